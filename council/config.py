@@ -1,0 +1,238 @@
+"""Reads the workspace YAML file into a validated `WorkspaceConfig`; nothing else reads YAML.
+
+Every problem is reported as one `ConfigError` naming the file, the key path and what was
+expected, e.g. ``workspace.yaml: departments[2].id: missing``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from council.domain.errors import ConfigError
+from council.domain.workspace import (
+    BlockerCategory,
+    Channel,
+    CouncilRules,
+    Department,
+    JourneyStage,
+    Named,
+    ScoringWeights,
+    Segment,
+    WorkspaceConfig,
+)
+
+CONFIG_ENV = "COUNCIL_CONFIG"
+DEFAULT_CONFIG = Path("data/workspace.yaml")
+_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_TOP_KEYS = {
+    "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
+    "segments", "blocker_categories", "council", "scoring",
+}  # fmt: skip
+N = TypeVar("N", bound=Named)
+
+
+def config_path() -> Path:
+    """The config file to use: $COUNCIL_CONFIG if set, else data/workspace.yaml."""
+    return Path(os.environ.get(CONFIG_ENV) or DEFAULT_CONFIG)
+
+
+def load_config(path: Path | str | None = None) -> WorkspaceConfig:
+    path = Path(path) if path is not None else config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: file not found. Point {CONFIG_ENV} at your workspace file, "
+            f"or copy {DEFAULT_CONFIG} to start one."
+        ) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot be read as UTF-8 text ({e}).") from None
+    return parse_config(text, path)
+
+
+def parse_config(text: str, path: Path) -> WorkspaceConfig:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(e, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{path}: not valid YAML{where}: {problem}.") from None
+    return _Reader(path).workspace(data)
+
+
+class _Reader:
+    """Walks the parsed YAML, keeping the key path for messages."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key_path: str, expected: str) -> ConfigError:
+        return ConfigError(f"{self.path}: {key_path}: {expected}")
+
+    def mapping(self, value: Any, key_path: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(key_path or "(top level)", "expected a mapping of keys to values")
+        for key in value:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                raise self.fail(_join(key_path, str(key)), f"unknown key (known keys: {known})")
+        return value
+
+    def text(self, data: dict[str, Any], key: str, key_path: str, default: str | None = None) -> str:
+        value = data.get(key, default)
+        if value is None:
+            raise self.fail(_join(key_path, key), "missing")
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(_join(key_path, key), "expected a non-empty text")
+        return value.strip()
+
+    def boolean(self, data: dict[str, Any], key: str, key_path: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(_join(key_path, key), f"expected true/false, got {value!r}")
+        return value
+
+    def number(
+        self, data: dict[str, Any], key: str, key_path: str, *, default: float | None,
+        minimum: float, whole: bool = False,
+    ) -> float:  # fmt: skip
+        value = data.get(key, default)
+        kind = "a whole number" if whole else "a number"
+        if value is None:
+            raise self.fail(_join(key_path, key), "missing")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(_join(key_path, key), f"expected {kind}, got {value!r}")
+        if whole and not float(value).is_integer():
+            raise self.fail(_join(key_path, key), f"expected {kind}, got {value!r}")
+        if value < minimum:
+            raise self.fail(_join(key_path, key), f"expected {kind} of at least {minimum:g}")
+        return value
+
+    def named_list(
+        self, data: dict[str, Any], key: str, make: Callable[..., N], extra: dict[str, bool] | None = None
+    ) -> tuple[N, ...]:
+        items = data.get(key)
+        if items is None:
+            raise self.fail(key, "missing")
+        if not isinstance(items, list) or not items:
+            raise self.fail(key, "expected a non-empty list of {id, name} entries")
+        seen: set[str] = set()
+        result = []
+        for i, raw in enumerate(items):
+            where = f"{key}[{i}]"
+            entry = self.mapping(raw, where, {"id", "name", *(extra or {})})
+            item_id = self.text(entry, "id", where)
+            if not _ID.match(item_id):
+                raise self.fail(
+                    f"{where}.id",
+                    f"{item_id!r} is not a valid id: use lowercase letters, digits and _ "
+                    "(starting with a letter)",
+                )
+            if item_id in seen:
+                raise self.fail(f"{where}.id", f"{item_id!r} is listed twice; ids must be unique")
+            seen.add(item_id)
+            flags = {
+                flag: self.boolean(entry, flag, where, default) for flag, default in (extra or {}).items()
+            }
+            result.append(make(id=item_id, name=self.text(entry, "name", where), **flags))
+        return tuple(result)
+
+    def workspace(self, data: Any) -> WorkspaceConfig:
+        if data is None:
+            raise self.fail("(top level)", "the file is empty")
+        data = self.mapping(data, "", _TOP_KEYS)
+        org = self.mapping(data.get("organisation"), "organisation", {"name", "time_zone"})
+        departments = self.named_list(data, "departments", Department)
+        stages = self.named_list(data, "journey_stages", JourneyStage, {"moment_of_truth": False})
+        segments = self.named_list(data, "segments", Segment)
+        missing = {"existing", "new"} - {s.id for s in segments}
+        if missing:
+            raise self.fail(
+                "segments",
+                f"expected segments with ids 'existing' and 'new'; missing {sorted(missing)}",
+            )
+        database = data.get("database")
+        if database is not None and (not isinstance(database, str) or not database.strip()):
+            raise self.fail("database", "expected a file path, e.g. council.duckdb")
+        return WorkspaceConfig(
+            organisation=self.text(org, "name", "organisation"),
+            time_zone=self.time_zone(org),
+            departments=departments,
+            journey_stages=stages,
+            channels=self.named_list(data, "channels", Channel),
+            segments=segments,
+            blocker_categories=self.named_list(data, "blocker_categories", BlockerCategory),
+            council=self.council(data.get("council"), {d.id for d in departments}),
+            scoring=self.scoring(data.get("scoring", {})),
+            source=self.path,
+            database=(self.path.parent / database) if database else None,
+            demo_data=self.boolean(data, "demo_data", "", False),
+        )
+
+    def time_zone(self, org: dict[str, Any]) -> str:
+        name = self.text(org, "time_zone", "organisation", default="UTC")
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise self.fail(
+                "organisation.time_zone", f"{name!r} is not a known time zone, e.g. Europe/Amsterdam"
+            ) from None
+        return name
+
+    def council(self, raw: Any, departments: set[str]) -> CouncilRules:
+        keys = {"seats", "term_length", "term_unit", "meeting_every_weeks", "meeting_length_minutes"}
+        data = self.mapping(raw, "council", keys)
+        seats_raw = data.get("seats")
+        if not isinstance(seats_raw, dict) or not seats_raw:
+            raise self.fail("council.seats", "expected a mapping of department id to number of seats")
+        seats: dict[str, int] = {}
+        for dept in seats_raw:
+            if dept not in departments:
+                raise self.fail(f"council.seats.{dept}", "is not one of the departments listed above")
+            seats[dept] = int(
+                self.number(seats_raw, dept, "council.seats", default=None, minimum=0, whole=True)
+            )
+        if not any(seats.values()):
+            raise self.fail("council.seats", "expected at least one department with a seat")
+        unit = self.text(data, "term_unit", "council", default="meetings")
+        if unit not in ("meetings", "months"):
+            raise self.fail("council.term_unit", f"expected 'meetings' or 'months', got {unit!r}")
+
+        def whole(key: str, default: int | None) -> int:
+            return int(self.number(data, key, "council", default=default, minimum=1, whole=True))
+
+        return CouncilRules(
+            seats=seats,
+            term_length=whole("term_length", None),
+            term_unit=unit,
+            meeting_every_weeks=whole("meeting_every_weeks", 4),
+            meeting_length_minutes=whole("meeting_length_minutes", 90),
+        )
+
+    def scoring(self, raw: Any) -> ScoringWeights:
+        defaults = ScoringWeights()
+        names = ("severity", "reach", "moment_of_truth", "age")
+        data = self.mapping(raw, "scoring", {*names, "reach_full_at", "age_full_after_days"})
+        weights = {
+            name: float(self.number(data, name, "scoring", default=getattr(defaults, name), minimum=0))
+            for name in names
+        }
+        if sum(weights.values()) <= 0:
+            raise self.fail("scoring", "expected at least one weight above 0")
+        return ScoringWeights(
+            **weights,
+            reach_full_at=int(self.number(data, "reach_full_at", "scoring", default=defaults.reach_full_at, minimum=1, whole=True)),
+            age_full_after_days=int(self.number(data, "age_full_after_days", "scoring", default=defaults.age_full_after_days, minimum=1, whole=True)),
+        )  # fmt: skip
+
+
+def _join(key_path: str, key: str) -> str:
+    return f"{key_path}.{key}" if key_path else key

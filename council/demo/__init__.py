@@ -1,0 +1,1 @@
+"""The demo workspace: a fictional energy supplier's council, generated from a fixed seed."""

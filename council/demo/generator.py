@@ -1,0 +1,248 @@
+"""Builds the demo workspace from `content.py` with a fixed seed, in one transaction.
+
+Dates are placed relative to `today`, so the demo always has a recent history and a meeting
+coming up; with the same `today` and seed the result is the same.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from council.demo import content
+from council.demo.feedback import demo_feedback
+from council.demo.history import DemoMeeting
+from council.domain.audit import AuditEntry
+from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
+from council.domain.meetings import AgendaItem, Meeting, Proposal
+from council.domain.people import CouncilTerm, Person
+from council.domain.workspace import WorkspaceConfig
+from council.store import audit, blockers, connections, feedback, friction, meetings
+from council.store import people as people_store
+from council.store import proposals as proposal_store
+from council.store.database import Database, Transaction
+
+SEED = 20261123
+PAST_MEETINGS = 8
+
+
+@dataclass
+class _Ids:
+    """Keys of the content mapped to the ids the database gave them."""
+
+    people: dict[str, int] = field(default_factory=dict)
+    friction: dict[str, int] = field(default_factory=dict)
+    connections: dict[str, int] = field(default_factory=dict)
+    blockers: dict[str, int] = field(default_factory=dict)
+    proposals: dict[str, int] = field(default_factory=dict)
+    meetings: list[tuple[int, datetime]] = field(default_factory=list)
+
+
+def load_demo(db: Database, config: WorkspaceConfig, *, today: date, seed: int = SEED) -> None:
+    """Fill an empty workspace with the demo organisation; all of it or nothing."""
+    zone = ZoneInfo(config.time_zone)
+    db.write(lambda tx: _Builder(tx, config, today, zone, random.Random(seed)).build())
+
+
+class _Builder:
+    def __init__(
+        self, tx: Transaction, config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: random.Random
+    ) -> None:
+        self.tx, self.config, self.today, self.zone, self.rng = tx, config, today, zone, rng
+        self.ids = _Ids()
+        self.proposal_at: dict[int, str] = {}
+        self.decisions_made: list[tuple[int, str]] = []
+        self.friction_titles = {f["key"]: f["title"] for f in content.FRICTION_POINTS}
+        self.still_open = [f["key"] for f in content.FRICTION_POINTS if f["status"] == "open"]
+        self.now = datetime.combine(today, time(9), zone)
+        step = timedelta(weeks=config.council.meeting_every_weeks)
+        next_meeting = today + timedelta(days=(3 - today.weekday()) % 7 or 7)  # the coming Thursday
+        self.meeting_days = [next_meeting - step * n for n in range(PAST_MEETINGS, -2, -1)]
+
+    def at(self, day: date, hour: int = 14) -> datetime:
+        return datetime.combine(day, time(hour), self.zone)
+
+    def clip(self, moment: datetime) -> datetime:
+        """History never reaches into the future."""
+        return min(moment, self.now - timedelta(hours=1))
+
+    def content_proposal(self, key: str) -> dict:
+        return next(p for p in content.PROPOSALS if p["key"] == key)
+
+    def build(self) -> None:
+        self.add_people()
+        self.add_terms()
+        self.add_meetings()
+        self.add_friction()
+        self.add_connections_and_blockers()
+        self.add_proposals_agendas_and_decisions()
+        rows = demo_feedback(self.config, self.today, self.zone, self.rng)
+        feedback.add_feedback_rows(self.tx, rows)
+        audit.append_audit(
+            self.tx,
+            AuditEntry(action="load_demo", entity="workspace", details={"feedback_rows": len(rows)}),
+        )
+
+    def add_people(self) -> None:
+        for p in content.PEOPLE:
+            person = Person(
+                name=p["name"], email=p["email"], department=p["department"],
+                role_title=p["role_title"], roles=tuple(p["roles"]),
+                is_external=p["department"] is None,
+            )  # fmt: skip
+            self.ids.people[p["key"]] = people_store.add_person(self.tx, person)
+
+    def members_of(self, department: str) -> list[str]:
+        return [p["key"] for p in content.PEOPLE if p["department"] == department and "member" in p["roles"]]
+
+    def add_terms(self) -> None:
+        """Each seat rotates: members take turns for a term, the current term runs on."""
+        rules = self.config.council
+        term = timedelta(weeks=rules.meeting_every_weeks * rules.term_length)
+        first = self.meeting_days[0] - timedelta(days=7)
+        for department, seats in rules.seats.items():
+            members = self.members_of(department)
+            if not members:
+                continue
+            turn, start = 0, first
+            while start <= self.today:
+                end = start + term - timedelta(days=1)
+                for _ in range(seats):
+                    key = members[turn % len(members)]
+                    turn += 1
+                    people_store.add_council_term(
+                        self.tx, CouncilTerm(self.ids.people[key], department, start, end)
+                    )
+                start = end + timedelta(days=1)
+
+    def chairs(self) -> list[int]:
+        return [self.ids.people[p["key"]] for p in content.PEOPLE if "chair" in p["roles"]]
+
+    def add_meetings(self) -> None:
+        chairs = self.chairs()
+        guests = self.guest_schedule()
+        for n, day in enumerate(self.meeting_days):
+            past = day < self.today
+            meeting = Meeting(
+                title=f"Council meeting {day:%B %Y}" if past else f"Council meeting {day:%-d %B}",
+                starts_at=self.at(day),
+                duration_minutes=self.config.council.meeting_length_minutes,
+                location="Room 4.12, Utrecht office / video link",
+                status="closed" if past else "planned",
+                chair_id=chairs[n % len(chairs)],
+                guest_id=guests[n],
+                closed_at=self.at(day, 16) if past else None,
+            )
+            meeting_id = meetings.add_meeting(self.tx, meeting)
+            self.ids.meetings.append((meeting_id, meeting.starts_at))
+            if past:
+                present = people_store.serving_on(self.tx, day) | {guests[n]}
+                meetings.add_attendees(self.tx, meeting_id, sorted(i for i in present if i))
+
+    def guest_schedule(self) -> list[int | None]:
+        """Proposing guests first, in order, then the others; nobody is guest twice in a row."""
+        proposers = [p["guest"] for p in content.PROPOSALS]
+        others = [p["key"] for p in content.PEOPLE if "guest" in p["roles"] and p["key"] not in proposers]
+        order = (proposers + others)[: len(self.meeting_days)]
+        return [self.ids.people[k] for k in order] + [None] * (len(self.meeting_days) - len(order))
+
+    def add_friction(self) -> None:
+        members = list(self.ids.people.values())
+        discussed = {k for d in content.DECISIONS for k in d["friction"]}
+        history_starts = (self.today - self.meeting_days[0]).days + 14
+        for f in content.FRICTION_POINTS:
+            # What the council discussed must have been logged before its first meeting.
+            early = f["key"] in discussed or f["status"] not in ("open", "on_agenda")
+            days_ago = (
+                self.rng.randint(history_starts, history_starts + 90) if early else self.rng.randint(3, 330)
+            )
+            created = self.at(self.today - timedelta(days=days_ago), self.rng.randint(8, 17))
+            point = FrictionPoint(
+                title=f["title"], description=f["description"], journey_stage=f["stage"],
+                severity=f["severity"], channel=f["channel"], segment=f["segment"],
+                customers_per_month=f["customers_per_month"], owner_department=f["owner"],
+                involved_departments=tuple(d for d in f["involved"] if d != f["owner"]),
+                status=f["status"], created_by=self.rng.choice(members),
+                created_at=created, updated_at=created,
+            )  # fmt: skip
+            friction_id = friction.add_friction_point(self.tx, point)
+            self.ids.friction[f["key"]] = friction_id
+            for e in f["evidence"]:
+                friction.add_evidence(
+                    self.tx,
+                    Evidence(
+                        friction_point_id=friction_id, kind=e["kind"], text=e.get("text", ""),
+                        url=e.get("url"), count=e.get("count"), added_by=point.created_by,
+                        added_at=created,
+                    ),
+                )  # fmt: skip
+
+    def add_connections_and_blockers(self) -> None:
+        for c in content.MISSING_CONNECTIONS:
+            connection_id = connections.add_missing_connection(
+                self.tx,
+                MissingConnection(
+                    from_department=c["from"], to_department=c["to"], journey_stage=c["stage"],
+                    what_breaks=c["what_breaks"], impact=c["impact"],
+                    customers_per_month=c["customers_per_month"], status=c["status"],
+                ),
+            )  # fmt: skip
+            self.ids.connections[c["key"]] = connection_id
+            for key in c["friction"]:
+                connections.link_connection_to_friction(self.tx, connection_id, self.ids.friction[key])
+        for b in content.BLOCKERS:
+            blocker_id = blockers.add_blocker(
+                self.tx,
+                Blocker(
+                    title=b["title"], category=b["category"], owner_department=b["owner"],
+                    description=b["description"], status=b["status"],
+                ),
+            )  # fmt: skip
+            self.ids.blockers[b["key"]] = blocker_id
+            for key in b["friction"]:
+                blockers.link_blocker_to_friction(self.tx, blocker_id, self.ids.friction[key])
+
+    def add_proposals_agendas_and_decisions(self) -> None:
+        past = self.ids.meetings[:PAST_MEETINGS]
+        for (meeting_id, starts_at), p in zip(past, content.PROPOSALS, strict=False):
+            proposal = Proposal(
+                meeting_id=meeting_id, guest_id=self.ids.people[p["guest"]], change=p["change"],
+                why=p["why"], journey_stage=p["stage"], customer_notices=p["customer_notices"],
+                status="decided" if _decided(p["key"]) else "declined",
+                submitted_at=starts_at - timedelta(days=5), updated_at=starts_at - timedelta(days=5),
+            )  # fmt: skip
+            self.ids.proposals[p["key"]] = proposal_store.add_proposal(self.tx, proposal)
+            self.proposal_at[meeting_id] = p["key"]
+        # Decisions are spread over the past meetings, oldest first.
+        per_meeting: dict[int, list[dict]] = {}
+        for n, d in enumerate(content.DECISIONS):
+            meeting_index = self.meeting_for(d, n)
+            per_meeting.setdefault(meeting_index, []).append(d)
+        for index, (meeting_id, starts_at) in enumerate(past):
+            DemoMeeting(self, meeting_id, starts_at, per_meeting.get(index, [])).build()
+        self.prepare_next_meeting()
+
+    def prepare_next_meeting(self) -> None:
+        """The coming meeting already has the friction points marked 'on the agenda'."""
+        meeting_id = self.ids.meetings[PAST_MEETINGS][0]
+        queued = [f for f in content.FRICTION_POINTS if f["status"] == "on_agenda"]
+        for position, f in enumerate(queued, start=1):
+            meetings.add_agenda_item(
+                self.tx,
+                AgendaItem(
+                    meeting_id=meeting_id, position=position, kind="friction", title=f["title"],
+                    friction_point_id=self.ids.friction[f["key"]], time_box_minutes=15,
+                ),
+            )  # fmt: skip
+
+    def meeting_for(self, decision: dict, n: int) -> int:
+        if decision["proposal"]:
+            keys = [p["key"] for p in content.PROPOSALS]
+            return keys.index(decision["proposal"]) % PAST_MEETINGS
+        return n % PAST_MEETINGS
+
+
+def _decided(proposal_key: str) -> bool:
+    return any(d["proposal"] == proposal_key for d in content.DECISIONS)

@@ -1,0 +1,62 @@
+"""The agenda priority score: a transparent sum of weighted parts the council can argue with."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from council.domain.workspace import ScoringWeights
+
+
+@dataclass(frozen=True)
+class PriorityScore:
+    """A score from 0 to 100 and the points each part contributed to it."""
+
+    severity: float
+    reach: float
+    moment_of_truth: float
+    age: float
+
+    @property
+    def total(self) -> float:
+        return self.severity + self.reach + self.moment_of_truth + self.age
+
+    def parts(self) -> dict[str, float]:
+        return {
+            "severity": self.severity,
+            "reach": self.reach,
+            "moment of truth": self.moment_of_truth,
+            "age": self.age,
+        }
+
+    def explain(self) -> str:
+        return " + ".join(f"{name} {points:.0f}" for name, points in self.parts().items())
+
+
+def priority_score(
+    *,
+    severity: int,
+    customers_per_month: int | None,
+    at_moment_of_truth: bool,
+    opened_at: datetime,
+    now: datetime,
+    weights: ScoringWeights,
+) -> PriorityScore:
+    """Each part is scaled to 0-1, weighted, and the weights are normalised so the total is 0-100.
+
+    Reach is logarithmic: going from 10 to 100 customers a month counts as much as from 100 to
+    1,000, so a few very large numbers do not drown everything else.
+    """
+    total_weight = weights.severity + weights.reach + weights.moment_of_truth + weights.age
+    scale = 100.0 / total_weight
+    reach = 0.0
+    if customers_per_month:
+        reach = min(1.0, math.log10(1 + customers_per_month) / math.log10(1 + weights.reach_full_at))
+    age_days = max(0.0, (now - opened_at).total_seconds() / 86400)
+    return PriorityScore(
+        severity=scale * weights.severity * (severity - 1) / 4,
+        reach=scale * weights.reach * reach,
+        moment_of_truth=scale * weights.moment_of_truth * (1.0 if at_moment_of_truth else 0.0),
+        age=scale * weights.age * min(1.0, age_days / weights.age_full_after_days),
+    )

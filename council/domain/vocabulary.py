@@ -1,0 +1,124 @@
+"""Fixed words of the council's model: statuses, kinds and outcomes, with their plain-words labels."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ItemStatus(StrEnum):
+    """Life of a friction point or a missing connection."""
+
+    OPEN = "open"
+    ON_AGENDA = "on_agenda"
+    DECIDED = "decided"
+    RESOLVED = "resolved"
+    WONT_FIX = "wont_fix"
+
+    @property
+    def label(self) -> str:
+        return {
+            "open": "Open",
+            "on_agenda": "On the agenda",
+            "decided": "Decided",
+            "resolved": "Resolved",
+            "wont_fix": "Won't fix",
+        }[self.value]
+
+    @property
+    def is_open(self) -> bool:
+        return self in (ItemStatus.OPEN, ItemStatus.ON_AGENDA, ItemStatus.DECIDED)
+
+
+class BlockerStatus(StrEnum):
+    ACTIVE = "active"
+    BEING_REMOVED = "being_removed"
+    REMOVED = "removed"
+    ACCEPTED = "accepted"
+
+    @property
+    def label(self) -> str:
+        return {
+            "active": "In the way",
+            "being_removed": "Being removed",
+            "removed": "Removed",
+            "accepted": "Accepted for now",
+        }[self.value]
+
+
+class MeetingStatus(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return {"planned": "Planned", "open": "In progress", "closed": "Closed"}[self.value]
+
+
+class AgendaKind(StrEnum):
+    FRICTION = "friction"
+    CONNECTION = "connection"
+    BLOCKER = "blocker"
+    PROPOSAL = "proposal"
+    FOLLOW_UP = "follow_up"
+    OTHER = "other"
+
+
+class Outcome(StrEnum):
+    DECIDED = "decided"
+    POSTPONED = "postponed"
+    NEEDS_INFORMATION = "needs_information"
+    DROPPED = "dropped"
+
+
+class ProposalStatus(StrEnum):
+    SUBMITTED = "submitted"
+    ON_AGENDA = "on_agenda"
+    DECIDED = "decided"
+    DECLINED = "declined"
+
+
+class DecisionStatus(StrEnum):
+    DECIDED = "decided"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return {
+            "decided": "Decided",
+            "in_progress": "In progress",
+            "done": "Done",
+            "dropped": "Dropped",
+        }[self.value]
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class EvidenceKind(StrEnum):
+    QUOTE = "quote"
+    COMPLAINTS = "complaints"
+    LINK = "link"
+    FEEDBACK = "feedback"
+
+
+class Role(StrEnum):
+    MEMBER = "member"
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    EXECUTIVE = "executive"
+    GUEST = "guest"
+
+
+SEVERITY_SCALE: dict[int, str] = {
+    1: "Minor annoyance",
+    2: "Costs the customer time",
+    3: "Customer has to chase us",
+    4: "Customer loses money or trust",
+    5: "Customer is harmed or leaves",
+}

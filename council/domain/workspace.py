@@ -1,0 +1,108 @@
+"""The organisation a workspace describes: departments, journey, channels, segments, rules, weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Named:
+    """Anything the config lists with a stable id and a display name."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Department(Named):
+    pass
+
+
+@dataclass(frozen=True)
+class JourneyStage(Named):
+    moment_of_truth: bool = False
+
+
+@dataclass(frozen=True)
+class Channel(Named):
+    pass
+
+
+@dataclass(frozen=True)
+class Segment(Named):
+    pass
+
+
+@dataclass(frozen=True)
+class BlockerCategory(Named):
+    pass
+
+
+@dataclass(frozen=True)
+class CouncilRules:
+    seats: dict[str, int]
+    term_length: int
+    term_unit: str  # "meetings" or "months"
+    meeting_every_weeks: int
+    meeting_length_minutes: int
+
+    @property
+    def total_seats(self) -> int:
+        return sum(self.seats.values())
+
+
+@dataclass(frozen=True)
+class ScoringWeights:
+    severity: float = 0.4
+    reach: float = 0.25
+    moment_of_truth: float = 0.2
+    age: float = 0.15
+    reach_full_at: int = 2000
+    age_full_after_days: int = 180
+
+
+@dataclass(frozen=True)
+class WorkspaceConfig:
+    organisation: str
+    time_zone: str
+    departments: tuple[Department, ...]
+    journey_stages: tuple[JourneyStage, ...]
+    channels: tuple[Channel, ...]
+    segments: tuple[Segment, ...]
+    blocker_categories: tuple[BlockerCategory, ...]
+    council: CouncilRules
+    scoring: ScoringWeights
+    source: Path | None = None
+    database: Path | None = None
+    demo_data: bool = False
+    _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        lists = {
+            "department": self.departments,
+            "journey_stage": self.journey_stages,
+            "channel": self.channels,
+            "segment": self.segments,
+            "blocker_category": self.blocker_categories,
+        }
+        for kind, items in lists.items():
+            self._names[kind] = {item.id: item.name for item in items}
+
+    def name_of(self, kind: str, item_id: str | None) -> str:
+        """Display name of a configured id; an id the config no longer lists is shown as it is."""
+        if item_id is None:
+            return "—"
+        return self._names[kind].get(item_id, item_id)
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        return tuple(self._names[kind])
+
+    @property
+    def moments_of_truth(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.journey_stages if s.moment_of_truth)
+
+    def stage_order(self, stage_id: str) -> int:
+        """Position of a stage in the journey; unknown stages sort last."""
+        ids = self.ids("journey_stage")
+        return ids.index(stage_id) if stage_id in ids else len(ids)

@@ -1,0 +1,64 @@
+"""The council's records as readable tables, for the list pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from council.domain.people import Person
+from council.domain.vocabulary import BlockerStatus, DecisionStatus, ItemStatus, MeetingStatus
+from council.services.tables import readable
+from council.services.workspace import Workspace
+from council.store import blockers, connections, decisions, feedback, friction, meetings, people
+
+
+def friction_table(ws: Workspace) -> pd.DataFrame:
+    return readable(friction.friction_frame(ws.db), ws.config, ItemStatus)
+
+
+def connection_table(ws: Workspace) -> pd.DataFrame:
+    return readable(connections.connection_frame(ws.db), ws.config, ItemStatus)
+
+
+def blocker_table(ws: Workspace) -> pd.DataFrame:
+    return readable(blockers.blocker_frame(ws.db), ws.config, BlockerStatus)
+
+
+def meeting_table(ws: Workspace) -> pd.DataFrame:
+    return readable(meetings.meeting_table(ws.db), ws.config, MeetingStatus)
+
+
+def agenda_table(ws: Workspace, meeting_id: int) -> pd.DataFrame:
+    items = meetings.agenda_for(ws.db, meeting_id)
+    return pd.DataFrame(
+        [
+            {
+                "position": i.position,
+                "kind": i.kind.replace("_", "-"),
+                "title": i.title,
+                "minutes": i.time_box_minutes,
+                "outcome": (i.outcome or "").replace("_", " "),
+            }
+            for i in items
+        ],
+        columns=["position", "kind", "title", "minutes", "outcome"],
+    )
+
+
+def decision_table(ws: Workspace) -> pd.DataFrame:
+    return readable(decisions.decision_frame(ws.db, ws.today()), ws.config, DecisionStatus)
+
+
+def roster_table(ws: Workspace) -> pd.DataFrame:
+    return readable(people.roster(ws.db, ws.today()), ws.config)
+
+
+def latest_comments(ws: Workspace, limit: int = 20) -> pd.DataFrame:
+    return readable(feedback.latest_comments(ws.db, limit), ws.config)
+
+
+def feedback_count(ws: Workspace) -> int:
+    return feedback.feedback_count(ws.db)
+
+
+def everyone(ws: Workspace) -> list[Person]:
+    return people.list_people(ws.db)

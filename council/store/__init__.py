@@ -1,0 +1,1 @@
+"""The only place that speaks SQL: the DuckDB connection, migrations, and one module per record."""

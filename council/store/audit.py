@@ -1,0 +1,41 @@
+"""The audit log: appended in the same transaction as the write it describes."""
+
+from __future__ import annotations
+
+import json
+
+from council.domain.audit import AuditEntry
+from council.store.database import Query, Transaction
+
+
+def append_audit(tx: Transaction, entry: AuditEntry) -> int:
+    return tx.insert(
+        "audit_log",
+        {
+            "person_id": entry.person_id,
+            "action": entry.action,
+            "entity": entry.entity,
+            "entity_id": entry.entity_id,
+            "details": json.dumps(entry.details, default=str, ensure_ascii=False),
+        },
+    )
+
+
+def audit_entries(q: Query, limit: int = 100) -> list[AuditEntry]:
+    rows = q.rows(
+        "SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log"
+        " ORDER BY logged_at DESC, id DESC LIMIT ?",
+        [limit],
+    )
+    return [
+        AuditEntry(
+            id=r[0],
+            logged_at=r[1],
+            person_id=r[2],
+            action=r[3],
+            entity=r[4],
+            entity_id=r[5],
+            details=json.loads(r[6]),
+        )
+        for r in rows
+    ]

@@ -1,0 +1,244 @@
+"""One DuckDB connection per process, a cursor per use, and a single serialised write path.
+
+Streamlit serves every browser session from a thread of one process. DuckDB connections are not
+thread-safe, so readers get their own cursor, and `Database.write` runs each use case in one
+transaction under a lock. DuckDB's errors are translated here into the council's own errors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, suppress
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+import pandas as pd
+
+from council.domain.errors import Conflict, CouncilError, StoreError
+
+T = TypeVar("T")
+R = TypeVar("R")
+Params = Sequence[Any] | dict[str, Any]
+WRITE_RETRIES = 3
+
+
+class Query:
+    """Read helpers over one DuckDB cursor; `Database` and `Transaction` both offer them."""
+
+    def rows(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        with self._using() as cur:
+            return cur.execute(sql, params).fetchall()
+
+    def row(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        with self._using() as cur:
+            return cur.execute(sql, params).fetchone()
+
+    def value(self, sql: str, params: Params = ()) -> Any:
+        found = self.row(sql, params)
+        return None if found is None else found[0]
+
+    def records(self, cls: type[R], sql: str, params: Params = ()) -> list[R]:
+        """Rows as instances of the dataclass `cls`, matching columns to fields by name.
+
+        Columns the dataclass does not have are ignored; lists become tuples so records stay frozen.
+        """
+        fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        with self._using() as cur:
+            cur.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            result = []
+            for values in cur.fetchall():
+                data = {
+                    n: tuple(v) if isinstance(v, list) else v
+                    for n, v in zip(names, values, strict=True)
+                    if n in fields
+                }
+                result.append(cls(**data))
+        return result
+
+    def record(self, cls: type[R], sql: str, params: Params = ()) -> R | None:
+        found = self.records(cls, sql, params)
+        return found[0] if found else None
+
+    def frame(self, sql: str, params: Params = ()) -> pd.DataFrame:
+        """A data frame for a chart or a table, built by DuckDB."""
+        with self._using() as cur:
+            return cur.execute(sql, params).df()
+
+    def _using(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+        raise NotImplementedError
+
+
+class Transaction(Query):
+    """What a write function receives: reads and writes on the transaction's own cursor."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
+        self._cur = cursor
+
+    @contextmanager
+    def _using(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        # Inside a transaction, errors travel up to `Database.write`, which rolls back and translates.
+        yield self._cur
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self._cur.execute(sql, params)
+
+    def insert_record(
+        self, table: str, record: Any, *, skip: Sequence[str] = ("id",), returning: str = "id"
+    ) -> Any:
+        """Insert a dataclass as one row; fields that are None take the column's default."""
+        values = {
+            k: list(v) if isinstance(v, tuple) else v
+            for k, v in dataclasses.asdict(record).items()
+            if v is not None and k not in skip
+        }
+        return self.insert(table, values, returning)
+
+    def insert_frame(self, table: str, frame: pd.DataFrame) -> int:
+        """Append every row of `frame` (columns named as in `table`) in one statement."""
+        columns = ", ".join(frame.columns)
+        self._cur.register("incoming_rows", frame)
+        try:
+            self._cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
+        finally:
+            self._cur.unregister("incoming_rows")
+        return len(frame)
+
+    def insert(self, table: str, values: dict[str, Any], returning: str = "id") -> Any:
+        """Insert one row and return its `returning` column (the new id by default)."""
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING {returning}"
+        return self._cur.execute(sql, list(values.values())).fetchone()[0]
+
+
+class Database(Query):
+    """The workspace's DuckDB file, opened once per process."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._con = _connect(self.path)
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def _using(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        # A cursor per read: each Streamlit session thread reads through its own.
+        cur = self._con.cursor()
+        try:
+            yield cur
+        except duckdb.Error as e:
+            raise _translate(e) from e
+        finally:
+            cur.close()
+
+    def write(self, fn: Callable[[Transaction], T]) -> T:
+        """Run `fn` in one transaction: all of it is saved, or nothing is.
+
+        Writes in this process are serialised by a lock; a write that still meets a conflict
+        (another process or connection changed the same row) is retried a few times.
+        """
+        with self._write_lock:
+            for attempt in range(1, WRITE_RETRIES + 1):
+                cur = self._con.cursor()
+                try:
+                    cur.execute("BEGIN TRANSACTION")
+                    result = fn(Transaction(cur))
+                    cur.execute("COMMIT")
+                    return result
+                except duckdb.TransactionException as e:
+                    _rollback(cur)
+                    if "conflict" not in str(e).lower() or attempt == WRITE_RETRIES:
+                        raise _translate(e) from e
+                    time.sleep(0.05 * attempt)
+                except duckdb.Error as e:
+                    _rollback(cur)
+                    raise _translate(e) from e
+                except BaseException:
+                    _rollback(cur)
+                    raise
+                finally:
+                    cur.close()
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def checkpoint(self) -> None:
+        with self._write_lock:
+            self._con.execute("CHECKPOINT")
+
+    def backup_to(self, target: Path) -> Path:
+        """Copy the whole workspace into a new DuckDB file at `target`, consistently."""
+        target = Path(target)
+        if target.exists():
+            raise StoreError(f"{target} already exists; choose a new file name for the backup.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with self._write_lock:
+            cur = self._con.cursor()
+            try:
+                source = cur.execute("SELECT current_database()").fetchone()[0]
+                cur.execute("ATTACH ? AS council_backup", [str(target)])
+                try:
+                    cur.execute(f'COPY FROM DATABASE "{source}" TO council_backup')
+                finally:
+                    cur.execute("DETACH council_backup")
+            except duckdb.Error as e:
+                target.unlink(missing_ok=True)
+                raise _translate(e) from e
+            finally:
+                cur.close()
+        return target
+
+    def close(self) -> None:
+        with self._write_lock:
+            self._con.close()
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as e:
+        raise _translate(e, path) from e
+    except duckdb.Error as e:
+        raise StoreError(f"{path} cannot be opened as a workspace database: {_first_line(e)}") from e
+    # Timestamps are stored with their time zone and read back in UTC; pages show them in
+    # the workspace's own time zone. ICU is built into DuckDB, so LOAD never downloads.
+    con.execute("LOAD icu")
+    con.execute("SET TimeZone = 'UTC'")
+    return con
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    # The error that brought us here may already have ended the transaction.
+    with suppress(duckdb.Error):
+        cur.execute("ROLLBACK")
+
+
+_LOCK = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _translate(e: duckdb.Error, path: Path | None = None) -> CouncilError:
+    text = _first_line(e)
+    if isinstance(e, duckdb.IOException) and "lock" in text.lower():
+        held = _LOCK.search(str(e))
+        by = f" by process {held['pid']}" if held else ""
+        return StoreError(
+            f"The workspace database {path or ''} is in use{by}. DuckDB lets only one program "
+            "open it at a time: stop the running app (or other command) first, or do this from "
+            "the app's Settings page while it runs."
+        )
+    if isinstance(e, duckdb.TransactionException) and "conflict" in text.lower():
+        return Conflict(
+            "Someone else was changing the same record at the same moment. Nothing was saved; "
+            "please try again."
+        )
+    if isinstance(e, duckdb.ConstraintException):
+        return Conflict(f"The database refused this change, so nothing was saved: {text}")
+    return StoreError(f"The workspace database reported an error, so nothing was saved: {text}")
+
+
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__

@@ -1,0 +1,87 @@
+"""Meetings, who attended them, and their agenda items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+import pandas as pd
+
+from council.domain.meetings import AgendaItem, Meeting
+from council.store.database import Query, Transaction
+
+_MEETING = (
+    "SELECT id, title, starts_at, duration_minutes, location, status, chair_id, guest_id,"
+    " minutes, closed_at FROM meeting"
+)
+
+
+def add_meeting(tx: Transaction, meeting: Meeting) -> int:
+    return tx.insert_record("meeting", meeting)
+
+
+def get_meeting(q: Query, meeting_id: int) -> Meeting | None:
+    return q.record(Meeting, f"{_MEETING} WHERE id = ?", [meeting_id])
+
+
+def list_meetings(q: Query) -> list[Meeting]:
+    return q.records(Meeting, f"{_MEETING} ORDER BY starts_at DESC")
+
+
+def add_attendees(tx: Transaction, meeting_id: int, person_ids: Iterable[int]) -> None:
+    for person_id in person_ids:
+        tx.execute("INSERT INTO meeting_attendee VALUES (?, ?)", [meeting_id, person_id])
+
+
+def attendees(q: Query, meeting_id: int) -> list[int]:
+    rows = q.rows(
+        "SELECT person_id FROM meeting_attendee WHERE meeting_id = ? ORDER BY person_id", [meeting_id]
+    )
+    return [r[0] for r in rows]
+
+
+def meeting_table(q: Query) -> pd.DataFrame:
+    """Every meeting with its chair, guest and how much it produced, newest first."""
+    return q.frame(
+        """
+        SELECT m.id, m.starts_at, m.title, m.status, chair.name AS chair, guest.name AS guest,
+               (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS agenda_items,
+               (SELECT count(DISTINCT d.decision_id) FROM decision d WHERE d.meeting_id = m.id)
+                   AS decisions,
+               (SELECT count(*) FROM proposal p WHERE p.meeting_id = m.id) AS proposals
+        FROM meeting m
+        LEFT JOIN person chair ON chair.id = m.chair_id
+        LEFT JOIN person guest ON guest.id = m.guest_id
+        ORDER BY m.starts_at DESC
+        """
+    )
+
+
+def add_agenda_item(tx: Transaction, item: AgendaItem) -> int:
+    return tx.insert_record("agenda_item", item)
+
+
+def agenda_for(q: Query, meeting_id: int) -> list[AgendaItem]:
+    return q.records(
+        AgendaItem,
+        "SELECT * FROM agenda_item WHERE meeting_id = ? ORDER BY position, id",
+        [meeting_id],
+    )
+
+
+def next_meeting(q: Query, now: datetime) -> Meeting | None:
+    """The first meeting that has not started yet."""
+    return q.record(
+        Meeting,
+        f"{_MEETING} WHERE starts_at >= ? AND status <> 'closed' ORDER BY starts_at LIMIT 1",
+        [now],
+    )
+
+
+def meetings_as_guest(q: Query, person_id: int, now: datetime) -> list[Meeting]:
+    """Meetings to come that `person_id` is invited to as the guest."""
+    return q.records(
+        Meeting,
+        f"{_MEETING} WHERE guest_id = ? AND starts_at >= ? AND status <> 'closed' ORDER BY starts_at",
+        [person_id, now],
+    )

@@ -1,0 +1,86 @@
+"""Numbered schema migrations (`migrations/NNNN_name.sql`), each applied with its version row
+in one transaction, so a database is always at exactly one known version."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from council.domain.errors import StoreError
+from council.store.database import Database, Transaction
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    path: Path
+
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def available_migrations() -> list[Migration]:
+    found = []
+    for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
+        match = _NAME.match(path.name)
+        if match is None:
+            raise StoreError(f"Migration file {path.name} is not named NNNN_name.sql.")
+        found.append(Migration(int(match[1]), match[2], path))
+    versions = [m.version for m in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise StoreError(f"Migrations must be numbered 1, 2, 3, … without gaps; found {versions}.")
+    return found
+
+
+def latest_version() -> int:
+    return len(available_migrations())
+
+
+def schema_version(db: Database) -> int:
+    """The version the database file is at; 0 for a new, empty file."""
+    exists = db.value("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
+    if not exists:
+        return 0
+    return db.value("SELECT coalesce(max(version), 0) FROM schema_version")
+
+
+def migrate(db: Database, target: int | None = None) -> list[int]:
+    """Bring the database up to `target` (default: the newest); returns the versions applied.
+
+    A file written by a newer version of the app is refused rather than guessed at.
+    """
+    migrations = available_migrations()
+    newest = len(migrations)
+    target = newest if target is None else target
+    current = schema_version(db)
+    if current > newest:
+        raise StoreError(
+            f"The workspace database {db.path} has schema version {current}, but this app only "
+            f"knows versions up to {newest}: it was written by a newer CX Council. Update the "
+            "app, or open a different database file."
+        )
+    applied = []
+    for migration in migrations[current:target]:
+        db.write(lambda tx, m=migration: _apply(tx, m))
+        applied.append(migration.version)
+    if applied:
+        db.checkpoint()
+    return applied
+
+
+def _apply(tx: Transaction, migration: Migration) -> None:
+    tx.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
+        " applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)"
+    )
+    tx.execute(migration.sql())
+    tx.execute(
+        "INSERT INTO schema_version (version, name) VALUES (?, ?)",
+        [migration.version, migration.name],
+    )

@@ -1,0 +1,66 @@
+"""People on the roster and their council terms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from council.domain.people import CouncilTerm, Person
+from council.store.database import Query, Transaction
+
+_PERSON = "SELECT id, name, email, department, role_title, roles, is_external, active FROM person"
+
+
+def add_person(tx: Transaction, person: Person) -> int:
+    return tx.insert_record("person", person)
+
+
+def get_person(q: Query, person_id: int) -> Person | None:
+    return q.record(Person, f"{_PERSON} WHERE id = ?", [person_id])
+
+
+def list_people(q: Query, *, active_only: bool = True) -> list[Person]:
+    where = "WHERE active" if active_only else ""
+    return q.records(Person, f"{_PERSON} {where} ORDER BY name")
+
+
+def add_council_term(tx: Transaction, term: CouncilTerm) -> int:
+    return tx.insert_record("council_term", term)
+
+
+def council_terms(q: Query, person_id: int | None = None) -> list[CouncilTerm]:
+    sql = "SELECT id, person_id, department, starts_on, ends_on FROM council_term"
+    if person_id is None:
+        return q.records(CouncilTerm, f"{sql} ORDER BY starts_on, id")
+    return q.records(CouncilTerm, f"{sql} WHERE person_id = ? ORDER BY starts_on, id", [person_id])
+
+
+def serving_on(q: Query, day: date) -> set[int]:
+    """Ids of the people holding a council seat on `day`."""
+    rows = q.rows(
+        "SELECT person_id FROM council_term WHERE starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)",
+        [day, day],
+    )
+    return {r[0] for r in rows}
+
+
+def roster(q: Query, today: date) -> pd.DataFrame:
+    """Everyone who ever held a seat, with their latest term, current members first (a data frame)."""
+    return q.frame(
+        """
+        WITH latest AS (
+            SELECT *, row_number() OVER (PARTITION BY person_id ORDER BY starts_on DESC, id DESC) AS n,
+                   count(*) OVER (PARTITION BY person_id) AS terms
+            FROM council_term
+        )
+        SELECT p.id AS person_id, p.name, latest.department AS seat, p.role_title,
+               latest.starts_on, latest.ends_on, latest.terms,
+               (latest.starts_on <= ?::DATE AND (latest.ends_on IS NULL OR latest.ends_on >= ?::DATE))
+                   AS serving
+        FROM latest JOIN person p ON p.id = latest.person_id
+        WHERE latest.n = 1
+        ORDER BY serving DESC, seat, p.name
+        """,
+        [today, today],
+    )

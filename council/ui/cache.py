@@ -1,0 +1,28 @@
+"""Cached reads: every service read goes through one cache, cleared wholesale after a write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from council.services.workspace import Workspace
+
+T = TypeVar("T")
+
+
+@st.cache_data(show_spinner=False, ttl=600)
+def _read(_fn: Callable[..., Any], _ws: Workspace, database: str, name: str, args: tuple) -> Any:
+    # `database` and `name` make the key: the same read on another workspace is another entry.
+    return _fn(_ws, *args)
+
+
+def cached(ws: Workspace, fn: Callable[..., T], *args: Any) -> T:
+    """`fn(ws, *args)`, remembered until the next write or for ten minutes."""
+    return _read(fn, ws, str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}", args)
+
+
+def clear_reads() -> None:
+    """Call after every write, so no page shows what was true before it."""
+    _read.clear()

@@ -1,0 +1,67 @@
+"""The workspace this app serves and the person using it, for every page."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from council.config import config_path
+from council.domain.errors import CouncilError
+from council.domain.people import Person
+from council.services.lists import everyone
+from council.services.workspace import DB_ENV, Workspace, open_workspace
+from council.ui.cache import cached
+
+ACTING_KEY = "acting_person_id"
+
+
+@st.cache_resource(show_spinner="Opening the workspace…")
+def _open(config_file: str, db_file: str | None) -> Workspace:
+    # One workspace (and one DuckDB connection) per process, shared by every session.
+    return open_workspace(config_file, db_file)
+
+
+def workspace() -> Workspace:
+    """The open workspace; on a problem, shows what is wrong and stops the page."""
+    try:
+        return _open(str(config_path()), os.environ.get(DB_ENV) or None)
+    except CouncilError as e:
+        show_error(e)
+        st.stop()
+        raise  # st.stop() does not return; this keeps type checkers content
+
+
+def show_error(error: CouncilError) -> None:
+    st.error(f"**{error.title}.** {error.message}", icon=":material/error:")
+
+
+def current_person(ws: Workspace) -> Person | None:
+    """The person chosen in the sidebar; tests set it through `st.session_state[ACTING_KEY]`."""
+    chosen = st.session_state.get(ACTING_KEY)
+    return next((p for p in cached(ws, everyone) if p.id == chosen), None)
+
+
+def choose_acting_person(ws: Workspace) -> Person | None:
+    """The sidebar selector of who the user says they are (there is no sign-in yet)."""
+    people = cached(ws, everyone)
+    if not people:
+        st.sidebar.caption("No people on the roster yet.")
+        return None
+    by_id = {p.id: p for p in people}
+    if st.session_state.get(ACTING_KEY) not in by_id:
+        st.session_state[ACTING_KEY] = next((p.id for p in people if p.has_role("secretary")), people[0].id)
+    chosen = st.sidebar.selectbox(
+        "Acting as",
+        options=list(by_id),
+        format_func=lambda pid: _describe(ws, by_id[pid]),
+        key=ACTING_KEY,
+        help="There is no sign-in yet: choose who you are. Everyone can pick anyone.",
+    )
+    st.sidebar.caption(":material/info: No sign-in yet — this selector only says who you are.")
+    return by_id[chosen]
+
+
+def _describe(ws: Workspace, person: Person) -> str:
+    where = ws.config.name_of("department", person.department) if person.department else "external"
+    return f"{person.name} ({where})"

@@ -1,0 +1,36 @@
+"""Meetings: past and planned council meetings, and each one's agenda."""
+
+import streamlit as st
+
+from council.services.lists import agenda_table, meeting_table
+from council.ui.cache import cached
+from council.ui.session import workspace
+
+ws = workspace()
+st.title("Meetings")
+
+table = cached(ws, meeting_table)
+if table.empty:
+    st.info("No meetings yet.")
+    st.stop()
+
+st.dataframe(
+    table.drop(columns=["id"]),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "starts_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
+        "agenda_items": st.column_config.NumberColumn("Agenda items"),
+        "decisions": st.column_config.NumberColumn("Decisions"),
+        "proposals": st.column_config.NumberColumn("Guest proposals"),
+    },
+)
+
+titles = dict(zip(table["id"], table["title"], strict=True))
+chosen = st.selectbox("Show the agenda of", options=list(titles), format_func=titles.get)
+agenda = cached(ws, agenda_table, chosen)
+if agenda.empty:
+    st.caption("This meeting has no agenda yet.")
+else:
+    st.dataframe(agenda, hide_index=True, width="stretch")
+    st.caption(f"Time boxes add up to {int(agenda['minutes'].fillna(0).sum())} minutes.")
