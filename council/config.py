@@ -6,6 +6,7 @@ expected, e.g. ``workspace.yaml: departments[2].id: missing``.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable
@@ -110,7 +111,7 @@ class _Reader:
             raise self.fail(_join(key_path, key), "missing")
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(_join(key_path, key), f"expected {kind}, got {value!r}")
-        if whole and not float(value).is_integer():
+        if not math.isfinite(value) or (whole and not float(value).is_integer()):
             raise self.fail(_join(key_path, key), f"expected {kind}, got {value!r}")
         if value < minimum:
             raise self.fail(_join(key_path, key), f"expected {kind} of at least {minimum:g}")
@@ -181,7 +182,7 @@ class _Reader:
         name = self.text(org, "time_zone", "organisation", default="UTC")
         try:
             ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise self.fail(
                 "organisation.time_zone", f"{name!r} is not a known time zone, e.g. Europe/Amsterdam"
             ) from None

@@ -26,8 +26,11 @@ st.dataframe(
     },
 )
 
-titles = dict(zip(table["id"], table["title"], strict=True))
-chosen = st.selectbox("Show the agenda of", options=list(titles), format_func=titles.get)
+# Labels must be unique: the select box tells options apart by what it shows.
+labels = {row.id: f"{row.title} (#{row.id})" for row in table.itertuples(index=False)}
+chosen = st.selectbox(
+    "Show the agenda of", options=list(labels), format_func=labels.get, key="agenda_meeting"
+)
 agenda = cached(ws, agenda_table, chosen)
 if agenda.empty:
     st.caption("This meeting has no agenda yet.")

@@ -126,7 +126,7 @@ class _Builder:
         for n, day in enumerate(self.meeting_days):
             past = day < self.today
             meeting = Meeting(
-                title=f"Council meeting {day:%B %Y}" if past else f"Council meeting {day:%-d %B}",
+                title=f"Council meeting {day:%-d %B %Y}",
                 starts_at=self.at(day),
                 duration_minutes=self.config.council.meeting_length_minutes,
                 location="Room 4.12, Utrecht office / video link",

@@ -103,10 +103,9 @@ class Transaction(Query):
         """Append every row of `frame` (columns named as in `table`) in one statement."""
         columns = ", ".join(frame.columns)
         self._cur.register("incoming_rows", frame)
-        try:
-            self._cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
-        finally:
-            self._cur.unregister("incoming_rows")
+        # No cleanup on failure: the cursor (and the view with it) ends with the transaction.
+        self._cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming_rows")
+        self._cur.unregister("incoming_rows")
         return len(frame)
 
     def insert(self, table: str, values: dict[str, Any], returning: str = "id") -> Any:

@@ -33,7 +33,10 @@ def add_feedback_rows(tx: Transaction, rows: pd.DataFrame) -> int:
     unknown = set(rows.columns) - set(FEEDBACK_COLUMNS)
     if unknown:
         raise ValueError(f"unknown feedback columns {sorted(unknown)}; expected {FEEDBACK_COLUMNS}")
-    return tx.insert_frame("feedback", rows)
+    # Cells left empty take the column's default, as a single insert would.
+    defaults = {"scale": "nps", "comment": ""}
+    present = {c: v for c, v in defaults.items() if c in rows.columns}
+    return tx.insert_frame("feedback", rows.fillna(present) if present else rows)
 
 
 def feedback_count(q: Query) -> int:

@@ -1,0 +1,104 @@
+"""Command line for operators: create a workspace, load the demo, show the schema version, back up.
+
+python -m council init            create an empty workspace (or upgrade an existing one)
+python -m council demo            create a workspace filled with the demo organisation
+python -m council version         show the database's schema version
+python -m council backup [FILE]   copy the database to a new file
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from council.config import CONFIG_ENV, load_config
+from council.domain.errors import CouncilError
+from council.services.admin import back_up, workspace_facts
+from council.services.workspace import DB_ENV, database_path, open_workspace
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CouncilError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m council", description=__doc__.splitlines()[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", type=Path, help=f"workspace YAML file (default: ${CONFIG_ENV} or data/workspace.yaml)"
+    )
+    common.add_argument(
+        "--db", type=Path, help=f"database file (default: ${DB_ENV}, else the config's `database`)"
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    init = commands.add_parser("init", parents=[common], help="create an empty workspace, or upgrade one")
+    init.set_defaults(run=_init)
+    demo = commands.add_parser("demo", parents=[common], help="create a workspace with the demo data")
+    demo.set_defaults(run=_demo)
+    version = commands.add_parser("version", parents=[common], help="show the schema version")
+    version.set_defaults(run=_version)
+    backup = commands.add_parser("backup", parents=[common], help="copy the database to a new file")
+    backup.add_argument("file", nargs="?", type=Path, help="where to write (default: backups/ beside it)")
+    backup.set_defaults(run=_backup)
+    return parser
+
+
+def _target(args: argparse.Namespace) -> Path:
+    return args.db or database_path(load_config(args.config))
+
+
+def _init(args: argparse.Namespace) -> int:
+    existed = _target(args).exists()
+    ws = open_workspace(args.config, args.db, demo=False)
+    facts = workspace_facts(ws)
+    verb = "Upgraded" if existed else "Created"
+    print(f"{verb} {facts.database} (schema version {facts.schema_version}).")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    target = _target(args)
+    if target.exists():
+        print(
+            f"error: {target} already exists. Demo data only goes into a new workspace: "
+            "pass --db with a new file name, or move the old file away first.",
+            file=sys.stderr,
+        )
+        return 1
+    ws = open_workspace(args.config, target, demo=True)
+    rows = workspace_facts(ws).rows
+    print(
+        f"Created {target} with the demo organisation {ws.config.organisation}: "
+        f"{rows['friction_point']} friction points, {rows['meeting']} meetings, "
+        f"{rows['feedback']:,} feedback responses."
+    )
+    return 0
+
+
+def _version(args: argparse.Namespace) -> int:
+    target = _target(args)
+    if not target.exists():
+        print(f"error: {target} does not exist yet; `python -m council init` creates it.", file=sys.stderr)
+        return 1
+    facts = workspace_facts(open_workspace(args.config, target, demo=False))
+    print(
+        f"{facts.database}: schema version {facts.schema_version} (this app knows up to {facts.latest_schema_version})."
+    )
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    target = _target(args)
+    if not target.exists():
+        print(f"error: {target} does not exist, so there is nothing to back up.", file=sys.stderr)
+        return 1
+    written = back_up(open_workspace(args.config, target, demo=False), args.file)
+    print(f"Backup written to {written}.")
+    return 0

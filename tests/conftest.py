@@ -1,0 +1,65 @@
+"""Fresh temporary workspaces for every test: an empty one, and a copy of the demo built once."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from council.config import load_config
+from council.domain.workspace import WorkspaceConfig
+from council.services.workspace import Workspace, open_workspace
+from council.store.database import Database
+from council.store.migrations import migrate
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO_CONFIG = ROOT / "data" / "workspace.yaml"
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def config() -> WorkspaceConfig:
+    return load_config(DEMO_CONFIG)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """An empty database at the newest schema."""
+    database = Database(tmp_path / "council.duckdb")
+    migrate(database)
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace, built once per test run; tests get their own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    ws = open_workspace(DEMO_CONFIG, path, demo=True)
+    ws.db.checkpoint()
+    ws.db.close()
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.duckdb"
+    shutil.copy(demo_file, target)
+    return target
+
+
+@pytest.fixture
+def demo(demo_copy: Path) -> Iterator[Workspace]:
+    ws = open_workspace(DEMO_CONFIG, demo_copy, demo=False)
+    yield ws
+    ws.db.close()
+
+
+@pytest.fixture
+def empty(tmp_path: Path) -> Iterator[Workspace]:
+    ws = open_workspace(DEMO_CONFIG, tmp_path / "empty.duckdb", demo=False)
+    yield ws
+    ws.db.close()

@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from council.domain.errors import StoreError
+from council.store import migrations
+from council.store.database import Database
+from council.store.migrations import latest_version, migrate, schema_version
+
+
+def test_a_new_file_gets_every_migration_in_order(tmp_path: Path) -> None:
+    db = Database(tmp_path / "new.duckdb")
+    assert schema_version(db) == 0
+    assert migrate(db) == list(range(1, latest_version() + 1))
+    assert schema_version(db) == latest_version()
+    assert migrate(db) == []
+
+
+def test_a_version_1_file_is_upgraded_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    old = Database(path)
+    migrate(old, target=1)
+    old.write(lambda tx: tx.insert("person", {"name": "Anna de Vries", "department": "sales"}))
+    assert not old.value("SELECT count(*) FROM information_schema.tables WHERE table_name = 'feedback'")
+    old.close()
+
+    db = Database(path)
+    assert migrate(db) == list(range(2, latest_version() + 1))
+    assert db.value("SELECT name FROM person") == "Anna de Vries"
+    assert db.value("SELECT count(*) FROM feedback") == 0
+    db.close()
+
+
+def test_a_file_from_a_newer_app_is_refused(tmp_path: Path) -> None:
+    db = Database(tmp_path / "future.duckdb")
+    migrate(db)
+    db.write(lambda tx: tx.insert("schema_version", {"version": 99, "name": "future"}, "version"))
+    with pytest.raises(StoreError, match="newer"):
+        migrate(db)
+
+
+def test_a_failing_migration_leaves_the_file_at_the_version_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = latest_version()
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    for m in migrations.available_migrations():
+        (folder / m.path.name).write_text(m.sql())
+    broken = f"{good + 1:04d}_broken.sql"
+    (folder / broken).write_text("CREATE TABLE half_done (id INTEGER);\nTHIS IS NOT SQL;")
+    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", folder)
+
+    db = Database(tmp_path / "db.duckdb")
+    with pytest.raises(StoreError):
+        migrate(db)
+    assert schema_version(db) == good  # every good migration stayed, the broken one left no trace
+    assert not db.value("SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'")

@@ -1,0 +1,217 @@
+"""The operator command line, called in-process: init, demo, version and backup."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from council.cli import main
+from council.services.workspace import open_workspace
+from council.store.contents import table_counts
+from council.store.database import Database
+from council.store.migrations import latest_version, schema_version
+
+CONFIG = Path(__file__).parents[1] / "data" / "workspace.yaml"
+
+
+@pytest.fixture(autouse=True)
+def no_environment_overrides(monkeypatch):
+    monkeypatch.delenv("COUNCIL_DB", raising=False)
+    monkeypatch.delenv("COUNCIL_CONFIG", raising=False)
+
+
+def run(*args: str | Path) -> int:
+    return main([str(a) for a in args])
+
+
+def counts(db: Path) -> dict[str, int]:
+    ws = open_workspace(CONFIG, db, demo=False)
+    try:
+        return table_counts(ws.db)
+    finally:
+        ws.db.close()
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    """One demo load for the whole module: (database, exit code, stdout, stderr)."""
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("COUNCIL_DB", raising=False)
+        mp.delenv("COUNCIL_CONFIG", raising=False)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run("demo", "--config", CONFIG, "--db", db)
+    return db, code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def empty_db(tmp_path, capsys) -> Path:
+    db = tmp_path / "empty.duckdb"
+    assert run("init", "--config", CONFIG, "--db", db) == 0
+    capsys.readouterr()
+    return db
+
+
+# init and version
+
+
+def test_init_creates_an_empty_workspace_at_the_latest_schema_version(tmp_path, capsys):
+    db = tmp_path / "new.duckdb"
+
+    code = run("init", "--config", CONFIG, "--db", db)
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert db.exists()
+    assert "Created" in out
+    assert str(db) in out
+    assert f"schema version {latest_version()}" in out
+    database = Database(db)
+    try:
+        assert schema_version(database) == latest_version()
+        assert set(table_counts(database).values()) == {0}
+    finally:
+        database.close()
+
+
+def test_version_prints_the_schema_version_of_an_initialised_workspace(empty_db, capsys):
+    code = run("version", "--config", CONFIG, "--db", empty_db)
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert str(empty_db) in out
+    found = re.search(r"schema version (\d+)", out)
+    assert found is not None, out
+    assert int(found[1]) == latest_version()
+
+
+def test_init_on_an_existing_workspace_says_upgraded_and_adds_nothing(empty_db, capsys):
+    code = run("init", "--config", CONFIG, "--db", empty_db)
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Upgraded" in out
+    assert set(counts(empty_db).values()) == {0}
+
+
+def test_version_on_a_missing_file_exits_1_and_points_at_init(tmp_path, capsys):
+    db = tmp_path / "nowhere.duckdb"
+
+    code = run("version", "--config", CONFIG, "--db", db)
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(db) in err
+    assert "does not exist" in err
+    assert "init" in err
+    assert not db.exists()
+
+
+# demo
+
+
+def test_demo_fills_a_new_file_and_reports_its_friction_points(demo_run):
+    db, code, out, err = demo_run
+
+    assert code == 0, err
+    rows = counts(db)
+    assert rows["friction_point"] > 0
+    assert rows["person"] > 0
+    assert str(db) in out
+    assert f"{rows['friction_point']} friction points" in out
+    assert "Helder Energie" in out
+
+
+def test_demo_refuses_an_existing_file_says_what_to_do_and_leaves_it_untouched(empty_db, capsys):
+    before = empty_db.read_bytes()
+
+    code = run("demo", "--config", CONFIG, "--db", empty_db)
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(empty_db) in err
+    assert "already exists" in err
+    assert "--db" in err
+    assert empty_db.read_bytes() == before
+    assert counts(empty_db)["friction_point"] == 0
+
+
+# backup
+
+
+def test_backup_writes_a_new_file_holding_the_same_rows(demo_run, tmp_path, capsys):
+    db = demo_run[0]
+    before = counts(db)
+    target = tmp_path / "copies" / "backup.duckdb"
+
+    code = run("backup", "--config", CONFIG, "--db", db, target)
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert target.exists()
+    assert str(target) in out
+    assert before["friction_point"] > 0
+    assert counts(target) == before
+
+
+def test_backup_notes_itself_in_the_audit_log(empty_db, tmp_path, capsys):
+    code = run("backup", "--config", CONFIG, "--db", empty_db, tmp_path / "b.duckdb")
+
+    assert code == 0
+    assert counts(empty_db)["audit_log"] == 1
+
+
+def test_backup_to_an_existing_file_fails_and_keeps_that_file(empty_db, tmp_path, capsys):
+    target = tmp_path / "taken.duckdb"
+    target.write_bytes(b"someone else's file")
+
+    code = run("backup", "--config", CONFIG, "--db", empty_db, target)
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert str(target) in err
+    assert "already exists" in err
+    assert "new file name" in err
+    assert target.read_bytes() == b"someone else's file"
+
+
+def test_backup_of_a_missing_workspace_exits_1(tmp_path, capsys):
+    db = tmp_path / "nowhere.duckdb"
+
+    code = run("backup", "--config", CONFIG, "--db", db, tmp_path / "b.duckdb")
+
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "nothing to back up" in err
+    assert not (tmp_path / "b.duckdb").exists()
+
+
+# config problems
+
+
+@pytest.mark.parametrize("command", ["init", "demo", "version", "backup"])
+def test_missing_config_file_exits_1_saying_not_found_without_a_traceback(tmp_path, capsys, command):
+    missing = tmp_path / "missing.yaml"
+
+    code = run(command, "--config", missing)
+
+    captured = capsys.readouterr()
+    assert code == 1
+    assert str(missing) in captured.err
+    assert "not found" in captured.err
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_missing_config_file_with_db_given_creates_no_database(tmp_path, capsys):
+    db = tmp_path / "w.duckdb"
+
+    code = run("init", "--config", tmp_path / "missing.yaml", "--db", db)
+
+    assert code == 1
+    assert "not found" in capsys.readouterr().err
+    assert not db.exists()

@@ -1,0 +1,378 @@
+"""The workspace YAML file: the demo file loads, and every bad file is one clear ConfigError."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from council.config import load_config
+from council.domain.errors import ConfigError
+from council.domain.workspace import ScoringWeights
+
+DEMO_CONFIG = Path(__file__).parents[1] / "data" / "workspace.yaml"
+DEMO = yaml.safe_load(DEMO_CONFIG.read_text(encoding="utf-8"))
+
+
+def write_config(tmp_path: Path, data: Any, name: str = "workspace.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def changed(tmp_path: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    """The demo file with one thing changed, written to tmp_path."""
+    data = copy.deepcopy(DEMO)
+    change(data)
+    return write_config(tmp_path, data)
+
+
+def config_error(path: Path) -> str:
+    """Load `path`, expect a ConfigError that names the file, and return its message."""
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = caught.value.message
+    assert str(path) in message
+    return message
+
+
+# The demo file
+
+
+def test_demo_file_loads_the_demo_organisation():
+    config = load_config(DEMO_CONFIG)
+
+    assert config.organisation == "Helder Energie"
+    assert config.time_zone == "Europe/Amsterdam"
+    assert len(config.departments) == 8
+    assert {"billing", "support"} <= config.moments_of_truth
+    assert "orientation" not in config.moments_of_truth
+    assert {"existing", "new"} <= set(config.ids("segment"))
+    assert config.demo_data is True
+    assert config.source == DEMO_CONFIG
+
+
+def test_demo_file_gives_standing_seats_and_leaves_hr_as_guest():
+    council = load_config(DEMO_CONFIG).council
+
+    assert council.seats["service"] == 2
+    assert council.seats["sales"] == 1
+    assert "hr" not in council.seats
+    assert council.total_seats == 8
+    assert (council.term_length, council.term_unit) == (6, "meetings")
+    assert council.meeting_every_weeks == 4
+    assert council.meeting_length_minutes == 90
+
+
+def test_demo_file_scoring_weights_are_read():
+    assert load_config(DEMO_CONFIG).scoring == ScoringWeights(
+        severity=0.4, reach=0.25, moment_of_truth=0.2, age=0.15, reach_full_at=2000, age_full_after_days=180
+    )
+
+
+def test_database_is_resolved_relative_to_the_config_file_not_the_working_directory(tmp_path, monkeypatch):
+    (tmp_path / "config").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    path = write_config(tmp_path / "config", DEMO)
+    monkeypatch.chdir(tmp_path / "elsewhere")
+
+    assert load_config(path).database == tmp_path / "config" / "council.duckdb"
+    assert load_config(DEMO_CONFIG).database == DEMO_CONFIG.parent / "council.duckdb"
+
+
+def test_scoring_can_be_left_out_and_then_uses_the_default_weights(tmp_path):
+    path = changed(tmp_path, lambda d: d.pop("scoring"))
+
+    assert load_config(path).scoring == ScoringWeights()
+
+
+# Bad files: each is a ConfigError naming the file, the key path and what was expected
+
+
+def test_missing_file_says_it_was_not_found(tmp_path):
+    message = config_error(tmp_path / "nowhere.yaml")
+
+    assert "not found" in message
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    path = tmp_path / "workspace.yaml"
+    path.write_text(
+        "organisation:\n  name: Helder Energie\n  time_zone: Europe/Amsterdam: yes\n", encoding="utf-8"
+    )
+
+    message = config_error(path)
+
+    assert "not valid YAML" in message
+    assert "line 3" in message
+
+
+def test_empty_file_says_it_is_empty(tmp_path):
+    path = tmp_path / "workspace.yaml"
+    path.write_text("# nothing here yet\n", encoding="utf-8")
+
+    message = config_error(path)
+
+    assert "(top level)" in message
+    assert "empty" in message
+
+
+def test_list_at_top_level_asks_for_a_mapping(tmp_path):
+    path = write_config(tmp_path, [DEMO])
+
+    message = config_error(path)
+
+    assert "(top level)" in message
+    assert "mapping" in message
+
+
+def test_department_without_id_names_its_position(tmp_path):
+    path = changed(tmp_path, lambda d: d["departments"][2].pop("id"))
+
+    assert "departments[2].id: missing" in config_error(path)
+
+
+def test_duplicate_department_id_names_the_second_one(tmp_path):
+    path = changed(tmp_path, lambda d: d["departments"][3].update(id="sales"))
+
+    message = config_error(path)
+
+    assert "departments[3].id" in message
+    assert "'sales'" in message
+    assert "unique" in message
+
+
+def test_moment_of_truth_as_text_asks_for_true_or_false(tmp_path):
+    path = changed(tmp_path, lambda d: d["journey_stages"][0].update(moment_of_truth="yes"))
+
+    message = config_error(path)
+
+    assert "journey_stages[0].moment_of_truth" in message
+    assert "true/false" in message
+    assert "'yes'" in message
+
+
+def test_misspelt_top_level_key_is_an_unknown_key_and_the_known_keys_are_listed(tmp_path):
+    def misspell(d: dict[str, Any]) -> None:
+        d["departmnts"] = d.pop("departments")
+
+    message = config_error(changed(tmp_path, misspell))
+
+    assert "departmnts: unknown key" in message
+    assert "departments" in message.split("departmnts: unknown key", 1)[1]
+
+
+def test_unknown_key_inside_an_entry_names_the_entry(tmp_path):
+    path = changed(tmp_path, lambda d: d["channels"][1].update(colour="blue"))
+
+    assert "channels[1].colour: unknown key" in config_error(path)
+
+
+def test_segments_without_new_say_which_segment_is_missing(tmp_path):
+    path = changed(tmp_path, lambda d: d.update(segments=[s for s in d["segments"] if s["id"] != "new"]))
+
+    message = config_error(path)
+
+    assert "segments:" in message
+    assert "'new'" in message
+    assert "missing" in message
+
+
+def test_seat_for_an_unknown_department_names_that_department(tmp_path):
+    path = changed(tmp_path, lambda d: d["council"]["seats"].update(legal=1))
+
+    message = config_error(path)
+
+    assert "council.seats.legal" in message
+    assert "not one of the departments" in message
+
+
+def test_term_unit_weeks_lists_the_units_allowed(tmp_path):
+    path = changed(tmp_path, lambda d: d["council"].update(term_unit="weeks"))
+
+    message = config_error(path)
+
+    assert "council.term_unit" in message
+    assert "'meetings' or 'months'" in message
+    assert "'weeks'" in message
+
+
+def test_unknown_time_zone_is_named_with_an_example(tmp_path):
+    path = changed(tmp_path, lambda d: d["organisation"].update(time_zone="Europe/Atlantis"))
+
+    message = config_error(path)
+
+    assert "organisation.time_zone" in message
+    assert "'Europe/Atlantis'" in message
+    assert "not a known time zone" in message
+
+
+def test_negative_scoring_weight_asks_for_at_least_zero(tmp_path):
+    path = changed(tmp_path, lambda d: d["scoring"].update(reach=-0.25))
+
+    message = config_error(path)
+
+    assert "scoring.reach" in message
+    assert "at least 0" in message
+
+
+def test_all_scoring_weights_zero_asks_for_one_above_zero(tmp_path):
+    weights = {"severity": 0, "reach": 0, "moment_of_truth": 0, "age": 0}
+    path = changed(tmp_path, lambda d: d["scoring"].update(weights))
+
+    message = config_error(path)
+
+    assert "scoring:" in message
+    assert "above 0" in message
+
+
+@pytest.mark.parametrize("bad_id", ["Customer Service", "customer service", "Sales", "2nd_line", "it-desk"])
+def test_id_that_is_not_lowercase_letters_digits_and_underscores_is_refused(tmp_path, bad_id):
+    path = changed(tmp_path, lambda d: d["departments"][0].update(id=bad_id))
+
+    message = config_error(path)
+
+    assert "departments[0].id" in message
+    assert repr(bad_id) in message
+    assert "not a valid id" in message
+
+
+def test_fractional_seat_count_asks_for_a_whole_number(tmp_path):
+    path = changed(tmp_path, lambda d: d["council"]["seats"].update(service=1.5))
+
+    message = config_error(path)
+
+    assert "council.seats.service" in message
+    assert "whole number" in message
+
+
+def test_missing_term_length_is_named(tmp_path):
+    path = changed(tmp_path, lambda d: d["council"].pop("term_length"))
+
+    assert "council.term_length: missing" in config_error(path)
+
+
+def test_database_that_is_not_text_asks_for_a_file_path(tmp_path):
+    path = changed(tmp_path, lambda d: d.update(database=42))
+
+    message = config_error(path)
+
+    assert "database:" in message
+    assert "file path" in message
+
+
+# No bad file gets through as anything but a ConfigError
+
+
+def _text(text: str | bytes) -> Callable[[Path], Path]:
+    def write(tmp_path: Path) -> Path:
+        path = tmp_path / "workspace.yaml"
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+def _change(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], Path]:
+    return lambda tmp_path: changed(tmp_path, change)
+
+
+def _setter(*keys: str | int, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(d: Any) -> None:
+        for key in keys[:-1]:
+            d = d[key]
+        d[keys[-1]] = value
+
+    return change
+
+
+def _dropper(*keys: str | int) -> Callable[[dict[str, Any]], None]:
+    def change(d: Any) -> None:
+        for key in keys[:-1]:
+            d = d[key]
+        del d[keys[-1]]
+
+    return change
+
+
+BAD_FILES: dict[str, Callable[[Path], Path]] = {
+    "missing file": lambda tmp_path: tmp_path / "nowhere.yaml",
+    "a directory": lambda tmp_path: tmp_path,
+    "not utf-8": _text(b"organisation:\n  name: \xff\xfe\n"),
+    "invalid yaml": _text("organisation:\n  name: x: y\n"),
+    "unclosed bracket": _text("departments: [sales, service\n"),
+    "python tag": _text("organisation: !!python/object:os.system {}\n"),
+    "empty": _text(""),
+    "only a comment": _text("# empty\n"),
+    "top level list": _text("- organisation\n- departments\n"),
+    "top level text": _text("just some words\n"),
+    "top level number": _text("42\n"),
+    "department without id": _change(_dropper("departments", 2, "id")),
+    "department without name": _change(_dropper("departments", 2, "name")),
+    "department entry is text": _change(_setter("departments", 0, value="sales")),
+    "department id is a number": _change(_setter("departments", 0, "id", value=7)),
+    "departments is text": _change(_setter("departments", value="sales")),
+    "departments empty": _change(_setter("departments", value=[])),
+    "departments missing": _change(_dropper("departments")),
+    "duplicate id": _change(_setter("departments", 1, "id", value="sales")),
+    "moment of truth text": _change(_setter("journey_stages", 0, "moment_of_truth", value="yes")),
+    "moment of truth number": _change(_setter("journey_stages", 0, "moment_of_truth", value=1)),
+    "unknown top level key": _change(_setter("departmnts", value=[])),
+    "unknown numeric key": _change(_setter(3, value="x")),
+    "segments without new": _change(_setter("segments", value=[{"id": "existing", "name": "Existing"}])),
+    "organisation missing": _change(_dropper("organisation")),
+    "organisation is text": _change(_setter("organisation", value="Helder")),
+    "organisation name missing": _change(_dropper("organisation", "name")),
+    "organisation name blank": _change(_setter("organisation", "name", value="   ")),
+    "unknown time zone": _change(_setter("organisation", "time_zone", value="Europe/Atlantis")),
+    "absolute time zone": _change(_setter("organisation", "time_zone", value="/etc/passwd")),
+    "relative time zone": _change(_setter("organisation", "time_zone", value="../passwd")),
+    "numeric time zone": _change(_setter("organisation", "time_zone", value=2)),
+    "council missing": _change(_dropper("council")),
+    "council is a list": _change(_setter("council", value=["sales"])),
+    "seats missing": _change(_dropper("council", "seats")),
+    "seats is a list": _change(_setter("council", "seats", value=["sales"])),
+    "seat for unknown department": _change(_setter("council", "seats", "legal", value=1)),
+    "seat count text": _change(_setter("council", "seats", "sales", value="one")),
+    "seat count negative": _change(_setter("council", "seats", "sales", value=-1)),
+    "seat count infinite": _change(_setter("council", "seats", "sales", value=float("inf"))),
+    "no seats at all": _change(_setter("council", "seats", value={"sales": 0})),
+    "term unit weeks": _change(_setter("council", "term_unit", value="weeks")),
+    "term length zero": _change(_setter("council", "term_length", value=0)),
+    "term length true": _change(_setter("council", "term_length", value=True)),
+    "term length not a number": _change(_setter("council", "term_length", value=float("nan"))),
+    "scoring is a list": _change(_setter("scoring", value=[0.4])),
+    "scoring empty value": _change(_setter("scoring", value=None)),
+    "negative weight": _change(_setter("scoring", "age", value=-0.1)),
+    "weight text": _change(_setter("scoring", "age", value="high")),
+    "unknown scoring key": _change(_setter("scoring", "mood", value=0.1)),
+    "reach_full_at zero": _change(_setter("scoring", "reach_full_at", value=0)),
+    "age_full_after_days fraction": _change(_setter("scoring", "age_full_after_days", value=1.5)),
+    "id with spaces": _change(_setter("channels", 0, "id", value="phone line")),
+    "id uppercase": _change(_setter("channels", 0, "id", value="Phone")),
+    "id too long": _change(_setter("channels", 0, "id", value="p" * 41)),
+    "database number": _change(_setter("database", value=42)),
+    "database blank": _change(_setter("database", value=" ")),
+    "demo_data text": _change(_setter("demo_data", value="yes")),
+}
+
+
+@pytest.mark.parametrize("make_bad_file", BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_bad_file_raises_only_a_config_error_naming_the_file(tmp_path, make_bad_file):
+    path = make_bad_file(tmp_path)
+
+    try:
+        load_config(path)
+    except ConfigError as e:
+        assert str(path) in e.message
+    except Exception as e:
+        pytest.fail(f"{type(e).__name__} escaped instead of a ConfigError: {e}")
+    else:
+        pytest.fail("the bad file loaded without complaint")

@@ -1,0 +1,39 @@
+"""Run the app under AppTest against a given workspace file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import DEMO_CONFIG, ROOT
+
+PAGES = {
+    "overview": "Overview",
+    "friction_points": "Friction points",
+    "missing_connections": "Missing connections",
+    "blockers": "Blockers",
+    "meetings": "Meetings",
+    "propose_change": "Propose a change",
+    "decisions": "Decisions",
+    "customer_voice": "Customer voice",
+    "council": "Council & rotation",
+    "settings": "Settings",
+}
+
+
+@pytest.fixture
+def app(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path, str], AppTest]:
+    """`app(db_file, page)`: the app opened on `page`, already run once."""
+
+    def open_page(db_file: Path, page: str) -> AppTest:
+        monkeypatch.setenv("COUNCIL_CONFIG", str(DEMO_CONFIG))
+        monkeypatch.setenv("COUNCIL_DB", str(db_file))
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+        at.run()
+        at.switch_page(f"pages/{page}.py")
+        return at.run()
+
+    return open_page
