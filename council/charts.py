@@ -19,6 +19,7 @@ def open_friction_by_stage(frame: pd.DataFrame) -> go.Figure:
             marker_color=colours,
             text=frame["open"],
             textposition="outside",
+            cliponaxis=False,
             hovertemplate="%{x}: %{y} open<extra></extra>",
         )
     )

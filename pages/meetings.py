@@ -20,6 +20,10 @@ st.dataframe(
     width="stretch",
     column_config={
         "starts_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
+        "title": "Meeting",
+        "status": "Status",
+        "chair": "Chair",
+        "guest": "Guest",
         "agenda_items": st.column_config.NumberColumn("Agenda items"),
         "decisions": st.column_config.NumberColumn("Decisions"),
         "proposals": st.column_config.NumberColumn("Guest proposals"),

@@ -66,6 +66,7 @@ else:
         width="stretch",
         column_config={
             "id": st.column_config.NumberColumn("#", width="small"),
+            "title": st.column_config.TextColumn("Friction point", width="large"),
             "journey_stage": "Journey stage",
             "priority": st.column_config.ProgressColumn("Priority", min_value=0, max_value=100, format="%d"),
         },
