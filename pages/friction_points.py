@@ -21,7 +21,12 @@ else:
         width="stretch",
         column_config={
             "id": st.column_config.NumberColumn("#", width="small"),
+            "title": st.column_config.TextColumn("Friction point", width="large"),
             "journey_stage": "Journey stage",
+            "segment": "Segment",
+            "channel": "Channel",
+            "status": "Status",
+            "evidence": st.column_config.NumberColumn("Evidence"),
             "customers_per_month": st.column_config.NumberColumn("Customers a month"),
             "owner_department": "Owner",
             "created_at": st.column_config.DatetimeColumn("Logged", format="D MMM YYYY"),
