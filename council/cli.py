@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from council.config import CONFIG_ENV, load_config
-from council.domain.errors import CouncilError
+from council.domain.errors import CouncilError, NotFound
 from council.services.admin import back_up, workspace_facts
-from council.services.workspace import DB_ENV, database_path, open_workspace
+from council.services.workspace import DB_ENV, Workspace, database_path, open_workspace
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,12 +82,16 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _version(args: argparse.Namespace) -> int:
+def _existing(args: argparse.Namespace, consequence: str = "") -> Workspace:
+    """The workspace the arguments name, which must exist already (nothing is created)."""
     target = _target(args)
     if not target.exists():
-        print(f"error: {target} does not exist yet; `python -m council init` creates it.", file=sys.stderr)
-        return 1
-    facts = workspace_facts(open_workspace(args.config, target, demo=False))
+        raise NotFound(f"{target} does not exist yet{consequence}; `python -m council init` creates it.")
+    return open_workspace(args.config, target, demo=False)
+
+
+def _version(args: argparse.Namespace) -> int:
+    facts = workspace_facts(_existing(args))
     print(
         f"{facts.database}: schema version {facts.schema_version} (this app knows up to {facts.latest_schema_version})."
     )
@@ -95,10 +99,6 @@ def _version(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    target = _target(args)
-    if not target.exists():
-        print(f"error: {target} does not exist, so there is nothing to back up.", file=sys.stderr)
-        return 1
-    written = back_up(open_workspace(args.config, target, demo=False), args.file)
+    written = back_up(_existing(args, ", so there is nothing to back up"), args.file)
     print(f"Backup written to {written}.")
     return 0
