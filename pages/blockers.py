@@ -2,30 +2,29 @@
 
 import streamlit as st
 
-from council.services.lists import blocker_table
-from council.ui.cache import cached
-from council.ui.session import workspace
+from council.domain.errors import NotFound
+from council.ui import forms, url
+from council.ui.blocker_form import new_blocker_form
+from council.ui.record_views import blocker_detail, blocker_list
+from council.ui.session import show_error, workspace
 
 ws = workspace()
 st.title("Blockers")
-st.caption(
-    "Policies, protocols, systems, targets, budgets, processes and habits that stand in the customer's way."
-)
+forms.show_flash()
+chosen = url.int_from_url("id")
 
-table = cached(ws, blocker_table)
-if table.empty:
-    st.info("No blockers logged yet.")
+if chosen is None:
+    st.caption(
+        "Policies, protocols, systems, targets, budgets, processes and habits that stand in the customer's way."
+    )
+    with st.expander("Log a blocker", icon=":material/add_circle:"):
+        new_blocker_form(ws)
+    blocker_list(ws)
 else:
-    for category, group in table.groupby("category", sort=True):
-        st.subheader(f"{category} ({len(group)})")
-        st.dataframe(
-            group.drop(columns=["category"]),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "id": st.column_config.NumberColumn("#", width="small"),
-                "owner_department": "Owner",
-                "open_friction": st.column_config.NumberColumn("Open friction it causes"),
-                "customers_per_month": st.column_config.NumberColumn("Customers a month affected"),
-            },
-        )
+    if st.button("All blockers", icon=":material/arrow_back:"):
+        del st.query_params["id"]
+        st.rerun()
+    try:
+        blocker_detail(ws, chosen)
+    except NotFound as e:
+        show_error(e)

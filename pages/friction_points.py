@@ -1,38 +1,29 @@
-"""Friction points: where customers run into trouble."""
+"""Friction points: where customers run into trouble. The list, one in full (?id=N), and the form."""
 
 import streamlit as st
 
-from council.domain.vocabulary import SEVERITY_SCALE
-from council.services.lists import friction_table
-from council.ui.cache import cached
-from council.ui.session import workspace
+from council.domain.errors import NotFound
+from council.ui import forms, url
+from council.ui.friction_form import new_friction_form
+from council.ui.friction_views import friction_detail, friction_list
+from council.ui.session import show_error, workspace
 
 ws = workspace()
 st.title("Friction points")
-st.caption("Where customers run into trouble, on the stage of their journey where it happens.")
+forms.show_flash()
+chosen = url.int_from_url("id")
 
-table = cached(ws, friction_table)
-if table.empty:
-    st.info("No friction points logged yet.")
+if chosen is None:
+    st.caption("Where customers run into trouble, on the stage of their journey where it happens.")
+    with st.expander("Log a friction point", icon=":material/add_circle:"):
+        new_friction_form(ws)
+    friction_list(ws)
 else:
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "id": st.column_config.NumberColumn("#", width="small"),
-            "title": st.column_config.TextColumn("Friction point", width="large"),
-            "journey_stage": "Journey stage",
-            "segment": "Segment",
-            "channel": "Channel",
-            "status": "Status",
-            "evidence": st.column_config.NumberColumn("Evidence"),
-            "customers_per_month": st.column_config.NumberColumn("Customers a month"),
-            "owner_department": "Owner",
-            "created_at": st.column_config.DatetimeColumn("Logged", format="D MMM YYYY"),
-            "severity": st.column_config.NumberColumn(
-                "Severity", help=" · ".join(f"{k} = {v}" for k, v in SEVERITY_SCALE.items())
-            ),
-        },
-    )
-    st.caption(f"{len(table)} friction points.")
+    if st.button("All friction points", icon=":material/arrow_back:"):
+        del st.query_params["id"]
+        st.session_state.pop("friction_table", None)  # or the old row selection reopens it
+        st.rerun()
+    try:
+        friction_detail(ws, chosen)
+    except NotFound as e:
+        show_error(e)

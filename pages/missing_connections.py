@@ -2,30 +2,27 @@
 
 import streamlit as st
 
-from council.services.lists import connection_table
-from council.ui.cache import cached
-from council.ui.session import workspace
+from council.domain.errors import NotFound
+from council.ui import forms, url
+from council.ui.connection_form import new_connection_form
+from council.ui.record_views import connection_detail, connection_list
+from council.ui.session import show_error, workspace
 
 ws = workspace()
 st.title("Missing connections")
-st.caption("Where one department hands the customer to another and the connection breaks.")
+forms.show_flash()
+chosen = url.int_from_url("id")
 
-table = cached(ws, connection_table)
-if table.empty:
-    st.info("No missing connections logged yet.")
+if chosen is None:
+    st.caption("Where one department hands the customer to another and the connection breaks.")
+    with st.expander("Log a missing connection", icon=":material/add_circle:"):
+        new_connection_form(ws)
+    connection_list(ws)
 else:
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "id": st.column_config.NumberColumn("#", width="small"),
-            "from_department": "From",
-            "to_department": "To",
-            "journey_stage": "Journey stage",
-            "what_breaks": st.column_config.TextColumn("What breaks for the customer", width="large"),
-            "impact": st.column_config.NumberColumn("Impact (1-5)"),
-            "customers_per_month": st.column_config.NumberColumn("Customers a month"),
-            "friction_points": st.column_config.NumberColumn("Linked friction"),
-        },
-    )
+    if st.button("All missing connections", icon=":material/arrow_back:"):
+        del st.query_params["id"]
+        st.rerun()
+    try:
+        connection_detail(ws, chosen)
+    except NotFound as e:
+        show_error(e)

@@ -19,7 +19,7 @@ from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingCon
 from council.domain.meetings import AgendaItem, Meeting, Proposal
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import WorkspaceConfig
-from council.store import audit, blockers, connections, feedback, friction, meetings
+from council.store import audit, blockers, connections, feedback, friction, links, meetings
 from council.store import people as people_store
 from council.store import proposals as proposal_store
 from council.store.database import Database, Transaction
@@ -159,13 +159,16 @@ class _Builder:
                 self.rng.randint(history_starts, history_starts + 90) if early else self.rng.randint(3, 330)
             )
             created = self.at(self.today - timedelta(days=days_ago), self.rng.randint(8, 17))
+            closed = None
+            if f["status"] in ("resolved", "wont_fix"):
+                closed = created + timedelta(days=self.rng.randint(20, max(21, days_ago - 2)))
             point = FrictionPoint(
                 title=f["title"], description=f["description"], journey_stage=f["stage"],
                 severity=f["severity"], channel=f["channel"], segment=f["segment"],
                 customers_per_month=f["customers_per_month"], owner_department=f["owner"],
                 involved_departments=tuple(d for d in f["involved"] if d != f["owner"]),
                 status=f["status"], created_by=self.rng.choice(members),
-                created_at=created, updated_at=created,
+                created_at=created, updated_at=closed or created, closed_at=closed,
             )  # fmt: skip
             friction_id = friction.add_friction_point(self.tx, point)
             self.ids.friction[f["key"]] = friction_id
@@ -181,28 +184,32 @@ class _Builder:
 
     def add_connections_and_blockers(self) -> None:
         for c in content.MISSING_CONNECTIONS:
+            created = self.at(self.today - timedelta(days=self.rng.randint(20, 300)), 10)
             connection_id = connections.add_missing_connection(
                 self.tx,
                 MissingConnection(
                     from_department=c["from"], to_department=c["to"], journey_stage=c["stage"],
                     what_breaks=c["what_breaks"], impact=c["impact"],
                     customers_per_month=c["customers_per_month"], status=c["status"],
+                    created_at=created, updated_at=created,
                 ),
             )  # fmt: skip
             self.ids.connections[c["key"]] = connection_id
             for key in c["friction"]:
-                connections.link_connection_to_friction(self.tx, connection_id, self.ids.friction[key])
+                links.link(self.tx, "connection", connection_id, self.ids.friction[key])
         for b in content.BLOCKERS:
+            created = self.at(self.today - timedelta(days=self.rng.randint(30, 360)), 11)
             blocker_id = blockers.add_blocker(
                 self.tx,
                 Blocker(
                     title=b["title"], category=b["category"], owner_department=b["owner"],
                     description=b["description"], status=b["status"],
+                    created_at=created, updated_at=created,
                 ),
             )  # fmt: skip
             self.ids.blockers[b["key"]] = blocker_id
             for key in b["friction"]:
-                blockers.link_blocker_to_friction(self.tx, blocker_id, self.ids.friction[key])
+                links.link(self.tx, "blocker", blocker_id, self.ids.friction[key])
 
     def add_proposals_agendas_and_decisions(self) -> None:
         past = self.ids.meetings[:PAST_MEETINGS]

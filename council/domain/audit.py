@@ -16,3 +16,17 @@ class AuditEntry:
     details: dict[str, Any] = field(default_factory=dict)
     logged_at: datetime | None = None
     id: int | None = None
+
+
+def changed_fields(before: object, after: object, fields: tuple[str, ...]) -> dict[str, list[Any]]:
+    """`{field: [before, after]}` for each of `fields` whose value differs between two records."""
+    changes = {}
+    for name in fields:
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            changes[name] = [_plain(old), _plain(new)]
+    return changes
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

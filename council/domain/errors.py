@@ -14,7 +14,13 @@ class CouncilError(Exception):
 
 
 class ValidationError(CouncilError):
+    """Bad input; `field` names the form field it is about, so a form can show it right there."""
+
     title = "Please check your input"
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ConfigError(ValidationError):

@@ -1,12 +1,17 @@
-"""Friction points (where customers run into trouble), their evidence, missing connections and blockers."""
+"""The council's three questions as records: friction points (with evidence), missing connections, blockers.
+
+Each record's `checked(config)` returns a trimmed copy or raises a `ValidationError` naming the
+field to fix; the store only ever writes checked records.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from council.domain.checks import MAX_TITLE, check_choice, check_range, clean_text
-from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.domain.checks import MAX_TITLE, check_choice, check_range, check_web_link, clean_text
+from council.domain.errors import ValidationError
+from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
 from council.domain.workspace import WorkspaceConfig
 
 
@@ -25,24 +30,50 @@ class FrictionPoint:
     created_by: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    closed_at: datetime | None = None
     id: int | None = None
 
     def checked(self, config: WorkspaceConfig) -> FrictionPoint:
         """This friction point with trimmed text, or a `ValidationError` naming the first problem."""
-        check_choice(self.journey_stage, config.ids("journey_stage"), "Journey stage")
-        check_choice(self.channel, config.ids("channel"), "Channel", required=False)
-        check_choice(self.segment, config.ids("segment"), "Customer segment", required=False)
-        check_choice(self.owner_department, config.ids("department"), "Owner department", required=False)
-        for dept in self.involved_departments:
-            check_choice(dept, config.ids("department"), "Involved department")
-        check_range(self.severity, 1, 5, "Severity")
-        check_range(self.customers_per_month, 0, None, "Customers a month", required=False)
-        check_choice(self.status, [s.value for s in ItemStatus], "Status")
+        title = clean_text(self.title, "Title", limit=MAX_TITLE, field="title")
+        description = clean_text(
+            self.description, "What the customer experiences", required=False, field="description"
+        )
+        check_choice(self.journey_stage, config.ids("journey_stage"), "Journey stage", field="journey_stage")
+        check_choice(self.channel, config.ids("channel"), "Channel", required=False, field="channel")
+        check_choice(self.segment, config.ids("segment"), "Customer segment", required=False, field="segment")
+        check_range(self.severity, 1, 5, "Severity", field="severity")
+        check_range(
+            self.customers_per_month,
+            0,
+            None,
+            "Customers a month",
+            required=False,
+            field="customers_per_month",
+        )
+        departments = config.ids("department")
+        check_choice(
+            self.owner_department, departments, "Owner department", required=False, field="owner_department"
+        )
+        for department in self.involved_departments:
+            check_choice(department, departments, "Involved department", field="involved_departments")
+        check_choice(self.status, [s.value for s in ItemStatus], "Status", field="status")
+        involved = tuple(sorted(set(self.involved_departments) - {self.owner_department}))
         return replace(
             self,
-            title=clean_text(self.title, "Title", limit=MAX_TITLE),
-            description=clean_text(self.description, "What the customer experiences"),
+            title=title,
+            description=description,
+            channel=self.channel or None,
+            segment=self.segment or None,
+            owner_department=self.owner_department or None,
+            involved_departments=involved,
         )
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """The owner first, then the other departments involved."""
+        owner = (self.owner_department,) if self.owner_department else ()
+        return owner + tuple(d for d in self.involved_departments if d != self.owner_department)
 
 
 @dataclass(frozen=True)
@@ -57,6 +88,44 @@ class Evidence:
     added_at: datetime | None = None
     id: int | None = None
 
+    def checked(self) -> Evidence:
+        """A quote needs words, a complaint count a number, a link a web address."""
+        check_choice(self.kind, [k.value for k in EvidenceKind], "Kind of evidence", field="kind")
+        text = clean_text(self.text, "Evidence", required=self.kind == EvidenceKind.QUOTE, field="text")
+        url = check_web_link(self.url, "Link", field="url")
+        if self.kind == EvidenceKind.LINK and url is None:
+            raise ValidationError("Link is empty. Paste the web address of the source.", "url")
+        check_range(self.count, 0, None, "Number of complaints", required=self.kind == EvidenceKind.COMPLAINTS,
+                    field="count")  # fmt: skip
+        if self.kind == EvidenceKind.FEEDBACK and self.feedback_id is None:
+            raise ValidationError("Choose the customer comment to attach.", "feedback_id")
+        return replace(self, text=text, url=url)
+
+
+@dataclass(frozen=True)
+class EvidenceDraft:
+    """The evidence a person gives while logging a friction point; every part is optional."""
+
+    quote: str = ""
+    complaints: int | None = None
+    link: str = ""
+
+    def checked(self, friction_id: int, added_by: int | None) -> list[Evidence]:
+        """The evidence records to add, or a `ValidationError` naming the form field to fix."""
+        found = []
+        if (self.quote or "").strip():
+            text = clean_text(self.quote, "Customer's words", field="quote")
+            found.append(Evidence(friction_id, EvidenceKind.QUOTE, text=text, added_by=added_by))
+        if self.complaints:
+            check_range(self.complaints, 0, None, "Number of complaints", field="complaints")
+            found.append(
+                Evidence(friction_id, EvidenceKind.COMPLAINTS, count=self.complaints, added_by=added_by)
+            )
+        url = check_web_link(self.link, "Link to a source", field="link")
+        if url:
+            found.append(Evidence(friction_id, EvidenceKind.LINK, url=url, added_by=added_by))
+        return found
+
 
 @dataclass(frozen=True)
 class MissingConnection:
@@ -70,7 +139,38 @@ class MissingConnection:
     created_by: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    closed_at: datetime | None = None
     id: int | None = None
+
+    def checked(self, config: WorkspaceConfig) -> MissingConnection:
+        departments = config.ids("department")
+        check_choice(self.from_department, departments, "From department", field="from_department")
+        check_choice(self.to_department, departments, "To department", field="to_department")
+        if self.from_department == self.to_department:
+            raise ValidationError(
+                "From and to are the same department. A missing connection is a hand-off between two "
+                "different departments; for trouble inside one department, log a friction point.",
+                "to_department",
+            )
+        check_choice(self.journey_stage, config.ids("journey_stage"), "Journey stage", field="journey_stage")
+        what_breaks = clean_text(self.what_breaks, "What breaks for the customer", field="what_breaks")
+        check_range(self.impact, 1, 5, "Impact", field="impact")
+        check_range(
+            self.customers_per_month,
+            0,
+            None,
+            "Customers a month",
+            required=False,
+            field="customers_per_month",
+        )
+        check_choice(self.status, [s.value for s in ItemStatus], "Status", field="status")
+        return replace(self, what_breaks=what_breaks)
+
+    @property
+    def title(self) -> str:
+        """A one-line name for lists and links: the first line of what breaks."""
+        first = self.what_breaks.strip().splitlines()[0] if self.what_breaks.strip() else ""
+        return first if len(first) <= 90 else first[:89] + "…"
 
 
 @dataclass(frozen=True)
@@ -83,4 +183,25 @@ class Blocker:
     created_by: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    closed_at: datetime | None = None
     id: int | None = None
+
+    def checked(self, config: WorkspaceConfig) -> Blocker:
+        title = clean_text(self.title, "Title", limit=MAX_TITLE, field="title")
+        description = clean_text(self.description, "Description", required=False, field="description")
+        check_choice(self.category, config.ids("blocker_category"), "Category", field="category")
+        check_choice(
+            self.owner_department,
+            config.ids("department"),
+            "Owner department",
+            required=False,
+            field="owner_department",
+        )
+        check_choice(self.status, [s.value for s in BlockerStatus], "Status", field="status")
+        return replace(
+            self, title=title, description=description, owner_department=self.owner_department or None
+        )
+
+
+CLOSED_ITEM_STATUSES = frozenset(s.value for s in ItemStatus if not s.is_open)
+CLOSED_BLOCKER_STATUSES = frozenset({BlockerStatus.REMOVED.value, BlockerStatus.ACCEPTED.value})

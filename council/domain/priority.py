@@ -34,6 +34,24 @@ class PriorityScore:
         return " + ".join(f"{name} {points:.0f}" for name, points in self.parts().items())
 
 
+def priority_factors(weights: ScoringWeights) -> dict[str, float]:
+    """The points each part is worth at most (summing to 100), and the scales of reach and age.
+
+    The store computes the same score in SQL from these factors, so lists of thousands of items
+    are ranked by the database; `priority_score` is the same rule for one item.
+    """
+    total_weight = weights.severity + weights.reach + weights.moment_of_truth + weights.age
+    scale = 100.0 / total_weight
+    return {
+        "severity": scale * weights.severity,
+        "reach": scale * weights.reach,
+        "moment_of_truth": scale * weights.moment_of_truth,
+        "age": scale * weights.age,
+        "reach_full_at": float(weights.reach_full_at),
+        "age_full_after_days": float(weights.age_full_after_days),
+    }
+
+
 def priority_score(
     *,
     severity: int,
@@ -43,20 +61,19 @@ def priority_score(
     now: datetime,
     weights: ScoringWeights,
 ) -> PriorityScore:
-    """Each part is scaled to 0-1, weighted, and the weights are normalised so the total is 0-100.
+    """Each part is scaled to 0-1 and weighted; the weights are normalised so the total is 0-100.
 
     Reach is logarithmic: going from 10 to 100 customers a month counts as much as from 100 to
     1,000, so a few very large numbers do not drown everything else.
     """
-    total_weight = weights.severity + weights.reach + weights.moment_of_truth + weights.age
-    scale = 100.0 / total_weight
+    f = priority_factors(weights)
     reach = 0.0
     if customers_per_month:
-        reach = min(1.0, math.log10(1 + customers_per_month) / math.log10(1 + weights.reach_full_at))
+        reach = min(1.0, math.log10(1 + customers_per_month) / math.log10(1 + f["reach_full_at"]))
     age_days = max(0.0, (now - opened_at).total_seconds() / 86400)
     return PriorityScore(
-        severity=scale * weights.severity * (severity - 1) / 4,
-        reach=scale * weights.reach * reach,
-        moment_of_truth=scale * weights.moment_of_truth * (1.0 if at_moment_of_truth else 0.0),
-        age=scale * weights.age * min(1.0, age_days / weights.age_full_after_days),
+        severity=f["severity"] * (severity - 1) / 4,
+        reach=f["reach"] * reach,
+        moment_of_truth=f["moment_of_truth"] * (1.0 if at_moment_of_truth else 0.0),
+        age=f["age"] * min(1.0, age_days / f["age_full_after_days"]),
     )

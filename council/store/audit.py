@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from council.domain.audit import AuditEntry
 from council.store.database import Query, Transaction
@@ -22,10 +23,20 @@ def append_audit(tx: Transaction, entry: AuditEntry) -> int:
 
 
 def audit_entries(q: Query, limit: int = 100) -> list[AuditEntry]:
+    """The latest entries, newest first."""
+    return _entries(q, "", [], limit)
+
+
+def entries_about(q: Query, entity: str, entity_id: str, limit: int = 200) -> list[AuditEntry]:
+    """What the log says about one record, newest first."""
+    return _entries(q, "WHERE entity = ? AND entity_id = ?", [entity, entity_id], limit)
+
+
+def _entries(q: Query, where: str, params: list[Any], limit: int) -> list[AuditEntry]:
     rows = q.rows(
         "SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log"
-        " ORDER BY logged_at DESC, id DESC LIMIT ?",
-        [limit],
+        f" {where} ORDER BY logged_at DESC, id DESC LIMIT ?",
+        [*params, limit],
     )
     return [
         AuditEntry(

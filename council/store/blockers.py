@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 
-from council.domain.friction import Blocker
+from council.domain.friction import CLOSED_BLOCKER_STATUSES, Blocker
 from council.store.database import Query, Transaction
+
+EDITABLE = ("title", "category", "owner_department", "description", "status")
 
 
 def add_blocker(tx: Transaction, blocker: Blocker) -> int:
     return tx.insert_record("blocker", blocker)
+
+
+def update_blocker(tx: Transaction, blocker: Blocker, now: datetime) -> None:
+    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
+    closed = blocker.status in CLOSED_BLOCKER_STATUSES
+    tx.execute(
+        f"UPDATE blocker SET {assignments}, updated_at = ?,"
+        " closed_at = CASE WHEN ? THEN coalesce(closed_at, ?) ELSE NULL END WHERE id = ?",
+        [*(getattr(blocker, c) for c in EDITABLE), now, closed, now, blocker.id],
+    )
 
 
 def get_blocker(q: Query, blocker_id: int) -> Blocker | None:
@@ -20,21 +34,13 @@ def list_blockers(q: Query) -> list[Blocker]:
     return q.records(Blocker, "SELECT * FROM blocker ORDER BY id")
 
 
-def link_blocker_to_friction(tx: Transaction, blocker_id: int, friction_id: int) -> None:
-    tx.execute("INSERT INTO blocker_friction VALUES (?, ?) ON CONFLICT DO NOTHING", [blocker_id, friction_id])
-
-
-def friction_caused_by(q: Query, blocker_id: int) -> list[int]:
-    rows = q.rows(
-        "SELECT friction_point_id FROM blocker_friction WHERE blocker_id = ? ORDER BY 1", [blocker_id]
+def blocker_frame(q: Query, search: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Blockers with how much open friction each one causes; `search` words must all occur."""
+    clauses = " AND ".join(
+        "(contains(lower(b.title), ?) OR contains(lower(b.description), ?))" for _ in search
     )
-    return [r[0] for r in rows]
-
-
-def blocker_frame(q: Query) -> pd.DataFrame:
-    """Blockers with how much open friction each one causes."""
     return q.frame(
-        """
+        f"""
         SELECT b.id, b.category, b.title, b.owner_department, b.status,
                count(f.id) FILTER (WHERE f.status IN ('open', 'on_agenda', 'decided'))
                    AS open_friction,
@@ -44,9 +50,11 @@ def blocker_frame(q: Query) -> pd.DataFrame:
         FROM blocker b
         LEFT JOIN blocker_friction l ON l.blocker_id = b.id
         LEFT JOIN friction_point f ON f.id = l.friction_point_id
-        GROUP BY ALL
-        ORDER BY b.category, open_friction DESC, b.id
-        """
+        {"WHERE " + clauses if clauses else ""}
+        GROUP BY b.id, b.category, b.title, b.owner_department, b.status
+        ORDER BY b.category, b.status IN ('removed', 'accepted'), open_friction DESC, b.id
+        """,
+        [w for word in search for w in (word, word)],
     )
 
 

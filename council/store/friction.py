@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from datetime import datetime
 
-from council.domain.friction import Evidence, FrictionPoint
+from council.domain.friction import CLOSED_ITEM_STATUSES, Evidence, FrictionPoint
 from council.store.database import Query, Transaction
 
 _FRICTION = """
@@ -13,13 +13,34 @@ _FRICTION = """
          WHERE d.friction_point_id = f.id), []) AS involved_departments
     FROM friction_point f
 """
+EDITABLE = (
+    "title", "description", "journey_stage", "channel", "segment", "severity",
+    "customers_per_month", "owner_department", "status",
+)  # fmt: skip
 
 
 def add_friction_point(tx: Transaction, friction: FrictionPoint) -> int:
     friction_id = tx.insert_record("friction_point", friction, skip=("id", "involved_departments"))
-    for department in friction.involved_departments:
-        tx.execute("INSERT INTO friction_department VALUES (?, ?)", [friction_id, department])
+    _set_departments(tx, friction_id, friction.involved_departments)
     return friction_id
+
+
+def update_friction_point(tx: Transaction, friction: FrictionPoint, now: datetime) -> None:
+    """Save the editable fields of `friction` (which has its id); closing stamps `closed_at`."""
+    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
+    closed = friction.status in CLOSED_ITEM_STATUSES
+    tx.execute(
+        f"UPDATE friction_point SET {assignments}, updated_at = ?,"
+        " closed_at = CASE WHEN ? THEN coalesce(closed_at, ?) ELSE NULL END WHERE id = ?",
+        [*(getattr(friction, c) for c in EDITABLE), now, closed, now, friction.id],
+    )
+    tx.execute("DELETE FROM friction_department WHERE friction_point_id = ?", [friction.id])
+    _set_departments(tx, friction.id, friction.involved_departments)
+
+
+def _set_departments(tx: Transaction, friction_id: int | None, departments: tuple[str, ...]) -> None:
+    for department in departments:
+        tx.execute("INSERT INTO friction_department VALUES (?, ?)", [friction_id, department])
 
 
 def get_friction_point(q: Query, friction_id: int) -> FrictionPoint | None:
@@ -30,29 +51,51 @@ def list_friction_points(q: Query) -> list[FrictionPoint]:
     return q.records(FrictionPoint, f"{_FRICTION} ORDER BY f.id")
 
 
-def open_friction_frame(q: Query) -> pd.DataFrame:
-    """The friction points still open, with what the priority score needs."""
-    return q.frame(
-        """
-        SELECT id, title, journey_stage, channel, segment, severity, customers_per_month,
-               owner_department, status, created_at
-        FROM friction_point
-        WHERE status IN ('open', 'on_agenda', 'decided')
-        ORDER BY id
-        """
-    )
+def friction_titles(q: Query, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(q.rows("SELECT id, title FROM friction_point WHERE list_contains(?, id)", [ids]))
 
 
-def friction_frame(q: Query) -> pd.DataFrame:
-    return q.frame(
-        """
-        SELECT f.id, f.title, f.journey_stage, f.segment, f.channel, f.severity,
-               f.customers_per_month, f.owner_department, f.status, f.created_at,
-               (SELECT count(*) FROM evidence e WHERE e.friction_point_id = f.id) AS evidence
-        FROM friction_point f
-        ORDER BY f.id DESC
-        """
+def open_friction_titles(q: Query) -> list[tuple[int, str]]:
+    """Open friction points (newest first) as (id, title), for link pickers."""
+    return [(r[0], r[1]) for r in q.rows(
+        "SELECT id, title FROM friction_point WHERE status IN ('open', 'on_agenda', 'decided') ORDER BY id DESC"
+    )]  # fmt: skip
+
+
+def similar_open_friction(
+    q: Query, title: str, stop_words: frozenset[str], limit: int = 5
+) -> list[tuple[int, str, float]]:
+    """Open friction points whose title says much the same as `title`: (id, title, similarity 0-1).
+
+    Titles are compared as sets of meaningful words (longer than two letters, not a stop word),
+    each cut to its first five letters so "invoice" meets "invoices" and "engineer" meets
+    "engineers". At least two words must be shared; the similarity is the mean of the Dice
+    coefficient and the share of the shorter title's words found in the other.
+    """
+    words = """list_distinct(list_transform(list_filter(
+                   string_split_regex(lower({0}), '[^\\p{{L}}\\p{{N}}]+'),
+                   lambda w: length(w) > 2 AND NOT list_contains($stop, w)), lambda w: left(w, 5)))"""
+    rows = q.rows(
+        f"""
+        WITH candidates AS (
+            SELECT id, title, {words.format("title")} AS ws
+            FROM friction_point WHERE status IN ('open', 'on_agenda', 'decided')
+        ), mine AS (SELECT {words.format("$title")} AS ws),
+        compared AS (
+            SELECT c.id, c.title, len(list_intersect(c.ws, m.ws)) AS common, len(c.ws) AS a, len(m.ws) AS b
+            FROM candidates c, mine m
+        )
+        SELECT id, title, (2.0 * common / (a + b) + common / least(a, b)) / 2 AS similarity
+        FROM compared
+        WHERE common >= 2 AND similarity >= 0.5
+        ORDER BY similarity DESC, id DESC
+        LIMIT $limit
+        """,
+        {"title": title, "stop": sorted(stop_words), "limit": limit},
     )
+    return [(r[0], r[1], float(r[2])) for r in rows]
 
 
 def add_evidence(tx: Transaction, evidence: Evidence) -> int:
@@ -68,13 +111,3 @@ def evidence_for(q: Query, friction_id: int) -> list[Evidence]:
 def count_friction(q: Query) -> dict[str, int]:
     """How many friction points there are in each status."""
     return dict(q.rows("SELECT status, count(*) FROM friction_point GROUP BY status"))
-
-
-def open_friction_by_stage(q: Query) -> dict[str, int]:
-    """Open friction points per journey stage."""
-    return dict(
-        q.rows(
-            "SELECT journey_stage, count(*) FROM friction_point"
-            " WHERE status IN ('open', 'on_agenda', 'decided') GROUP BY journey_stage"
-        )
-    )

@@ -11,7 +11,7 @@ from council.domain.errors import Conflict
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import AgendaItem, Meeting, Proposal
 from council.domain.people import CouncilTerm, Person
-from council.store import audit, blockers, connections, decisions, feedback, friction, meetings, people
+from council.store import audit, blockers, connections, decisions, feedback, friction, links, meetings, people
 from council.store import proposals as proposal_store
 from council.store.database import Database
 
@@ -79,16 +79,17 @@ def test_missing_connection_and_blocker_link_to_friction(db: Database, ids: dict
     def add(tx):  # type: ignore[no-untyped-def]
         c = connections.add_missing_connection(tx, connection)
         b = blockers.add_blocker(tx, blocker)
-        connections.link_connection_to_friction(tx, c, ids["friction"])
-        blockers.link_blocker_to_friction(tx, b, ids["friction"])
-        blockers.link_blocker_to_friction(tx, b, ids["friction"])  # linking twice is harmless
+        assert links.link(tx, "connection", c, ids["friction"])
+        assert links.link(tx, "blocker", b, ids["friction"])
+        assert not links.link(tx, "blocker", b, ids["friction"])  # linking twice is harmless
         return c, b
 
     c, b = db.write(add)
     assert connections.get_missing_connection(db, c).what_breaks == "Refund request gets lost."
     assert blockers.get_blocker(db, b).category == "policy"
-    assert connections.friction_behind_connection(db, c) == [ids["friction"]]
-    assert blockers.friction_caused_by(db, b) == [ids["friction"]]
+    assert list(links.friction_of(db, "connection", c)["id"]) == [ids["friction"]]
+    assert list(links.friction_of(db, "blocker", b)["id"]) == [ids["friction"]]
+    assert list(links.blockers_of(db, ids["friction"])["id"]) == [b]
 
 
 def test_a_connection_from_a_department_to_itself_is_refused(db: Database) -> None:

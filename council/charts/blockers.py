@@ -1,0 +1,38 @@
+"""Charts of internal blockers: which kinds stand in the way, who owns them, what they cause."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from council.charts.common import MARGIN, PALETTE, empty_figure, plain
+
+
+def blockers_by_category(frame: pd.DataFrame, empty_message: str = "No blockers in the way.") -> go.Figure:
+    """Horizontal bars per category, stacked by owner: the open friction the blockers cause.
+
+    Columns: category, owner_department, blockers, friction_caused (names, not ids).
+    """
+    if frame.empty:
+        return empty_figure(empty_message)
+    order = frame.groupby("category")["friction_caused"].sum().sort_values(ascending=True).index
+    figure = go.Figure()
+    for n, (owner, rows) in enumerate(frame.groupby("owner_department", sort=True)):
+        figure.add_bar(
+            name=plain(owner),
+            y=[plain(c) for c in rows["category"]],
+            x=rows["friction_caused"],
+            customdata=rows["blockers"],
+            orientation="h",
+            marker_color=PALETTE[n % len(PALETTE)],
+            hovertemplate=f"%{{y}} · {plain(owner)}: %{{customdata}} blockers causing %{{x}} open friction<extra></extra>",
+        )
+    figure.update_layout(
+        barmode="stack",
+        height=90 + 34 * len(order),
+        margin=MARGIN,
+        yaxis={"categoryorder": "array", "categoryarray": [plain(c) for c in order]},
+        xaxis_title="open friction points caused",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "title": "Owner"},
+    )
+    return figure

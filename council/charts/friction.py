@@ -1,0 +1,125 @@
+"""Charts about friction points: where they are, for whom, how the pile moves, what comes first."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from council.charts.common import GOOD, MARGIN, MOMENT_OF_TRUTH, PALETTE, empty_figure, plain
+
+PART_COLOURS = {
+    "severity_points": ("Severity", "#c0392b"),
+    "reach_points": ("Reach", "#e67e22"),
+    "moment_points": ("Moment of truth", "#8e44ad"),
+    "age_points": ("Age", "#7f8c8d"),
+}
+
+
+def friction_heatmap(grid: pd.DataFrame, empty_message: str = "No open friction in this view.") -> go.Figure:
+    """Stages (rows, journey order; ★ = moment of truth, outlined in red) × departments (columns)."""
+    if grid.empty:
+        return empty_figure(empty_message)
+    rows, columns = [plain(r) for r in grid.index], [plain(c) for c in grid.columns]
+    values = grid.to_numpy()
+    figure = go.Figure(
+        go.Heatmap(
+            z=values,
+            x=columns,
+            y=rows,
+            text=[[str(v) if v else "" for v in row] for row in values],
+            texttemplate="%{text}",
+            colorscale="Reds",
+            zmin=0,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} · %{x}: %{z} open<extra></extra>",
+        )
+    )
+    for n, label in enumerate(grid.index):
+        if str(label).startswith("★"):
+            figure.add_shape(
+                type="rect", xref="paper", x0=0, x1=1, y0=n - 0.5, y1=n + 0.5,
+                line={"color": MOMENT_OF_TRUTH, "width": 2}, fillcolor="rgba(0,0,0,0)",
+            )  # fmt: skip
+    figure.update_layout(
+        height=80 + 34 * len(rows),
+        margin=MARGIN,
+        yaxis={"autorange": "reversed"},
+        xaxis={"side": "top"},
+    )
+    return figure
+
+
+def friction_by_segment(
+    frame: pd.DataFrame, empty_message: str = "No open friction in this view."
+) -> go.Figure:
+    """Grouped bars per journey stage, one colour per segment. Columns: stage, segment, open_friction."""
+    if frame.empty:
+        return empty_figure(empty_message)
+    figure = go.Figure()
+    stages = list(dict.fromkeys(plain(s) for s in frame["stage"]))
+    for n, (segment, rows) in enumerate(frame.groupby("segment", sort=True)):
+        figure.add_bar(
+            name=plain(segment),
+            x=[plain(s) for s in rows["stage"]],
+            y=rows["open_friction"],
+            marker_color=PALETTE[n % len(PALETTE)],
+            hovertemplate=f"{plain(segment)} · %{{x}}: %{{y}} open<extra></extra>",
+        )
+    figure.update_layout(
+        barmode="group",
+        height=300,
+        margin=MARGIN,
+        xaxis={"categoryorder": "array", "categoryarray": stages},
+        yaxis_title="open friction points",
+        legend={"orientation": "h", "y": 1.12},
+    )
+    return figure
+
+
+def opened_and_resolved(
+    frame: pd.DataFrame, empty_message: str = "Nothing logged in this period."
+) -> go.Figure:
+    """Bars per month: friction logged (red) and resolved (green). Columns: month, opened, resolved."""
+    if frame.empty:
+        return empty_figure(empty_message)
+    figure = go.Figure()
+    figure.add_bar(name="Logged", x=frame["month"], y=frame["opened"], marker_color=MOMENT_OF_TRUTH,
+                   hovertemplate="%{x|%B %Y}: %{y} logged<extra></extra>")  # fmt: skip
+    figure.add_bar(name="Resolved", x=frame["month"], y=frame["resolved"], marker_color=GOOD,
+                   hovertemplate="%{x|%B %Y}: %{y} resolved<extra></extra>")  # fmt: skip
+    figure.update_layout(
+        barmode="group",
+        height=300,
+        margin=MARGIN,
+        xaxis={"tickformat": "%b %Y", "dtick": "M1" if len(frame) <= 12 else "M3"},
+        yaxis_title="friction points",
+        legend={"orientation": "h", "y": 1.12},
+    )
+    return figure
+
+
+def priority_parts(frame: pd.DataFrame, empty_message: str = "Nothing open in this view.") -> go.Figure:
+    """One stacked bar per item, highest first, split into the parts of its score."""
+    if frame.empty:
+        return empty_figure(empty_message)
+    labels = [
+        plain(f"{what} #{i}: {title[:48]}{'…' if len(title) > 48 else ''}")
+        for what, i, title in zip(frame["what"], frame["id"], frame["title"], strict=True)
+    ]
+    figure = go.Figure()
+    for column, (name, colour) in PART_COLOURS.items():
+        figure.add_bar(
+            name=name, y=labels, x=frame[column], orientation="h", marker_color=colour,
+            hovertemplate=f"{name}: %{{x}} points<extra></extra>",
+        )  # fmt: skip
+    figure.update_layout(
+        barmode="stack",
+        height=90 + 30 * len(labels),
+        margin=MARGIN,
+        yaxis={"autorange": "reversed"},
+        xaxis={"range": [0, 100], "title": "priority score (0-100)"},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+    )
+    return figure

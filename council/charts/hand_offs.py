@@ -1,0 +1,123 @@
+"""Charts of missing connections: departments as a network, and the from × to matrix."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from council.charts.common import MARGIN, MOMENT_OF_TRUTH, empty_figure, plain
+
+
+def hand_off_network(edges: pd.DataFrame, departments: list[str],
+                     empty_message: str = "No open missing connections in this view.") -> go.Figure:  # fmt: skip
+    """Departments on a circle; an arrow per broken hand-off, thicker the worse it is.
+
+    Columns of `edges`: from_department, to_department, connections, total_impact,
+    customers_per_month (department names, not ids).
+    """
+    if edges.empty:
+        return empty_figure(empty_message)
+    shown = [d for d in departments if d in set(edges["from_department"]) | set(edges["to_department"])]
+    shown += sorted((set(edges["from_department"]) | set(edges["to_department"])) - set(shown))
+    place = {
+        name: (
+            math.cos(math.pi / 2 - 2 * math.pi * n / len(shown)),
+            math.sin(math.pi / 2 - 2 * math.pi * n / len(shown)),
+        )
+        for n, name in enumerate(shown)
+    }
+    heaviest = max(float(edges["total_impact"].max()), 1.0)
+    pairs = set(zip(edges["from_department"], edges["to_department"], strict=True))
+    figure = go.Figure()
+    mid_x, mid_y, mid_text = [], [], []
+    for row in edges.itertuples(index=False):
+        (x0, y0), (x1, y1) = place[row.from_department], place[row.to_department]
+        # Two-way trouble: shift each direction sideways so both arrows stay visible.
+        shift = 0.06 if (row.to_department, row.from_department) in pairs else 0.0
+        length = math.hypot(x1 - x0, y1 - y0) or 1.0
+        nx, ny = -(y1 - y0) / length * shift, (x1 - x0) / length * shift
+        start, end = (x0 + nx, y0 + ny), (x1 + nx, y1 + ny)
+        # Stop short of the node so the arrow head is not hidden under the marker.
+        end = (end[0] - (x1 - x0) / length * 0.12, end[1] - (y1 - y0) / length * 0.12)
+        figure.add_annotation(
+            x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
+            showarrow=True, arrowhead=2, arrowsize=1, arrowcolor=MOMENT_OF_TRUTH,
+            arrowwidth=1 + 5 * float(row.total_impact) / heaviest, opacity=0.75,
+        )  # fmt: skip
+        mid_x.append((start[0] + end[0]) / 2)
+        mid_y.append((start[1] + end[1]) / 2)
+        mid_text.append(
+            plain(
+                f"{row.from_department} → {row.to_department}: {row.connections} broken, "
+                f"impact {row.total_impact}, {int(row.customers_per_month):,} customers a month"
+            )
+        )
+    figure.add_scatter(x=mid_x, y=mid_y, mode="markers", marker={"size": 14, "opacity": 0},
+                       hovertext=mid_text, hoverinfo="text", showlegend=False)  # fmt: skip
+    involvement = {
+        name: int(
+            edges.loc[
+                (edges["from_department"] == name) | (edges["to_department"] == name), "connections"
+            ].sum()
+        )
+        for name in shown
+    }
+    figure.add_scatter(
+        x=[place[n][0] for n in shown],
+        y=[place[n][1] for n in shown],
+        mode="markers+text",
+        text=[plain(n) for n in shown],
+        textposition=["top center" if place[n][1] >= 0 else "bottom center" for n in shown],
+        marker={"size": [18 + 4 * involvement[n] for n in shown], "color": "#34495e", "line": {"width": 2, "color": "white"}},
+        hovertext=[plain(f"{n}: involved in {involvement[n]} broken hand-offs") for n in shown],
+        hoverinfo="text",
+        showlegend=False,
+    )  # fmt: skip
+    figure.update_layout(
+        height=420,
+        margin=MARGIN,
+        xaxis={"visible": False, "range": [-1.45, 1.45]},
+        yaxis={"visible": False, "range": [-1.35, 1.35], "scaleanchor": "x"},
+        plot_bgcolor="rgba(0,0,0,0)",
+    )
+    return figure
+
+
+def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
+                    empty_message: str = "No open missing connections.") -> go.Figure:  # fmt: skip
+    """From (rows) × to (columns): colour by total impact, the number of broken hand-offs in the cell."""
+    if edges.empty:
+        return empty_figure(empty_message)
+    impact = edges.pivot_table(
+        index="from_department", columns="to_department", values="total_impact", aggfunc="sum"
+    )
+    count = edges.pivot_table(
+        index="from_department", columns="to_department", values="connections", aggfunc="sum"
+    )
+    impact = impact.reindex(index=departments, columns=departments).fillna(0)
+    count = count.reindex(index=departments, columns=departments).fillna(0).astype(int)
+    figure = go.Figure(
+        go.Heatmap(
+            z=impact.to_numpy(),
+            x=[plain(d) for d in departments],
+            y=[plain(d) for d in departments],
+            text=[[str(v) if v else "" for v in row] for row in count.to_numpy()],
+            texttemplate="%{text}",
+            customdata=count.to_numpy(),
+            colorscale="Reds",
+            zmin=0,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": "impact"},
+            hovertemplate="%{y} → %{x}: %{customdata} broken, total impact %{z}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=90 + 36 * len(departments),
+        margin=MARGIN,
+        yaxis={"autorange": "reversed", "title": "hands off from"},
+        xaxis={"side": "top", "title": "to"},
+    )
+    return figure

@@ -1,0 +1,132 @@
+"""What a person narrows a list or the overview down to; plain values the store turns into SQL."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# The overview's period choices: id -> (label, days back; None for all time).
+PERIODS: dict[str, tuple[str, int | None]] = {
+    "all": ("All time", None),
+    "30d": ("Last 30 days", 30),
+    "90d": ("Last 3 months", 91),
+    "12m": ("Last 12 months", 365),
+}
+DEFAULT_PERIOD = "all"
+
+# Words too common to tell two friction titles apart (words of one or two letters are ignored anyway).
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "are",
+        "but",
+        "not",
+        "you",
+        "your",
+        "yours",
+        "with",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "after",
+        "before",
+        "when",
+        "what",
+        "which",
+        "who",
+        "why",
+        "how",
+        "every",
+        "they",
+        "them",
+        "their",
+        "then",
+        "than",
+        "into",
+        "only",
+        "our",
+        "ours",
+        "out",
+        "all",
+        "any",
+        "can",
+        "cannot",
+        "can't",
+        "could",
+        "would",
+        "should",
+        "will",
+        "just",
+        "also",
+        "very",
+        "get",
+        "got",
+        "gets",
+        "does",
+        "did",
+        "didn't",
+        "don't",
+        "doesn't",
+        "isn't",
+        "wasn't",
+        "won't",
+        "about",
+        "again",
+        "there",
+        "here",
+        "its",
+        "it's",
+        "i'm",
+        "i've",
+        "we're",
+        "you're",
+    ]
+)
+
+
+def period_start(period: str, today: date) -> date | None:
+    """The first day of a period, or None for all time (and for an unknown period id)."""
+    days = PERIODS.get(period, PERIODS[DEFAULT_PERIOD])[1]
+    return None if days is None else today - timedelta(days=days)
+
+
+def search_words(text: str | None) -> tuple[str, ...]:
+    """The lower-case words of a search; every one of them must occur for a record to match."""
+    return tuple(dict.fromkeys(w for w in re.split(r"\s+", (text or "").lower()) if w))[:10]
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """The overview's filters: departments and stages (empty = all) and a start date."""
+
+    departments: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class FrictionFilter:
+    """The friction list's filters; empty tuples mean "any"."""
+
+    search: str = ""
+    stages: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_severity: int = 1
+    since: date | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return search_words(self.search)

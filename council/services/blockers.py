@@ -1,0 +1,85 @@
+"""Use cases for internal blockers: list by category, read, log and edit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from council.domain.audit import changed_fields
+from council.domain.errors import NotFound
+from council.domain.filters import search_words
+from council.domain.friction import Blocker
+from council.domain.people import Person
+from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.services.history import HistoryLine, history_of, record
+from council.services.links import apply_link
+from council.services.tables import readable
+from council.services.workspace import Workspace
+from council.store import blockers, links
+from council.store.database import Transaction
+
+ENTITY = "blocker"
+
+
+@dataclass(frozen=True)
+class BlockerDetail:
+    blocker: Blocker
+    friction: pd.DataFrame
+    history: list[HistoryLine]
+
+
+def blocker_table(ws: Workspace, search: str = "") -> pd.DataFrame:
+    """Blockers with the open friction each causes, in the order of the configured categories."""
+    frame = blockers.blocker_frame(ws.db, search_words(search))
+    order = {c: n for n, c in enumerate(ws.config.ids("blocker_category"))}
+    frame = frame.sort_values(
+        "category", key=lambda s: s.map(lambda c: order.get(c, len(order))), kind="stable"
+    )
+    return readable(frame, ws.config, BlockerStatus)
+
+
+def get(ws: Workspace, blocker_id: int) -> Blocker:
+    found = blockers.get_blocker(ws.db, blocker_id)
+    if found is None:
+        raise NotFound(f"Blocker #{blocker_id} does not exist (any more). Pick one from the list.")
+    return found
+
+
+def blocker_detail(ws: Workspace, blocker_id: int) -> BlockerDetail:
+    return BlockerDetail(
+        blocker=get(ws, blocker_id),
+        friction=readable(links.friction_of(ws.db, "blocker", blocker_id), ws.config, ItemStatus),
+        history=history_of(ws, ENTITY, blocker_id),
+    )
+
+
+def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_ids: Iterable[int] = ()) -> int:
+    """Save a new blocker and link it to `friction_ids`, in one transaction."""
+    blocker = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
+
+    def write(tx: Transaction) -> int:
+        blocker_id = blockers.add_blocker(tx, blocker)
+        record(tx, actor, "create", ENTITY, blocker_id, {"title": blocker.title})
+        for friction_id in sorted(set(friction_ids)):
+            apply_link(tx, actor, "link", "blocker", blocker_id, friction_id)
+        return blocker_id
+
+    return ws.db.write(write)
+
+
+def edit_blocker(ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker) -> dict:
+    after = replace(draft.checked(ws.config), id=blocker_id)
+
+    def write(tx: Transaction) -> dict:
+        before = blockers.get_blocker(tx, blocker_id)
+        if before is None:
+            raise NotFound(f"Blocker #{blocker_id} was removed while you were editing it.")
+        changes = changed_fields(before, after, blockers.EDITABLE)
+        if changes:
+            blockers.update_blocker(tx, after, ws.now())
+            record(tx, actor, "update", ENTITY, blocker_id, {"changes": changes})
+        return changes
+
+    return ws.db.write(write)

@@ -1,0 +1,90 @@
+"""Use cases for missing connections: list, matrix, read, log and edit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from council.domain.audit import changed_fields
+from council.domain.errors import NotFound
+from council.domain.filters import ViewFilter
+from council.domain.friction import MissingConnection
+from council.domain.people import Person
+from council.domain.vocabulary import ItemStatus
+from council.services.history import HistoryLine, history_of, record
+from council.services.links import apply_link
+from council.services.tables import readable
+from council.services.workspace import Workspace
+from council.store import connections, links
+from council.store.database import Transaction
+
+ENTITY = "missing_connection"
+
+
+@dataclass(frozen=True)
+class ConnectionDetail:
+    connection: MissingConnection
+    friction: pd.DataFrame
+    history: list[HistoryLine]
+
+
+def connection_table(ws: Workspace, view: ViewFilter = ViewFilter(), open_only: bool = False) -> pd.DataFrame:
+    return readable(connections.connection_frame(ws.db, view, open_only), ws.config, ItemStatus)
+
+
+def hand_off_matrix(ws: Workspace, view: ViewFilter = ViewFilter()) -> pd.DataFrame:
+    """Open broken hand-offs per (from, to) department pair, ids kept for the chart to name."""
+    return connections.hand_off_matrix(ws.db, view)
+
+
+def get(ws: Workspace, connection_id: int) -> MissingConnection:
+    found = connections.get_missing_connection(ws.db, connection_id)
+    if found is None:
+        raise NotFound(
+            f"Missing connection #{connection_id} does not exist (any more). Pick one from the list."
+        )
+    return found
+
+
+def connection_detail(ws: Workspace, connection_id: int) -> ConnectionDetail:
+    return ConnectionDetail(
+        connection=get(ws, connection_id),
+        friction=readable(links.friction_of(ws.db, "connection", connection_id), ws.config, ItemStatus),
+        history=history_of(ws, ENTITY, connection_id),
+    )
+
+
+def log_missing_connection(
+    ws: Workspace, actor: Person | None, draft: MissingConnection, friction_ids: Iterable[int] = ()
+) -> int:
+    """Save a new missing connection and link it to `friction_ids`, in one transaction."""
+    connection = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
+
+    def write(tx: Transaction) -> int:
+        connection_id = connections.add_missing_connection(tx, connection)
+        record(tx, actor, "create", ENTITY, connection_id, {"what_breaks": connection.title})
+        for friction_id in sorted(set(friction_ids)):
+            apply_link(tx, actor, "link", "connection", connection_id, friction_id)
+        return connection_id
+
+    return ws.db.write(write)
+
+
+def edit_missing_connection(
+    ws: Workspace, actor: Person | None, connection_id: int, draft: MissingConnection
+) -> dict:
+    after = replace(draft.checked(ws.config), id=connection_id)
+
+    def write(tx: Transaction) -> dict:
+        before = connections.get_missing_connection(tx, connection_id)
+        if before is None:
+            raise NotFound(f"Missing connection #{connection_id} was removed while you were editing it.")
+        changes = changed_fields(before, after, connections.EDITABLE)
+        if changes:
+            connections.update_missing_connection(tx, after, ws.now())
+            record(tx, actor, "update", ENTITY, connection_id, {"changes": changes})
+        return changes
+
+    return ws.db.write(write)

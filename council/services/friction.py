@@ -1,0 +1,162 @@
+"""Use cases for friction points: find, read, log (with a duplicate check), edit, add evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from council.domain.audit import changed_fields
+from council.domain.errors import NotFound
+from council.domain.filters import STOP_WORDS, FrictionFilter
+from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
+from council.domain.people import Person
+from council.domain.priority import PriorityScore, priority_factors, priority_score
+from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.services.history import HistoryLine, history_of, record
+from council.services.tables import readable
+from council.services.workspace import Workspace
+from council.store import friction, friction_search, links
+from council.store.database import Transaction
+
+ENTITY = "friction_point"
+AUDITED = (*friction.EDITABLE, "involved_departments")
+
+
+@dataclass(frozen=True)
+class Similar:
+    id: int
+    title: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class FrictionDetail:
+    point: FrictionPoint
+    evidence: list[Evidence]
+    blockers: pd.DataFrame
+    connections: pd.DataFrame
+    priority: PriorityScore | None
+    history: list[HistoryLine]
+
+
+def find_friction(ws: Workspace, flt: FrictionFilter, sort: str = "priority") -> tuple[pd.DataFrame, int]:
+    """The matching friction points as a readable table, and how many match in all."""
+    frame, total = friction_search.find_friction(
+        ws.db, flt, priority_factors(ws.config.scoring), ws.config.moments_of_truth, ws.now(), sort
+    )
+    return readable(frame, ws.config, ItemStatus), total
+
+
+def get(ws: Workspace, friction_id: int) -> FrictionPoint:
+    point = friction.get_friction_point(ws.db, friction_id)
+    if point is None:
+        raise NotFound(f"Friction point #{friction_id} does not exist (any more). Pick one from the list.")
+    return point
+
+
+def friction_detail(ws: Workspace, friction_id: int) -> FrictionDetail:
+    point = get(ws, friction_id)
+    score = None
+    if ItemStatus(point.status).is_open and point.created_at:
+        score = priority_score(
+            severity=point.severity,
+            customers_per_month=point.customers_per_month,
+            at_moment_of_truth=point.journey_stage in ws.config.moments_of_truth,
+            opened_at=point.created_at,
+            now=ws.now(),
+            weights=ws.config.scoring,
+        )
+    return FrictionDetail(
+        point=point,
+        evidence=friction.evidence_for(ws.db, friction_id),
+        blockers=readable(links.blockers_of(ws.db, friction_id), ws.config, BlockerStatus),
+        connections=readable(links.connections_of(ws.db, friction_id), ws.config, ItemStatus),
+        priority=score,
+        history=history_of(ws, ENTITY, friction_id),
+    )
+
+
+def likely_duplicates(ws: Workspace, title: str) -> list[Similar]:
+    """Open friction points that probably describe the same trouble as `title`."""
+    return [Similar(*row) for row in friction.similar_open_friction(ws.db, title, STOP_WORDS)]
+
+
+def log_friction_point(
+    ws: Workspace, actor: Person | None, draft: FrictionPoint, evidence: EvidenceDraft = EvidenceDraft()
+) -> int:
+    """Save a new friction point with its first evidence, all at once or not at all."""
+    point = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
+    by = actor.id if actor else None
+    evidence.checked(0, by)  # refuse bad evidence before anything is written
+
+    def write(tx: Transaction) -> int:
+        friction_id = friction.add_friction_point(tx, point)
+        for item in evidence.checked(friction_id, by):
+            friction.add_evidence(tx, item)
+        record(tx, actor, "create", ENTITY, friction_id, {"title": point.title})
+        return friction_id
+
+    return ws.db.write(write)
+
+
+def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint) -> dict:
+    """Save the edited fields; returns what changed (nothing is written when nothing changed)."""
+    after = replace(draft.checked(ws.config), id=friction_id)
+
+    def write(tx: Transaction) -> dict:
+        before = friction.get_friction_point(tx, friction_id)
+        if before is None:
+            raise NotFound(f"Friction point #{friction_id} was removed while you were editing it.")
+        changes = changed_fields(before, after, AUDITED)
+        if changes:
+            friction.update_friction_point(tx, after, ws.now())
+            record(tx, actor, "update", ENTITY, friction_id, {"changes": changes})
+        return changes
+
+    return ws.db.write(write)
+
+
+def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int:
+    item = replace(evidence.checked(), added_by=actor.id if actor else None)
+
+    def write(tx: Transaction) -> int:
+        if not links.exists(tx, "friction", item.friction_point_id):
+            raise NotFound(f"Friction point #{item.friction_point_id} no longer exists.")
+        evidence_id = friction.add_evidence(tx, item)
+        record(tx, actor, "evidence", ENTITY, item.friction_point_id, {"summary": _summary(item)})
+        return evidence_id
+
+    return ws.db.write(write)
+
+
+def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint,
+                    evidence: EvidenceDraft = EvidenceDraft()) -> int:  # fmt: skip
+    """Instead of logging a duplicate: keep the new report's words as evidence on the existing point."""
+    words = "\n\n".join(t for t in (draft.title.strip(), (draft.description or "").strip()) if t)
+    reported = EvidenceDraft(
+        quote=f"{words}\n\n{evidence.quote}".strip() if evidence.quote else words,
+        complaints=evidence.complaints,
+        link=evidence.link,
+    )
+    by = actor.id if actor else None
+    items = reported.checked(friction_id, by)
+
+    def write(tx: Transaction) -> int:
+        if not links.exists(tx, "friction", friction_id):
+            raise NotFound(f"Friction point #{friction_id} no longer exists; save yours as a new one.")
+        for item in items:
+            friction.add_evidence(tx, item)
+            record(tx, actor, "evidence", ENTITY, friction_id, {"summary": _summary(item)})
+        return friction_id
+
+    return ws.db.write(write)
+
+
+def _summary(item: Evidence) -> str:
+    if item.kind == "complaints":
+        return f"{item.count} complaints"
+    if item.kind == "link":
+        return item.url or ""
+    text = item.text.replace("\n", " ")
+    return f"“{text[:80]}{'…' if len(text) > 80 else ''}”"

@@ -1,0 +1,90 @@
+"""Builds parameterised WHERE clauses from the filters people choose; values never enter the SQL text."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from council.domain.filters import FrictionFilter, ViewFilter
+
+OPEN_ITEM = "('open', 'on_agenda', 'decided')"
+OPEN_BLOCKER = "('active', 'being_removed')"
+
+
+class Where:
+    """Clauses joined by AND, with named parameters `$p0, $p1, …`."""
+
+    def __init__(self, params: dict[str, Any] | None = None) -> None:
+        self.clauses: list[str] = []
+        self.params: dict[str, Any] = dict(params or {})
+
+    def param(self, value: Any) -> str:
+        name = f"p{len(self.params)}"
+        while name in self.params:
+            name += "_"
+        self.params[name] = list(value) if isinstance(value, tuple) else value
+        return f"${name}"
+
+    def add(self, clause: str) -> None:
+        self.clauses.append(clause)
+
+    def sql(self) -> str:
+        return f"WHERE {self.conditions()}" if self.clauses else ""
+
+    def conditions(self) -> str:
+        """The clauses as one condition (TRUE when there are none), for ON or further ANDs."""
+        return " AND ".join(self.clauses) if self.clauses else "TRUE"
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def friction_departments_match(where: Where, alias: str, departments: tuple[str, ...]) -> None:
+    """The friction point's owner or one of its involved departments is among `departments`."""
+    if departments:
+        wanted = where.param(departments)
+        where.add(
+            f"(list_contains({wanted}, {alias}.owner_department) OR EXISTS ("
+            f"SELECT 1 FROM friction_department fd WHERE fd.friction_point_id = {alias}.id"
+            f" AND list_contains({wanted}, fd.department)))"
+        )
+
+
+def friction_view(where: Where, view: ViewFilter, alias: str = "f") -> Where:
+    friction_departments_match(where, alias, view.departments)
+    if view.stages:
+        where.add(f"list_contains({where.param(view.stages)}, {alias}.journey_stage)")
+    if view.since:
+        where.add(f"{alias}.created_at >= {where.param(start_of(view.since))}")
+    return where
+
+
+def connection_view(where: Where, view: ViewFilter, alias: str = "c") -> Where:
+    if view.departments:
+        wanted = where.param(view.departments)
+        where.add(
+            f"(list_contains({wanted}, {alias}.from_department) OR list_contains({wanted}, {alias}.to_department))"
+        )
+    if view.stages:
+        where.add(f"list_contains({where.param(view.stages)}, {alias}.journey_stage)")
+    if view.since:
+        where.add(f"{alias}.created_at >= {where.param(start_of(view.since))}")
+    return where
+
+
+def friction_list(where: Where, flt: FrictionFilter, alias: str = "f") -> Where:
+    friction_view(where, ViewFilter(flt.departments, flt.stages, flt.since), alias)
+    for column, values in (("segment", flt.segments), ("channel", flt.channels), ("status", flt.statuses)):
+        if values:
+            where.add(f"list_contains({where.param(values)}, {alias}.{column})")
+    if flt.min_severity > 1:
+        where.add(f"{alias}.severity >= {where.param(flt.min_severity)}")
+    for word in flt.words:
+        w = where.param(word)
+        where.add(
+            f"(contains(lower({alias}.title), {w}) OR contains(lower({alias}.description), {w})"
+            f" OR EXISTS (SELECT 1 FROM evidence e WHERE e.friction_point_id = {alias}.id"
+            f" AND (contains(lower(e.text), {w}) OR contains(lower(coalesce(e.url, '')), {w}))))"
+        )
+    return where

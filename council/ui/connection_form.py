@@ -1,0 +1,109 @@
+"""The missing connection form: log a broken hand-off (with the friction it causes) or edit one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council.domain.friction import MissingConnection
+from council.domain.vocabulary import ItemStatus
+from council.services import connections as service
+from council.services import links
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.cache import cached
+from council.ui.session import current_person
+
+NEW = "new_connection"
+FIELDS = ("from_department", "to_department", "journey_stage", "what_breaks", "impact", "customers_per_month",
+          "status", "friction_ids")  # fmt: skip
+IMPACT = {1: "Hardly noticed", 2: "Costs the customer time", 3: "Customer has to chase us",
+          4: "Customer loses money or trust", 5: "Customer is harmed or leaves"}  # fmt: skip
+
+
+def new_connection_form(ws: Workspace) -> None:
+    forms.prefill(NEW, {"impact": 3, "friction_ids": []})
+    with st.form(NEW, border=False):
+        _fields(ws, NEW, editing=False)
+        st.form_submit_button("Log missing connection", type="primary", on_click=_submit_new, args=(ws,))
+
+
+def edit_connection_form(ws: Workspace, connection: MissingConnection) -> None:
+    form = f"edit_connection_{connection.id}"
+    departments = ws.config.ids("department")
+    forms.prefill(form, {
+        "from_department": forms.unknown_choice("From", connection.from_department, departments),
+        "to_department": forms.unknown_choice("To", connection.to_department, departments),
+        "journey_stage": forms.unknown_choice("Journey stage", connection.journey_stage, ws.config.ids("journey_stage")),
+        "what_breaks": connection.what_breaks, "impact": connection.impact,
+        "customers_per_month": connection.customers_per_month, "status": connection.status,
+    })  # fmt: skip
+    with st.form(form, border=False):
+        _fields(ws, form, editing=True)
+        st.form_submit_button(
+            "Save changes", type="primary", on_click=_submit_edit, args=(ws, form, connection.id)
+        )
+
+
+def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
+    config = ws.config
+    forms.form_error(form, FIELDS)
+    left, middle, right = st.columns(3)
+    for column, field, label, kind in ((left, "from_department", "From department *", "department"),
+                                       (middle, "to_department", "To department *", "department"),
+                                       (right, "journey_stage", "Journey stage *", "journey_stage")):  # fmt: skip
+        with column:
+            st.selectbox(label, options=config.ids(kind), index=None, placeholder="Choose…",
+                         format_func=lambda v, k=kind: config.name_of(k, v), key=f"{form}_{field}")  # fmt: skip
+            forms.field_error(form, field)
+    st.text_area("What breaks for the customer *", key=f"{form}_what_breaks", height=90,
+                 placeholder="e.g. “Service promises a call-back, but planning never hears of it.”")  # fmt: skip
+    forms.field_error(form, "what_breaks")
+    left, right = st.columns([3, 2])
+    with left:
+        st.select_slider("How bad is it for the customer? *", options=list(IMPACT), key=f"{form}_impact",
+                         format_func=lambda n: f"{n} · {IMPACT[n]}")  # fmt: skip
+        forms.field_error(form, "impact")
+    with right:
+        st.number_input("How often: customers a month", min_value=0, step=1, value=None,
+                        key=f"{form}_customers_per_month")  # fmt: skip
+        forms.field_error(form, "customers_per_month")
+    if editing:
+        st.selectbox("Status", options=[s.value for s in ItemStatus], format_func=lambda s: ItemStatus(s).label,
+                     key=f"{form}_status")  # fmt: skip
+        return
+    options = cached(ws, links.choices, "friction")
+    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
+                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)")  # fmt: skip
+    forms.field_error(form, "friction_ids")
+
+
+def _draft(form: str) -> MissingConnection:
+    v = lambda field, default=None: forms.value(form, field, default)  # noqa: E731
+    return MissingConnection(
+        from_department=v("from_department"), to_department=v("to_department"), journey_stage=v("journey_stage"),
+        what_breaks=v("what_breaks", ""), impact=v("impact", 3), customers_per_month=v("customers_per_month"),
+        status=v("status") or ItemStatus.OPEN,
+    )  # fmt: skip
+
+
+def _submit_new(ws: Workspace) -> None:
+    draft, friction_ids = _draft(NEW), forms.value(NEW, "friction_ids", [])
+
+    def opened(connection_id: int) -> str:
+        st.query_params["id"] = str(connection_id)
+        return f"Missing connection #{connection_id} is logged."
+
+    forms.save(NEW, lambda: service.log_missing_connection(ws, current_person(ws), draft, friction_ids), opened,
+               FIELDS)  # fmt: skip
+
+
+def _submit_edit(ws: Workspace, form: str, connection_id: int) -> None:
+    draft = _draft(form)
+
+    def saved(changes: dict) -> str:
+        return (
+            f"Saved changes to #{connection_id}." if changes else "Nothing had changed, so nothing was saved."
+        )
+
+    forms.save(form, lambda: service.edit_missing_connection(ws, current_person(ws), connection_id, draft), saved,
+               FIELDS)  # fmt: skip

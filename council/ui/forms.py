@@ -1,0 +1,91 @@
+"""How every form saves: in a callback, with the error shown next to its field and nothing lost.
+
+A form's submit button calls `save(form, action)`. The action runs before the page reruns; a
+`CouncilError` is kept for the form to show beside the field it names (or on top when it names
+none), and the typed input stays in the widgets. On success the caches are cleared and a short
+confirmation is shown once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from council.domain.errors import CouncilError, ValidationError
+from council.ui.cache import clear_reads
+from council.ui.session import show_error
+
+_FLASH = "flash_message"
+
+
+def save(
+    form: str, action: Callable[[], Any], success: Callable[[Any], str], clear: tuple[str, ...] = ()
+) -> None:
+    """Run `action`; on success show `success(result)` once and empty the `clear` widgets of the form."""
+    st.session_state.pop(_error_key(form), None)
+    try:
+        result = action()
+    except CouncilError as e:
+        st.session_state[_error_key(form)] = e
+        return
+    clear_reads()
+    for field in clear:
+        st.session_state.pop(f"{form}_{field}", None)
+    st.session_state[_FLASH] = success(result)
+
+
+def fail(form: str, error: CouncilError) -> None:
+    """Keep an error for the form to show (for checks a callback makes before any action)."""
+    st.session_state[_error_key(form)] = error
+
+
+def clear_error(form: str) -> None:
+    st.session_state.pop(_error_key(form), None)
+
+
+def field_error(form: str, field: str) -> None:
+    """Show the form's last error here if it is about `field`."""
+    error = st.session_state.get(_error_key(form))
+    if isinstance(error, ValidationError) and error.field == field:
+        st.error(error.message, icon=":material/error:")
+
+
+def form_error(form: str, fields: tuple[str, ...]) -> None:
+    """Show the form's last error on top when it is not about one of the form's own fields."""
+    error = st.session_state.get(_error_key(form))
+    if isinstance(error, CouncilError) and not (isinstance(error, ValidationError) and error.field in fields):
+        show_error(error)
+
+
+def show_flash() -> None:
+    """The confirmation of the last save, shown once."""
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def value(form: str, field: str, default: Any = None) -> Any:
+    return st.session_state.get(f"{form}_{field}", default)
+
+
+def prefill(form: str, values: dict[str, Any]) -> None:
+    """Give the form's widgets their first values (once: after that they hold what the person typed)."""
+    for field, start in values.items():
+        st.session_state.setdefault(f"{form}_{field}", start)
+
+
+def unknown_choice(label: str, stored: str | None, allowed: tuple[str, ...]) -> str | None:
+    """`stored` if the workspace still knows it; otherwise None, with a warning that says why."""
+    if stored and stored not in allowed:
+        st.warning(
+            f"{label} was {stored!r}, which is no longer in the workspace settings. Choose another.",
+            icon=":material/warning:",
+        )
+        return None
+    return stored
+
+
+def _error_key(form: str) -> str:
+    return f"{form}__error"

@@ -1,0 +1,143 @@
+"""The friction points page's two views: the filtered list, and one friction point in full."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council.domain.filters import FrictionFilter
+from council.domain.vocabulary import SEVERITY_SCALE, ItemStatus
+from council.services import friction as service
+from council.services.workspace import Workspace
+from council.ui import url
+from council.ui.cache import cached
+from council.ui.evidence import add_evidence_form, evidence_list
+from council.ui.friction_form import edit_friction_form
+from council.ui.history import history
+from council.ui.links import links_of_friction
+from council.ui.text import md
+
+SHOW = {"open": "Still open", "all": "Everything"} | {s.value: s.label for s in ItemStatus}
+SORT = {
+    "priority": "Priority",
+    "newest": "Newest first",
+    "severity": "Severity",
+    "customers": "Customers affected",
+}
+OPEN = tuple(s.value for s in ItemStatus if s.is_open)
+
+
+def friction_filter(ws: Workspace) -> tuple[FrictionFilter, str]:
+    """The list's filters, read from and written to the address, and the chosen sort."""
+    config = ws.config
+    names = lambda kind: {i: config.name_of(kind, i) for i in config.ids(kind)}  # noqa: E731
+    if "fl_search" not in st.session_state:
+        st.session_state["fl_search"] = st.query_params.get("q", "")
+    top = st.columns([3, 1, 1])
+    search = top[0].text_input("Search title, description and evidence", key="fl_search",
+                               placeholder="e.g. meter reading")  # fmt: skip
+    url.write_to_url({"q": search.strip() or None})
+    show = url.selectbox_in_url("Show", "show", SHOW, "open", key="fl_show", container=top[1])
+    sort = url.selectbox_in_url("Sort by", "sort", SORT, "priority", key="fl_sort", container=top[2])
+    row = st.columns(5)
+    stages = url.multiselect_in_url(
+        "Journey stage", "stage", names("journey_stage"), key="fl_stage", container=row[0]
+    )
+    departments = url.multiselect_in_url(
+        "Department", "department", names("department"), key="fl_dept", container=row[1]
+    )
+    segments = url.multiselect_in_url(
+        "Segment", "segment", names("segment"), key="fl_segment", container=row[2]
+    )
+    channels = url.multiselect_in_url(
+        "Channel", "channel", names("channel"), key="fl_channel", container=row[3]
+    )
+    severities = {str(n): f"{n} or worse" if n > 1 else "Any" for n in SEVERITY_SCALE}
+    severity = url.selectbox_in_url(
+        "Severity", "severity", severities, "1", key="fl_severity", container=row[4]
+    )
+    statuses = () if show == "all" else OPEN if show == "open" else (show,)
+    flt = FrictionFilter(search=search, stages=stages, departments=departments, segments=segments,
+                         channels=channels, statuses=statuses, min_severity=int(severity))  # fmt: skip
+    return flt, sort
+
+
+def friction_list(ws: Workspace) -> None:
+    flt, sort = friction_filter(ws)
+    table, total = cached(ws, service.find_friction, flt, sort)
+    if table.empty:
+        st.info("No friction point matches these filters." if total == 0 else "Nothing to show.")
+        return
+    shown = (
+        f"Showing the first {len(table):,} of {total:,}"
+        if total > len(table)
+        else f"{total:,} friction points"
+    )
+    st.caption(f"{shown}. Click a row to open it.")
+    event = st.dataframe(
+        table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+        key="friction_table", column_config=_COLUMNS,
+    )  # fmt: skip
+    if event.selection.rows:
+        st.query_params["id"] = str(int(table.iloc[event.selection.rows[0]]["id"]))
+        st.rerun()
+
+
+def friction_detail(ws: Workspace, friction_id: int) -> None:
+    detail = cached(ws, service.friction_detail, friction_id)
+    point, config = detail.point, ws.config
+    st.subheader(f"#{point.id} {md(point.title)}")
+    stage = config.name_of("journey_stage", point.journey_stage)
+    moment = " ★ moment of truth" if point.journey_stage in config.moments_of_truth else ""
+    facts = [f"**{ItemStatus(point.status).label}**", f"{md(stage)}{moment}",
+             md(config.name_of("channel", point.channel)), md(config.name_of("segment", point.segment))]  # fmt: skip
+    st.markdown(" · ".join(facts))
+    cols = st.columns(3)
+    cols[0].metric("Severity", f"{point.severity} of 5", help=SEVERITY_SCALE[point.severity])
+    cols[0].caption(SEVERITY_SCALE[point.severity])
+    cols[1].metric(
+        "Customers a month", f"{point.customers_per_month:,}" if point.customers_per_month else "unknown"
+    )
+    if detail.priority:
+        cols[2].metric("Priority", f"{detail.priority.total:.0f} of 100")
+        cols[2].caption(detail.priority.explain())
+    owner = md(config.name_of("department", point.owner_department))
+    others = (
+        ", ".join(md(config.name_of("department", d)) for d in point.involved_departments) or "no one else"
+    )
+    st.markdown(f"**Owner:** {owner} · **also involved:** {others}")
+    st.markdown("**What the customer experiences**")
+    st.text(point.description or "(not described yet)")
+    st.markdown(f"**Evidence ({len(detail.evidence)})**")
+    evidence_list(detail.evidence)
+    with st.expander("Add evidence", icon=":material/add:"):
+        add_evidence_form(ws, friction_id)
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Blockers that cause it**")
+        links_of_friction(ws, friction_id, "blocker", detail.blockers, "Blockers")
+    with right:
+        st.markdown("**Missing connections behind it**")
+        links_of_friction(ws, friction_id, "connection", detail.connections, "Missing connections")
+    with st.expander("Edit this friction point", icon=":material/edit:"):
+        edit_friction_form(ws, point)
+    history(detail.history)
+
+
+_COLUMNS = {
+    "id": st.column_config.NumberColumn("#", width="small"),
+    "title": st.column_config.TextColumn("Friction point", width="large"),
+    "journey_stage": "Journey stage",
+    "severity": st.column_config.NumberColumn(
+        "Severity", help=" · ".join(f"{k} = {v}" for k, v in SEVERITY_SCALE.items())
+    ),
+    "priority": st.column_config.ProgressColumn("Priority", min_value=0, max_value=100, format="%d"),
+    "customers_per_month": st.column_config.NumberColumn("Customers a month"),
+    "segment": "Segment",
+    "channel": "Channel",
+    "owner_department": "Owner",
+    "status": "Status",
+    "created_at": st.column_config.DatetimeColumn("Logged", format="D MMM YYYY"),
+    "evidence": st.column_config.NumberColumn("Evidence"),
+    "blockers": st.column_config.NumberColumn("Blockers"),
+    "connections": st.column_config.NumberColumn("Connections"),
+}

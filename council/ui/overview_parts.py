@@ -1,0 +1,67 @@
+"""Pieces of the overview page: the next meeting, the headline numbers, a chart with its takeaway,
+and the priority list that opens an item's detail."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from council.charts.friction import priority_parts
+from council.domain.filters import ViewFilter
+from council.services import overview as service
+from council.services.overview import ChartData, Overview
+from council.services.workspace import Workspace
+from council.ui.cache import cached
+from council.ui.text import md
+
+DETAIL_PAGES = {
+    "friction": "pages/friction_points.py",
+    "connection": "pages/missing_connections.py",
+    "blocker": "pages/blockers.py",
+}
+_CHART_CONFIG = {"displayModeBar": False}
+
+
+def next_meeting(ws: Workspace, now: Overview) -> None:
+    if now.next_meeting:
+        when = now.next_meeting.starts_at.astimezone(ws.zone)
+        guest = f" — guest: {md(now.next_guest)}" if now.next_guest else " — no guest invited yet"
+        st.info(f"Next meeting: **{md(now.next_meeting.title)}**, {when:%A %-d %B, %H:%M}{guest}",
+                icon=":material/event:")  # fmt: skip
+    else:
+        st.info("No meeting is planned yet. Plan one on the Meetings page.", icon=":material/event:")
+
+
+def headline(ws: Workspace, view: ViewFilter) -> None:
+    counts = cached(ws, service.counts, view)
+    now = cached(ws, service.overview)
+    cols = st.columns(5)
+    cols[0].metric("Open friction points", counts["open_friction"])
+    cols[1].metric("…at moments of truth", counts["at_moments_of_truth"])
+    cols[2].metric("Missing connections", counts["missing_connections"])
+    cols[3].metric("Blockers in the way", counts["blockers"])
+    cols[4].metric("Decisions overdue", now.overdue_decisions,
+                   help=f"All departments: {now.open_decisions} decisions not done yet.")  # fmt: skip
+
+
+def chart(data: ChartData, figure: go.Figure) -> None:
+    """The takeaway in words first, then the figure (which says so itself when it is empty)."""
+    st.caption(data.takeaway)
+    st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG)
+
+
+def priorities(ws: Workspace, data: ChartData) -> None:
+    st.caption(
+        f"{data.takeaway} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
+        "workspace settings say; a blocker counts as much as the worst friction it causes."
+    )
+    if data.empty:
+        st.plotly_chart(priority_parts(data.frame, data.takeaway), width="stretch", config=_CHART_CONFIG)
+        return
+    st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG)
+    labels = {f"{row.kind}:{row.id}": f"{row.what} #{row.id}: {row.title}" for row in data.frame.itertuples()}
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    chosen = left.selectbox("Open one of these", options=list(labels), format_func=labels.get, key="ov_open")
+    if right.button("Open", icon=":material/open_in_new:", width="stretch"):
+        kind, item_id = chosen.split(":")
+        st.switch_page(DETAIL_PAGES[kind], query_params={"id": item_id})
