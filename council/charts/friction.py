@@ -54,7 +54,10 @@ def friction_heatmap(grid: pd.DataFrame, empty_message: str = "No open friction 
 def friction_by_segment(
     frame: pd.DataFrame, empty_message: str = "No open friction in this view."
 ) -> go.Figure:
-    """Grouped bars per journey stage, one colour per segment. Columns: stage, segment, open_friction."""
+    """Horizontal bars per journey stage (journey order), one colour per segment.
+
+    Columns: stage, segment, open_friction.
+    """
     if frame.empty:
         return empty_figure(empty_message)
     figure = go.Figure()
@@ -62,18 +65,19 @@ def friction_by_segment(
     for n, (segment, rows) in enumerate(frame.groupby("segment", sort=True)):
         figure.add_bar(
             name=plain(segment),
-            x=[plain(s) for s in rows["stage"]],
-            y=rows["open_friction"],
+            y=[plain(s) for s in rows["stage"]],
+            x=rows["open_friction"],
+            orientation="h",
             marker_color=PALETTE[n % len(PALETTE)],
-            hovertemplate=f"{plain(segment)} · %{{x}}: %{{y}} open<extra></extra>",
+            hovertemplate=f"{plain(segment)} · %{{y}}: %{{x}} open<extra></extra>",
         )
     figure.update_layout(
         barmode="group",
-        height=300,
+        height=120 + 42 * len(stages),
         margin=MARGIN,
-        xaxis={"categoryorder": "array", "categoryarray": stages},
-        yaxis_title="open friction points",
-        legend={"orientation": "h", "y": 1.12},
+        yaxis={"categoryorder": "array", "categoryarray": stages, "autorange": "reversed"},
+        xaxis={"title": "open friction points", "dtick": 1},
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
     )
     return figure
 
@@ -120,6 +124,6 @@ def priority_parts(frame: pd.DataFrame, empty_message: str = "Nothing open in th
         margin=MARGIN,
         yaxis={"autorange": "reversed"},
         xaxis={"range": [0, 100], "title": "priority score (0-100)"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
     )
     return figure

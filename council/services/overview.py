@@ -156,10 +156,14 @@ def opened_and_resolved(ws: Workspace, view: ViewFilter) -> ChartData:
 
 
 def top_priorities(ws: Workspace, view: ViewFilter, limit: int = 10) -> ChartData:
-    """The open items with the highest priority score, with the parts of the score."""
+    """The open friction points and missing connections with the highest priority, with the score's parts.
+
+    Blockers are left out here: each would only repeat the score of the worst friction it causes.
+    """
     frame = priority.ranked_open_items(
-        ws.db, priority_factors(ws.config.scoring), ws.config.moments_of_truth, ws.now(), view, limit
-    )
+        ws.db, priority_factors(ws.config.scoring), ws.config.moments_of_truth, ws.now(), view, limit,
+        kinds=("friction", "connection"),
+    )  # fmt: skip
     if frame.empty:
         return ChartData(frame, "Nothing open in this view.")
     frame["what"] = frame["kind"].map(KIND_WORDS)

@@ -48,6 +48,7 @@ def ranked_open_items(
     now: datetime,
     view: ViewFilter,
     limit: int | None = 10,
+    kinds: tuple[str, ...] = ("friction", "connection", "blocker"),
 ) -> pd.DataFrame:
     """Open friction points, missing connections and blockers, highest priority first.
 
@@ -90,7 +91,8 @@ def ranked_open_items(
                severity_points + reach_points + moment_points + age_points AS priority,
                {", ".join(PARTS)}, via
         FROM items
+        WHERE list_contains($kinds, kind)
         ORDER BY round(priority, 6) DESC, kind_order, id
         {"LIMIT " + str(int(limit)) if limit else ""}
     """  # fmt: skip
-    return q.frame(sql, connection_where.params)
+    return q.frame(sql, {**connection_where.params, "kinds": list(kinds)})

@@ -24,13 +24,13 @@ def evidence_list(items: list[Evidence]) -> None:
     for item in items:
         when = f"{item.added_at:%-d %b %Y}" if item.added_at else ""
         if item.kind == EvidenceKind.COMPLAINTS:
-            st.text(f"📈 {item.count} complaints{' — ' + item.text if item.text else ''} ({when})")
+            st.text(f"Complaints: {item.count}{' — ' + item.text if item.text else ''} ({when})")
         elif item.kind == EvidenceKind.LINK and item.url:
             # Only http(s) addresses are ever stored; brackets are encoded so the link cannot break out.
             target = quote(item.url, safe=":/?#@!$&'*+,;=%~")
-            st.markdown(f"🔗 [{md(item.text or item.url)}]({target}) ({md(when)})")
+            st.markdown(f"Source: [{md(item.text or item.url)}]({target}) ({md(when)})")
         else:
-            st.text(f"💬 “{item.text}” ({when})")
+            st.text(f"Customer: “{item.text}” ({when})")
 
 
 def add_evidence_form(ws: Workspace, friction_id: int) -> None:

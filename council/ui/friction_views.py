@@ -16,7 +16,9 @@ from council.ui.history import history
 from council.ui.links import links_of_friction
 from council.ui.text import md
 
-SHOW = {"open": "Still open", "all": "Everything"} | {s.value: s.label for s in ItemStatus}
+SHOW = {"still_open": "Still open", "all": "Everything"} | {
+    s.value: f"Only: {s.label.lower()}" for s in ItemStatus
+}
 SORT = {
     "priority": "Priority",
     "newest": "Newest first",
@@ -30,32 +32,39 @@ def friction_filter(ws: Workspace) -> tuple[FrictionFilter, str]:
     """The list's filters, read from and written to the address, and the chosen sort."""
     config = ws.config
     names = lambda kind: {i: config.name_of(kind, i) for i in config.ids(kind)}  # noqa: E731
-    if "fl_search" not in st.session_state:
-        st.session_state["fl_search"] = st.query_params.get("q", "")
     top = st.columns([3, 1, 1])
-    search = top[0].text_input("Search title, description and evidence", key="fl_search",
-                               placeholder="e.g. meter reading")  # fmt: skip
-    url.write_to_url({"q": search.strip() or None})
-    show = url.selectbox_in_url("Show", "show", SHOW, "open", key="fl_show", container=top[1])
+    search = url.text_in_url("Search title, description and evidence", "q", key="fl_search", container=top[0],
+                             placeholder="e.g. meter reading")  # fmt: skip
+    show = url.selectbox_in_url("Show", "show", SHOW, "still_open", key="fl_show", container=top[1])
     sort = url.selectbox_in_url("Sort by", "sort", SORT, "priority", key="fl_sort", container=top[2])
     row = st.columns(5)
     stages = url.multiselect_in_url(
-        "Journey stage", "stage", names("journey_stage"), key="fl_stage", container=row[0]
+        "Journey stage",
+        "stage",
+        names("journey_stage"),
+        key="fl_stage",
+        placeholder="All stages",
+        container=row[0],
     )
     departments = url.multiselect_in_url(
-        "Department", "department", names("department"), key="fl_dept", container=row[1]
+        "Department",
+        "department",
+        names("department"),
+        key="fl_dept",
+        placeholder="All departments",
+        container=row[1],
     )
     segments = url.multiselect_in_url(
-        "Segment", "segment", names("segment"), key="fl_segment", container=row[2]
+        "Segment", "segment", names("segment"), key="fl_segment", placeholder="All segments", container=row[2]
     )
     channels = url.multiselect_in_url(
-        "Channel", "channel", names("channel"), key="fl_channel", container=row[3]
+        "Channel", "channel", names("channel"), key="fl_channel", placeholder="All channels", container=row[3]
     )
     severities = {str(n): f"{n} or worse" if n > 1 else "Any" for n in SEVERITY_SCALE}
     severity = url.selectbox_in_url(
         "Severity", "severity", severities, "1", key="fl_severity", container=row[4]
     )
-    statuses = () if show == "all" else OPEN if show == "open" else (show,)
+    statuses = () if show == "all" else OPEN if show == "still_open" else (show,)
     flt = FrictionFilter(search=search, stages=stages, departments=departments, segments=segments,
                          channels=channels, statuses=statuses, min_severity=int(severity))  # fmt: skip
     return flt, sort

@@ -53,7 +53,7 @@ def chart(data: ChartData, figure: go.Figure) -> None:
 def priorities(ws: Workspace, data: ChartData) -> None:
     st.caption(
         f"{data.takeaway} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
-        "workspace settings say; a blocker counts as much as the worst friction it causes."
+        "workspace settings say."
     )
     if data.empty:
         st.plotly_chart(priority_parts(data.frame, data.takeaway), width="stretch", config=_CHART_CONFIG)

@@ -86,10 +86,7 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
 
 
 def blocker_list(ws: Workspace) -> None:
-    if "bl_search" not in st.session_state:
-        st.session_state["bl_search"] = st.query_params.get("q", "")
-    search = st.text_input("Search blockers", key="bl_search", placeholder="e.g. signature")
-    url.write_to_url({"q": search.strip() or None})
+    search = url.text_in_url("Search blockers", "q", key="bl_search", placeholder="e.g. signature")
     table = cached(ws, blockers.blocker_table, search)
     if table.empty:
         st.info("No blocker matches this search." if search.strip() else "No blockers logged yet.")

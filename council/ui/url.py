@@ -40,19 +40,39 @@ def write_to_url(values: Mapping[str, str | Sequence[str] | None]) -> None:
 def multiselect_in_url(
     label: str, name: str, options: Mapping[str, str], *, key: str, container=st, **kwargs
 ) -> tuple[str, ...]:
-    """A multiselect whose first value comes from the address and whose choice goes back into it."""
-    if key not in st.session_state:
-        st.session_state[key] = choices_from_url(name, list(options))
+    """A multiselect that follows the address (`?name=a&name=b`) and writes its choice back into it."""
+    _follow(key, choices_from_url(name, list(options)))
     chosen = container.multiselect(label, options=list(options), format_func=options.get, key=key, **kwargs)
     write_to_url({name: chosen})
+    _seen(key, list(chosen))
     return tuple(chosen)
 
 
 def selectbox_in_url(
     label: str, name: str, options: Mapping[str, str], default: str, *, key: str, container=st, **kwargs
 ) -> str:
-    if key not in st.session_state:
-        st.session_state[key] = choice_from_url(name, list(options), default)
+    _follow(key, choice_from_url(name, list(options), default))
     chosen = container.selectbox(label, options=list(options), format_func=options.get, key=key, **kwargs)
     write_to_url({name: None if chosen == default else chosen})
+    _seen(key, chosen)
     return chosen
+
+
+def text_in_url(label: str, name: str, *, key: str, container=st, **kwargs) -> str:
+    _follow(key, st.query_params.get(name, ""))
+    text = container.text_input(label, key=key, **kwargs)
+    write_to_url({name: text.strip() or None})
+    _seen(key, st.query_params.get(name, ""))
+    return text
+
+
+def _follow(key: str, from_url: object) -> None:
+    """Set the widget from the address on first use, and whenever the address changed by other means
+    (a shared link, the browser's back button) since this widget last wrote it."""
+    if key not in st.session_state or st.session_state.get(f"{key}__url") != from_url:
+        st.session_state[key] = from_url
+        st.session_state[f"{key}__url"] = from_url
+
+
+def _seen(key: str, value: object) -> None:
+    st.session_state[f"{key}__url"] = value

@@ -25,15 +25,23 @@ PAGES = {
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path, str], AppTest]:
-    """`app(db_file, page)`: the app opened on `page`, already run once."""
+def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """`app(db_file, page, **params)`: the app opened on `page` (with these query parameters), run."""
 
-    def open_page(db_file: Path, page: str) -> AppTest:
+    def open_page(db_file: Path, page: str, **params: str | list[str]) -> AppTest:
         monkeypatch.setenv("COUNCIL_CONFIG", str(DEMO_CONFIG))
         monkeypatch.setenv("COUNCIL_DB", str(db_file))
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
         at.run()
         at.switch_page(f"pages/{page}.py")
+        at.query_params.update(params)  # as if the address held them, like a shared link
         return at.run()
 
     return open_page
+
+
+def button(at: AppTest, label: str):
+    """The button with this label (forms' submit buttons included)."""
+    found = [b for b in at.button if b.label == label]
+    assert found, f"no button {label!r}; there are {[b.label for b in at.button]}"
+    return found[0]
