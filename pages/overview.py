@@ -21,11 +21,11 @@ left, right = st.columns([3, 2])
 with left:
     st.subheader("Where customers run into trouble")
     data = cached(ws, service.friction_heatmap, view)
-    chart(data, friction_charts.friction_heatmap(data.frame, data.takeaway))
+    chart(data, friction_charts.friction_heatmap(data.frame, data.takeaway), "ov_heatmap")
 with right:
     st.subheader("Existing and new customers")
     data = cached(ws, service.friction_by_segment, view)
-    chart(data, friction_charts.friction_by_segment(data.frame, data.takeaway))
+    chart(data, friction_charts.friction_by_segment(data.frame, data.takeaway), "ov_segments")
 
 st.subheader("What to take up first")
 priorities(ws, cached(ws, service.top_priorities, view))
@@ -35,12 +35,12 @@ with left:
     st.subheader("Broken hand-offs between departments")
     data = cached(ws, service.hand_off_network, view)
     names = [d.name for d in ws.config.departments]
-    chart(data, hand_offs.hand_off_network(data.frame, names, data.takeaway))
+    chart(data, hand_offs.hand_off_network(data.frame, names, data.takeaway), "ov_network")
 with right:
     st.subheader("Blockers in the way")
     data = cached(ws, service.blockers_by_category, view)
-    chart(data, blocker_charts.blockers_by_category(data.frame, data.takeaway))
+    chart(data, blocker_charts.blockers_by_category(data.frame, data.takeaway), "ov_blockers")
 
 st.subheader("Logged and resolved per month")
 data = cached(ws, service.opened_and_resolved, view)
-chart(data, friction_charts.opened_and_resolved(data.frame, data.takeaway))
+chart(data, friction_charts.opened_and_resolved(data.frame, data.takeaway), "ov_trend")

@@ -44,10 +44,10 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
                    help=f"All departments: {now.open_decisions} decisions not done yet.")  # fmt: skip
 
 
-def chart(data: ChartData, figure: go.Figure) -> None:
+def chart(data: ChartData, figure: go.Figure, key: str) -> None:
     """The takeaway in words first, then the figure (which says so itself when it is empty)."""
     st.caption(data.takeaway)
-    st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG)
+    st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG, key=key)
 
 
 def priorities(ws: Workspace, data: ChartData) -> None:
@@ -56,9 +56,11 @@ def priorities(ws: Workspace, data: ChartData) -> None:
         "workspace settings say."
     )
     if data.empty:
-        st.plotly_chart(priority_parts(data.frame, data.takeaway), width="stretch", config=_CHART_CONFIG)
+        st.plotly_chart(
+            priority_parts(data.frame, data.takeaway), width="stretch", config=_CHART_CONFIG, key="ov_top"
+        )
         return
-    st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG)
+    st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG, key="ov_top")
     labels = {f"{row.kind}:{row.id}": f"{row.what} #{row.id}: {row.title}" for row in data.frame.itertuples()}
     left, right = st.columns([4, 1], vertical_alignment="bottom")
     chosen = left.selectbox("Open one of these", options=list(labels), format_func=labels.get, key="ov_open")

@@ -28,8 +28,8 @@ PAGES = {
 def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """`app(db_file, page, **params)`: the app opened on `page` (with these query parameters), run."""
 
-    def open_page(db_file: Path, page: str, **params: str | list[str]) -> AppTest:
-        monkeypatch.setenv("COUNCIL_CONFIG", str(DEMO_CONFIG))
+    def open_page(db_file: Path, page: str, config: Path = DEMO_CONFIG, **params: str | list[str]) -> AppTest:
+        monkeypatch.setenv("COUNCIL_CONFIG", str(config))
         monkeypatch.setenv("COUNCIL_DB", str(db_file))
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
         at.run()
@@ -38,6 +38,16 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         return at.run()
 
     return open_page
+
+
+@pytest.fixture
+def no_demo_config(tmp_path: Path) -> Path:
+    """The demo's workspace config, but with `demo_data: false`: a new database stays empty."""
+    text = DEMO_CONFIG.read_text(encoding="utf-8")
+    assert "demo_data: true" in text
+    path = tmp_path / "workspace.yaml"
+    path.write_text(text.replace("demo_data: true", "demo_data: false"), encoding="utf-8")
+    return path
 
 
 def button(at: AppTest, label: str):

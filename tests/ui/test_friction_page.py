@@ -180,3 +180,19 @@ def test_search_finds_a_friction_point_by_a_word_of_its_evidence(app, demo_copy:
 def test_a_friction_point_that_does_not_exist_is_explained(app, demo_copy: Path) -> None:
     at = app(demo_copy, "friction_points", id="99999")
     assert "does not exist" in at.error[0].value
+
+
+def test_a_stage_removed_from_the_settings_is_explained_when_editing(app, demo_copy: Path) -> None:
+    db = _db(demo_copy)
+    friction_id = db.value("SELECT min(id) FROM friction_point")
+    db.write(
+        lambda tx: tx.execute("UPDATE friction_point SET journey_stage = 'gone' WHERE id = ?", [friction_id])
+    )
+    at = app(demo_copy, "friction_points", id=str(friction_id))
+    assert not at.exception
+    assert any("'gone', which is no longer in the workspace settings" in w.value for w in at.warning)
+    button(at, "Save changes").click().run()
+    assert "Journey stage is not chosen" in at.error[0].value
+    assert (
+        _db(demo_copy).value("SELECT journey_stage FROM friction_point WHERE id = ?", [friction_id]) == "gone"
+    )

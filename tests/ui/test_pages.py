@@ -19,8 +19,8 @@ def test_every_page_runs_on_the_demo_workspace(app, demo_copy: Path, page: str) 
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_an_empty_workspace(app, tmp_path: Path, page: str) -> None:
-    at = app(tmp_path / "empty.duckdb", page)
+def test_every_page_runs_on_an_empty_workspace(app, no_demo_config: Path, tmp_path: Path, page: str) -> None:
+    at = app(tmp_path / "empty.duckdb", page, config=no_demo_config)
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == [PAGES[page]]
     assert not at.error

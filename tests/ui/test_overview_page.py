@@ -1,0 +1,80 @@
+"""The overview: every chart with its takeaway, filters kept in the address, items that open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from council.services.workspace import open_workspace
+from tests.conftest import DEMO_CONFIG
+from tests.ui.conftest import button
+
+CHARTS = 6  # heatmap, segments, priorities, network, blockers, trend
+
+
+def test_the_overview_draws_every_chart_with_a_takeaway(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "overview")
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == CHARTS
+    captions = " ".join(c.value for c in at.caption)
+    for words in (
+        "The hottest spot is",
+        "The worst hand-off is",
+        "Most open friction traces back",
+        "Start with",
+    ):
+        assert words in captions
+
+
+def test_an_empty_workspace_says_in_words_that_there_is_nothing_yet(
+    app, no_demo_config: Path, tmp_path: Path
+) -> None:
+    at = app(tmp_path / "empty.duckdb", "overview", config=no_demo_config)
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == CHARTS
+    captions = [c.value for c in at.caption]
+    assert "No open friction in this view." in captions
+    assert "No open missing connections in this view." in captions
+    assert "No blockers in the way in this view." in captions
+    assert "No friction logged or resolved in this period." in captions
+
+
+def test_filters_come_from_the_address_and_narrow_every_figure(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "overview", department="finance", stage="billing", period="12m")
+    assert at.multiselect(key="ov_department").value == ["finance"]
+    metrics = {m.label: m.value for m in at.metric}
+    db = open_workspace(DEMO_CONFIG, demo_copy, demo=False).db
+    expected = db.value(
+        """SELECT count(*) FROM friction_point f
+           WHERE status IN ('open', 'on_agenda', 'decided') AND journey_stage = 'billing'
+             AND created_at >= current_date - INTERVAL 365 DAY
+             AND (owner_department = 'finance' OR EXISTS (SELECT 1 FROM friction_department d
+                  WHERE d.friction_point_id = f.id AND d.department = 'finance'))"""
+    )
+    assert metrics["Open friction points"] == str(expected)
+    assert "Using energy" not in " ".join(c.value for c in at.caption)
+
+
+def test_changing_a_filter_writes_it_into_the_address(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "overview")
+    at.multiselect(key="ov_stage").set_value(["support", "renewal"]).run()
+    at.selectbox(key="ov_period").set_value("90d").run()
+    assert at.query_params["stage"] == ["support", "renewal"]
+    assert at.query_params["period"] == "90d"
+
+
+def test_unknown_filter_values_in_the_address_are_ignored(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "overview", department=["finance", "nonsense"], period="forever")
+    assert not at.exception
+    assert at.multiselect(key="ov_department").value == ["finance"]
+    assert at.selectbox(key="ov_period").value == "all"
+
+
+def test_choosing_a_top_item_opens_its_detail(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "overview")
+    first = at.selectbox(key="ov_open").value
+    kind, item_id = first.split(":")
+    button(at, "Open").click().run()
+    assert not at.exception
+    assert at.title[0].value == {"friction": "Friction points", "connection": "Missing connections"}[kind]
+    assert at.subheader[0].value.startswith(f"#{item_id} ")
+    assert at.query_params["id"] == item_id
