@@ -21,11 +21,11 @@ def test_import_contracts_hold() -> None:
 
 
 def test_no_page_contains_sql() -> None:
-    ui_files = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+    ui_files = [ROOT / "streamlit_app.py", *sorted((ROOT / "app_pages").glob("*.py"))]
     offenders = [f.name for f in ui_files if SQL.search(f.read_text(encoding="utf-8"))]
     assert offenders == []
 
 
 def test_no_page_renders_html_unescaped() -> None:
-    files = [ROOT / "streamlit_app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "council").rglob("*.py")]
+    files = [ROOT / "streamlit_app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "council").rglob("*.py")]
     assert [f.name for f in files if "unsafe_allow_html" in f.read_text(encoding="utf-8")] == []

@@ -15,9 +15,9 @@ from council.ui.cache import cached
 from council.ui.text import md
 
 DETAIL_PAGES = {
-    "friction": "pages/friction_points.py",
-    "connection": "pages/missing_connections.py",
-    "blocker": "pages/blockers.py",
+    "friction": "app_pages/friction_points.py",
+    "connection": "app_pages/missing_connections.py",
+    "blocker": "app_pages/blockers.py",
 }
 _CHART_CONFIG = {"displayModeBar": False}
 

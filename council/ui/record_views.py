@@ -23,6 +23,8 @@ _FRICTION_COLUMNS = {
     "title": st.column_config.TextColumn("Friction point", width="large"),
     "journey_stage": "Journey stage",
     "customers_per_month": st.column_config.NumberColumn("Customers a month"),
+    "severity": st.column_config.NumberColumn("Severity"),
+    "status": "Status",
 }
 
 
@@ -59,7 +61,7 @@ def connection_list(ws: Workspace) -> None:
         "what_breaks": st.column_config.TextColumn("What breaks for the customer", width="large"),
         "impact": st.column_config.NumberColumn("Impact (1-5)"),
         "customers_per_month": st.column_config.NumberColumn("Customers a month"),
-        "friction_points": st.column_config.NumberColumn("Linked friction"),
+        "friction_points": st.column_config.NumberColumn("Linked friction"), "status": "Status",
     })  # fmt: skip
 
 
@@ -79,7 +81,7 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
     st.markdown("**What breaks for the customer**")
     st.text(c.what_breaks)
     st.markdown("**Friction points it causes**")
-    friction_of(ws, "connection", connection_id, detail.friction, "Friction points")
+    friction_of(ws, "connection", connection_id, detail.friction, "Change which friction points it causes")
     with st.expander("Edit this missing connection", icon=":material/edit:"):
         edit_connection_form(ws, c)
     history(detail.history)
@@ -102,6 +104,7 @@ def blocker_list(ws: Workspace) -> None:
         open_on_click(group.drop(columns=["category"]), f"blocker_table_{n}", {
             "id": st.column_config.NumberColumn("#", width="small"),
             "title": st.column_config.TextColumn("Blocker", width="large"), "owner_department": "Owner",
+            "status": "Status",
             "open_friction": st.column_config.NumberColumn("Open friction it causes"),
             "customers_per_month": st.column_config.NumberColumn("Customers a month affected"),
         })  # fmt: skip
@@ -118,7 +121,7 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> None:
     st.markdown(f"**Friction points it causes** ({open_count} open)")
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
-    friction_of(ws, "blocker", blocker_id, detail.friction, "Friction points")
+    friction_of(ws, "blocker", blocker_id, detail.friction, "Change which friction points it causes")
     with st.expander("Edit this blocker", icon=":material/edit:"):
         edit_blocker_form(ws, b)
     history(detail.history)

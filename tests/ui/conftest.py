@@ -33,7 +33,7 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         monkeypatch.setenv("COUNCIL_DB", str(db_file))
         at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
         at.run()
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"app_pages/{page}.py")
         at.query_params.update(params)  # as if the address held them, like a shared link
         return at.run()
 
