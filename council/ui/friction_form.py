@@ -86,7 +86,8 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
         _select(config, form, "owner_department", "Owner department", "department")
     with right:
         st.multiselect("Other departments involved", options=config.ids("department"),
-                       format_func=lambda d: config.name_of("department", d), key=f"{form}_involved_departments")  # fmt: skip
+                       format_func=lambda d: config.name_of("department", d), key=f"{form}_involved_departments",
+                       placeholder="None")  # fmt: skip
         forms.field_error(form, "involved_departments")
     if editing:
         st.selectbox("Status", options=[s.value for s in ItemStatus], format_func=lambda s: ItemStatus(s).label,

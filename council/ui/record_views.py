@@ -80,7 +80,9 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
     cols[1].metric("Customers a month", f"{c.customers_per_month:,}" if c.customers_per_month else "unknown")
     st.markdown("**What breaks for the customer**")
     st.text(c.what_breaks)
-    st.markdown("**Friction points it causes**")
+    st.markdown(f"**Friction points it causes** ({len(detail.friction)})")
+    if not detail.friction.empty:
+        st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "connection", connection_id, detail.friction, "Change which friction points it causes")
     with st.expander("Edit this missing connection", icon=":material/edit:"):
         edit_connection_form(ws, c)
