@@ -189,9 +189,7 @@ def _duplicates(ws: Workspace) -> None:
             left.markdown(f"**#{item.id}** {md(item.title)}")
             right.button(f"Same problem: add mine to #{item.id}", key=f"dup_{item.id}",
                          on_click=_add_to_existing, args=(ws, item.id))  # fmt: skip
-        st.button(
-            "It is a different problem: log mine as new", type="primary", on_click=_confirm_new, args=(ws,)
-        )
+        st.button("It is a different problem: log mine as new", on_click=_confirm_new, args=(ws,))
 
 
 def _submit_edit(ws: Workspace, form: str, friction_id: int) -> None:
