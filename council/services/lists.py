@@ -5,22 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from council.domain.people import Person
-from council.domain.vocabulary import BlockerStatus, DecisionStatus, ItemStatus, MeetingStatus
+from council.domain.vocabulary import DecisionStatus, MeetingStatus
 from council.services.tables import readable
 from council.services.workspace import Workspace
-from council.store import blockers, connections, decisions, feedback, friction, meetings, people
-
-
-def friction_table(ws: Workspace) -> pd.DataFrame:
-    return readable(friction.friction_frame(ws.db), ws.config, ItemStatus)
-
-
-def connection_table(ws: Workspace) -> pd.DataFrame:
-    return readable(connections.connection_frame(ws.db), ws.config, ItemStatus)
-
-
-def blocker_table(ws: Workspace) -> pd.DataFrame:
-    return readable(blockers.blocker_frame(ws.db), ws.config, BlockerStatus)
+from council.store import decisions, feedback, meetings, people
 
 
 def meeting_table(ws: Workspace) -> pd.DataFrame:

@@ -56,7 +56,3 @@ def blocker_frame(q: Query, search: tuple[str, ...] = ()) -> pd.DataFrame:
         """,
         [w for word in search for w in (word, word)],
     )
-
-
-def count_blockers(q: Query) -> dict[str, int]:
-    return dict(q.rows("SELECT status, count(*) FROM blocker GROUP BY status"))

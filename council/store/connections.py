@@ -70,7 +70,3 @@ def hand_off_matrix(q: Query, view: ViewFilter = ViewFilter()) -> pd.DataFrame:
         """,
         where.params,
     )
-
-
-def count_connections(q: Query) -> dict[str, int]:
-    return dict(q.rows("SELECT status, count(*) FROM missing_connection GROUP BY status"))

@@ -51,12 +51,6 @@ def list_friction_points(q: Query) -> list[FrictionPoint]:
     return q.records(FrictionPoint, f"{_FRICTION} ORDER BY f.id")
 
 
-def friction_titles(q: Query, ids: list[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(q.rows("SELECT id, title FROM friction_point WHERE list_contains(?, id)", [ids]))
-
-
 def open_friction_titles(q: Query) -> list[tuple[int, str]]:
     """Open friction points (newest first) as (id, title), for link pickers."""
     return [(r[0], r[1]) for r in q.rows(
@@ -106,8 +100,3 @@ def evidence_for(q: Query, friction_id: int) -> list[Evidence]:
     return q.records(
         Evidence, "SELECT * FROM evidence WHERE friction_point_id = ? ORDER BY id", [friction_id]
     )
-
-
-def count_friction(q: Query) -> dict[str, int]:
-    """How many friction points there are in each status."""
-    return dict(q.rows("SELECT status, count(*) FROM friction_point GROUP BY status"))
