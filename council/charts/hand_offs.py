@@ -87,7 +87,9 @@ def hand_off_network(edges: pd.DataFrame, departments: list[str],
 
 def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
                     empty_message: str = "No open missing connections.") -> go.Figure:  # fmt: skip
-    """From (rows) × to (columns): colour by total impact, the number of broken hand-offs in the cell."""
+    """From (rows) × to (columns): colour by total impact, the number of broken hand-offs in the cell,
+    and on hover the journey stages where they break. Columns of `edges` as for the network, plus
+    journey_stages (names, comma-separated)."""
     if edges.empty:
         return empty_figure(empty_message)
     impact = edges.pivot_table(
@@ -98,6 +100,8 @@ def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
     )
     impact = impact.reindex(index=departments, columns=departments).fillna(0)
     count = count.reindex(index=departments, columns=departments).fillna(0).astype(int)
+    stages = edges.pivot_table(index="from_department", columns="to_department", values="journey_stages",
+                               aggfunc="first").reindex(index=departments, columns=departments).fillna("")  # fmt: skip
     figure = go.Figure(
         go.Heatmap(
             z=impact.to_numpy(),
@@ -105,13 +109,16 @@ def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
             y=[plain(d) for d in departments],
             text=[[str(v) if v else "" for v in row] for row in count.to_numpy()],
             texttemplate="%{text}",
-            customdata=count.to_numpy(),
+            customdata=[
+                [[n, plain(st)] for n, st in zip(row_n, row_s, strict=True)]
+                for row_n, row_s in zip(count.to_numpy(), stages.to_numpy(), strict=True)
+            ],
             colorscale="Reds",
             zmin=0,
             xgap=2,
             ygap=2,
             colorbar={"title": "impact"},
-            hovertemplate="%{y} → %{x}: %{customdata} broken, total impact %{z}<extra></extra>",
+            hovertemplate="%{y} → %{x}: %{customdata[0]} broken, total impact %{z}<br>at %{customdata[1]}<extra></extra>",
         )
     )
     figure.update_layout(

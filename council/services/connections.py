@@ -35,8 +35,14 @@ def connection_table(ws: Workspace, view: ViewFilter = ViewFilter(), open_only: 
 
 
 def hand_off_matrix(ws: Workspace, view: ViewFilter = ViewFilter()) -> pd.DataFrame:
-    """Open broken hand-offs per (from, to) department pair, ids kept for the chart to name."""
-    return connections.hand_off_matrix(ws.db, view)
+    """Open broken hand-offs per (from, to) department pair, with department and stage names."""
+    edges = connections.hand_off_matrix(ws.db, view)
+    for column in ("from_department", "to_department"):
+        edges[column] = edges[column].map(lambda d: ws.config.name_of("department", d))
+    edges["journey_stages"] = edges["journey_stages"].map(
+        lambda stages: ", ".join(ws.config.name_of("journey_stage", s) for s in stages)
+    )
+    return edges
 
 
 def get(ws: Workspace, connection_id: int) -> MissingConnection:

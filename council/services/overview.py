@@ -15,6 +15,7 @@ from council.domain.feedback import NpsFigure
 from council.domain.filters import ViewFilter
 from council.domain.meetings import Meeting
 from council.domain.priority import priority_factors
+from council.services.connections import hand_off_matrix
 from council.services.workspace import Workspace
 from council.store import connections, decisions, feedback, meetings, people, priority
 from council.store import overview as aggregates
@@ -87,11 +88,9 @@ def friction_heatmap(ws: Workspace, view: ViewFilter) -> ChartData:
 
 def hand_off_network(ws: Workspace, view: ViewFilter) -> ChartData:
     """Broken hand-offs between departments: one edge per (from, to) pair, weighted by impact."""
-    edges = connections.hand_off_matrix(ws.db, view)
+    edges = hand_off_matrix(ws, view)
     if edges.empty:
         return ChartData(edges, "No open missing connections in this view.")
-    for column in ("from_department", "to_department"):
-        edges[column] = edges[column].map(lambda d: ws.config.name_of("department", d))
     worst = edges.iloc[0]
     n = int(worst["connections"])
     return ChartData(

@@ -56,14 +56,16 @@ def connection_frame(q: Query, view: ViewFilter = ViewFilter(), open_only: bool 
 
 
 def hand_off_matrix(q: Query, view: ViewFilter = ViewFilter()) -> pd.DataFrame:
-    """Open missing connections per (from, to) department pair: how many, how bad, how many customers."""
+    """Open missing connections per (from, to) department pair: how many, how bad, for how many customers
+    a month, and at which journey stages."""
     where = connection_view(Where(), view)
     where.add("c.status IN ('open', 'on_agenda', 'decided')")
     return q.frame(
         f"""
         SELECT c.from_department, c.to_department, count(*) AS connections,
                sum(c.impact) AS total_impact, max(c.impact) AS worst_impact,
-               coalesce(sum(c.customers_per_month), 0) AS customers_per_month
+               coalesce(sum(c.customers_per_month), 0) AS customers_per_month,
+               list(DISTINCT c.journey_stage ORDER BY c.journey_stage) AS journey_stages
         FROM missing_connection c {where.sql()}
         GROUP BY ALL
         ORDER BY total_impact DESC, connections DESC

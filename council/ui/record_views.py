@@ -41,12 +41,10 @@ def open_on_click(table: pd.DataFrame, key: str, column_config: dict) -> None:
 def connection_list(ws: Workspace) -> None:
     names = [d.name for d in ws.config.departments]
     edges = cached(ws, connections.hand_off_matrix, ViewFilter())
-    readable = edges.assign(**{c: edges[c].map(lambda d: ws.config.name_of("department", d))
-                               for c in ("from_department", "to_department")})  # fmt: skip
     st.subheader("Who hands off to whom, and where it breaks")
     st.caption("Rows hand the customer over to columns. The number is how many open hand-offs break there; "
                "the redder, the worse for customers (impact added up).")  # fmt: skip
-    st.plotly_chart(hand_off_matrix(readable, names), width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(hand_off_matrix(edges, names), width="stretch", config={"displayModeBar": False})
     show = url.selectbox_in_url(
         "Show", "show", {"open": "Still open", "all": "Everything"}, "open", key="mc_show"
     )

@@ -196,3 +196,24 @@ def test_a_stage_removed_from_the_settings_is_explained_when_editing(app, demo_c
     assert (
         _db(demo_copy).value("SELECT journey_stage FROM friction_point WHERE id = ?", [friction_id]) == "gone"
     )
+
+
+def test_evidence_with_a_script_link_is_refused_and_a_good_one_is_added(app, demo_copy: Path) -> None:
+    friction_id = _db(demo_copy).value("SELECT min(id) FROM friction_point")
+    before = _db(demo_copy).value("SELECT count(*) FROM evidence WHERE friction_point_id = ?", [friction_id])
+    at = app(demo_copy, "friction_points", id=str(friction_id))
+    form = f"evidence_{friction_id}"
+    at.session_state[f"{form}_kind"] = "link"
+    at.text_input(key=f"{form}_url").input("javascript:alert(1)")
+    button(at, "Add evidence").click().run()
+    assert "must be a web address starting with https://" in at.error[0].value
+    assert (
+        _db(demo_copy).value("SELECT count(*) FROM evidence WHERE friction_point_id = ?", [friction_id])
+        == before
+    )
+    at.text_input(key=f"{form}_url").input("https://example.org/complaints-report")
+    button(at, "Add evidence").click().run()
+    assert "Evidence added." in at.success[0].value
+    assert _db(demo_copy).value(
+        "SELECT url FROM evidence WHERE friction_point_id = ? ORDER BY id DESC LIMIT 1", [friction_id]
+    ) == "https://example.org/complaints-report"  # fmt: skip
