@@ -2,29 +2,22 @@
 
 import streamlit as st
 
-from council.domain.errors import NotFound
-from council.ui import forms, url
 from council.ui.blocker_form import new_blocker_form
+from council.ui.record_page import list_or_detail
 from council.ui.record_views import blocker_detail, blocker_list
-from council.ui.session import show_error, workspace
+from council.ui.session import workspace
 
 ws = workspace()
 st.title("Blockers")
-forms.show_flash()
-chosen = url.int_from_url("id")
 
-if chosen is None:
+
+def show_list() -> None:
     st.caption(
         "Policies, protocols, systems, targets, budgets, processes and habits that stand in the customer's way."
     )
     with st.expander("Log a blocker", icon=":material/add_circle:"):
         new_blocker_form(ws)
     blocker_list(ws)
-else:
-    if st.button("All blockers", icon=":material/arrow_back:"):
-        del st.query_params["id"]
-        st.rerun()
-    try:
-        blocker_detail(ws, chosen)
-    except NotFound as e:
-        show_error(e)
+
+
+list_or_detail("All blockers", show_list, lambda i: blocker_detail(ws, i))

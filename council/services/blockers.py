@@ -7,13 +7,12 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from council.domain.audit import changed_fields
 from council.domain.errors import NotFound
 from council.domain.filters import search_words
 from council.domain.friction import Blocker
 from council.domain.people import Person
 from council.domain.vocabulary import BlockerStatus, ItemStatus
-from council.services.history import HistoryLine, history_of, record
+from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import apply_link
 from council.services.tables import readable
 from council.services.workspace import Workspace
@@ -70,16 +69,7 @@ def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_id
 
 
 def edit_blocker(ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker) -> dict:
-    after = replace(draft.checked(ws.config), id=blocker_id)
-
-    def write(tx: Transaction) -> dict:
-        before = blockers.get_blocker(tx, blocker_id)
-        if before is None:
-            raise NotFound(f"Blocker #{blocker_id} was removed while you were editing it.")
-        changes = changed_fields(before, after, blockers.EDITABLE)
-        if changes:
-            blockers.update_blocker(tx, after, ws.now())
-            record(tx, actor, "update", ENTITY, blocker_id, {"changes": changes})
-        return changes
-
-    return ws.db.write(write)
+    return save_edit(
+        ws, actor, entity=ENTITY, label="Blocker", after=replace(draft.checked(ws.config), id=blocker_id),
+        load=blockers.get_blocker, update=blockers.update_blocker, fields=blockers.EDITABLE,
+    )  # fmt: skip

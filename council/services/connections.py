@@ -7,13 +7,12 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from council.domain.audit import changed_fields
 from council.domain.errors import NotFound
 from council.domain.filters import ViewFilter
 from council.domain.friction import MissingConnection
 from council.domain.people import Person
 from council.domain.vocabulary import ItemStatus
-from council.services.history import HistoryLine, history_of, record
+from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import apply_link
 from council.services.tables import readable
 from council.services.workspace import Workspace
@@ -81,16 +80,8 @@ def log_missing_connection(
 def edit_missing_connection(
     ws: Workspace, actor: Person | None, connection_id: int, draft: MissingConnection
 ) -> dict:
-    after = replace(draft.checked(ws.config), id=connection_id)
-
-    def write(tx: Transaction) -> dict:
-        before = connections.get_missing_connection(tx, connection_id)
-        if before is None:
-            raise NotFound(f"Missing connection #{connection_id} was removed while you were editing it.")
-        changes = changed_fields(before, after, connections.EDITABLE)
-        if changes:
-            connections.update_missing_connection(tx, after, ws.now())
-            record(tx, actor, "update", ENTITY, connection_id, {"changes": changes})
-        return changes
-
-    return ws.db.write(write)
+    return save_edit(
+        ws, actor, entity=ENTITY, label="Missing connection", after=replace(draft.checked(ws.config), id=connection_id),
+        load=connections.get_missing_connection, update=connections.update_missing_connection,
+        fields=connections.EDITABLE,
+    )  # fmt: skip

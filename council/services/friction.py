@@ -6,14 +6,13 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from council.domain.audit import changed_fields
 from council.domain.errors import NotFound
 from council.domain.filters import STOP_WORDS, FrictionFilter
 from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
 from council.domain.people import Person
 from council.domain.priority import PriorityScore, priority_factors, priority_score
 from council.domain.vocabulary import BlockerStatus, ItemStatus
-from council.services.history import HistoryLine, history_of, record
+from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.tables import readable
 from council.services.workspace import Workspace
 from council.store import friction, friction_search, links
@@ -102,19 +101,10 @@ def log_friction_point(
 
 def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint) -> dict:
     """Save the edited fields; returns what changed (nothing is written when nothing changed)."""
-    after = replace(draft.checked(ws.config), id=friction_id)
-
-    def write(tx: Transaction) -> dict:
-        before = friction.get_friction_point(tx, friction_id)
-        if before is None:
-            raise NotFound(f"Friction point #{friction_id} was removed while you were editing it.")
-        changes = changed_fields(before, after, AUDITED)
-        if changes:
-            friction.update_friction_point(tx, after, ws.now())
-            record(tx, actor, "update", ENTITY, friction_id, {"changes": changes})
-        return changes
-
-    return ws.db.write(write)
+    return save_edit(
+        ws, actor, entity=ENTITY, label="Friction point", after=replace(draft.checked(ws.config), id=friction_id),
+        load=friction.get_friction_point, update=friction.update_friction_point, fields=AUDITED,
+    )  # fmt: skip
 
 
 def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int:

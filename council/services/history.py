@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from council.domain.audit import AuditEntry
+from council.domain.audit import AuditEntry, changed_fields
+from council.domain.errors import NotFound
 from council.domain.people import Person
 from council.domain.vocabulary import BlockerStatus, ItemStatus
 from council.services.workspace import Workspace
@@ -46,6 +48,35 @@ def record(tx: Transaction, actor: Person | None, action: str, entity: str, enti
            details: dict[str, Any]) -> None:  # fmt: skip
     """Append one audit entry inside the write's own transaction."""
     audit.append_audit(tx, AuditEntry(action, entity, str(entity_id), actor.id if actor else None, details))
+
+
+def save_edit(
+    ws: Workspace,
+    actor: Person | None,
+    *,
+    entity: str,
+    label: str,
+    after: Any,
+    load: Callable[[Transaction, int], Any],
+    update: Callable[[Transaction, Any, datetime], None],
+    fields: tuple[str, ...],
+) -> dict[str, list[Any]]:
+    """Save an edited record (`after`, already checked, with its id) and log what changed.
+
+    Returns the changes; when nothing changed, nothing is written and nothing is logged.
+    """
+
+    def write(tx: Transaction) -> dict[str, list[Any]]:
+        before = load(tx, after.id)
+        if before is None:
+            raise NotFound(f"{label} #{after.id} was removed while you were editing it.")
+        changes = changed_fields(before, after, fields)
+        if changes:
+            update(tx, after, ws.now())
+            record(tx, actor, "update", entity, after.id, {"changes": changes})
+        return changes
+
+    return ws.db.write(write)
 
 
 def history_of(ws: Workspace, entity: str, entity_id: int) -> list[HistoryLine]:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from council.domain.friction import CLOSED_BLOCKER_STATUSES, Blocker
 from council.store.database import Query, Transaction
+from council.store.records import update_record
 
 EDITABLE = ("title", "category", "owner_department", "description", "status")
 
@@ -17,13 +18,7 @@ def add_blocker(tx: Transaction, blocker: Blocker) -> int:
 
 
 def update_blocker(tx: Transaction, blocker: Blocker, now: datetime) -> None:
-    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
-    closed = blocker.status in CLOSED_BLOCKER_STATUSES
-    tx.execute(
-        f"UPDATE blocker SET {assignments}, updated_at = ?,"
-        " closed_at = CASE WHEN ? THEN coalesce(closed_at, ?) ELSE NULL END WHERE id = ?",
-        [*(getattr(blocker, c) for c in EDITABLE), now, closed, now, blocker.id],
-    )
+    update_record(tx, "blocker", blocker, EDITABLE, CLOSED_BLOCKER_STATUSES, now)
 
 
 def get_blocker(q: Query, blocker_id: int) -> Blocker | None:

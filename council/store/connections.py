@@ -10,6 +10,7 @@ from council.domain.filters import ViewFilter
 from council.domain.friction import CLOSED_ITEM_STATUSES, MissingConnection
 from council.store.database import Query, Transaction
 from council.store.filters import Where, connection_view
+from council.store.records import update_record
 
 EDITABLE = ("from_department", "to_department", "journey_stage", "what_breaks", "impact",
             "customers_per_month", "status")  # fmt: skip
@@ -20,13 +21,7 @@ def add_missing_connection(tx: Transaction, connection: MissingConnection) -> in
 
 
 def update_missing_connection(tx: Transaction, connection: MissingConnection, now: datetime) -> None:
-    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
-    closed = connection.status in CLOSED_ITEM_STATUSES
-    tx.execute(
-        f"UPDATE missing_connection SET {assignments}, updated_at = ?,"
-        " closed_at = CASE WHEN ? THEN coalesce(closed_at, ?) ELSE NULL END WHERE id = ?",
-        [*(getattr(connection, c) for c in EDITABLE), now, closed, now, connection.id],
-    )
+    update_record(tx, "missing_connection", connection, EDITABLE, CLOSED_ITEM_STATUSES, now)
 
 
 def get_missing_connection(q: Query, connection_id: int) -> MissingConnection | None:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from council.domain.friction import CLOSED_ITEM_STATUSES, Evidence, FrictionPoint
 from council.store.database import Query, Transaction
+from council.store.records import update_record
 
 _FRICTION = """
     SELECT f.*, coalesce(
@@ -27,13 +28,7 @@ def add_friction_point(tx: Transaction, friction: FrictionPoint) -> int:
 
 def update_friction_point(tx: Transaction, friction: FrictionPoint, now: datetime) -> None:
     """Save the editable fields of `friction` (which has its id); closing stamps `closed_at`."""
-    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
-    closed = friction.status in CLOSED_ITEM_STATUSES
-    tx.execute(
-        f"UPDATE friction_point SET {assignments}, updated_at = ?,"
-        " closed_at = CASE WHEN ? THEN coalesce(closed_at, ?) ELSE NULL END WHERE id = ?",
-        [*(getattr(friction, c) for c in EDITABLE), now, closed, now, friction.id],
-    )
+    update_record(tx, "friction_point", friction, EDITABLE, CLOSED_ITEM_STATUSES, now)
     tx.execute("DELETE FROM friction_department WHERE friction_point_id = ?", [friction.id])
     _set_departments(tx, friction.id, friction.involved_departments)
 

@@ -14,6 +14,7 @@ from council.ui.evidence import add_evidence_form, evidence_list
 from council.ui.friction_form import edit_friction_form
 from council.ui.history import history
 from council.ui.links import links_of_friction
+from council.ui.record_page import open_on_click
 from council.ui.text import md
 
 SHOW = {"still_open": "Still open", "all": "Everything"} | {
@@ -82,13 +83,7 @@ def friction_list(ws: Workspace) -> None:
         else f"{total:,} friction points"
     )
     st.caption(f"{shown}. Click a row to open it.")
-    event = st.dataframe(
-        table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-        key="friction_table", column_config=_COLUMNS,
-    )  # fmt: skip
-    if event.selection.rows:
-        st.query_params["id"] = str(int(table.iloc[event.selection.rows[0]]["id"]))
-        st.rerun()
+    open_on_click(table, "friction_table", _COLUMNS)
 
 
 def friction_detail(ws: Workspace, friction_id: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from council.charts.hand_offs import hand_off_matrix
@@ -16,6 +15,7 @@ from council.ui.cache import cached
 from council.ui.connection_form import IMPACT, edit_connection_form
 from council.ui.history import history
 from council.ui.links import friction_of
+from council.ui.record_page import open_on_click
 from council.ui.text import md
 
 _FRICTION_COLUMNS = {
@@ -26,16 +26,6 @@ _FRICTION_COLUMNS = {
     "severity": st.column_config.NumberColumn("Severity"),
     "status": "Status",
 }
-
-
-def open_on_click(table: pd.DataFrame, key: str, column_config: dict) -> None:
-    """A table whose clicked row opens that record (`?id=`) on the same page."""
-    event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-                         key=key, column_config=column_config)  # fmt: skip
-    if event.selection.rows:
-        st.query_params["id"] = str(int(table.iloc[event.selection.rows[0]]["id"]))
-        st.session_state.pop(key, None)
-        st.rerun()
 
 
 def connection_list(ws: Workspace) -> None:

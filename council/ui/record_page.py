@@ -1,0 +1,42 @@
+"""The shape shared by the friction, connections and blockers pages: a list, or one record (`?id=N`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from council.domain.errors import NotFound
+from council.ui import forms, url
+from council.ui.session import show_error
+
+
+def list_or_detail(
+    back_label: str,
+    show_list: Callable[[], None],
+    show_detail: Callable[[int], None],
+) -> None:
+    """Show the record named by `?id=` with a way back to the list, or the list itself."""
+    forms.show_flash()
+    chosen = url.int_from_url("id")
+    if chosen is None:
+        show_list()
+        return
+    if st.button(back_label, icon=":material/arrow_back:"):
+        del st.query_params["id"]
+        st.rerun()
+    try:
+        show_detail(chosen)
+    except NotFound as e:
+        show_error(e)
+
+
+def open_on_click(table: pd.DataFrame, key: str, column_config: dict) -> None:
+    """A table whose clicked row opens that record (`?id=`) on the same page."""
+    event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
+                         key=key, column_config=column_config)  # fmt: skip
+    if event.selection.rows:
+        st.query_params["id"] = str(int(table.iloc[event.selection.rows[0]]["id"]))
+        st.session_state.pop(key, None)
+        st.rerun()

@@ -1,0 +1,69 @@
+"""What the service tests share: the acting person, a check that a refused write left no trace, and a
+demo copy for tests that only read."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+import pytest
+
+from council.domain.people import Person
+from council.services.workspace import Workspace, open_workspace
+from council.store import people
+from tests.conftest import DEMO_CONFIG
+
+# Every table a friction, connection or blocker write can touch, the audit log included.
+WRITTEN_TABLES = (
+    "friction_point",
+    "friction_department",
+    "evidence",
+    "missing_connection",
+    "connection_friction",
+    "blocker",
+    "blocker_friction",
+    "audit_log",
+)
+
+
+def table_sizes(ws: Workspace) -> dict[str, int]:
+    return {table: ws.db.value(f"SELECT count(*) FROM {table}") for table in WRITTEN_TABLES}
+
+
+@pytest.fixture
+def nothing_written() -> Callable[[Workspace], AbstractContextManager[None]]:
+    """`with nothing_written(ws): ...` fails unless every table holds as many rows afterwards."""
+
+    @contextmanager
+    def check(ws: Workspace) -> Iterator[None]:
+        before = table_sizes(ws)
+        yield
+        assert table_sizes(ws) == before
+
+    return check
+
+
+@pytest.fixture
+def member(demo: Workspace) -> Person:
+    """A council member of the demo organisation, to act as."""
+    return next(p for p in people.list_people(demo.db) if p.has_role("member"))
+
+
+@pytest.fixture(scope="module")
+def demo_to_read(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """One copy of the demo for a module's tests that only read, so each does not pay for its own."""
+    path = tmp_path_factory.mktemp("demo_to_read") / "demo.duckdb"
+    shutil.copy(demo_file, path)
+    ws = open_workspace(DEMO_CONFIG, path, demo=False)
+    yield ws
+    ws.db.close()
+
+
+@pytest.fixture(scope="module")
+def empty_to_refuse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """One empty workspace for a module's tests of refused writes; each checks it wrote nothing."""
+    ws = open_workspace(DEMO_CONFIG, tmp_path_factory.mktemp("empty_to_refuse") / "empty.duckdb", demo=False)
+    yield ws
+    ws.db.close()

@@ -1,0 +1,176 @@
+"""Links between friction points and the blockers or missing connections behind them, from either side."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from council.domain.errors import NotFound, ValidationError
+from council.domain.friction import Blocker, FrictionPoint, MissingConnection
+from council.services import links as service
+from council.services.friction import edit_friction_point, get
+from council.services.history import history_of
+from council.services.workspace import Workspace
+from council.store import blockers, connections, links
+from council.store import friction as friction_store
+from council.store.database import Transaction
+
+TABLE = {
+    "blocker": ("blocker_friction", "blocker_id"),
+    "connection": ("connection_friction", "missing_connection_id"),
+}
+ENTITY = {"blocker": "blocker", "connection": "missing_connection"}
+KINDS = ("blocker", "connection")
+
+
+@pytest.fixture
+def ids(empty: Workspace) -> dict[str, int]:
+    """Three friction points, three blockers and three missing connections, none linked."""
+
+    def add(tx: Transaction) -> dict[str, int]:
+        found = {}
+        for n in (1, 2, 3):
+            found[f"friction{n}"] = friction_store.add_friction_point(
+                tx, FrictionPoint(f"Bill number {n} is late", "", "billing", 3)
+            )
+            found[f"blocker{n}"] = blockers.add_blocker(
+                tx, Blocker(f"Old billing system {n}", "system", "it")
+            )
+            found[f"connection{n}"] = connections.add_missing_connection(
+                tx, MissingConnection("finance", "service", "billing", f"Bill change {n} not passed on", 3)
+            )
+        return found
+
+    return empty.db.write(add)
+
+
+def linked(ws: Workspace, kind: str) -> set[tuple[int, int]]:
+    """Every link of this kind as (other id, friction id)."""
+    table, column = TABLE[kind]
+    return set(ws.db.rows(f"SELECT {column}, friction_point_id FROM {table}"))
+
+
+def audit_size(ws: Workspace) -> int:
+    return ws.db.value("SELECT count(*) FROM audit_log")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_linking_from_either_side_gives_the_same_links(empty: Workspace, ids: dict, kind: str) -> None:
+    friction, other = ids["friction1"], ids[f"{kind}1"]
+    assert service.set_links_of_friction(empty, None, friction, kind, [other, ids[f"{kind}2"]]) == (2, 0)
+    from_friction = linked(empty, kind)
+    assert service.set_links_of_friction(empty, None, friction, kind, []) == (0, 2)
+    assert linked(empty, kind) == set()
+    service.set_friction_of(empty, None, kind, other, [friction])
+    service.set_friction_of(empty, None, kind, ids[f"{kind}2"], [friction])
+    assert linked(empty, kind) == from_friction == {(other, friction), (ids[f"{kind}2"], friction)}
+    # Each side sees the link.
+    assert set(links.friction_of(empty.db, kind, other)["id"]) == {friction}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_linking_twice_is_harmless(empty: Workspace, ids: dict, kind: str) -> None:
+    friction, other = ids["friction1"], ids[f"{kind}1"]
+    assert service.link_friction(empty, None, kind, other, friction) is True
+    size = audit_size(empty)
+    assert service.link_friction(empty, None, kind, other, friction) is False
+    assert service.set_friction_of(empty, None, kind, other, [friction]) == (0, 0)
+    assert service.set_links_of_friction(empty, None, friction, kind, [other]) == (0, 0)
+    assert linked(empty, kind) == {(other, friction)}
+    assert audit_size(empty) == size
+
+
+def test_unlinking_what_is_not_linked_does_nothing(empty: Workspace, ids: dict, nothing_written) -> None:
+    for kind in KINDS:
+        with nothing_written(empty):
+            assert service.unlink_friction(empty, None, kind, ids[f"{kind}1"], ids["friction1"]) is False
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_setting_the_links_of_a_friction_point_links_and_unlinks_in_one_go(
+    empty: Workspace, ids: dict, kind: str
+) -> None:
+    friction = ids["friction1"]
+    one, two, three = ids[f"{kind}1"], ids[f"{kind}2"], ids[f"{kind}3"]
+    service.set_links_of_friction(empty, None, friction, kind, [one, two])
+    assert service.set_links_of_friction(empty, None, friction, kind, [two, three]) == (1, 1)
+    assert linked(empty, kind) == {(two, friction), (three, friction)}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_setting_the_friction_of_a_blocker_or_connection_links_and_unlinks_in_one_go(
+    empty: Workspace, ids: dict, kind: str
+) -> None:
+    other = ids[f"{kind}1"]
+    service.set_friction_of(empty, None, kind, other, [ids["friction1"], ids["friction2"]])
+    assert service.set_friction_of(empty, None, kind, other, [ids["friction3"]]) == (1, 2)
+    assert linked(empty, kind) == {(other, ids["friction3"])}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_both_records_history_shows_the_link_and_the_unlink(empty: Workspace, ids: dict, kind: str) -> None:
+    friction, other = ids["friction1"], ids[f"{kind}1"]
+    service.set_friction_of(empty, None, kind, other, [friction])
+    service.set_links_of_friction(empty, None, friction, kind, [])
+    other_label = {
+        "blocker": f"blocker #{other} “Old billing system 1”",
+        "connection": f"missing connection #{other} “Bill change 1 not passed on”",
+    }[kind]
+    friction_label = f"friction point #{friction} “Bill number 1 is late”"
+    friction_history = [line.what for line in history_of(empty, "friction_point", friction)]
+    assert friction_history[:2] == [f"Unlinked {other_label}.", f"Linked {other_label}."]
+    other_history = [line.what for line in history_of(empty, ENTITY[kind], other)]
+    assert other_history[:2] == [f"Unlinked {friction_label}.", f"Linked {friction_label}."]
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        lambda ws, ids, kind: service.link_friction(ws, None, kind, ids[f"{kind}1"], 999),
+        lambda ws, ids, kind: service.link_friction(ws, None, kind, 999, ids["friction1"]),
+        lambda ws, ids, kind: service.unlink_friction(ws, None, kind, ids[f"{kind}1"], 999),
+        lambda ws, ids, kind: service.unlink_friction(ws, None, kind, 999, ids["friction1"]),
+        # The existing link is neither kept from the first id nor removed: all or nothing.
+        lambda ws, ids, kind: service.set_links_of_friction(
+            ws, None, ids["friction1"], kind, [ids[f"{kind}3"], 999]
+        ),
+        lambda ws, ids, kind: service.set_friction_of(
+            ws, None, kind, ids[f"{kind}1"], [ids["friction3"], 999]
+        ),
+    ],
+    ids=[
+        "link to a missing friction point",
+        "link a missing item",
+        "unlink from a missing friction point",
+        "unlink a missing item",
+        "set links with one missing",
+        "set friction with one missing",
+    ],
+)
+def test_a_link_to_something_that_does_not_exist_is_refused_and_nothing_is_written(
+    empty: Workspace, ids: dict, attempt, nothing_written
+) -> None:
+    for kind in KINDS:
+        service.link_friction(empty, None, kind, ids[f"{kind}1"], ids["friction1"])
+    for kind in KINDS:
+        with nothing_written(empty), pytest.raises(NotFound):
+            attempt(empty, ids, kind)
+        assert linked(empty, kind) == {(ids[f"{kind}1"], ids["friction1"])}, kind
+
+
+def test_only_blockers_and_connections_can_be_linked(empty: Workspace, ids: dict, nothing_written) -> None:
+    with nothing_written(empty), pytest.raises(ValidationError):
+        service.link_friction(empty, None, "decision", ids["blocker1"], ids["friction1"])
+
+
+def test_the_friction_to_choose_from_is_the_open_friction(empty: Workspace, ids: dict) -> None:
+    resolved = ids["friction2"]
+    point = get(empty, resolved)
+    edit_friction_point(empty, None, resolved, replace(point, status="resolved"))
+    assert set(service.choices(empty, "friction")) == {ids["friction1"], ids["friction3"]}
+    assert service.choices(empty, "blocker")[ids["blocker1"]] == f"#{ids['blocker1']} Old billing system 1"
+    assert (
+        service.choices(empty, "connection")[ids["connection1"]]
+        == f"#{ids['connection1']} Finance & billing → Customer service: Bill change 1 not passed on"
+    )
