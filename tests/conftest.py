@@ -58,8 +58,21 @@ def demo(demo_copy: Path) -> Iterator[Workspace]:
     ws.db.close()
 
 
+@pytest.fixture(scope="session")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty workspace at the newest schema, built once; `empty` gives each test its own copy."""
+    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
+    ws = open_workspace(DEMO_CONFIG, path, demo=False)
+    ws.db.checkpoint()
+    ws.db.close()
+    return path
+
+
 @pytest.fixture
-def empty(tmp_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(DEMO_CONFIG, tmp_path / "empty.duckdb", demo=False)
+def empty(empty_file: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A fresh empty workspace per test, copied rather than migrated: migrating is most of the set-up."""
+    target = tmp_path / "empty.duckdb"
+    shutil.copy(empty_file, target)
+    ws = open_workspace(DEMO_CONFIG, target, demo=False)
     yield ws
     ws.db.close()

@@ -107,11 +107,15 @@ def search_words(text: str | None) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ViewFilter:
-    """The overview's filters: departments and stages (empty = all) and a start date."""
+    """The overview's filters: departments and stages (empty = all) and a start date.
+
+    `zone` is the workspace's time zone: a day, and a month, start at midnight there.
+    """
 
     departments: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()
     since: date | None = None
+    zone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,7 @@ class FrictionFilter:
     statuses: tuple[str, ...] = ()
     min_severity: int = 1
     since: date | None = None
+    zone: str = "UTC"
 
     @property
     def words(self) -> tuple[str, ...]:

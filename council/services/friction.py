@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from council.domain.errors import NotFound
+from council.domain.errors import NotFound, ValidationError
 from council.domain.filters import STOP_WORDS, FrictionFilter
 from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
 from council.domain.people import Person
@@ -131,6 +131,8 @@ def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft
     )
     by = actor.id if actor else None
     items = reported.checked(friction_id, by)
+    if not items:
+        raise ValidationError("There is nothing to add: write what the customer experiences first.", "title")
 
     def write(tx: Transaction) -> int:
         if not links.exists(tx, "friction", friction_id):

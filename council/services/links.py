@@ -38,6 +38,10 @@ def set_links_of_friction(
     wanted_ids = set(wanted)
 
     def write(tx: Transaction) -> tuple[int, int]:
+        if not links.exists(tx, "friction", friction_id):
+            raise NotFound(
+                f"Friction point #{friction_id} no longer exists; refresh the page and choose again."
+            )
         frame = (
             links.blockers_of(tx, friction_id) if kind == "blocker" else links.connections_of(tx, friction_id)
         )
@@ -59,6 +63,7 @@ def set_friction_of(
     wanted_ids = set(wanted)
 
     def write(tx: Transaction) -> tuple[int, int]:
+        _label(tx, kind, other_id)  # raises NotFound when the blocker or connection is gone
         current = set(links.friction_of(tx, kind, other_id)["id"].tolist())
         added = [apply_link(tx, actor, "link", kind, other_id, i) for i in sorted(wanted_ids - current)]
         removed = [apply_link(tx, actor, "unlink", kind, other_id, i) for i in sorted(current - wanted_ids)]

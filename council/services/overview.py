@@ -62,21 +62,32 @@ def overview(ws: Workspace) -> Overview:
 
 
 def friction_heatmap(ws: Workspace, view: ViewFilter) -> ChartData:
-    """Open friction per journey stage (rows, in journey order) and department (columns)."""
+    """Open friction per journey stage (rows, in journey order) and department (columns).
+
+    With a department filter only those departments are columns; without one, ids the settings no
+    longer list (stages or departments) get a row or column of their own, so nothing open is hidden.
+    """
+    config = ws.config
     counts = aggregates.friction_by_stage_and_department(ws.db, view)
+    if view.departments:
+        counts = counts[counts["department"].isin(view.departments)]
     counts["department"] = counts["department"].map(
-        lambda d: ws.config.name_of("department", d) if isinstance(d, str) else NO_DEPARTMENT
+        lambda d: config.name_of("department", d) if isinstance(d, str) else NO_DEPARTMENT
     )
-    stages = [s for s in ws.config.journey_stages if not view.stages or s.id in view.stages]
-    columns = [d.name for d in ws.config.departments if not view.departments or d.id in view.departments]
-    extra = sorted(set(counts["department"]) - set(columns) - {NO_DEPARTMENT})
-    columns += extra + ([NO_DEPARTMENT] if NO_DEPARTMENT in set(counts["department"]) else [])
+    columns = [d.name for d in config.departments if not view.departments or d.id in view.departments]
+    present = set(counts["department"])
+    columns += sorted(present - set(columns) - {NO_DEPARTMENT}) + (
+        [NO_DEPARTMENT] if NO_DEPARTMENT in present else []
+    )
+    stages = [(s.id, f"★ {s.name}" if s.moment_of_truth else s.name) for s in config.journey_stages
+              if not view.stages or s.id in view.stages]  # fmt: skip
+    stages += [(s, s) for s in sorted(set(counts["journey_stage"]) - {i for i, _ in stages})]
     grid = counts.pivot_table(
         index="journey_stage", columns="department", values="open_friction", aggfunc="sum"
     )
-    grid = grid.reindex(index=[s.id for s in stages], columns=columns).fillna(0).astype(int)
-    grid.index = [f"★ {s.name}" if s.moment_of_truth else s.name for s in stages]
-    if counts.empty:
+    grid = grid.reindex(index=[i for i, _ in stages], columns=columns).fillna(0).astype(int)
+    grid.index = [label for _, label in stages]
+    if grid.to_numpy().sum() == 0:
         return ChartData(grid.iloc[0:0], "No open friction in this view.")
     stage, department = grid.stack().idxmax()
     return ChartData(
@@ -118,8 +129,8 @@ def blockers_by_category(ws: Workspace, view: ViewFilter) -> ChartData:
         )
     return ChartData(
         frame,
-        f"Most open friction traces back to blockers of the kind “{top}” ({int(per_category.iloc[0])} friction "
-        f"points), chiefly owned by {owner['owner_department']}.",
+        f"Most open friction traces back to blockers of the kind “{top}” ({_friction_points(per_category.iloc[0])}), "
+        f"chiefly owned by {owner['owner_department']}.",
     )
 
 
@@ -187,3 +198,7 @@ def counts(ws: Workspace, view: ViewFilter) -> dict[str, int]:
         "missing_connections": int(connections.hand_off_matrix(ws.db, view)["connections"].sum()),
         "blockers": int(aggregates.blockers_by_category_and_owner(ws.db, view)["blockers"].sum()),
     }
+
+
+def _friction_points(n: int) -> str:
+    return f"{int(n)} friction point{'' if int(n) == 1 else 's'}"

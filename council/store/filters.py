@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from council.domain.filters import FrictionFilter, ViewFilter
 
@@ -36,8 +37,9 @@ class Where:
         return " AND ".join(self.clauses) if self.clauses else "TRUE"
 
 
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
+def start_of(day: date, zone: str = "UTC") -> datetime:
+    """Midnight at the start of `day` in the time zone `zone`."""
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(zone))
 
 
 def friction_departments_match(where: Where, alias: str, departments: tuple[str, ...]) -> None:
@@ -56,7 +58,7 @@ def friction_view(where: Where, view: ViewFilter, alias: str = "f") -> Where:
     if view.stages:
         where.add(f"list_contains({where.param(view.stages)}, {alias}.journey_stage)")
     if view.since:
-        where.add(f"{alias}.created_at >= {where.param(start_of(view.since))}")
+        where.add(f"{alias}.created_at >= {where.param(start_of(view.since, view.zone))}")
     return where
 
 
@@ -69,12 +71,12 @@ def connection_view(where: Where, view: ViewFilter, alias: str = "c") -> Where:
     if view.stages:
         where.add(f"list_contains({where.param(view.stages)}, {alias}.journey_stage)")
     if view.since:
-        where.add(f"{alias}.created_at >= {where.param(start_of(view.since))}")
+        where.add(f"{alias}.created_at >= {where.param(start_of(view.since, view.zone))}")
     return where
 
 
 def friction_list(where: Where, flt: FrictionFilter, alias: str = "f") -> Where:
-    friction_view(where, ViewFilter(flt.departments, flt.stages, flt.since), alias)
+    friction_view(where, ViewFilter(flt.departments, flt.stages, flt.since, flt.zone), alias)
     for column, values in (("segment", flt.segments), ("channel", flt.channels), ("status", flt.statuses)):
         if values:
             where.add(f"list_contains({where.param(values)}, {alias}.{column})")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from council.domain.filters import ViewFilter
 from council.store.database import Query
-from council.store.filters import OPEN_BLOCKER, OPEN_ITEM, Where, friction_view, start_of
+from council.store.filters import OPEN_BLOCKER, OPEN_ITEM, Where, friction_view
 
 
 def friction_by_stage_and_department(q: Query, view: ViewFilter) -> pd.DataFrame:
@@ -19,7 +19,10 @@ def friction_by_stage_and_department(q: Query, view: ViewFilter) -> pd.DataFrame
         f"""
         WITH shown AS (SELECT f.id, f.journey_stage, f.owner_department FROM friction_point f {where.sql()}),
         departments AS (
+            -- Without an owner, a point counts under "no department" only if nobody else is involved.
             SELECT id, journey_stage, owner_department AS department FROM shown
+            WHERE owner_department IS NOT NULL
+               OR NOT EXISTS (SELECT 1 FROM friction_department d WHERE d.friction_point_id = shown.id)
             UNION
             SELECT s.id, s.journey_stage, d.department
             FROM shown s JOIN friction_department d ON d.friction_point_id = s.id
@@ -78,10 +81,12 @@ def opened_and_resolved_by_month(
 ) -> pd.DataFrame:
     """Per month from `first_month` to `last_month`: friction points logged and friction resolved.
 
-    The period does not narrow which friction counts here; it is the span of months shown.
+    The period does not narrow which friction counts here; it is the span of months shown. Months
+    are those of the workspace's time zone.
     """
-    where = friction_view(Where(), ViewFilter(view.departments, view.stages))
-    start, end = where.param(start_of(first_month.replace(day=1))), where.param(last_month.replace(day=1))
+    where = friction_view(Where(), ViewFilter(view.departments, view.stages, zone=view.zone))
+    start, end = where.param(first_month.replace(day=1)), where.param(last_month.replace(day=1))
+    zone = where.param(view.zone)
     return q.frame(
         f"""
         WITH shown AS (SELECT f.created_at, f.closed_at, f.status FROM friction_point f {where.sql()}),
@@ -89,9 +94,12 @@ def opened_and_resolved_by_month(
             SELECT unnest(generate_series(date_trunc('month', {start}::DATE), {end}::DATE,
                                           INTERVAL 1 MONTH))::DATE AS month
         ),
-        opened AS (SELECT date_trunc('month', created_at)::DATE AS month, count(*) AS n FROM shown GROUP BY 1),
+        opened AS (
+            SELECT date_trunc('month', timezone({zone}, created_at))::DATE AS month, count(*) AS n
+            FROM shown GROUP BY 1
+        ),
         resolved AS (
-            SELECT date_trunc('month', closed_at)::DATE AS month, count(*) AS n
+            SELECT date_trunc('month', timezone({zone}, closed_at))::DATE AS month, count(*) AS n
             FROM shown WHERE status = 'resolved' AND closed_at IS NOT NULL GROUP BY 1
         )
         SELECT m.month, coalesce(o.n, 0) AS opened, coalesce(r.n, 0) AS resolved

@@ -24,4 +24,4 @@ def view_filter(ws: Workspace) -> ViewFilter:
         "Logged in", "period", {p: label for p, (label, _) in PERIODS.items()}, DEFAULT_PERIOD,
         key="ov_period", container=right,
     )  # fmt: skip
-    return ViewFilter(departments, stages, period_start(period, ws.today()))
+    return ViewFilter(departments, stages, period_start(period, ws.today()), ws.config.time_zone)

@@ -67,7 +67,8 @@ def friction_filter(ws: Workspace) -> tuple[FrictionFilter, str]:
     )
     statuses = () if show == "all" else OPEN if show == "still_open" else (show,)
     flt = FrictionFilter(search=search, stages=stages, departments=departments, segments=segments,
-                         channels=channels, statuses=statuses, min_severity=int(severity))  # fmt: skip
+                         channels=channels, statuses=statuses, min_severity=int(severity),
+                         zone=ws.config.time_zone)  # fmt: skip
     return flt, sort
 
 

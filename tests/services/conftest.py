@@ -1,5 +1,5 @@
-"""What the service tests share: the acting person, a check that a refused write left no trace, and a
-demo copy for tests that only read."""
+"""What the service tests share: workspaces (fresh, shared for reading or refusing, after a config
+change), the acting person, and a check that a refused write left no trace."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from council.config import load_config
 from council.domain.people import Person
 from council.services.workspace import Workspace, open_workspace
 from council.store import people
@@ -28,6 +29,45 @@ WRITTEN_TABLES = (
 )
 
 
+@pytest.fixture(scope="module")
+def empty_to_refuse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """One empty workspace for a module's tests of refused writes; each checks it wrote nothing."""
+    ws = open_workspace(DEMO_CONFIG, tmp_path_factory.mktemp("empty_to_refuse") / "empty.duckdb", demo=False)
+    yield ws
+    ws.db.close()
+
+
+@pytest.fixture(scope="module")
+def demo_to_read(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """One copy of the demo for a module's tests that only read, so each does not pay for its own."""
+    path = tmp_path_factory.mktemp("demo_to_read") / "demo.duckdb"
+    shutil.copy(demo_file, path)
+    ws = open_workspace(DEMO_CONFIG, path, demo=False)
+    yield ws
+    ws.db.close()
+
+
+@pytest.fixture
+def without_hr_and_moving(empty: Workspace, tmp_path: Path) -> Workspace:
+    """The `empty` workspace's database, opened with a config that no longer lists HR or Moving house."""
+    text = DEMO_CONFIG.read_text(encoding="utf-8")
+    for line in (
+        "  - {id: hr, name: HR}\n",
+        "  - {id: moving, name: Moving house, moment_of_truth: false}\n",
+    ):
+        assert line in text
+        text = text.replace(line, "")
+    path = tmp_path / "changed.yaml"
+    path.write_text(text, encoding="utf-8")
+    return Workspace(load_config(path), empty.db)
+
+
+@pytest.fixture
+def member(demo: Workspace) -> Person:
+    """A council member of the demo organisation, to act as."""
+    return next(p for p in people.list_people(demo.db) if p.has_role("member"))
+
+
 def table_sizes(ws: Workspace) -> dict[str, int]:
     return {table: ws.db.value(f"SELECT count(*) FROM {table}") for table in WRITTEN_TABLES}
 
@@ -43,27 +83,3 @@ def nothing_written() -> Callable[[Workspace], AbstractContextManager[None]]:
         assert table_sizes(ws) == before
 
     return check
-
-
-@pytest.fixture
-def member(demo: Workspace) -> Person:
-    """A council member of the demo organisation, to act as."""
-    return next(p for p in people.list_people(demo.db) if p.has_role("member"))
-
-
-@pytest.fixture(scope="module")
-def demo_to_read(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """One copy of the demo for a module's tests that only read, so each does not pay for its own."""
-    path = tmp_path_factory.mktemp("demo_to_read") / "demo.duckdb"
-    shutil.copy(demo_file, path)
-    ws = open_workspace(DEMO_CONFIG, path, demo=False)
-    yield ws
-    ws.db.close()
-
-
-@pytest.fixture(scope="module")
-def empty_to_refuse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    """One empty workspace for a module's tests of refused writes; each checks it wrote nothing."""
-    ws = open_workspace(DEMO_CONFIG, tmp_path_factory.mktemp("empty_to_refuse") / "empty.duckdb", demo=False)
-    yield ws
-    ws.db.close()

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from council.config import load_config
 from council.domain.errors import NotFound, ValidationError
 from council.domain.filters import FrictionFilter
 from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
@@ -20,7 +18,6 @@ from council.services.history import history_of
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store import friction as store
-from tests.conftest import DEMO_CONFIG
 
 DRAFT = FrictionPoint(
     title="The engineer came without the new meter",
@@ -123,21 +120,6 @@ def test_evidence_for_a_friction_point_that_does_not_exist_is_refused(
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(NotFound):
         service.add_evidence(empty_to_refuse, None, Evidence(999, "quote", "Where did it go?"))
-
-
-@pytest.fixture
-def without_hr_and_moving(empty: Workspace, tmp_path: Path) -> Workspace:
-    """The empty workspace's database, opened with a config that no longer lists HR or Moving house."""
-    text = DEMO_CONFIG.read_text(encoding="utf-8")
-    for line in (
-        "  - {id: hr, name: HR}\n",
-        "  - {id: moving, name: Moving house, moment_of_truth: false}\n",
-    ):
-        assert line in text
-        text = text.replace(line, "")
-    path = tmp_path / "changed.yaml"
-    path.write_text(text, encoding="utf-8")
-    return Workspace(load_config(path), empty.db)
 
 
 def test_a_department_or_stage_removed_from_the_config_is_refused(

@@ -174,3 +174,13 @@ def test_the_friction_to_choose_from_is_the_open_friction(empty: Workspace, ids:
         service.choices(empty, "connection")[ids["connection1"]]
         == f"#{ids['connection1']} Finance & billing → Customer service: Bill change 1 not passed on"
     )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_saving_an_empty_choice_for_a_record_that_is_gone_is_refused(
+    empty: Workspace, ids: dict, kind: str, nothing_written
+) -> None:
+    with nothing_written(empty), pytest.raises(NotFound):
+        service.set_links_of_friction(empty, None, 999_999, kind, [])
+    with nothing_written(empty), pytest.raises(NotFound):
+        service.set_friction_of(empty, None, kind, 999_999, [])

@@ -26,7 +26,7 @@ def search(db: Database, config: WorkspaceConfig, flt: FrictionFilter, **options
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def search_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     """Friction points with awkward characters in their titles, one resolved, one with a linked source.
 
     The tests here only read, so they share this database.
@@ -53,16 +53,18 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def test_the_total_counts_every_match_while_the_limit_caps_the_rows(
-    db: Database, config: WorkspaceConfig
+    search_db: Database, config: WorkspaceConfig
 ) -> None:
-    frame, total = search(db, config, FrictionFilter(), limit=2)
+    frame, total = search(search_db, config, FrictionFilter(), limit=2)
     assert (len(frame), total) == (2, 5)
-    frame, total = search(db, config, FrictionFilter(search="refund"), limit=1)
+    frame, total = search(search_db, config, FrictionFilter(search="refund"), limit=1)
     assert (len(frame), total) == (1, 2)
 
 
-def test_nothing_found_gives_an_empty_frame_and_a_zero_total(db: Database, config: WorkspaceConfig) -> None:
-    frame, total = search(db, config, FrictionFilter(search="anything"))
+def test_nothing_found_gives_an_empty_frame_and_a_zero_total(
+    search_db: Database, config: WorkspaceConfig
+) -> None:
+    frame, total = search(search_db, config, FrictionFilter(search="anything"))
     assert frame.empty and total == 0
 
 
@@ -78,23 +80,25 @@ def test_nothing_found_gives_an_empty_frame_and_a_zero_total(db: Database, confi
     ],
 )
 def test_search_words_are_matched_literally_and_all_must_occur(
-    db: Database, config: WorkspaceConfig, words: str, expected: list[str]
+    search_db: Database, config: WorkspaceConfig, words: str, expected: list[str]
 ) -> None:
-    frame, _ = search(db, config, FrictionFilter(search=words))
+    frame, _ = search(search_db, config, FrictionFilter(search=words))
     assert sorted(frame["title"]) == sorted(expected)
 
 
-def test_the_start_date_leaves_out_friction_logged_before_it(db: Database, config: WorkspaceConfig) -> None:
-    frame, _ = search(db, config, FrictionFilter(since=date(2026, 3, 1)))
+def test_the_start_date_leaves_out_friction_logged_before_it(
+    search_db: Database, config: WorkspaceConfig
+) -> None:
+    frame, _ = search(search_db, config, FrictionFilter(since=date(2026, 3, 1)))
     assert sorted(frame["title"]) == ["Form field is_valid shows", "Invoice sent twice", "Resolved long ago"]
 
 
 def test_open_friction_has_its_rounded_score_and_closed_friction_none(
-    db: Database, config: WorkspaceConfig
+    search_db: Database, config: WorkspaceConfig
 ) -> None:
-    frame, _ = search(db, config, FrictionFilter())
+    frame, _ = search(search_db, config, FrictionFilter())
     for row in frame.itertuples():
-        point = friction.get_friction_point(db, row.id)
+        point = friction.get_friction_point(search_db, row.id)
         if point.status != "open":
             assert pd.isna(row.priority)
             continue
@@ -105,6 +109,13 @@ def test_open_friction_has_its_rounded_score_and_closed_friction_none(
     assert pd.isna(frame["priority"].iloc[-1])  # closed friction sorts last
 
 
-def test_the_counts_of_evidence_and_links_are_shown(db: Database, config: WorkspaceConfig) -> None:
-    frame, _ = search(db, config, FrictionFilter(search="invoice"))
+def test_the_counts_of_evidence_and_links_are_shown(search_db: Database, config: WorkspaceConfig) -> None:
+    frame, _ = search(search_db, config, FrictionFilter(search="invoice"))
     assert (frame["evidence"].iloc[0], frame["blockers"].iloc[0], frame["connections"].iloc[0]) == (1, 0, 0)
+
+
+def test_a_start_date_begins_at_midnight_in_the_workspace_time_zone() -> None:
+    from council.store.filters import start_of
+
+    midnight = start_of(date(2026, 3, 1), "Europe/Amsterdam")
+    assert midnight.isoformat() == "2026-03-01T00:00:00+01:00"

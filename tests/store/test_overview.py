@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pandas as pd
-import pytest
 
 from council.domain.filters import ViewFilter
 from council.domain.friction import Blocker, FrictionPoint
@@ -51,11 +50,6 @@ def test_friction_without_any_department_counts_once_as_no_department(db: Databa
     assert cells(aggregates.friction_by_stage_and_department(db, ViewFilter())) == {("usage", None): 1}
 
 
-@pytest.mark.xfail(
-    reason="friction_by_stage_and_department always adds a row for the owner, so a friction point with no "
-    "owner but involved departments also counts under 'No department'",
-    strict=True,
-)
 def test_friction_without_an_owner_counts_only_for_the_departments_involved(db: Database) -> None:
     add_points(db, FrictionPoint("App crashes", "", "usage", 3, involved_departments=("it",)))
     assert cells(aggregates.friction_by_stage_and_department(db, ViewFilter())) == {("usage", "it"): 1}
