@@ -45,22 +45,16 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     st.text_input("Title *", key=f"{form}_title", placeholder="e.g. “Refunds above €50 need two signatures”")
     forms.field_error(form, "title")
     left, right = st.columns(2)
-    for column, field, label, kind in ((left, "category", "Kind of blocker *", "blocker_category"),
-                                       (right, "owner_department", "Owner department", "department")):  # fmt: skip
-        with column:
-            st.selectbox(label, options=config.ids(kind), index=None, placeholder="Choose…",
-                         format_func=lambda v, k=kind: config.name_of(k, v), key=f"{form}_{field}")  # fmt: skip
-            forms.field_error(form, field)
+    with left:
+        forms.config_select(config, form, "category", "Kind of blocker *", "blocker_category")
+    with right:
+        forms.config_select(config, form, "owner_department", "Owner department", "department")
     st.text_area("How it stands in the customer's way", key=f"{form}_description", height=90)
     forms.field_error(form, "description")
     if editing:
-        st.selectbox("Status", options=[s.value for s in BlockerStatus], format_func=lambda s: BlockerStatus(s).label,
-                     key=f"{form}_status")  # fmt: skip
+        forms.status_select(form, BlockerStatus)
         return
-    options = cached(ws, links.choices, "friction")
-    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)")  # fmt: skip
-    forms.field_error(form, "friction_ids")
+    forms.friction_picker(form, cached(ws, links.choices, "friction"))
 
 
 def _draft(form: str) -> Blocker:
@@ -71,18 +65,11 @@ def _draft(form: str) -> Blocker:
 
 def _submit_new(ws: Workspace) -> None:
     draft, friction_ids = _draft(NEW), forms.value(NEW, "friction_ids", [])
-
-    def opened(blocker_id: int) -> str:
-        st.query_params["id"] = str(blocker_id)
-        return f"Blocker #{blocker_id} is logged."
-
-    forms.save(NEW, lambda: service.log_blocker(ws, current_person(ws), draft, friction_ids), opened, FIELDS)
+    action = lambda: service.log_blocker(ws, current_person(ws), draft, friction_ids)  # noqa: E731
+    forms.save(NEW, action, forms.opened("Blocker"), FIELDS)
 
 
 def _submit_edit(ws: Workspace, form: str, blocker_id: int) -> None:
     draft = _draft(form)
-
-    def saved(changes: dict) -> str:
-        return f"Saved changes to #{blocker_id}." if changes else "Nothing had changed, so nothing was saved."
-
-    forms.save(form, lambda: service.edit_blocker(ws, current_person(ws), blocker_id, draft), saved, FIELDS)
+    action = lambda: service.edit_blocker(ws, current_person(ws), blocker_id, draft)  # noqa: E731
+    forms.save(form, action, forms.saved(blocker_id), FIELDS)

@@ -48,13 +48,12 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     config = ws.config
     forms.form_error(form, FIELDS)
     left, middle, right = st.columns(3)
-    for column, field, label, kind in ((left, "from_department", "From department *", "department"),
-                                       (middle, "to_department", "To department *", "department"),
-                                       (right, "journey_stage", "Journey stage *", "journey_stage")):  # fmt: skip
-        with column:
-            st.selectbox(label, options=config.ids(kind), index=None, placeholder="Choose…",
-                         format_func=lambda v, k=kind: config.name_of(k, v), key=f"{form}_{field}")  # fmt: skip
-            forms.field_error(form, field)
+    with left:
+        forms.config_select(config, form, "from_department", "From department *", "department")
+    with middle:
+        forms.config_select(config, form, "to_department", "To department *", "department")
+    with right:
+        forms.config_select(config, form, "journey_stage", "Journey stage *", "journey_stage")
     st.text_area("What breaks for the customer *", key=f"{form}_what_breaks", height=90,
                  placeholder="e.g. “Service promises a call-back, but planning never hears of it.”")  # fmt: skip
     forms.field_error(form, "what_breaks")
@@ -68,13 +67,9 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
                         key=f"{form}_customers_per_month")  # fmt: skip
         forms.field_error(form, "customers_per_month")
     if editing:
-        st.selectbox("Status", options=[s.value for s in ItemStatus], format_func=lambda s: ItemStatus(s).label,
-                     key=f"{form}_status")  # fmt: skip
+        forms.status_select(form, ItemStatus)
         return
-    options = cached(ws, links.choices, "friction")
-    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)")  # fmt: skip
-    forms.field_error(form, "friction_ids")
+    forms.friction_picker(form, cached(ws, links.choices, "friction"))
 
 
 def _draft(form: str) -> MissingConnection:
@@ -88,22 +83,11 @@ def _draft(form: str) -> MissingConnection:
 
 def _submit_new(ws: Workspace) -> None:
     draft, friction_ids = _draft(NEW), forms.value(NEW, "friction_ids", [])
-
-    def opened(connection_id: int) -> str:
-        st.query_params["id"] = str(connection_id)
-        return f"Missing connection #{connection_id} is logged."
-
-    forms.save(NEW, lambda: service.log_missing_connection(ws, current_person(ws), draft, friction_ids), opened,
-               FIELDS)  # fmt: skip
+    action = lambda: service.log_missing_connection(ws, current_person(ws), draft, friction_ids)  # noqa: E731
+    forms.save(NEW, action, forms.opened("Missing connection"), FIELDS)
 
 
 def _submit_edit(ws: Workspace, form: str, connection_id: int) -> None:
     draft = _draft(form)
-
-    def saved(changes: dict) -> str:
-        return (
-            f"Saved changes to #{connection_id}." if changes else "Nothing had changed, so nothing was saved."
-        )
-
-    forms.save(form, lambda: service.edit_missing_connection(ws, current_person(ws), connection_id, draft), saved,
-               FIELDS)  # fmt: skip
+    action = lambda: service.edit_missing_connection(ws, current_person(ws), connection_id, draft)  # noqa: E731
+    forms.save(form, action, forms.saved(connection_id), FIELDS)

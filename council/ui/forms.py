@@ -9,11 +9,13 @@ confirmation is shown once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
 import streamlit as st
 
 from council.domain.errors import CouncilError, ValidationError
+from council.domain.workspace import WorkspaceConfig
 from council.ui.cache import clear_reads
 from council.ui.session import show_error
 
@@ -89,3 +91,40 @@ def unknown_choice(label: str, stored: str | None, allowed: tuple[str, ...]) -> 
 
 def _error_key(form: str) -> str:
     return f"{form}__error"
+
+
+def config_select(config: WorkspaceConfig, form: str, field: str, label: str, kind: str) -> None:
+    """A choice from one of the workspace's lists (departments, stages…), shown by name, none chosen yet."""
+    st.selectbox(label, options=config.ids(kind), index=None, placeholder="Choose…",
+                 format_func=lambda v: config.name_of(kind, v), key=f"{form}_{field}")  # fmt: skip
+    field_error(form, field)
+
+
+def status_select(form: str, statuses: type[StrEnum]) -> None:
+    st.selectbox("Status", options=[s.value for s in statuses], format_func=lambda s: statuses(s).label,
+                 key=f"{form}_status")  # fmt: skip
+    field_error(form, "status")
+
+
+def friction_picker(form: str, options: dict[int, str]) -> None:
+    """Choose the open friction points a new blocker or connection causes."""
+    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
+                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)")  # fmt: skip
+    field_error(form, "friction_ids")
+
+
+def opened(what: str) -> Callable[[int], str]:
+    """The confirmation after logging: names the new record and opens it (`?id=`)."""
+
+    def message(record_id: int) -> str:
+        st.query_params["id"] = str(record_id)
+        return f"{what} #{record_id} is logged."
+
+    return message
+
+
+def saved(record_id: int | None) -> Callable[[dict], str]:
+    """The confirmation after an edit, which says when nothing had changed."""
+    return lambda changes: (
+        f"Saved changes to #{record_id}." if changes else "Nothing had changed, so nothing was saved."
+    )

@@ -67,11 +67,11 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     forms.field_error(form, "description")
     left, middle, right = st.columns(3)
     with left:
-        _select(config, form, "journey_stage", "Journey stage *", "journey_stage")
+        forms.config_select(config, form, "journey_stage", "Journey stage *", "journey_stage")
     with middle:
-        _select(config, form, "channel", "Channel", "channel")
+        forms.config_select(config, form, "channel", "Channel", "channel")
     with right:
-        _select(config, form, "segment", "Customer segment", "segment")
+        forms.config_select(config, form, "segment", "Customer segment", "segment")
     left, right = st.columns([3, 2])
     with left:
         st.select_slider("How bad is it for the customer? *", options=list(SEVERITY_SCALE), key=f"{form}_severity",
@@ -83,16 +83,14 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
         forms.field_error(form, "customers_per_month")
     left, right = st.columns(2)
     with left:
-        _select(config, form, "owner_department", "Owner department", "department")
+        forms.config_select(config, form, "owner_department", "Owner department", "department")
     with right:
         st.multiselect("Other departments involved", options=config.ids("department"),
                        format_func=lambda d: config.name_of("department", d), key=f"{form}_involved_departments",
                        placeholder="None")  # fmt: skip
         forms.field_error(form, "involved_departments")
     if editing:
-        st.selectbox("Status", options=[s.value for s in ItemStatus], format_func=lambda s: ItemStatus(s).label,
-                     key=f"{form}_status")  # fmt: skip
-        forms.field_error(form, "status")
+        forms.status_select(form, ItemStatus)
         return
     st.markdown("**Evidence** (optional; more can be added later)")
     st.text_area("A customer's words", key=f"{form}_quote", height=70, placeholder="“I called three times…”")
@@ -104,12 +102,6 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     with right:
         st.text_input("Link to a source", key=f"{form}_link", placeholder="https://…")
         forms.field_error(form, "link")
-
-
-def _select(config, form: str, field: str, label: str, kind: str) -> None:
-    st.selectbox(label, options=config.ids(kind), index=None, placeholder="Choose…",
-                 format_func=lambda v: config.name_of(kind, v), key=f"{form}_{field}")  # fmt: skip
-    forms.field_error(form, field)
 
 
 def _draft(form: str) -> tuple[FrictionPoint, EvidenceDraft]:
@@ -194,13 +186,6 @@ def _duplicates(ws: Workspace) -> None:
 
 def _submit_edit(ws: Workspace, form: str, friction_id: int) -> None:
     draft, _ = _draft(form)
-
-    def saved(changes: dict) -> str:
-        return (
-            f"Saved changes to #{friction_id}." if changes else "Nothing had changed, so nothing was saved."
-        )
-
+    action = lambda: service.edit_friction_point(ws, current_person(ws), friction_id, draft)  # noqa: E731
     # Emptying the widgets makes them show the saved values again on the next run.
-    forms.save(
-        form, lambda: service.edit_friction_point(ws, current_person(ws), friction_id, draft), saved, FIELDS
-    )
+    forms.save(form, action, forms.saved(friction_id), FIELDS)
