@@ -66,6 +66,13 @@ def show_flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
         st.success(message, icon=":material/check_circle:")
+        st.toast(message, icon=":material/check_circle:")  # seen even when the form is far down the page
+
+
+def forget_errors() -> None:
+    """Drop the errors of forms no longer on screen (the person went to another record or the list)."""
+    for key in [k for k in st.session_state if str(k).endswith("__error")]:
+        del st.session_state[key]
 
 
 def value(form: str, field: str, default: Any = None) -> Any:

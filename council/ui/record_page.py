@@ -25,6 +25,7 @@ def list_or_detail(
         return
     if st.button(back_label, icon=":material/arrow_back:"):
         del st.query_params["id"]
+        forms.forget_errors()
         st.rerun()
     try:
         show_detail(chosen)
@@ -39,4 +40,5 @@ def open_on_click(table: pd.DataFrame, key: str, column_config: dict) -> None:
     if event.selection.rows:
         st.query_params["id"] = str(int(table.iloc[event.selection.rows[0]]["id"]))
         st.session_state.pop(key, None)
+        forms.forget_errors()
         st.rerun()
