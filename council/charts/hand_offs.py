@@ -100,8 +100,8 @@ def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
     )
     impact = impact.reindex(index=departments, columns=departments).fillna(0)
     count = count.reindex(index=departments, columns=departments).fillna(0).astype(int)
-    stages = edges.pivot_table(index="from_department", columns="to_department", values="journey_stages",
-                               aggfunc="first").reindex(index=departments, columns=departments).fillna("")  # fmt: skip
+    stages = dict(zip(zip(edges["from_department"], edges["to_department"], strict=True), edges["journey_stages"],
+                      strict=True))  # fmt: skip
     figure = go.Figure(
         go.Heatmap(
             z=impact.to_numpy(),
@@ -110,8 +110,11 @@ def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
             text=[[str(v) if v else "" for v in row] for row in count.to_numpy()],
             texttemplate="%{text}",
             customdata=[
-                [[n, plain(st)] for n, st in zip(row_n, row_s, strict=True)]
-                for row_n, row_s in zip(count.to_numpy(), stages.to_numpy(), strict=True)
+                [
+                    [int(count.loc[source, target]), plain(stages.get((source, target), ""))]
+                    for target in departments
+                ]
+                for source in departments
             ],
             colorscale="Reds",
             zmin=0,
