@@ -91,7 +91,8 @@ class Evidence:
     def checked(self) -> Evidence:
         """A quote needs words, a complaint count a number, a link a web address."""
         check_choice(self.kind, [k.value for k in EvidenceKind], "Kind of evidence", field="kind")
-        text = clean_text(self.text, "Evidence", required=self.kind == EvidenceKind.QUOTE, field="text")
+        required = self.kind in (EvidenceKind.QUOTE, EvidenceKind.NOTE)
+        text = clean_text(self.text, "Evidence", required=required, field="text")
         url = check_web_link(self.url, "Link", field="url")
         if self.kind == EvidenceKind.LINK and url is None:
             raise ValidationError("Link is empty. Paste the web address of the source.", "url")

@@ -105,6 +105,7 @@ class EvidenceKind(StrEnum):
     COMPLAINTS = "complaints"
     LINK = "link"
     FEEDBACK = "feedback"
+    NOTE = "note"  # a council member's own account, e.g. a second report of the same trouble
 
 
 class Role(StrEnum):

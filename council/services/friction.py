@@ -11,7 +11,7 @@ from council.domain.filters import STOP_WORDS, FrictionFilter
 from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
 from council.domain.people import Person
 from council.domain.priority import PriorityScore, priority_factors, priority_score
-from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.tables import readable
 from council.services.workspace import Workspace
@@ -123,14 +123,13 @@ def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int
 def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint,
                     evidence: EvidenceDraft = EvidenceDraft()) -> int:  # fmt: skip
     """Instead of logging a duplicate: keep the new report's words as evidence on the existing point."""
-    words = "\n\n".join(t for t in (draft.title.strip(), (draft.description or "").strip()) if t)
-    reported = EvidenceDraft(
-        quote=f"{words}\n\n{evidence.quote}".strip() if evidence.quote else words,
-        complaints=evidence.complaints,
-        link=evidence.link,
-    )
     by = actor.id if actor else None
-    items = reported.checked(friction_id, by)
+    # The member's own words become a note; a customer's words stay a quote.
+    words = "\n\n".join(t for t in (draft.title.strip(), (draft.description or "").strip()) if t)
+    items = evidence.checked(friction_id, by)
+    if words:
+        note = Evidence(friction_id, EvidenceKind.NOTE, text=words, added_by=by)
+        items = [note.checked(), *items]
     if not items:
         raise ValidationError("There is nothing to add: write what the customer experiences first.", "title")
 

@@ -29,6 +29,8 @@ def evidence_list(items: list[Evidence]) -> None:
             # Only http(s) addresses are ever stored; brackets are encoded so the link cannot break out.
             target = quote(item.url, safe=":/?#@!$&'*+,;=%~")
             st.markdown(f"Source: [{md(item.text or item.url)}]({target}) ({md(when)})")
+        elif item.kind == EvidenceKind.NOTE:
+            st.text(f"Reported again: {item.text} ({when})")
         else:
             st.text(f"Customer: “{item.text}” ({when})")
 

@@ -116,7 +116,8 @@ def status_select(form: str, statuses: type[StrEnum]) -> None:
 def friction_picker(form: str, options: dict[int, str]) -> None:
     """Choose the open friction points a new blocker or connection causes."""
     st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)")  # fmt: skip
+                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)",
+                   filter_mode="contains", select_all=False)  # fmt: skip
     field_error(form, "friction_ids")
 
 

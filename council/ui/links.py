@@ -15,32 +15,32 @@ _WORDS = {"blocker": "blockers", "connection": "missing connections"}
 
 
 def links_of_friction(ws: Workspace, friction_id: int, kind: str, linked: pd.DataFrame, label: str) -> None:
-    """Choose the blockers (or connections) behind a friction point and save the choice at once."""
+    """Choose the blockers (or connections) behind a friction point; each change is saved at once."""
     form = f"links_{kind}_{friction_id}"
     options = cached(ws, service.choices, kind)
-    current = [int(i) for i in linked["id"]] if not linked.empty else []
-    forms.prefill(form, {"chosen": current})
-    with st.form(form, border=False):
-        forms.form_error(form, ())
-        st.multiselect(label, options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                       key=f"{form}_chosen", placeholder=f"Choose {_WORDS[kind]}…")  # fmt: skip
-        st.form_submit_button(f"Save linked {_WORDS[kind]}", on_click=_save_from_friction,
-                              args=(ws, form, friction_id, kind))  # fmt: skip
+    forms.prefill(form, {"chosen": [int(i) for i in linked["id"]] if not linked.empty else []})
+    forms.form_error(form, ())
+    _picker(form, label, options, f"Add {_WORDS[kind]}…", _save_from_friction, (ws, form, friction_id, kind))
 
 
 def friction_of(ws: Workspace, kind: str, other_id: int, linked: pd.DataFrame, label: str) -> None:
-    """Choose the friction points a blocker causes (or behind a connection) and save the choice."""
+    """Choose the friction points a blocker causes (or behind a connection); each change is saved at once."""
     form = f"friction_of_{kind}_{other_id}"
     options = dict(cached(ws, service.choices, "friction"))
     for row in linked.itertuples(index=False):  # closed ones stay choosable while linked
         options.setdefault(int(row.id), f"#{row.id} {row.title}")
     forms.prefill(form, {"chosen": [int(i) for i in linked["id"]] if not linked.empty else []})
-    with st.form(form, border=False):
-        forms.form_error(form, ())
-        st.multiselect(label, options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                       key=f"{form}_chosen", placeholder="Choose friction points…")  # fmt: skip
-        st.form_submit_button("Save linked friction points", on_click=_save_from_other,
-                              args=(ws, form, kind, other_id))  # fmt: skip
+    forms.form_error(form, ())
+    _picker(form, label, options, "Add friction points…", _save_from_other, (ws, form, kind, other_id))
+
+
+def _picker(form: str, label: str, options: dict[int, str], placeholder: str, on_change, args: tuple) -> None:
+    # Typing filters by plain substring, and there is no "select all": one stray Enter must not
+    # link a whole list at once, now that every change is saved straight away.
+    st.multiselect(label, options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
+                   key=f"{form}_chosen", placeholder=placeholder, filter_mode="contains", select_all=False,
+                   on_change=on_change, args=args,
+                   help="Add or remove an item and it is saved at once; the history notes every change.")  # fmt: skip
 
 
 def _save_from_friction(ws: Workspace, form: str, friction_id: int, kind: str) -> None:

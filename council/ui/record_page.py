@@ -33,12 +33,14 @@ def list_or_detail(
         show_error(e)
 
 
-def open_on_click(table: pd.DataFrame, key: str, column_config: dict) -> None:
-    """A table whose clicked row opens that record (`?id=`) on the same page."""
-    event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row",
-                         key=key, column_config=column_config)  # fmt: skip
-    if event.selection.rows:
-        st.query_params["id"] = str(int(table.iloc[event.selection.rows[0]]["id"]))
+def open_on_click(table: pd.DataFrame, key: str, column_config: dict, **kwargs) -> None:
+    """A table where clicking any cell of a row (or its tick box) opens that record (`?id=`)."""
+    event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", key=key,
+                         selection_mode=["single-row", "single-cell"], column_config=column_config,
+                         **kwargs)  # fmt: skip
+    rows = list(event.selection.rows) + [row for row, _ in event.selection.cells]
+    if rows:
+        st.query_params["id"] = str(int(table.iloc[rows[0]]["id"]))
         st.session_state.pop(key, None)
         forms.forget_errors()
         st.rerun()

@@ -438,7 +438,7 @@ def test_closed_friction_points_are_not_suggested_as_duplicates(demo: Workspace,
     assert service.likely_duplicates(demo, "annual statement wrong, I owe too much") == []
 
 
-def test_adding_to_an_existing_point_keeps_the_report_as_evidence_and_logs_no_new_point(
+def test_adding_to_an_existing_point_keeps_the_report_as_a_note_and_logs_no_new_point(
     demo: Workspace, member: Person
 ) -> None:
     friction_id = id_of(demo, ANNUAL_STATEMENT)
@@ -451,14 +451,15 @@ def test_adding_to_an_existing_point_keeps_the_report_as_evidence_and_logs_no_ne
     assert returned == friction_id
     assert len(points(demo)) == count
     added = store.evidence_for(demo.db, friction_id)[len(evidence_before) :]
+    # The member's own words are a note, not a customer quote; the customer's words stay a quote.
     assert [(e.kind, e.text, e.count, e.added_by) for e in added] == [
-        ("quote", "Annual statement wrong, I owe too much\n\nIt says 700 euros.\n\nWho checks these?", None,
-         member.id),
+        ("note", "Annual statement wrong, I owe too much\n\nIt says 700 euros.", None, member.id),
+        ("quote", "Who checks these?", None, member.id),
         ("complaints", "", 3, member.id),
     ]  # fmt: skip
     history = [line.what for line in history_of(demo, "friction_point", friction_id)]
     assert history[0] == "Added evidence: 3 complaints"
-    assert history[1].startswith("Added evidence: “Annual statement wrong, I owe too much")
+    assert history[2].startswith("Added evidence: “Annual statement wrong, I owe too much")
 
 
 def test_adding_to_a_friction_point_that_is_gone_is_refused(

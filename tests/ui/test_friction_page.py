@@ -143,8 +143,7 @@ def test_linking_a_blocker_from_the_friction_point_shows_on_the_blockers_side(ap
     )
     blocker_id = db.value("SELECT min(id) FROM blocker")
     at = app(demo_copy, "friction_points", id=str(friction_id))
-    at.session_state[f"links_blocker_{friction_id}_chosen"] = [blocker_id]
-    button(at, "Save linked blockers").click().run()
+    at.multiselect(key=f"links_blocker_{friction_id}_chosen").select(blocker_id).run()
     assert "1 linked" in at.success[0].value
     assert _db(demo_copy).value(
         "SELECT count(*) FROM blocker_friction WHERE blocker_id = ? AND friction_point_id = ?", [blocker_id, friction_id]
