@@ -15,7 +15,7 @@ def show_list() -> None:
     st.caption(
         "Policies, protocols, systems, targets, budgets, processes and habits that stand in the customer's way."
     )
-    with st.expander("Log a blocker", icon=":material/add_circle:"):
+    with st.expander("Log a blocker", icon=":material/add_circle:", key="log_blocker_open"):
         new_blocker_form(ws)
     blocker_list(ws)
 

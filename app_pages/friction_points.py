@@ -13,7 +13,7 @@ st.title("Friction points")
 
 def show_list() -> None:
     st.caption("Where customers run into trouble, on the stage of their journey where it happens.")
-    with st.expander("Log a friction point", icon=":material/add_circle:"):
+    with st.expander("Log a friction point", icon=":material/add_circle:", key="log_friction_open"):
         new_friction_form(ws)
     friction_list(ws)
 

@@ -13,7 +13,7 @@ st.title("Missing connections")
 
 def show_list() -> None:
     st.caption("Where one department hands the customer to another and the connection breaks.")
-    with st.expander("Log a missing connection", icon=":material/add_circle:"):
+    with st.expander("Log a missing connection", icon=":material/add_circle:", key="log_connection_open"):
         new_connection_form(ws)
     connection_list(ws)
 

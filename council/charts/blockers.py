@@ -32,7 +32,11 @@ def blockers_by_category(frame: pd.DataFrame, empty_message: str = "No blockers 
         height=90 + 34 * len(order),
         margin=MARGIN,
         yaxis={"categoryorder": "array", "categoryarray": [plain(c) for c in order]},
-        xaxis_title="open friction points caused",
+        xaxis={
+            "title": "open friction points caused",
+            "rangemode": "tozero",
+            "dtick": 1 if frame.groupby("category")["friction_caused"].sum().max() <= 10 else None,
+        },
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "title": "Owner"},
     )
     return figure

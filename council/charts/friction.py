@@ -43,7 +43,7 @@ def friction_heatmap(grid: pd.DataFrame, empty_message: str = "No open friction 
                 line={"color": MOMENT_OF_TRUTH, "width": 2}, fillcolor="rgba(0,0,0,0)",
             )  # fmt: skip
     figure.update_layout(
-        height=80 + 34 * len(rows),
+        height=max(260, 110 + 34 * len(rows)),  # room for the slanted department names on top
         margin=MARGIN,
         yaxis={"autorange": "reversed"},
         xaxis={"side": "top"},

@@ -38,7 +38,11 @@ def friction_filter(ws: Workspace) -> tuple[FrictionFilter, str]:
                              placeholder="e.g. meter reading")  # fmt: skip
     show = url.selectbox_in_url("Show", "show", SHOW, "still_open", key="fl_show", container=top[1])
     sort = url.selectbox_in_url("Sort by", "sort", SORT, "priority", key="fl_sort", container=top[2])
-    row = st.columns(5)
+    narrowed = any(
+        st.query_params.get_all(n) for n in ("stage", "department", "segment", "channel", "severity")
+    )
+    row = st.expander("More filters: stage, department, segment, channel, severity", expanded=narrowed,
+                      icon=":material/filter_list:").columns(5)  # fmt: skip
     stages = url.multiselect_in_url(
         "Journey stage",
         "stage",
@@ -78,13 +82,12 @@ def friction_list(ws: Workspace) -> None:
     if table.empty:
         st.info("No friction point matches these filters." if total == 0 else "Nothing to show.")
         return
-    shown = (
-        f"Showing the first {len(table):,} of {total:,}"
-        if total > len(table)
-        else f"{total:,} friction points"
+    many = f"{total:,} friction point{'s' * (total != 1)}"
+    shown = f"Showing the first {len(table):,} of {many}" if total > len(table) else many.capitalize()
+    st.caption(f"{shown}. Click one to open it.")
+    open_on_click(
+        table, "friction_table", _COLUMNS, column_order=_ORDER, height=min(38 + 35 * len(table), 600)
     )
-    st.caption(f"{shown}. Click a row to open it.")
-    open_on_click(table, "friction_table", _COLUMNS)
 
 
 def friction_detail(ws: Workspace, friction_id: int) -> None:
@@ -93,8 +96,9 @@ def friction_detail(ws: Workspace, friction_id: int) -> None:
     st.subheader(f"#{point.id} {md(point.title)}")
     stage = config.name_of("journey_stage", point.journey_stage)
     moment = " ★ moment of truth" if point.journey_stage in config.moments_of_truth else ""
-    facts = [f"**{ItemStatus(point.status).label}**", f"{md(stage)}{moment}",
-             md(config.name_of("channel", point.channel)), md(config.name_of("segment", point.segment))]  # fmt: skip
+    facts = [f"**{ItemStatus(point.status).label}**", f"{md(stage)}{moment}"]
+    facts += [md(config.name_of(kind, value)) for kind, value in (("channel", point.channel), ("segment", point.segment))
+              if value]  # fmt: skip
     st.markdown(" · ".join(facts))
     cols = st.columns(3)
     cols[0].metric("Severity", f"{point.severity} of 5", help=SEVERITY_SCALE[point.severity])
@@ -114,7 +118,7 @@ def friction_detail(ws: Workspace, friction_id: int) -> None:
     st.text(point.description or "(not described yet)")
     st.markdown(f"**Evidence ({len(detail.evidence)})**")
     evidence_list(detail.evidence)
-    with st.expander("Add evidence", icon=":material/add:"):
+    with st.expander("Add evidence", icon=":material/add:", key=f"evidence_open_{friction_id}"):
         add_evidence_form(ws, friction_id)
     left, right = st.columns(2)
     with left:
@@ -123,11 +127,16 @@ def friction_detail(ws: Workspace, friction_id: int) -> None:
     with right:
         st.markdown("**Missing connections behind it**")
         links_of_friction(ws, friction_id, "connection", detail.connections, "Missing connections")
-    with st.expander("Edit this friction point", icon=":material/edit:"):
+    with st.expander(
+        "Edit this friction point", icon=":material/edit:", key=f"edit_friction_open_{friction_id}"
+    ):
         edit_friction_form(ws, point)
     history(detail.history)
 
 
+# What matters first stays in view; channel and segment come last.
+_ORDER = ("id", "title", "journey_stage", "severity", "priority", "status", "customers_per_month",
+          "owner_department", "evidence", "blockers", "connections", "created_at", "segment", "channel")  # fmt: skip
 _COLUMNS = {
     "id": st.column_config.NumberColumn("#", width="small"),
     "title": st.column_config.TextColumn("Friction point", width="large"),

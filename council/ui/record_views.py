@@ -42,7 +42,9 @@ def connection_list(ws: Workspace) -> None:
     if table.empty:
         st.info("No missing connections logged yet." if show == "all" else "No open missing connections.")
         return
-    st.caption(f"{len(table)} missing connections, worst first. Click a row to open it.")
+    st.caption(
+        f"{len(table)} missing connection{'s' * (len(table) != 1)}, worst first. Click one to open it."
+    )
     open_on_click(table.drop(columns=["created_at"]), "connection_table", {
         "id": st.column_config.NumberColumn("#", width="small"), "from_department": "From", "to_department": "To",
         "journey_stage": "Journey stage",
@@ -72,7 +74,9 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "connection", connection_id, detail.friction, "Change which friction points it causes")
-    with st.expander("Edit this missing connection", icon=":material/edit:"):
+    with st.expander(
+        "Edit this missing connection", icon=":material/edit:", key=f"edit_connection_open_{c.id}"
+    ):
         edit_connection_form(ws, c)
     history(detail.history)
 
@@ -83,13 +87,17 @@ def blocker_list(ws: Workspace) -> None:
     if table.empty:
         st.info("No blocker matches this search." if search.strip() else "No blockers logged yet.")
         return
-    st.caption(
-        "Grouped by kind; in each group, those causing the most open friction first. Click a row to open it."
-    )
-    for n, (category, group) in enumerate(table.groupby("category", sort=False)):
-        in_way = group["status"].isin([BlockerStatus.ACTIVE.label, BlockerStatus.BEING_REMOVED.label]).sum()
+    st.caption("Grouped by kind, the kind behind the most open friction first; within a kind, the blockers "
+               "causing the most. Click a blocker to open it.")  # fmt: skip
+    groups = list(table.groupby("category", sort=False))  # in the configured order, kept for ties
+    groups.sort(key=lambda g: -int(g[1]["open_friction"].sum()))
+    for n, (category, group) in enumerate(groups):
+        in_way = int((group["status"] == BlockerStatus.ACTIVE.label).sum())
+        going = int((group["status"] == BlockerStatus.BEING_REMOVED.label).sum())
+        friction = int(group["open_friction"].sum())
+        parts = [f"{in_way} in the way"] + ([f"{going} being removed"] if going else [])
         st.markdown(
-            f"#### {md(category)} · {in_way} in the way, {int(group['open_friction'].sum())} open friction"
+            f"#### {md(category)} · {', '.join(parts)} · {friction} open friction point{'s' * (friction != 1)}"
         )
         open_on_click(group.drop(columns=["category"]), f"blocker_table_{n}", {
             "id": st.column_config.NumberColumn("#", width="small"),
@@ -112,6 +120,6 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> None:
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "blocker", blocker_id, detail.friction, "Change which friction points it causes")
-    with st.expander("Edit this blocker", icon=":material/edit:"):
+    with st.expander("Edit this blocker", icon=":material/edit:", key=f"edit_blocker_open_{b.id}"):
         edit_blocker_form(ws, b)
     history(detail.history)
