@@ -64,4 +64,4 @@ def _add(ws: Workspace, form: str, friction_id: int) -> None:
         url=forms.value(form, "url", ""),
     )
     forms.save(form, lambda: service.add_evidence(ws, current_person(ws), item), lambda _: "Evidence added.",
-               ("text", "count", "url"))  # fmt: skip
+               reset={"text": "", "count": None, "url": ""})  # fmt: skip

@@ -23,9 +23,18 @@ _FLASH = "flash_message"
 
 
 def save(
-    form: str, action: Callable[[], Any], success: Callable[[Any], str], clear: tuple[str, ...] = ()
+    form: str,
+    action: Callable[[], Any],
+    success: Callable[[Any], str],
+    clear: tuple[str, ...] = (),
+    reset: dict[str, Any] | None = None,
 ) -> None:
-    """Run `action`; on success show `success(result)` once and empty the `clear` widgets of the form."""
+    """Run `action`; on success show `success(result)` once.
+
+    `clear` forgets widgets that will be drawn afresh (the form is left, or filled again from the
+    database); `reset` sets widgets that stay on screen back to these values, which the browser
+    then shows too (merely forgetting a form's widget would leave the old text in view).
+    """
     st.session_state.pop(_error_key(form), None)
     try:
         result = action()
@@ -35,6 +44,8 @@ def save(
     clear_reads()
     for field in clear:
         st.session_state.pop(f"{form}_{field}", None)
+    for field, start in (reset or {}).items():
+        st.session_state[f"{form}_{field}"] = start
     st.session_state[_FLASH] = success(result)
 
 
