@@ -38,7 +38,7 @@ def _picker(form: str, label: str, options: dict[int, str], placeholder: str, on
     # Typing filters by plain substring, and there is no "select all": one stray Enter must not
     # link a whole list at once, now that every change is saved straight away.
     st.multiselect(label, options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                   key=f"{form}_chosen", placeholder=placeholder, filter_mode="contains", select_all=False,
+                   key=f"{form}_chosen", placeholder=placeholder, filter_mode="contains", select_all=False, wrap=True,
                    on_change=on_change, args=args,
                    help="Add or remove an item and it is saved at once; the history notes every change.")  # fmt: skip
 
