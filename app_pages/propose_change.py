@@ -5,6 +5,7 @@ import streamlit as st
 from council.services.proposals import invitations, past_proposals
 from council.ui.cache import cached
 from council.ui.session import current_person, workspace
+from council.ui.text import md
 
 ws = workspace()
 me = current_person(ws)
@@ -18,7 +19,7 @@ if me is None:
     st.stop()
 invited = cached(ws, invitations, me.id)
 if not invited:
-    st.info(f"{me.name} is not invited as a guest to a coming meeting.", icon=":material/event_busy:")
+    st.info(f"{md(me.name)} is not invited as a guest to a coming meeting.", icon=":material/event_busy:")
 for invitation in invited:
     when = invitation.meeting.starts_at.astimezone(ws.zone)
     with st.container(border=True):

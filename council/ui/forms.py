@@ -18,6 +18,7 @@ from council.domain.errors import CouncilError, ValidationError
 from council.domain.workspace import WorkspaceConfig
 from council.ui.cache import clear_reads
 from council.ui.session import show_error
+from council.ui.text import md
 
 _FLASH = "flash_message"
 
@@ -62,7 +63,7 @@ def field_error(form: str, field: str) -> None:
     """Show the form's last error here if it is about `field`."""
     error = st.session_state.get(_error_key(form))
     if isinstance(error, ValidationError) and error.field == field:
-        st.error(error.message, icon=":material/error:")
+        st.error(md(error.message), icon=":material/error:")
 
 
 def form_error(form: str, fields: tuple[str, ...]) -> None:
@@ -76,8 +77,8 @@ def show_flash() -> None:
     """The confirmation of the last save, shown once."""
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message, icon=":material/check_circle:")
-        st.toast(message, icon=":material/check_circle:")  # seen even when the form is far down the page
+        st.success(md(message), icon=":material/check_circle:")
+        st.toast(md(message), icon=":material/check_circle:")  # seen even when the form is far down the page
 
 
 def forget_errors() -> None:
@@ -100,7 +101,7 @@ def unknown_choice(label: str, stored: str | None, allowed: tuple[str, ...]) -> 
     """`stored` if the workspace still knows it; otherwise None, with a warning that says why."""
     if stored and stored not in allowed:
         st.warning(
-            f"{label} was {stored!r}, which is no longer in the workspace settings. Choose another.",
+            md(f"{label} was {stored!r}, which is no longer in the workspace settings. Choose another."),
             icon=":material/warning:",
         )
         return None

@@ -46,13 +46,13 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
 
 def chart(data: ChartData, figure: go.Figure, key: str) -> None:
     """The takeaway in words first, then the figure (which says so itself when it is empty)."""
-    st.caption(data.takeaway)
+    st.caption(md(data.takeaway))  # takeaways quote titles people wrote
     st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG, key=key)
 
 
 def priorities(ws: Workspace, data: ChartData) -> None:
     st.caption(
-        f"{data.takeaway} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
+        f"{md(data.takeaway)} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
         "workspace settings say."
     )
     if data.empty:

@@ -12,6 +12,7 @@ from council.domain.people import Person
 from council.services.lists import everyone
 from council.services.workspace import DB_ENV, Workspace, open_workspace
 from council.ui.cache import cached
+from council.ui.text import md
 
 ACTING_KEY = "acting_person_id"
 
@@ -33,7 +34,8 @@ def workspace() -> Workspace:
 
 
 def show_error(error: CouncilError) -> None:
-    st.error(f"**{error.title}.** {error.message}", icon=":material/error:")
+    # Messages can quote what the person typed: escaped, so it shows as written.
+    st.error(f"**{error.title}.** {md(error.message)}", icon=":material/error:")
 
 
 def current_person(ws: Workspace) -> Person | None:

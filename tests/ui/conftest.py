@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,6 +49,11 @@ def no_demo_config(tmp_path: Path) -> Path:
     path = tmp_path / "workspace.yaml"
     path.write_text(text.replace("demo_data: true", "demo_data: false"), encoding="utf-8")
     return path
+
+
+def plain(markdown: str) -> str:
+    """What a Markdown element shows: the escapes the app adds around user text removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
 
 
 def button(at: AppTest, label: str):

@@ -8,7 +8,7 @@ import pytest
 
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG
-from tests.ui.conftest import button
+from tests.ui.conftest import button, plain
 
 NEW = "new_friction"
 
@@ -30,7 +30,7 @@ def test_logging_a_friction_point_saves_it_with_its_evidence_and_opens_it(app, d
               involved_departments=["it"], quote="The locker just beeps at me.", complaints=12)  # fmt: skip
     button(at, "Log friction point").click().run()
     assert not at.exception and not at.error
-    assert "is logged" in at.success[0].value
+    assert "is logged" in plain(at.success[0].value)
     db = _db(demo_copy)
     row = db.row("SELECT id, journey_stage, severity, owner_department FROM friction_point WHERE title = ?",
                  ["Parcel lockers reject our return labels"])  # fmt: skip
@@ -63,7 +63,7 @@ def test_bad_input_is_explained_next_to_its_field_and_nothing_is_written(
     before = _db(demo_copy).value("SELECT count(*) FROM friction_point")
     _fill_new(at, title, description=description)
     button(at, "Log friction point").click().run()
-    assert [e.value for e in at.error] and expected in at.error[0].value
+    assert [plain(e.value) for e in at.error] and expected in plain(at.error[0].value)
     assert _db(demo_copy).value("SELECT count(*) FROM friction_point") == before
     # What the person typed is still there to correct.
     assert at.text_area(key=f"{NEW}_description").value == description
@@ -74,7 +74,7 @@ def test_a_missing_journey_stage_is_asked_for(app, demo_copy: Path) -> None:
     at = app(demo_copy, "friction_points")
     _fill_new(at, "Nobody calls me back", journey_stage=None)
     button(at, "Log friction point").click().run()
-    assert "Journey stage is not chosen" in at.error[0].value
+    assert "Journey stage is not chosen" in plain(at.error[0].value)
 
 
 def test_a_likely_duplicate_is_shown_and_can_be_added_to_instead(app, demo_copy: Path) -> None:
@@ -82,7 +82,7 @@ def test_a_likely_duplicate_is_shown_and_can_be_added_to_instead(app, demo_copy:
     before = _db(demo_copy).value("SELECT count(*) FROM friction_point")
     _fill_new(at, "Annual statement is wrong, I owe far too much", description="Got a bill for 900 euros.")
     button(at, "Log friction point").click().run()
-    assert "looks like something already logged" in at.warning[0].value
+    assert "looks like something already logged" in plain(at.warning[0].value)
     existing = _db(demo_copy).value(
         "SELECT id FROM friction_point WHERE title LIKE 'My annual statement is wrong%'"
     )
@@ -103,7 +103,7 @@ def test_a_likely_duplicate_can_still_be_logged_as_a_different_problem(app, demo
     button(at, "Log friction point").click().run()
     button(at, "It is a different problem: log mine as new").click().run()
     assert _db(demo_copy).value("SELECT count(*) FROM friction_point") == before + 1
-    assert "is logged" in at.success[0].value
+    assert "is logged" in plain(at.success[0].value)
 
 
 def test_html_and_markdown_are_stored_as_written_and_shown_as_plain_text(app, demo_copy: Path) -> None:
@@ -127,7 +127,7 @@ def test_editing_the_status_is_saved_and_shows_in_the_history(app, demo_copy: Pa
     at.session_state[f"{form}_severity"] = 2
     button(at, "Save changes").click().run()
     assert not at.exception
-    assert f"Saved changes to #{friction_id}" in at.success[0].value
+    assert f"Saved changes to #{friction_id}" in plain(at.success[0].value)
     db = _db(demo_copy)
     status, severity, closed = db.row("SELECT status, severity, closed_at FROM friction_point WHERE id = ?",
                                       [friction_id])  # fmt: skip
@@ -144,7 +144,7 @@ def test_linking_a_blocker_from_the_friction_point_shows_on_the_blockers_side(ap
     blocker_id = db.value("SELECT min(id) FROM blocker")
     at = app(demo_copy, "friction_points", id=str(friction_id))
     at.multiselect(key=f"links_blocker_{friction_id}_chosen").select(blocker_id).run()
-    assert "1 linked" in at.success[0].value
+    assert "1 linked" in plain(at.success[0].value)
     assert _db(demo_copy).value(
         "SELECT count(*) FROM blocker_friction WHERE blocker_id = ? AND friction_point_id = ?", [blocker_id, friction_id]
     ) == 1  # fmt: skip
@@ -178,7 +178,7 @@ def test_search_finds_a_friction_point_by_a_word_of_its_evidence(app, demo_copy:
 
 def test_a_friction_point_that_does_not_exist_is_explained(app, demo_copy: Path) -> None:
     at = app(demo_copy, "friction_points", id="99999")
-    assert "does not exist" in at.error[0].value
+    assert "does not exist" in plain(at.error[0].value)
 
 
 def test_a_stage_removed_from_the_settings_is_explained_when_editing(app, demo_copy: Path) -> None:
@@ -189,9 +189,9 @@ def test_a_stage_removed_from_the_settings_is_explained_when_editing(app, demo_c
     )
     at = app(demo_copy, "friction_points", id=str(friction_id))
     assert not at.exception
-    assert any("'gone', which is no longer in the workspace settings" in w.value for w in at.warning)
+    assert any("'gone', which is no longer in the workspace settings" in plain(w.value) for w in at.warning)
     button(at, "Save changes").click().run()
-    assert "Journey stage is not chosen" in at.error[0].value
+    assert "Journey stage is not chosen" in plain(at.error[0].value)
     assert (
         _db(demo_copy).value("SELECT journey_stage FROM friction_point WHERE id = ?", [friction_id]) == "gone"
     )
@@ -205,14 +205,15 @@ def test_evidence_with_a_script_link_is_refused_and_a_good_one_is_added(app, dem
     at.session_state[f"{form}_kind"] = "link"
     at.text_input(key=f"{form}_url").input("javascript:alert(1)")
     button(at, "Add evidence").click().run()
-    assert "must be a web address starting with https://" in at.error[0].value
+    assert "must be a web address starting with https://" in plain(at.error[0].value)
+    assert "javascript:alert(1)" not in at.error[0].value, "the quoted input is escaped, never a live link"
     assert (
         _db(demo_copy).value("SELECT count(*) FROM evidence WHERE friction_point_id = ?", [friction_id])
         == before
     )
     at.text_input(key=f"{form}_url").input("https://example.org/complaints-report")
     button(at, "Add evidence").click().run()
-    assert "Evidence added." in at.success[0].value
+    assert "Evidence added." in plain(at.success[0].value)
     assert _db(demo_copy).value(
         "SELECT url FROM evidence WHERE friction_point_id = ? ORDER BY id DESC LIMIT 1", [friction_id]
     ) == "https://example.org/complaints-report"  # fmt: skip

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG
-from tests.ui.conftest import button
+from tests.ui.conftest import button, plain
 
 CHARTS = 6  # heatmap, segments, priorities, network, blockers, trend
 
@@ -15,7 +15,7 @@ def test_the_overview_draws_every_chart_with_a_takeaway(app, demo_copy: Path) ->
     at = app(demo_copy, "overview")
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS
-    captions = " ".join(c.value for c in at.caption)
+    captions = " ".join(plain(c.value) for c in at.caption)
     for words in (
         "The hottest spot is",
         "The worst hand-off is",
@@ -31,7 +31,7 @@ def test_an_empty_workspace_says_in_words_that_there_is_nothing_yet(
     at = app(tmp_path / "empty.duckdb", "overview", config=no_demo_config)
     assert not at.exception
     assert len(at.get("plotly_chart")) == CHARTS
-    captions = [c.value for c in at.caption]
+    captions = [plain(c.value) for c in at.caption]
     assert "No open friction in this view." in captions
     assert "No open missing connections in this view." in captions
     assert "No blockers in the way in this view." in captions
@@ -51,7 +51,7 @@ def test_filters_come_from_the_address_and_narrow_every_figure(app, demo_copy: P
                   WHERE d.friction_point_id = f.id AND d.department = 'finance'))"""
     )
     assert metrics["Open friction points"] == str(expected)
-    assert "Using energy" not in " ".join(c.value for c in at.caption)
+    assert "Using energy" not in " ".join(plain(c.value) for c in at.caption)
 
 
 def test_changing_a_filter_writes_it_into_the_address(app, demo_copy: Path) -> None:
