@@ -61,9 +61,15 @@ def priorities(ws: Workspace, data: ChartData) -> None:
         )
         return
     st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG, key="ov_top")
-    labels = {f"{row.kind}:{row.id}": f"{row.what} #{row.id}: {row.title}" for row in data.frame.itertuples()}
-    left, right = st.columns([4, 1], vertical_alignment="bottom")
-    chosen = left.selectbox("Open one of these", options=list(labels), format_func=labels.get, key="ov_open")
-    if right.button("Open", icon=":material/open_in_new:", width="stretch"):
-        kind, item_id = chosen.split(":")
-        st.switch_page(DETAIL_PAGES[kind], query_params={"id": item_id})
+    # Links rather than a button: the browser's Back then returns to this view with its filters.
+    st.markdown("**Open one of these**")
+    columns = st.columns(2)
+    for rank, row in enumerate(data.frame.itertuples(), start=1):
+        columns[(rank - 1) % 2].page_link(
+            DETAIL_PAGES[row.kind], label=md(f"{rank} · {row.what} #{row.id}: {_short(row.title)}"),
+            query_params={"id": str(row.id)}, icon=":material/open_in_new:",
+        )  # fmt: skip
+
+
+def _short(title: str, limit: int = 52) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"

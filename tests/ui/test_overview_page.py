@@ -6,7 +6,7 @@ from pathlib import Path
 
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG
-from tests.ui.conftest import button, plain
+from tests.ui.conftest import plain
 
 CHARTS = 6  # heatmap, segments, priorities, network, blockers, trend
 
@@ -69,12 +69,19 @@ def test_unknown_filter_values_in_the_address_are_ignored(app, demo_copy: Path) 
     assert at.selectbox(key="ov_period").value == "all"
 
 
-def test_choosing_a_top_item_opens_its_detail(app, demo_copy: Path) -> None:
+def test_each_top_item_links_to_its_detail(app, demo_copy: Path) -> None:
     at = app(demo_copy, "overview")
-    first = at.selectbox(key="ov_open").value
-    kind, item_id = first.split(":")
-    button(at, "Open").click().run()
-    assert not at.exception
-    assert at.title[0].value == {"friction": "Friction points", "connection": "Missing connections"}[kind]
-    assert at.subheader[0].value.startswith(f"#{item_id} ")
-    assert at.query_params["id"] == item_id
+    # Two columns: the page holds the left column's links first; the labels carry the rank.
+    links = sorted(at.page_link, key=lambda link: int(plain(link.proto.label).split(" · ")[0]))
+    assert len(links) == 10
+    pages = {"Friction point": "friction_points", "Missing connection": "missing_connections"}
+    for rank, link in enumerate(links, start=1):
+        label = plain(link.proto.label)
+        what, item_id = label.split(" · ", 1)[1].split(": ", 1)[0].split(" #")
+        assert label.startswith(f"{rank} · ")
+        assert link.proto.page == pages[what]
+        assert link.proto.query_string == f"id={item_id}"
+    # Following the first link opens that item.
+    first = links[0].proto
+    opened = app(demo_copy, first.page, id=first.query_string.removeprefix("id="))
+    assert plain(opened.subheader[0].value).startswith(f"#{first.query_string.removeprefix('id=')} ")

@@ -32,8 +32,7 @@ def test_a_new_user_first_start_creates_the_demo_workspace(app, tmp_path: Path) 
     assert db_file.exists()
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["Open friction points"]) > 20
-    picker = next(s for s in at.selectbox if s.label == "Open one of these")
-    assert len(picker.options) == 10, "the ten highest-priority items can be opened"
+    assert len(at.page_link) == 10, "the ten highest-priority items can be opened"
 
 
 def test_overview_counts_match_the_database(app, demo_copy: Path) -> None:
