@@ -71,5 +71,5 @@ def priorities(ws: Workspace, data: ChartData) -> None:
         )  # fmt: skip
 
 
-def _short(title: str, limit: int = 52) -> str:
+def _short(title: str, limit: int = 44) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
