@@ -7,6 +7,7 @@ from council.domain.errors import CouncilError
 from council.services.admin import back_up, workspace_facts
 from council.ui.cache import clear_reads
 from council.ui.session import current_person, show_error, workspace
+from council.ui.text import md
 
 ws = workspace()
 me = current_person(ws)
@@ -27,7 +28,7 @@ if st.button("Back up now", icon=":material/backup:"):
         show_error(e)
     else:
         clear_reads()
-        st.success(f"Backup written to {written}")
+        st.success(f"Backup written to {md(str(written))}")
 
 st.subheader("Configuration")
 st.caption(f"Read from {config.source}. Edit that file and restart the app to change it.")
