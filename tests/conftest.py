@@ -34,14 +34,18 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.close()
 
 
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo workspace, built once per test run; tests get their own copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    ws = open_workspace(DEMO_CONFIG, path, demo=True)
+def _built_once(tmp_path_factory: pytest.TempPathFactory, name: str, *, demo: bool) -> Path:
+    path = tmp_path_factory.mktemp(name) / f"{name}.duckdb"
+    ws = open_workspace(DEMO_CONFIG, path, demo=demo)
     ws.db.checkpoint()
     ws.db.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace, built once per test run; tests get their own copy."""
+    return _built_once(tmp_path_factory, "demo", demo=True)
 
 
 @pytest.fixture
@@ -61,11 +65,7 @@ def demo(demo_copy: Path) -> Iterator[Workspace]:
 @pytest.fixture(scope="session")
 def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty workspace at the newest schema, built once; `empty` gives each test its own copy."""
-    path = tmp_path_factory.mktemp("empty") / "empty.duckdb"
-    ws = open_workspace(DEMO_CONFIG, path, demo=False)
-    ws.db.checkpoint()
-    ws.db.close()
-    return path
+    return _built_once(tmp_path_factory, "empty", demo=False)
 
 
 @pytest.fixture

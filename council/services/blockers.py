@@ -13,7 +13,7 @@ from council.domain.friction import Blocker
 from council.domain.people import Person
 from council.domain.vocabulary import BlockerStatus, ItemStatus
 from council.services.history import HistoryLine, history_of, record, save_edit
-from council.services.links import apply_link
+from council.services.links import link_new
 from council.services.tables import readable
 from council.services.workspace import Workspace
 from council.store import blockers, links
@@ -61,8 +61,7 @@ def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_id
     def write(tx: Transaction) -> int:
         blocker_id = blockers.add_blocker(tx, blocker)
         record(tx, actor, "create", ENTITY, blocker_id, {"title": blocker.title})
-        for friction_id in sorted(set(friction_ids)):
-            apply_link(tx, actor, "link", "blocker", blocker_id, friction_id)
+        link_new(tx, actor, "blocker", blocker_id, friction_ids)
         return blocker_id
 
     return ws.db.write(write)

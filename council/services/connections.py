@@ -13,7 +13,7 @@ from council.domain.friction import MissingConnection
 from council.domain.people import Person
 from council.domain.vocabulary import ItemStatus
 from council.services.history import HistoryLine, history_of, record, save_edit
-from council.services.links import apply_link
+from council.services.links import link_new
 from council.services.tables import readable
 from council.services.workspace import Workspace
 from council.store import connections, links
@@ -70,8 +70,7 @@ def log_missing_connection(
     def write(tx: Transaction) -> int:
         connection_id = connections.add_missing_connection(tx, connection)
         record(tx, actor, "create", ENTITY, connection_id, {"what_breaks": connection.title})
-        for friction_id in sorted(set(friction_ids)):
-            apply_link(tx, actor, "link", "connection", connection_id, friction_id)
+        link_new(tx, actor, "connection", connection_id, friction_ids)
         return connection_id
 
     return ws.db.write(write)

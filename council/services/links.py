@@ -72,6 +72,14 @@ def set_friction_of(
     return ws.db.write(write)
 
 
+def link_new(
+    tx: Transaction, actor: Person | None, kind: str, other_id: int, friction_ids: Iterable[int]
+) -> None:
+    """Inside the write that creates a blocker or connection: link it to the friction it causes."""
+    for friction_id in sorted(set(friction_ids)):
+        apply_link(tx, actor, "link", kind, other_id, friction_id)
+
+
 def choices(ws: Workspace, kind: str) -> dict[int, str]:
     """What can be linked, as {id: label}: blockers, connections, or open friction points."""
     if kind == "blocker":

@@ -71,9 +71,7 @@ def friction_heatmap(ws: Workspace, view: ViewFilter) -> ChartData:
     counts = aggregates.friction_by_stage_and_department(ws.db, view)
     if view.departments:
         counts = counts[counts["department"].isin(view.departments)]
-    counts["department"] = counts["department"].map(
-        lambda d: config.name_of("department", d) if isinstance(d, str) else NO_DEPARTMENT
-    )
+    counts["department"] = _names(ws, counts["department"], "department", NO_DEPARTMENT)
     columns = [d.name for d in config.departments if not view.departments or d.id in view.departments]
     present = set(counts["department"])
     columns += sorted(present - set(columns) - {NO_DEPARTMENT}) + (
@@ -117,9 +115,7 @@ def blockers_by_category(ws: Workspace, view: ViewFilter) -> ChartData:
     if frame.empty:
         return ChartData(frame, "No blockers in the way in this view.")
     frame["category"] = frame["category"].map(lambda c: ws.config.name_of("blocker_category", c))
-    frame["owner_department"] = frame["owner_department"].map(
-        lambda d: ws.config.name_of("department", d) if isinstance(d, str) else NO_DEPARTMENT
-    )
+    frame["owner_department"] = _names(ws, frame["owner_department"], "department", NO_DEPARTMENT)
     per_category = frame.groupby("category")["friction_caused"].sum().sort_values(ascending=False)
     top = per_category.index[0]
     owner = frame[frame["category"] == top].sort_values("friction_caused", ascending=False).iloc[0]
@@ -142,9 +138,7 @@ def friction_by_segment(ws: Workspace, view: ViewFilter) -> ChartData:
     order = {s: n for n, s in enumerate(ws.config.ids("journey_stage"))}
     frame = frame.sort_values("journey_stage", key=lambda s: s.map(lambda v: order.get(v, len(order))))
     frame["stage"] = frame["journey_stage"].map(lambda s: ws.config.name_of("journey_stage", s))
-    frame["segment"] = frame["segment"].map(
-        lambda s: ws.config.name_of("segment", s) if isinstance(s, str) else NO_SEGMENT
-    )
+    frame["segment"] = _names(ws, frame["segment"], "segment", NO_SEGMENT)
     totals = frame.groupby("segment")["open_friction"].sum().sort_values(ascending=False)
     parts = ", ".join(f"{name}: {int(n)}" for name, n in totals.items())
     lead = totals.index[0]
@@ -177,9 +171,7 @@ def top_priorities(ws: Workspace, view: ViewFilter, limit: int = 10) -> ChartDat
     if frame.empty:
         return ChartData(frame, "Nothing open in this view.")
     frame["what"] = frame["kind"].map(KIND_WORDS)
-    frame["journey_stage"] = frame["journey_stage"].map(
-        lambda s: ws.config.name_of("journey_stage", s) if isinstance(s, str) else "—"
-    )
+    frame["journey_stage"] = _names(ws, frame["journey_stage"], "journey_stage", "—")
     for column in ("priority", "severity_points", "reach_points", "moment_points", "age_points"):
         frame[column] = frame[column].round().astype(int)
     first = frame.iloc[0]
@@ -202,3 +194,8 @@ def counts(ws: Workspace, view: ViewFilter) -> dict[str, int]:
 
 def _friction_points(n: int) -> str:
     return f"{int(n)} friction point{'' if int(n) == 1 else 's'}"
+
+
+def _names(ws: Workspace, ids: pd.Series, kind: str, missing: str) -> pd.Series:
+    """Config ids as display names; an empty value (no owner, no segment…) as `missing`."""
+    return ids.map(lambda i: ws.config.name_of(kind, i) if isinstance(i, str) else missing)
