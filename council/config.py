@@ -10,6 +10,7 @@ import math
 import os
 import re
 from collections.abc import Callable
+from datetime import time
 from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,6 +23,7 @@ from council.domain.workspace import (
     Channel,
     CouncilRules,
     Department,
+    GuestKind,
     JourneyStage,
     Named,
     ScoringWeights,
@@ -32,9 +34,10 @@ from council.domain.workspace import (
 CONFIG_ENV = "COUNCIL_CONFIG"
 DEFAULT_CONFIG = Path("data/workspace.yaml")
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
-    "segments", "blocker_categories", "council", "scoring",
+    "segments", "blocker_categories", "council", "scoring", "guest_kinds",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -118,9 +121,12 @@ class _Reader:
         return value
 
     def named_list(
-        self, data: dict[str, Any], key: str, make: Callable[..., N], extra: dict[str, bool] | None = None
-    ) -> tuple[N, ...]:
+        self, data: dict[str, Any], key: str, make: Callable[..., N], extra: dict[str, bool] | None = None,
+        *, optional: bool = False,
+    ) -> tuple[N, ...]:  # fmt: skip
         items = data.get(key)
+        if items is None and optional:
+            return ()
         if items is None:
             raise self.fail(key, "missing")
         if not isinstance(items, list) or not items:
@@ -176,7 +182,17 @@ class _Reader:
             source=self.path,
             database=(self.path.parent / database) if database else None,
             demo_data=self.boolean(data, "demo_data", "", False),
+            guest_kinds=self.guest_kinds(data, {d.id for d in departments}),
         )
+
+    def guest_kinds(self, data: dict[str, Any], departments: set[str]) -> tuple[GuestKind, ...]:
+        kinds = self.named_list(data, "guest_kinds", GuestKind, optional=True)
+        for i, kind in enumerate(kinds):
+            if kind.id in departments:
+                raise self.fail(
+                    f"guest_kinds[{i}].id", f"{kind.id!r} is already a department; give the guest kind its own id"
+                )
+        return kinds
 
     def time_zone(self, org: dict[str, Any]) -> str:
         name = self.text(org, "time_zone", "organisation", default="UTC")
@@ -189,7 +205,10 @@ class _Reader:
         return name
 
     def council(self, raw: Any, departments: set[str]) -> CouncilRules:
-        keys = {"seats", "term_length", "term_unit", "meeting_every_weeks", "meeting_length_minutes"}
+        keys = {
+            "seats", "term_length", "term_unit", "meeting_every_weeks", "meeting_length_minutes",
+            "meeting_starts_at", "guest_pause_meetings",
+        }  # fmt: skip
         data = self.mapping(raw, "council", keys)
         seats_raw = data.get("seats")
         if not isinstance(seats_raw, dict) or not seats_raw:
@@ -216,7 +235,20 @@ class _Reader:
             term_unit=unit,
             meeting_every_weeks=whole("meeting_every_weeks", 4),
             meeting_length_minutes=whole("meeting_length_minutes", 90),
+            meeting_starts_at=self.clock_time(data, "meeting_starts_at", "council", time(14, 0)),
+            guest_pause_meetings=whole("guest_pause_meetings", 6),
         )
+
+    def clock_time(self, data: dict[str, Any], key: str, key_path: str, default: time) -> time:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, int) and not isinstance(value, bool) and 60 <= value < 24 * 60:
+            value = f"{value // 60}:{value % 60:02d}"  # YAML reads an unquoted 14:00 as 840 minutes
+        match = _CLOCK.match(str(value).strip())
+        if isinstance(value, bool) or not match or int(match[1]) > 23 or int(match[2]) > 59:
+            raise self.fail(_join(key_path, key), f"expected a time of day like \"14:00\", got {value!r}")
+        return time(int(match[1]), int(match[2]))
 
     def scoring(self, raw: Any) -> ScoringWeights:
         defaults = ScoringWeights()

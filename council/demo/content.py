@@ -1604,6 +1604,7 @@ PEOPLE = (
         "department": "operations",
         "role_title": "Trainee",
         "roles": ("guest",),
+        "guest_kind": "trainee",
     },
     {
         "key": "emma_schouten",
@@ -1612,6 +1613,7 @@ PEOPLE = (
         "department": "marketing",
         "role_title": "Trainee",
         "roles": ("guest",),
+        "guest_kind": "trainee",
     },
     # guests: other colleagues
     {
@@ -1670,6 +1672,7 @@ PEOPLE = (
         "department": None,
         "role_title": "Customer since 1998",
         "roles": ("guest",),
+        "guest_kind": "critical_customer",
     },
     {
         "key": "noor_aydin",
@@ -1678,6 +1681,7 @@ PEOPLE = (
         "department": None,
         "role_title": "New customer, joined last month",
         "roles": ("guest",),
+        "guest_kind": "new_customer",
     },
     {
         "key": "jeroen_sanders",
@@ -1686,6 +1690,7 @@ PEOPLE = (
         "department": None,
         "role_title": "Former customer, left this spring",
         "roles": ("guest",),
+        "guest_kind": "former_customer",
     },
     {
         "key": "linda_vanleeuwen",
@@ -1694,6 +1699,7 @@ PEOPLE = (
         "department": None,
         "role_title": "Owner of a bakery, business customer",
         "roles": ("guest",),
+        "guest_kind": "business_customer",
     },
 )
 

@@ -90,7 +90,7 @@ class _Builder:
             person = Person(
                 name=p["name"], email=p["email"], department=p["department"],
                 role_title=p["role_title"], roles=tuple(p["roles"]),
-                is_external=p["department"] is None,
+                is_external=p["department"] is None, guest_kind=p.get("guest_kind"),
             )  # fmt: skip
             self.ids.people[p["key"]] = people_store.add_person(self.tx, person)
 
@@ -134,6 +134,7 @@ class _Builder:
                 chair_id=chairs[n % len(chairs)],
                 guest_id=guests[n],
                 closed_at=self.at(day, 16) if past else None,
+                agenda_closed_at=self.at(day - timedelta(days=2), 12) if past else None,
             )
             meeting_id = meetings.add_meeting(self.tx, meeting)
             self.ids.meetings.append((meeting_id, meeting.starts_at))

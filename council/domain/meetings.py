@@ -21,6 +21,7 @@ class Meeting:
     guest_id: int | None = None
     minutes: str = ""
     closed_at: datetime | None = None
+    agenda_closed_at: datetime | None = None
     id: int | None = None
 
 

@@ -15,10 +15,16 @@ class Person:
     roles: tuple[str, ...] = ()
     is_external: bool = False
     active: bool = True
+    guest_kind: str | None = None  # a guest kind from the config, for a voice beyond a department
     id: int | None = None
 
     def has_role(self, role: str) -> bool:
         return role in self.roles
+
+    @property
+    def voice(self) -> str | None:
+        """Whose perspective this person brings as a guest: their guest kind, else their department."""
+        return self.guest_kind or self.department
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 
 
@@ -40,12 +41,19 @@ class BlockerCategory(Named):
 
 
 @dataclass(frozen=True)
+class GuestKind(Named):
+    """A voice beyond the departments that a guest can bring: a trainee, a customer who just left…"""
+
+
+@dataclass(frozen=True)
 class CouncilRules:
     seats: dict[str, int]
     term_length: int
     term_unit: str  # "meetings" or "months"
     meeting_every_weeks: int
     meeting_length_minutes: int
+    meeting_starts_at: time = time(14, 0)
+    guest_pause_meetings: int = 6  # a guest is invited again only after this many other meetings
 
     @property
     def total_seats(self) -> int:
@@ -76,6 +84,7 @@ class WorkspaceConfig:
     source: Path | None = None
     database: Path | None = None
     demo_data: bool = False
+    guest_kinds: tuple[GuestKind, ...] = ()
     _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -85,6 +94,7 @@ class WorkspaceConfig:
             "channel": self.channels,
             "segment": self.segments,
             "blocker_category": self.blocker_categories,
+            "guest_kind": self.guest_kinds,
         }
         for kind, items in lists.items():
             self._names[kind] = {item.id: item.name for item in items}
@@ -94,6 +104,12 @@ class WorkspaceConfig:
         if item_id is None:
             return "—"
         return self._names[kind].get(item_id, item_id)
+
+    def voice_name(self, voice: str | None) -> str:
+        """A guest's voice (a guest kind or a department id) in words."""
+        if voice in self._names["guest_kind"]:
+            return self._names["guest_kind"][voice]
+        return self.name_of("department", voice) if voice else "Outside the organisation"
 
     def ids(self, kind: str) -> tuple[str, ...]:
         return tuple(self._names[kind])

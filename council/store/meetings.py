@@ -12,7 +12,7 @@ from council.store.database import Query, Transaction
 
 _MEETING = (
     "SELECT id, title, starts_at, duration_minutes, location, status, chair_id, guest_id,"
-    " minutes, closed_at FROM meeting"
+    " minutes, closed_at, agenda_closed_at FROM meeting"
 )
 
 
