@@ -190,7 +190,8 @@ class _Reader:
         for i, kind in enumerate(kinds):
             if kind.id in departments:
                 raise self.fail(
-                    f"guest_kinds[{i}].id", f"{kind.id!r} is already a department; give the guest kind its own id"
+                    f"guest_kinds[{i}].id",
+                    f"{kind.id!r} is already a department; give the guest kind its own id",
                 )
         return kinds
 
@@ -247,7 +248,7 @@ class _Reader:
             value = f"{value // 60}:{value % 60:02d}"  # YAML reads an unquoted 14:00 as 840 minutes
         match = _CLOCK.match(str(value).strip())
         if isinstance(value, bool) or not match or int(match[1]) > 23 or int(match[2]) > 59:
-            raise self.fail(_join(key_path, key), f"expected a time of day like \"14:00\", got {value!r}")
+            raise self.fail(_join(key_path, key), f'expected a time of day like "14:00", got {value!r}')
         return time(int(match[1]), int(match[2]))
 
     def scoring(self, raw: Any) -> ScoringWeights:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from council.domain.checks import MAX_TITLE, check_choice, clean_text
+from council.domain.checks import MAX_TITLE, check_choice, check_range, clean_text
+from council.domain.errors import ValidationError
 from council.domain.vocabulary import MeetingStatus, ProposalStatus
 from council.domain.workspace import WorkspaceConfig
 
@@ -23,6 +24,32 @@ class Meeting:
     closed_at: datetime | None = None
     agenda_closed_at: datetime | None = None
     id: int | None = None
+
+    def checked(self, now: datetime | None) -> Meeting:
+        """A meeting as planned: a title, a sensible length and, given `now`, a start still to come."""
+        if self.starts_at.tzinfo is None:
+            raise ValueError("starts_at must carry a time zone")
+        if now is not None and self.starts_at < now:
+            when = self.starts_at.astimezone(now.tzinfo)
+            raise ValidationError(
+                f"{when:%-d %B %Y, %H:%M} has already passed. Plan the meeting for a moment to come.",
+                "starts_at",
+            )
+        check_range(self.duration_minutes, 15, 8 * 60, "The meeting's length in minutes", field="duration")
+        return replace(
+            self,
+            title=clean_text(self.title, "The meeting's title", limit=MAX_TITLE, field="title"),
+            location=clean_text(self.location, "Place or link", required=False, limit=500, field="location"),
+        )
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == MeetingStatus.CLOSED
+
+    @property
+    def agenda_is_open(self) -> bool:
+        """The agenda can still change and the guest can still edit their proposal."""
+        return self.status == MeetingStatus.PLANNED and self.agenda_closed_at is None
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,55 @@ def meetings_as_guest(q: Query, person_id: int, now: datetime) -> list[Meeting]:
         f"{_MEETING} WHERE guest_id = ? AND starts_at >= ? AND status <> 'closed' ORDER BY starts_at",
         [person_id, now],
     )
+
+
+EDITABLE = ("title", "starts_at", "duration_minutes", "location", "chair_id", "guest_id")
+
+
+def update_meeting(tx: Transaction, meeting: Meeting) -> None:
+    """Write the planning fields of `meeting` (which has its id)."""
+    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
+    tx.execute(
+        f"UPDATE meeting SET {assignments} WHERE id = ?",
+        [*(getattr(meeting, c) for c in EDITABLE), meeting.id],
+    )
+
+
+def set_status(tx: Transaction, meeting_id: int, status: str, *, closed_at: datetime | None = None) -> None:
+    tx.execute("UPDATE meeting SET status = ?, closed_at = ? WHERE id = ?", [status, closed_at, meeting_id])
+
+
+def set_agenda_closed(tx: Transaction, meeting_id: int, at: datetime | None) -> None:
+    tx.execute("UPDATE meeting SET agenda_closed_at = ? WHERE id = ?", [at, meeting_id])
+
+
+def set_minutes(tx: Transaction, meeting_id: int, minutes: str) -> None:
+    tx.execute("UPDATE meeting SET minutes = ? WHERE id = ?", [minutes, meeting_id])
+
+
+def neighbours(
+    q: Query, starts_at: datetime, exclude_id: int | None = None
+) -> tuple[Meeting | None, Meeting | None]:
+    """The meetings just before and just after `starts_at` (leaving out meeting `exclude_id`)."""
+    other = "AND id <> ?" if exclude_id is not None else ""
+    params: list[object] = [starts_at] + ([exclude_id] if exclude_id is not None else [])
+    before = q.record(
+        Meeting, f"{_MEETING} WHERE starts_at < ? {other} ORDER BY starts_at DESC LIMIT 1", params
+    )
+    after = q.record(Meeting, f"{_MEETING} WHERE starts_at > ? {other} ORDER BY starts_at LIMIT 1", params)
+    return before, after
+
+
+def set_attendees(tx: Transaction, meeting_id: int, person_ids: Iterable[int]) -> None:
+    tx.execute("DELETE FROM meeting_attendee WHERE meeting_id = ?", [meeting_id])
+    add_attendees(tx, meeting_id, sorted(set(person_ids)))
+
+
+def guest_history(q: Query) -> list[tuple[datetime, int]]:
+    """(start, guest id) of every meeting that has a guest, oldest first."""
+    return [
+        (r[0], r[1])
+        for r in q.rows(
+            "SELECT starts_at, guest_id FROM meeting WHERE guest_id IS NOT NULL ORDER BY starts_at"
+        )
+    ]

@@ -9,9 +9,7 @@ import pandas as pd
 from council.domain.people import CouncilTerm, Person
 from council.store.database import Query, Transaction
 
-_PERSON = (
-    "SELECT id, name, email, department, role_title, roles, is_external, active, guest_kind FROM person"
-)
+_PERSON = "SELECT id, name, email, department, role_title, roles, is_external, active, guest_kind FROM person"
 
 
 def add_person(tx: Transaction, person: Person) -> int:

@@ -1,0 +1,144 @@
+"""Planning council meetings: when and where, who chairs, who is the guest, who attends."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.meetings import Meeting
+from council.domain.people import Person
+from council.domain.vocabulary import MeetingStatus
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import meetings, people
+from council.store.database import Query, Transaction
+
+ENTITY = "meeting"
+
+
+def get(q: Query, meeting_id: int) -> Meeting:
+    meeting = meetings.get_meeting(q, meeting_id)
+    if meeting is None:
+        raise NotFound(f"Meeting #{meeting_id} does not exist (any more). Pick one from the list.")
+    return meeting
+
+
+def still_open(meeting: Meeting) -> None:
+    """Refuse any change to a closed meeting: its agenda and minutes are final."""
+    if meeting.is_closed:
+        raise NotAllowed(
+            f"“{meeting.title}” is closed: its agenda, outcomes and minutes are final and cannot be changed. "
+            "Record anything new in a coming meeting."
+        )
+
+
+def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
+    """Save a new planned meeting; the council's members on that day (and the guest) are invited."""
+    meeting = replace(
+        draft.checked(ws.now()), status=MeetingStatus.PLANNED, closed_at=None, agenda_closed_at=None
+    )
+
+    def write(tx: Transaction) -> int:
+        check_people(tx, ws, meeting)
+        meeting_id = meetings.add_meeting(tx, meeting)
+        meetings.add_attendees(tx, meeting_id, sorted(_invited(tx, ws, meeting)))
+        record(tx, actor, "create", ENTITY, meeting_id, {"title": meeting.title})
+        return meeting_id
+
+    return ws.db.write(write)
+
+
+def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Meeting) -> list[str]:
+    """Save changed planning details; returns the names of the fields that changed."""
+
+    def write(tx: Transaction) -> list[str]:
+        before = get(tx, meeting_id)
+        still_open(before)
+        # A meeting under way keeps its start; a planned one may move, but not into the past.
+        moved = draft.starts_at != before.starts_at
+        if moved and before.status != MeetingStatus.PLANNED:
+            raise NotAllowed("This meeting has started; its date and time can no longer change.")
+        after = replace(draft, id=meeting_id, status=before.status).checked(ws.now() if moved else None)
+        changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
+        if not changed:
+            return []
+        check_people(tx, ws, after)
+        meetings.update_meeting(tx, after)
+        if before.guest_id != after.guest_id:
+            _swap_guest(tx, meeting_id, before.guest_id, after.guest_id)
+        record(tx, actor, "update", ENTITY, meeting_id, {"fields": changed})
+        return changed
+
+    return ws.db.write(write)
+
+
+def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: int | None) -> None:
+    """Invite `guest_id` as the meeting's guest (or nobody, with None)."""
+
+    def write(tx: Transaction) -> None:
+        meeting = get(tx, meeting_id)
+        still_open(meeting)
+        if meeting.guest_id == guest_id:
+            return
+        after = replace(meeting, guest_id=guest_id)
+        check_people(tx, ws, after)
+        meetings.update_meeting(tx, after)
+        _swap_guest(tx, meeting_id, meeting.guest_id, guest_id)
+        record(tx, actor, "guest", ENTITY, meeting_id, {"guest_id": guest_id})
+
+    ws.db.write(write)
+
+
+def check_people(q: Query, ws: Workspace, meeting: Meeting) -> None:
+    """The chair holds a seat that day; the guest does not, is on the roster, and was not the last guest."""
+    day = meeting.starts_at.astimezone(ws.zone).date()
+    serving = people.serving_on(q, day)
+    if meeting.chair_id is not None:
+        chair = _person(q, meeting.chair_id, "chair")
+        if chair.id not in serving:
+            raise ValidationError(
+                f"{chair.name} holds no council seat on {_day(day)}. The chair must be a council member then.",
+                "chair",
+            )
+    if meeting.guest_id is None:
+        return
+    guest = _person(q, meeting.guest_id, "guest")
+    if guest.id in serving:
+        raise ValidationError(
+            f"{guest.name} holds a council seat on {_day(day)}, so they are heard already. "
+            "Invite someone from outside the council as the guest.",
+            "guest",
+        )
+    for other in meetings.neighbours(q, meeting.starts_at, meeting.id):
+        if other is not None and other.guest_id == guest.id:
+            other_day = other.starts_at.astimezone(ws.zone).date()
+            raise ValidationError(
+                f"{guest.name} is the guest of the meeting of {_day(other_day)} too. Nobody is guest "
+                "twice in a row: invite someone else, so the council hears another voice.",
+                "guest",
+            )
+
+
+def _person(q: Query, person_id: int, field: str) -> Person:
+    person = people.get_person(q, person_id)
+    if person is None or not person.active:
+        raise ValidationError("That person is no longer on the roster. Choose someone else.", field)
+    return person
+
+
+def _invited(q: Query, ws: Workspace, meeting: Meeting) -> set[int]:
+    invited = people.serving_on(q, meeting.starts_at.astimezone(ws.zone).date())
+    return invited | {i for i in (meeting.chair_id, meeting.guest_id) if i is not None}
+
+
+def _swap_guest(tx: Transaction, meeting_id: int, old: int | None, new: int | None) -> None:
+    present = set(meetings.attendees(tx, meeting_id))
+    present.discard(old)
+    if new is not None:
+        present.add(new)
+    meetings.set_attendees(tx, meeting_id, present)
+
+
+def _day(day: date) -> str:
+    return f"{day:%-d %B %Y}"
