@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from council.domain.checks import MAX_TITLE, check_choice, clean_text
+from council.domain.errors import ValidationError
+
 
 @dataclass(frozen=True)
 class DecisionVersion:
@@ -81,3 +84,55 @@ class DecisionSummary:
 
     def is_overdue(self, today: date) -> bool:
         return self.due_on is not None and self.due_on < today and self.status in ("decided", "in_progress")
+
+
+@dataclass(frozen=True)
+class DecisionDraft:
+    """A decision as the chair records it during a meeting, before it becomes version 1."""
+
+    title: str
+    text: str
+    rationale: str = ""
+    owner_department: str | None = None
+    owner_id: int | None = None
+    due_on: date | None = None
+
+    def checked(self, departments: tuple[str, ...], meeting_day: date) -> DecisionDraft:
+        """Every decision says what, who owns it and by when; it cannot fall due before the meeting."""
+        title = clean_text(self.title, "The decision's title", limit=MAX_TITLE, field="decision_title")
+        text = clean_text(self.text, "What was decided", field="decision_text")
+        rationale = clean_text(self.rationale, "Why", required=False, field="decision_rationale")
+        check_choice(self.owner_department, departments, "The owning department", field="decision_department")
+        if self.owner_id is None:
+            raise ValidationError(
+                "Nobody owns this decision yet. Choose the person who will see it through.", "decision_owner"
+            )
+        _check_due(self.due_on, meeting_day, "decision_due_on", "the decision")
+        return DecisionDraft(title, text, rationale, self.owner_department, self.owner_id, self.due_on)
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """One thing someone will do to carry out a decision."""
+
+    what: str
+    owner_id: int | None = None
+    due_on: date | None = None
+
+    def checked(self, meeting_day: date) -> ActionDraft:
+        what = clean_text(self.what, "What needs doing", limit=MAX_TITLE * 2, field="action_what")
+        if self.owner_id is None:
+            raise ValidationError("Nobody owns this action yet. Choose who will do it.", "action_owner")
+        _check_due(self.due_on, meeting_day, "action_due_on", "the action")
+        return ActionDraft(what, self.owner_id, self.due_on)
+
+
+def _check_due(due_on: date | None, meeting_day: date, field: str, what: str) -> None:
+    if due_on is None:
+        raise ValidationError(f"There is no due date for {what}. Choose when it should be done.", field)
+    if due_on < meeting_day:
+        raise ValidationError(
+            f"The due date {due_on:%-d %B %Y} lies before the meeting ({meeting_day:%-d %B %Y}). "
+            "Choose a date on or after the meeting.",
+            field,
+        )

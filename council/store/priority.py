@@ -15,6 +15,10 @@ from council.store.database import Query
 from council.store.filters import OPEN_BLOCKER, OPEN_ITEM, Where, connection_view, friction_view
 
 PARTS = ("severity_points", "reach_points", "moment_points", "age_points")
+_KINDS = ("friction", "connection", "blocker")
+_ONLY = """AND list_contains(CASE kind WHEN 'friction' THEN $only_friction::INTEGER[]
+                                    WHEN 'connection' THEN $only_connection::INTEGER[]
+                                    ELSE $only_blocker::INTEGER[] END, id)"""
 
 
 def score_params(factors: dict[str, float], moments: frozenset[str], now: datetime) -> dict[str, object]:
@@ -49,11 +53,17 @@ def ranked_open_items(
     view: ViewFilter,
     limit: int | None = 10,
     kinds: tuple[str, ...] = ("friction", "connection", "blocker"),
+    *,
+    moments_first: bool = False,
+    leave_out: dict[str, list[int]] | None = None,
+    only: dict[str, list[int]] | None = None,
 ) -> pd.DataFrame:
     """Open friction points, missing connections and blockers, highest priority first.
 
     A blocker is as urgent as the worst open friction it causes: it takes that friction point's
-    score and parts (`via` names it), and ranks just after it.
+    score and parts (`via` names it), and ranks just after it. `moments_first` puts the items at a
+    moment of truth before all others; `leave_out` skips ids per kind (say, those already on an agenda);
+    `only` keeps just these ids per kind.
     """
     friction_where = friction_view(Where(score_params(factors, moments, now)), view)
     friction_where.add(f"f.status IN {OPEN_ITEM}")
@@ -92,7 +102,14 @@ def ranked_open_items(
                {", ".join(PARTS)}, via
         FROM items
         WHERE list_contains($kinds, kind)
-        ORDER BY round(priority, 6) DESC, kind_order, id
+          AND NOT list_contains(CASE kind WHEN 'friction' THEN $skip_friction::INTEGER[]
+                                          WHEN 'connection' THEN $skip_connection::INTEGER[]
+                                          ELSE $skip_blocker::INTEGER[] END, id)
+          {_ONLY if only is not None else ""}
+        ORDER BY {"moment_points > 0 DESC," if moments_first else ""} round(priority, 6) DESC, kind_order, id
         {"LIMIT " + str(int(limit)) if limit else ""}
     """  # fmt: skip
-    return q.frame(sql, {**connection_where.params, "kinds": list(kinds)})
+    lists = {f"skip_{kind}": list((leave_out or {}).get(kind, [])) for kind in _KINDS}
+    if only is not None:
+        lists |= {f"only_{kind}": list(only.get(kind, [])) for kind in _KINDS}
+    return q.frame(sql, {**connection_where.params, "kinds": list(kinds), **lists})

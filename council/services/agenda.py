@@ -1,0 +1,253 @@
+"""Preparing a meeting's agenda: suggestions in priority order, and the chair's additions, removals,
+reordering and time boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
+
+from council.domain.agenda import (
+    FOLLOW_UP,
+    GUEST_PROPOSAL,
+    OPEN_ITEM,
+    ROLLED_OVER,
+    AgendaTime,
+    Postponed,
+    ScoreParts,
+    Suggestion,
+    agenda_time,
+    rank_suggestions,
+)
+from council.domain.checks import MAX_TITLE, check_range, clean_text
+from council.domain.errors import NotFound, ValidationError
+from council.domain.filters import ViewFilter
+from council.domain.meetings import AgendaItem, Meeting
+from council.domain.people import Person
+from council.domain.priority import priority_factors
+from council.domain.vocabulary import AgendaKind
+from council.services.history import record
+from council.services.meetings import ENTITY, get, still_open
+from council.services.workspace import Workspace
+from council.store import agenda, meetings, priority, proposals
+from council.store.database import Transaction
+
+KIND_LABELS = {
+    "friction": "Friction point",
+    "connection": "Missing connection",
+    "blocker": "Blocker",
+    "proposal": "Guest proposal",
+    "follow_up": "Follow-up",
+    "other": "Other",
+}
+DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10}
+_OUTCOME_WORDS = {"postponed": "postponed", "needs_information": "waiting for more information"}
+SUGGESTED_ITEMS = 12
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    meeting: Meeting
+    items: list[AgendaItem]
+    time: AgendaTime
+
+
+def agenda_of(ws: Workspace, meeting_id: int) -> AgendaView:
+    meeting = get(ws.db, meeting_id)
+    items = meetings.agenda_for(ws.db, meeting_id)
+    return AgendaView(
+        meeting, items, agenda_time([i.time_box_minutes for i in items], meeting.duration_minutes)
+    )
+
+
+def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) -> list[Suggestion]:
+    """What the chair could add, best first: the guest's proposal, follow-ups due by the next meeting,
+    items postponed before, then open items (moments of truth first) by priority score."""
+    meeting = get(ws.db, meeting_id)
+    taken = agenda.references_on(ws.db, meeting_id)
+    found: list[Suggestion] = []
+    if meeting.guest_id is not None:
+        proposal = proposals.proposal_of(ws.db, meeting_id, meeting.guest_id)
+        if proposal is not None:
+            found.append(Suggestion("proposal", proposal.id, proposal.change, GUEST_PROPOSAL,
+                                    "The guest's proposal for this meeting", proposal.journey_stage))  # fmt: skip
+    day = meeting.starts_at.astimezone(ws.zone).date()
+    until = day + timedelta(weeks=ws.config.council.meeting_every_weeks)
+    for row in agenda.follow_ups_due(ws.db, until, meeting_id):
+        late = "overdue since" if row.due_on < day else "due"
+        found.append(Suggestion("follow_up", row.decision_id, row.title, FOLLOW_UP,
+                                f"Decision {late} {row.due_on:%-d %B %Y}", due_on=row.due_on))  # fmt: skip
+    found = [s for s in found if s.key not in taken]
+    postponed = {(p.kind, p.ref_id): p for p in agenda.rolled_over(ws.db, meeting.starts_at)}
+    for key in [k for k in postponed if k in taken]:
+        del postponed[key]
+    for key in [k for k in postponed if k[0] == "proposal"]:
+        p = postponed.pop(key)  # proposals carry no score; they roll over as they are
+        found.append(Suggestion(p.kind, p.ref_id, p.title, ROLLED_OVER, _postponed_reason(ws, p)))
+    scored = _ranked_open_items(ws, postponed, taken | {s.key for s in found}, limit)
+    return rank_suggestions(found + scored)
+
+
+def _ranked_open_items(ws: Workspace, postponed: dict[tuple[str, int], Postponed],
+                       leave_out: set[tuple[str, int]], limit: int) -> list[Suggestion]:  # fmt: skip
+    """Those postponed before with their scores, and the open items with the highest scores."""
+    ask = partial(priority.ranked_open_items, ws.db, priority_factors(ws.config.scoring),
+                  ws.config.moments_of_truth, ws.now(), ViewFilter(), moments_first=True)  # fmt: skip
+    frames = [ask(limit=limit, leave_out=_by_kind(leave_out | set(postponed)))]
+    if postponed:
+        frames.append(ask(limit=None, only=_by_kind(postponed)))
+    result = []
+    for frame in frames:
+        for row in frame.itertuples(index=False):
+            moment = row.journey_stage in ws.config.moments_of_truth
+            reason = ws.config.name_of("journey_stage", row.journey_stage) + (
+                " — a moment of truth" if moment else ""
+            )
+            earlier = postponed.get((row.kind, int(row.id)))
+            if earlier is not None:
+                reason = f"{_postponed_reason(ws, earlier)} · {reason}"
+            parts = ScoreParts(row.severity_points, row.reach_points, row.moment_points, row.age_points)
+            group = OPEN_ITEM if earlier is None else ROLLED_OVER
+            result.append(Suggestion(row.kind, int(row.id), row.title, group, reason, row.journey_stage,
+                                     moment, parts))  # fmt: skip
+    return result
+
+
+def _postponed_reason(ws: Workspace, p: Postponed) -> str:
+    return f"{_OUTCOME_WORDS[p.outcome].capitalize()} on {p.starts_at.astimezone(ws.zone):%-d %B %Y}"
+
+
+def _by_kind(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    ids: dict[str, list[int]] = {}
+    for kind, ref in keys:
+        ids.setdefault(kind, []).append(ref)
+    return ids
+
+
+def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: str, ref_id: int) -> int:
+    """Put a suggested friction point, connection, blocker, proposal or follow-up on the agenda."""
+    if kind not in agenda.REFERENCE:
+        raise ValidationError(f"{kind!r} cannot be put on an agenda this way.", "kind")
+    chosen = next((s for s in suggestions(ws, meeting_id, limit=1000) if s.key == (kind, ref_id)), None)
+    if chosen is None:
+        raise NotFound(
+            "That item is no longer open or is already on this agenda. The list has been refreshed."
+        )
+    item = AgendaItem(meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX.get(kind, 15),
+                      **{agenda.REFERENCE[kind]: ref_id})  # fmt: skip
+    return _append(ws, actor, item)
+
+
+def add_other(ws: Workspace, actor: Person | None, meeting_id: int, title: str, minutes: int | None) -> int:
+    """Put a point of the chair's own on the agenda."""
+    check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
+    title = clean_text(title, "The agenda point", limit=MAX_TITLE, field="title")
+    return _append(ws, actor, AgendaItem(meeting_id, 0, "other", title, time_box_minutes=minutes))
+
+
+def _append(ws: Workspace, actor: Person | None, item: AgendaItem) -> int:
+    def write(tx: Transaction) -> int:
+        still_open(get(tx, item.meeting_id))
+        if item.kind != "other" and (item.kind, subject_id(item)) in agenda.references_on(
+            tx, item.meeting_id
+        ):
+            raise ValidationError("That is already on this agenda.", "kind")
+        item_id = agenda.append_item(tx, item)
+        follow_subject(tx, ws, actor, item, ("open", "submitted"), "on_agenda")
+        record(tx, actor, "agenda_add", ENTITY, item.meeting_id, {"item": item_id, "title": item.title})
+        return item_id
+
+    return ws.db.write(write)
+
+
+def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
+    def write(tx: Transaction) -> None:
+        item = agenda_item(tx, item_id)
+        meeting = get(tx, item.meeting_id)
+        still_open(meeting)
+        if item.outcome or agenda.decisions_of_item(tx, item_id):
+            raise ValidationError(
+                "This point was discussed already; its outcome stays in the minutes.", "item"
+            )
+        agenda.remove_item(tx, item)
+        if item.kind != "other" and not agenda.on_other_agenda(
+            tx, item.kind, subject_id(item), item.meeting_id
+        ):
+            follow_subject(
+                tx, ws, actor, item, ("on_agenda",), "submitted" if item.kind == "proposal" else "open"
+            )
+        record(tx, actor, "agenda_remove", ENTITY, item.meeting_id, {"title": item.title})
+
+    ws.db.write(write)
+
+
+def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
+    """Move an item one place up (`step` -1) or down (+1); at either end nothing changes."""
+
+    def write(tx: Transaction) -> None:
+        item = agenda_item(tx, item_id)
+        still_open(get(tx, item.meeting_id))
+        items = meetings.agenda_for(tx, item.meeting_id)
+        index = next(n for n, i in enumerate(items) if i.id == item_id)
+        if 0 <= index + step < len(items):
+            agenda.swap_positions(tx, item, items[index + step])
+            record(tx, actor, "agenda_move", ENTITY, item.meeting_id, {"title": item.title, "step": step})
+
+    ws.db.write(write)
+
+
+def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int | None) -> None:
+    check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
+
+    def write(tx: Transaction) -> None:
+        item = agenda_item(tx, item_id)
+        still_open(get(tx, item.meeting_id))
+        if item.time_box_minutes != minutes:
+            agenda.set_time_box(tx, item_id, minutes)
+            record(
+                tx, actor, "agenda_time", ENTITY, item.meeting_id, {"title": item.title, "minutes": minutes}
+            )
+
+    ws.db.write(write)
+
+
+def close_agenda(ws: Workspace, actor: Person | None, meeting_id: int, closed: bool = True) -> None:
+    """Close (or reopen) the agenda: once closed, the guest's proposal can no longer change."""
+
+    def write(tx: Transaction) -> None:
+        meeting = get(tx, meeting_id)
+        still_open(meeting)
+        if not closed and meeting.status != "planned":
+            raise ValidationError("The meeting has started, so its agenda stays closed.", "agenda")
+        meetings.set_agenda_closed(tx, meeting_id, ws.now() if closed else None)
+        record(tx, actor, "agenda_closed" if closed else "agenda_reopened", ENTITY, meeting_id, {})
+
+    ws.db.write(write)
+
+
+def agenda_item(tx: Transaction, item_id: int) -> AgendaItem:
+    item = agenda.get_item(tx, item_id)
+    if item is None:
+        raise NotFound(
+            "That agenda point is gone; someone else may have removed it. The agenda has been refreshed."
+        )
+    return item
+
+
+def subject_id(item: AgendaItem) -> int:
+    return getattr(item, agenda.REFERENCE[item.kind])
+
+
+def follow_subject(tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem, statuses: tuple[str, ...],
+            to: str) -> None:  # fmt: skip
+    """Let the friction point, connection or proposal an item is about show where it stands."""
+    if item.kind not in (AgendaKind.FRICTION, AgendaKind.CONNECTION, AgendaKind.PROPOSAL):
+        return
+    ref = subject_id(item)
+    before = agenda.follow_status(tx, item.kind, ref, statuses, to, ws.now())
+    if before is not None:
+        entity = {"friction": "friction_point", "connection": "missing_connection", "proposal": "proposal"}[
+            item.kind
+        ]
+        record(tx, actor, "update", entity, ref, {"changes": {"status": [before, to]}})

@@ -1,0 +1,257 @@
+"""Running a meeting: start it, record each agenda point's notes and outcome, decisions with their
+actions, who attended, and close it, which freezes the agenda and the minutes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from council.domain.decisions import (
+    ActionDraft,
+    ActionItem,
+    DecisionDraft,
+    DecisionEvent,
+    DecisionLink,
+    DecisionVersion,
+)
+from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.meetings import AgendaItem, Meeting
+from council.domain.people import Person
+from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
+from council.services.agenda import agenda_item, follow_subject, subject_id
+from council.services.history import record
+from council.services.meetings import ENTITY, get, still_open
+from council.services.workspace import Workspace
+from council.store import agenda, decisions, meetings, people
+from council.store.database import Query, Transaction
+
+OUTCOME_LABELS = {
+    "decided": "Decided",
+    "postponed": "Postponed to a later meeting",
+    "needs_information": "Needs more information",
+    "dropped": "Dropped",
+}
+
+
+@dataclass(frozen=True)
+class DecisionTaken:
+    version: DecisionVersion
+    actions: list[ActionItem]
+
+
+def decisions_under(ws: Workspace, item_id: int) -> list[DecisionTaken]:
+    """The decisions recorded under one agenda point, each with its action items."""
+    taken = []
+    for decision_id in agenda.decisions_of_item(ws.db, item_id):
+        version = decisions.current_version(ws.db, decision_id)
+        if version is not None:
+            taken.append(DecisionTaken(version, decisions.action_items(ws.db, decision_id)))
+    return taken
+
+
+def start_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> None:
+    """Open meeting mode; the agenda closes for the guest if the chair had not closed it yet."""
+
+    def write(tx: Transaction) -> None:
+        meeting = get(tx, meeting_id)
+        still_open(meeting)
+        if meeting.status == MeetingStatus.OPEN:
+            return
+        if not meetings.agenda_for(tx, meeting_id):
+            raise ValidationError(
+                "The agenda is empty. Put at least one point on it before you start.", "agenda"
+            )
+        meetings.set_status(tx, meeting_id, MeetingStatus.OPEN)
+        if meeting.agenda_closed_at is None:
+            meetings.set_agenda_closed(tx, meeting_id, ws.now())
+        record(tx, actor, "start", ENTITY, meeting_id, {})
+
+    ws.db.write(write)
+
+
+def record_outcome(
+    ws: Workspace,
+    actor: Person | None,
+    item_id: int,
+    notes: str,
+    outcome: str | None,
+    decision: DecisionDraft | None = None,
+) -> int | None:
+    """Save an agenda point's notes and outcome; 'decided' needs a decision, which is recorded with it.
+
+    Returns the new decision's id, if one was recorded.
+    """
+    if outcome is not None and outcome not in set(Outcome):
+        raise ValidationError(f"{outcome!r} is not an outcome. Choose one of the options.", "outcome")
+    notes = (notes or "").strip()
+    if len(notes) > 10_000:
+        raise ValidationError(
+            f"The notes are {len(notes):,} characters long; please keep them under 10,000.", "notes"
+        )
+
+    def write(tx: Transaction) -> int | None:
+        item = agenda_item(tx, item_id)
+        meeting = _running(tx, item.meeting_id)
+        day = meeting.starts_at.astimezone(ws.zone).date()
+        already = agenda.decisions_of_item(tx, item_id)
+        if already and outcome != Outcome.DECIDED:
+            raise ValidationError(
+                "A decision has been recorded for this point, so its outcome stays “decided”. "
+                "You can still change the notes.",
+                "outcome",
+            )
+        checked = None
+        if outcome == Outcome.DECIDED and not already:
+            if decision is None:
+                raise ValidationError(
+                    "“Decided” needs the decision itself: fill in what was decided.", "decision_title"
+                )
+            checked = decision.checked(ws.config.ids("department"), day)
+            _check_owner(tx, checked.owner_id, "decision_owner")
+        agenda.set_outcome(tx, item_id, notes, outcome)
+        record(tx, actor, "outcome", ENTITY, meeting.id, {"item": item_id, "outcome": outcome})
+        _follow_outcome(tx, ws, actor, item, outcome)
+        return _decide(tx, ws, actor, meeting, item, checked) if checked else None
+
+    return ws.db.write(write)
+
+
+def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: ActionDraft) -> int:
+    def write(tx: Transaction) -> int:
+        version = decisions.current_version(tx, decision_id)
+        if version is None or version.meeting_id is None:
+            raise NotFound(
+                f"Decision #{decision_id} was not taken in a meeting, so actions cannot be added here."
+            )
+        meeting = _running(tx, version.meeting_id)
+        checked = draft.checked(meeting.starts_at.astimezone(ws.zone).date())
+        owner = _check_owner(tx, checked.owner_id, "action_owner")
+        action_id = decisions.add_action_item(
+            tx, ActionItem(decision_id, checked.what, owner.id, owner.department, checked.due_on)
+        )
+        record(tx, actor, "action", "decision", decision_id, {"action": action_id, "what": checked.what})
+        return action_id
+
+    return ws.db.write(write)
+
+
+def set_attendance(ws: Workspace, actor: Person | None, meeting_id: int, person_ids: list[int]) -> None:
+    def write(tx: Transaction) -> None:
+        still_open(get(tx, meeting_id))
+        meetings.set_attendees(tx, meeting_id, person_ids)
+        record(tx, actor, "attendance", ENTITY, meeting_id, {"people": sorted(person_ids)})
+
+    ws.db.write(write)
+
+
+def save_minutes(ws: Workspace, actor: Person | None, meeting_id: int, text: str) -> None:
+    text = (text or "").strip()
+    if len(text) > 50_000:
+        raise ValidationError(
+            f"The minutes are {len(text):,} characters long; please keep them under 50,000.", "minutes"
+        )
+
+    def write(tx: Transaction) -> None:
+        still_open(get(tx, meeting_id))
+        meetings.set_minutes(tx, meeting_id, text)
+        record(tx, actor, "minutes", ENTITY, meeting_id, {"length": len(text)})
+
+    ws.db.write(write)
+
+
+def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
+    """Close the meeting for good; points left without an outcome count as postponed (returned)."""
+
+    def write(tx: Transaction) -> int:
+        meeting = _running(tx, meeting_id)
+        postponed = agenda.postpone_undecided(tx, meeting_id)
+        for item in meetings.agenda_for(tx, meeting_id):
+            if item.outcome == Outcome.POSTPONED:
+                _follow_outcome(tx, ws, actor, item, item.outcome)
+        meetings.set_status(tx, meeting_id, MeetingStatus.CLOSED, closed_at=ws.now())
+        record(tx, actor, "close", ENTITY, meeting.id, {"postponed_without_outcome": postponed})
+        return postponed
+
+    return ws.db.write(write)
+
+
+def _running(q: Query, meeting_id: int) -> Meeting:
+    meeting = get(q, meeting_id)
+    still_open(meeting)
+    if meeting.status != MeetingStatus.OPEN:
+        raise NotAllowed(
+            "This meeting has not started yet. Start the meeting first, then record what it decides."
+        )
+    return meeting
+
+
+def _check_owner(q: Query, person_id: int | None, field: str) -> Person:
+    owner = people.get_person(q, person_id) if person_id is not None else None
+    if owner is None or not owner.active:
+        raise ValidationError("That person is no longer on the roster. Choose someone else.", field)
+    return owner
+
+
+def _follow_outcome(
+    tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem, outcome: str | None
+) -> None:
+    """A decided point's subject is decided; a dropped proposal is declined; the rest is open again."""
+    if outcome == Outcome.DECIDED:
+        follow_subject(tx, ws, actor, item, ("open", "on_agenda", "submitted"), "decided")
+    elif outcome == Outcome.DROPPED and item.kind == "proposal":
+        follow_subject(tx, ws, actor, item, ("submitted", "on_agenda"), "declined")
+    elif outcome is not None and item.kind != "proposal":
+        follow_subject(tx, ws, actor, item, ("on_agenda",), "open")
+
+
+def _decide(
+    tx: Transaction,
+    ws: Workspace,
+    actor: Person | None,
+    meeting: Meeting,
+    item: AgendaItem,
+    draft: DecisionDraft,
+) -> int:
+    now = ws.now()
+    decision_id = decisions.record_decision(
+        tx,
+        DecisionVersion(
+            decision_id=0,
+            version=1,
+            title=draft.title,
+            text=draft.text,
+            rationale=draft.rationale,
+            decided_at=now,
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            owner_department=draft.owner_department,
+            owner_id=draft.owner_id,
+            due_on=draft.due_on,
+            decided_by=meeting.chair_id or (actor.id if actor else None),
+        ),
+    )
+    for link in _links(tx, decision_id, item):
+        decisions.add_decision_link(tx, link)
+    decisions.add_decision_event(
+        tx,
+        DecisionEvent(
+            decision_id,
+            DecisionStatus.DECIDED,
+            now,
+            actor.id if actor else None,
+            f"Decided in {meeting.title}.",
+        ),
+    )
+    record(tx, actor, "create", "decision", decision_id, {"title": draft.title, "meeting": meeting.id})
+    return decision_id
+
+
+def _links(q: Query, decision_id: int, item: AgendaItem) -> list[DecisionLink]:
+    """What the decision is about: the agenda point's subject and its journey stage."""
+    if item.kind in ("other", "follow_up"):
+        return []
+    column = agenda.REFERENCE[item.kind]
+    links = [DecisionLink(decision_id, **{column: subject_id(item)})]
+    stage = agenda.stage_of(q, item.kind, subject_id(item))
+    if stage:
+        links.append(DecisionLink(decision_id, journey_stage=stage))
+    return links
