@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.meetings import Meeting
@@ -142,3 +142,74 @@ def _swap_guest(tx: Transaction, meeting_id: int, old: int | None, new: int | No
 
 def _day(day: date) -> str:
     return f"{day:%-d %B %Y}"
+
+
+@dataclass(frozen=True)
+class MeetingCard:
+    """A meeting with the names a page shows beside it."""
+
+    meeting: Meeting
+    chair: str | None
+    guest: str | None
+    guest_brings: str | None  # the guest's voice in words, e.g. "Trainee" or "HR"
+    attendees: dict[int, str]
+
+
+def meeting_card(ws: Workspace, meeting_id: int) -> MeetingCard:
+    meeting = get(ws.db, meeting_id)
+    names = {p.id: p for p in people.list_people(ws.db, active_only=False)}
+    guest = names.get(meeting.guest_id) if meeting.guest_id is not None else None
+    chair = names.get(meeting.chair_id) if meeting.chair_id is not None else None
+    return MeetingCard(
+        meeting=meeting,
+        chair=chair.name if chair else None,
+        guest=guest.name if guest else None,
+        guest_brings=_brings(ws, guest) if guest else None,
+        attendees={i: _label(ws, names[i]) for i in meetings.attendees(ws.db, meeting_id) if i in names},
+    )
+
+
+def chair_choices(ws: Workspace, day: date) -> dict[int, str]:
+    """Who can chair a meeting on `day`: the council's members then, those with the chair role first."""
+    serving = people.serving_on(ws.db, day)
+    members = [p for p in people.list_people(ws.db) if p.id in serving]
+    members.sort(key=lambda p: (not p.has_role("chair"), p.name))
+    return {p.id: _label(ws, p) for p in members}
+
+
+def guest_choices(ws: Workspace, day: date) -> dict[int, str]:
+    """Who can be the guest on `day`: anyone on the roster without a seat then, willing guests first."""
+    serving = people.serving_on(ws.db, day)
+    others = [p for p in people.list_people(ws.db) if p.id not in serving]
+    others.sort(key=lambda p: (not p.has_role("guest"), p.name))
+    return {p.id: f"{p.name} — {_brings(ws, p)}" for p in others}
+
+
+def owner_choices(ws: Workspace) -> dict[int, str]:
+    """Who can own a decision or an action: everyone on the roster inside the organisation."""
+    return {p.id: _label(ws, p) for p in people.list_people(ws.db) if p.department}
+
+
+def department_of(ws: Workspace, person_id: int) -> str | None:
+    person = people.get_person(ws.db, person_id)
+    return person.department if person else None
+
+
+def suggested_start(ws: Workspace) -> date:
+    """The day a new meeting most likely falls on: one cadence after the last meeting, not in the past."""
+    last = meetings.list_meetings(ws.db)
+    step = timedelta(weeks=ws.config.council.meeting_every_weeks)
+    day = last[0].starts_at.astimezone(ws.zone).date() + step if last else ws.today() + timedelta(days=7)
+    while day <= ws.today():
+        day += step
+    return day
+
+
+def _label(ws: Workspace, person: Person) -> str:
+    where = ws.config.name_of("department", person.department) if person.department else "from outside"
+    return f"{person.name} ({where})"
+
+
+def _brings(ws: Workspace, person: Person) -> str:
+    voice = ws.config.voice_name(person.voice)
+    return f"{voice}, {person.role_title}" if person.role_title and person.role_title != voice else voice

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from council.domain.agenda import FollowUp, Postponed
 from council.domain.meetings import AgendaItem
 from council.store.database import Query, Transaction
+from council.store.filters import OPEN_BLOCKER, OPEN_ITEM
 
 # Agenda kind -> the column holding what the item is about.
 REFERENCE = {
@@ -120,8 +121,8 @@ def rolled_over(q: Query, before: datetime) -> list[Postponed]:
         LEFT JOIN blocker b ON l.kind = 'blocker' AND b.id = l.ref_id
         LEFT JOIN proposal p ON l.kind = 'proposal' AND p.id = l.ref_id
         WHERE l.outcome IN ('postponed', 'needs_information')
-          AND coalesce(f.status, c.status, b.status, p.status)
-              IN ('open', 'on_agenda', 'active', 'being_removed', 'submitted')
+          AND (f.status IN {OPEN_ITEM} OR c.status IN {OPEN_ITEM} OR b.status IN {OPEN_BLOCKER}
+               OR p.status IN ('submitted', 'on_agenda'))
         ORDER BY l.starts_at DESC, l.kind, l.ref_id
         """,
         [before],
