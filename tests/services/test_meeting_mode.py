@@ -1,0 +1,227 @@
+"""Building an agenda and running a meeting through the services, on the demo workspace."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+import pytest
+
+from council.domain.decisions import ActionDraft, DecisionDraft
+from council.domain.errors import NotAllowed, ValidationError
+from council.domain.meetings import Meeting
+from council.services import agenda, meeting_mode, meetings
+from council.services.workspace import Workspace
+from council.store import meetings as meeting_store
+from council.store import people
+
+MEETING_TABLES = ("meeting", "meeting_attendee", "agenda_item", "decision", "decision_event", "decision_link",
+                  "action_item", "friction_point", "missing_connection", "proposal", "audit_log")  # fmt: skip
+
+
+def _sizes(ws: Workspace) -> dict[str, int]:
+    return {t: ws.db.value(f"SELECT count(*) FROM {t}") for t in MEETING_TABLES}
+
+
+def _person(ws: Workspace, name: str) -> int:
+    return next(p.id for p in people.list_people(ws.db) if p.name == name)
+
+
+def _plan(ws: Workspace, weeks: int = 10, **fields) -> int:
+    day = ws.today() + timedelta(weeks=weeks)
+    return meetings.plan_meeting(
+        ws, None, Meeting(title=fields.pop("title", "Test meeting"), starts_at=datetime.combine(day, time(14), ws.zone),
+                          duration_minutes=fields.pop("duration_minutes", 60), **fields),
+    )  # fmt: skip
+
+
+def _decision(ws: Workspace, meeting_id: int, **changes) -> DecisionDraft:
+    day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
+    fields = {"title": "Call back within a day", "text": "Every callback request is answered within a day.",
+              "rationale": "Customers wait too long.", "owner_department": "service",
+              "owner_id": _person(ws, "Dennis Bakker"), "due_on": day + timedelta(weeks=4)} | changes  # fmt: skip
+    return DecisionDraft(**fields)
+
+
+@pytest.fixture
+def running(demo: Workspace) -> tuple[Workspace, int, list]:
+    """A meeting with three agenda points, started."""
+    meeting_id = _plan(demo)
+    for s in agenda.suggestions(demo, meeting_id)[-3:]:
+        agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
+    meeting_mode.start_meeting(demo, None, meeting_id)
+    return demo, meeting_id, meeting_store.agenda_for(demo.db, meeting_id)
+
+
+def test_suggestions_leave_out_what_is_already_on_the_agenda(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    first = agenda.suggestions(demo, meeting_id)[0]
+    agenda.add_suggestion(demo, None, meeting_id, first.kind, first.ref_id)
+    assert first.key not in {s.key for s in agenda.suggestions(demo, meeting_id)}
+    with pytest.raises(Exception, match="already on this agenda"):
+        agenda.add_suggestion(demo, None, meeting_id, first.kind, first.ref_id)
+
+
+def test_overdue_follow_ups_are_suggested_first_and_named_overdue(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    found = agenda.suggestions(demo, meeting_id)
+    follow_ups = [s for s in found if s.kind == "follow_up"]
+    assert follow_ups and found[: len(follow_ups)] == follow_ups
+    assert [s.due_on for s in follow_ups] == sorted(s.due_on for s in follow_ups)
+    assert all("overdue" in s.reason for s in follow_ups if s.due_on < demo.today() + timedelta(weeks=10))
+
+
+def test_open_items_at_moments_of_truth_come_before_the_others(demo: Workspace) -> None:
+    found = [s for s in agenda.suggestions(demo, _plan(demo), limit=40) if s.group == 3]
+    flags = [s.at_moment_of_truth for s in found]
+    assert True in flags and False in flags
+    assert flags == sorted(flags, reverse=True)
+    moments = [s.score.total for s in found if s.at_moment_of_truth]
+    assert moments == sorted(moments, reverse=True)
+
+
+def test_putting_a_friction_point_on_the_agenda_marks_it_and_taking_it_off_reopens_it(
+    demo: Workspace,
+) -> None:
+    meeting_id = _plan(demo)
+    point = next(
+        s for s in agenda.suggestions(demo, meeting_id, limit=40) if s.kind == "friction" and s.group == 3
+    )
+    status = "SELECT status FROM friction_point WHERE id = ?"
+    before = demo.db.value(status, [point.ref_id])
+    item_id = agenda.add_suggestion(demo, None, meeting_id, "friction", point.ref_id)
+    assert demo.db.value(status, [point.ref_id]) == ("on_agenda" if before == "open" else before)
+    agenda.remove(demo, None, item_id)
+    assert demo.db.value(status, [point.ref_id]) == before
+
+
+def test_moving_points_keeps_positions_one_to_n(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    for s in agenda.suggestions(demo, meeting_id)[:3]:
+        agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
+    items = meeting_store.agenda_for(demo.db, meeting_id)
+    agenda.move(demo, None, items[2].id, -1)
+    agenda.move(demo, None, items[0].id, -1)  # already first: nothing changes
+    after = meeting_store.agenda_for(demo.db, meeting_id)
+    assert [i.id for i in after] == [items[0].id, items[2].id, items[1].id]
+    assert [i.position for i in after] == [1, 2, 3]
+
+
+def test_time_boxes_beyond_the_meeting_are_allowed_and_reported(demo: Workspace) -> None:
+    meeting_id = _plan(demo, duration_minutes=30)
+    for s in agenda.suggestions(demo, meeting_id)[:3]:
+        agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
+    item = meeting_store.agenda_for(demo.db, meeting_id)[0]
+    agenda.set_time_box(demo, None, item.id, 30)
+    view = agenda.agenda_of(demo, meeting_id)
+    assert view.time.over_by == view.time.planned_minutes - 30 > 0
+
+
+def test_a_decision_without_owner_or_due_date_or_due_before_the_meeting_writes_nothing(running) -> None:
+    ws, meeting_id, items = running
+    before = _sizes(ws)
+    day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
+    for draft, field in [
+        (_decision(ws, meeting_id, owner_id=None), "decision_owner"),
+        (_decision(ws, meeting_id, owner_department=None), "decision_department"),
+        (_decision(ws, meeting_id, due_on=None), "decision_due_on"),
+        (_decision(ws, meeting_id, due_on=day - timedelta(days=1)), "decision_due_on"),
+        (_decision(ws, meeting_id, text="  "), "decision_text"),
+    ]:
+        with pytest.raises(ValidationError) as refused:
+            meeting_mode.record_outcome(ws, None, items[0].id, "notes", "decided", draft)
+        assert refused.value.field == field
+    with pytest.raises(ValidationError, match="needs the decision"):
+        meeting_mode.record_outcome(ws, None, items[0].id, "notes", "decided", None)
+    assert _sizes(ws) == before
+
+
+def test_a_decision_is_recorded_with_its_links_event_and_actions(running) -> None:
+    ws, meeting_id, items = running
+    decision_id = meeting_mode.record_outcome(
+        ws, None, items[0].id, "Long talk", "decided", _decision(ws, meeting_id)
+    )
+    day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
+    meeting_mode.add_action(
+        ws, None, decision_id, ActionDraft("Set up a queue", _person(ws, "Dennis Bakker"), day)
+    )
+    taken = meeting_mode.decisions_under(ws, items[0].id)
+    assert [t.version.decision_id for t in taken] == [decision_id]
+    assert taken[0].version.meeting_id == meeting_id and taken[0].version.agenda_item_id == items[0].id
+    assert [a.what for a in taken[0].actions] == ["Set up a queue"]
+    assert taken[0].actions[0].owner_department == "service"
+    assert ws.db.value("SELECT list(status) FROM decision_event WHERE decision_id = ?", [decision_id]) == [
+        "decided"
+    ]
+    links = ws.db.value("SELECT count(*) FROM decision_link WHERE decision_id = ?", [decision_id])
+    assert links >= (0 if items[0].kind in ("follow_up", "other") else 1)
+    # Once decided, the outcome stays decided; only the notes can change.
+    with pytest.raises(ValidationError, match="stays “decided”"):
+        meeting_mode.record_outcome(ws, None, items[0].id, "x", "dropped")
+    meeting_mode.record_outcome(ws, None, items[0].id, "Shorter notes", "decided")
+    assert meeting_store.agenda_for(ws.db, meeting_id)[0].notes == "Shorter notes"
+
+
+def test_an_action_due_before_the_meeting_is_refused(running) -> None:
+    ws, meeting_id, items = running
+    decision_id = meeting_mode.record_outcome(ws, None, items[0].id, "", "decided", _decision(ws, meeting_id))
+    day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
+    with pytest.raises(ValidationError) as refused:
+        meeting_mode.add_action(ws, None, decision_id, ActionDraft("Too late", _person(ws, "Dennis Bakker"),
+                                                                   day - timedelta(days=3)))  # fmt: skip
+    assert refused.value.field == "action_due_on"
+
+
+def test_nothing_is_recorded_before_the_meeting_starts(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    suggestion = agenda.suggestions(demo, meeting_id)[0]
+    item_id = agenda.add_suggestion(demo, None, meeting_id, suggestion.kind, suggestion.ref_id)
+    with pytest.raises(NotAllowed, match="not started"):
+        meeting_mode.record_outcome(demo, None, item_id, "", "dropped")
+
+
+def test_closing_postpones_open_points_rolls_them_over_and_freezes_the_meeting(running) -> None:
+    ws, meeting_id, items = running
+    meeting_mode.record_outcome(ws, None, items[0].id, "", "decided", _decision(ws, meeting_id))
+    assert meeting_mode.close_meeting(ws, None, meeting_id) == 2
+    assert [i.outcome for i in meeting_store.agenda_for(ws.db, meeting_id)] == [
+        "decided",
+        "postponed",
+        "postponed",
+    ]
+    meeting = meeting_store.get_meeting(ws.db, meeting_id)
+    later = _plan(ws, weeks=14, chair_id=meeting.chair_id)
+    found = {s.key: s for s in agenda.suggestions(ws, later)}
+    for item in items[1:]:
+        key = (item.kind, agenda.subject_id(item))
+        if item.kind != "follow_up":
+            assert key in found and found[key].reason.startswith("Postponed on")
+    before = _sizes(ws)
+    for attempt in (
+        lambda: meeting_mode.record_outcome(ws, None, items[1].id, "late", "dropped"),
+        lambda: agenda.remove(ws, None, items[1].id),
+        lambda: agenda.add_other(ws, None, meeting_id, "Forgotten point", 5),
+        lambda: meeting_mode.save_minutes(ws, None, meeting_id, "rewritten"),
+        lambda: meetings.set_guest(ws, None, meeting_id, None),
+    ):
+        with pytest.raises(NotAllowed, match="is closed"):
+            attempt()
+    assert _sizes(ws) == before
+
+
+def test_a_guest_cannot_be_guest_twice_in_a_row(demo: Workspace) -> None:
+    planned = [m for m in meeting_store.list_meetings(demo.db) if m.status == "planned"]
+    last = max(planned, key=lambda m: m.starts_at)
+    day = last.starts_at.astimezone(demo.zone).date() + timedelta(weeks=4)
+    before = _sizes(demo)
+    with pytest.raises(ValidationError, match="twice in a row") as refused:
+        meetings.plan_meeting(demo, None, Meeting(title="After", starts_at=datetime.combine(day, time(14), demo.zone),
+                                                  guest_id=last.guest_id))  # fmt: skip
+    assert refused.value.field == "guest"
+    assert _sizes(demo) == before
+
+
+def test_a_sitting_member_cannot_be_the_guest(demo: Workspace) -> None:
+    day = demo.today() + timedelta(weeks=10)
+    member = next(iter(people.serving_on(demo.db, day)))
+    with pytest.raises(ValidationError, match="holds a council seat"):
+        _plan(demo, guest_id=member)
