@@ -19,7 +19,7 @@ from council.domain.people import Person
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
-from council.services.meetings import ENTITY, get, still_open
+from council.services.meetings import ENTITY, get, invited, still_open
 from council.services.workspace import Workspace
 from council.store import agenda, decisions, meetings, people
 from council.store.database import Query, Transaction
@@ -61,6 +61,8 @@ def start_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> None:
                 "The agenda is empty. Put at least one point on it before you start.", "agenda"
             )
         meetings.set_status(tx, meeting_id, MeetingStatus.OPEN)
+        if not meetings.attendees(tx, meeting_id):
+            meetings.add_attendees(tx, meeting_id, sorted(invited(tx, ws, meeting)))
         if meeting.agenda_closed_at is None:
             meetings.set_agenda_closed(tx, meeting_id, ws.now())
         record(tx, actor, "start", ENTITY, meeting_id, {})

@@ -42,7 +42,7 @@ def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
     def write(tx: Transaction) -> int:
         check_people(tx, ws, meeting)
         meeting_id = meetings.add_meeting(tx, meeting)
-        meetings.add_attendees(tx, meeting_id, sorted(_invited(tx, ws, meeting)))
+        meetings.add_attendees(tx, meeting_id, sorted(invited(tx, ws, meeting)))
         record(tx, actor, "create", ENTITY, meeting_id, {"title": meeting.title})
         return meeting_id
 
@@ -127,7 +127,8 @@ def _person(q: Query, person_id: int, field: str) -> Person:
     return person
 
 
-def _invited(q: Query, ws: Workspace, meeting: Meeting) -> set[int]:
+def invited(q: Query, ws: Workspace, meeting: Meeting) -> set[int]:
+    """The council's members on the meeting's day, its chair and its guest."""
     invited = people.serving_on(q, meeting.starts_at.astimezone(ws.zone).date())
     return invited | {i for i in (meeting.chair_id, meeting.guest_id) if i is not None}
 

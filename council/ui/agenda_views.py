@@ -1,0 +1,143 @@
+"""Preparing an agenda: the points chosen so far with their time boxes, and what else is suggested."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from council.domain.agenda import FOLLOW_UP, GUEST_PROPOSAL, OPEN_ITEM, ROLLED_OVER, Suggestion
+from council.domain.meetings import AgendaItem
+from council.domain.people import Person
+from council.services import agenda
+from council.services.agenda import KIND_LABELS, AgendaView
+from council.services.meeting_mode import OUTCOME_LABELS
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.cache import cached
+from council.ui.text import md
+
+OTHER = "agenda_other"
+SHOWN = 3  # suggestions shown per group before "more"
+_GROUPS = {
+    GUEST_PROPOSAL: "The guest's proposal",
+    FOLLOW_UP: "Decisions to follow up",
+    ROLLED_OVER: "Postponed at an earlier meeting",
+    OPEN_ITEM: "Highest priority open items",
+}
+# Where the record an agenda point is about can be opened.
+SUBJECT_PAGES = {
+    "friction": "app_pages/friction_points.py",
+    "connection": "app_pages/missing_connections.py",
+    "blocker": "app_pages/blockers.py",
+}
+
+
+def act(ws: Workspace, form: str, action: Callable[[], Any], message: str) -> None:
+    """Run a small change (add, move, remove…) as a button callback, with its confirmation."""
+    forms.save(form, action, lambda _: message)
+
+
+def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    """The chosen points in order, each with its time box and buttons to move or remove it."""
+    forms.form_error("agenda", ())
+    if not view.items:
+        st.info("Nothing on the agenda yet. Add points from the suggestions.", icon=":material/playlist_add:")
+    if view.meeting.is_closed:
+        for item in view.items:
+            outcome = f" — {OUTCOME_LABELS[item.outcome].lower()}" if item.outcome else ""
+            st.markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{KIND_LABELS[item.kind]}{outcome}]")
+        return
+    for item in view.items:
+        _agenda_row(ws, me, item, len(view.items))
+    time = view.time
+    st.progress(min(1.0, time.planned_minutes / max(1, time.meeting_minutes)), text=time.summary())
+    if time.over_by:
+        st.warning(md(time.summary()), icon=":material/timer_off:")
+
+
+def _agenda_row(ws: Workspace, me: Person | None, item: AgendaItem, count: int) -> None:
+    with st.container(border=True):
+        cols = st.columns([5, 2, 2], vertical_alignment="center")
+        cols[0].markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{KIND_LABELS[item.kind]}]")
+        cols[1].number_input(
+            "Minutes", min_value=1, max_value=240, step=5, value=item.time_box_minutes, key=f"time_{item.id}",
+            on_change=_save_time, args=(ws, me, item.id), placeholder="min",
+        )  # fmt: skip
+        buttons = cols[2].container(horizontal=True, gap="small")
+        buttons.button(":material/arrow_upward:", key=f"up_{item.id}", help="Move up", disabled=item.position == 1,
+                       on_click=act, args=(ws, "agenda", lambda: agenda.move(ws, me, item.id, -1), "Moved up."))  # fmt: skip
+        buttons.button(":material/arrow_downward:", key=f"down_{item.id}", help="Move down",
+                       disabled=item.position == count,
+                       on_click=act, args=(ws, "agenda", lambda: agenda.move(ws, me, item.id, 1), "Moved down."))  # fmt: skip
+        buttons.button(":material/delete:", key=f"remove_{item.id}", help="Take off the agenda",
+                       on_click=act, args=(ws, "agenda", lambda: agenda.remove(ws, me, item.id),
+                                           f"“{item.title[:60]}” is off the agenda."))  # fmt: skip
+
+
+def _save_time(ws: Workspace, me: Person | None, item_id: int) -> None:
+    minutes = st.session_state.get(f"time_{item_id}")
+    forms.save("agenda", lambda: agenda.set_time_box(ws, me, item_id, minutes), lambda _: "Time box saved.")
+
+
+def suggestion_list(ws: Workspace, me: Person | None, meeting_id: int) -> None:
+    """What else could go on the agenda, grouped by why it is suggested, each with an Add button."""
+    found = cached(ws, agenda.suggestions, meeting_id)
+    if not found:
+        st.caption("No open items to suggest.")
+    for group, title in _GROUPS.items():
+        members = [s for s in found if s.group == group]
+        if members:
+            st.markdown(f"**{title}** ({len(members)})")
+            for s in members[:SHOWN]:
+                _suggestion(ws, me, meeting_id, s)
+            if len(members) > SHOWN:
+                with st.expander(f"{len(members) - SHOWN} more"):
+                    for s in members[SHOWN:]:
+                        _suggestion(ws, me, meeting_id, s)
+    _other_form(ws, me, meeting_id)
+
+
+def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion) -> None:
+    cols = st.columns([3, 1], vertical_alignment="center")
+    score = ""
+    if s.score:
+        p = s.score
+        score = (f"  \n:gray[Score {p.total:.0f} = severity {p.severity:.0f} + reach {p.reach:.0f} + "
+                 f"moment of truth {p.moment_of_truth:.0f} + age {p.age:.0f}]")  # fmt: skip
+    star = ":material/star: " if s.at_moment_of_truth else ""
+    cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{KIND_LABELS[s.kind]} · {md(s.reason)}]{score}")
+    cols[1].button("Add", key=f"add_{s.kind}_{s.ref_id}", width="stretch", help="Put this on the agenda",
+                   on_click=act, args=(ws, "agenda", lambda: agenda.add_suggestion(ws, me, meeting_id, s.kind, s.ref_id),
+                                       f"Added “{s.title[:60]}”."))  # fmt: skip
+
+
+def _other_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
+    with st.form(OTHER, clear_on_submit=False, border=True):
+        st.markdown("**Add a point of your own**")
+        st.text_input("Agenda point", key=f"{OTHER}_title", placeholder="e.g. Results of the callback pilot")
+        forms.field_error(OTHER, "title")
+        st.number_input("Minutes", min_value=1, max_value=240, value=10, step=5, key=f"{OTHER}_minutes")
+        forms.field_error(OTHER, "minutes")
+        forms.form_error(OTHER, ("title", "minutes"))
+        st.form_submit_button(
+            "Add to the agenda", icon=":material/add:",
+            on_click=forms.save, args=(OTHER, lambda: agenda.add_other(ws, me, meeting_id, forms.value(OTHER, "title"),
+                                                                         forms.value(OTHER, "minutes")),
+                                       lambda _: "Added your point.", ("title",)),
+        )  # fmt: skip
+
+
+def agenda_lock(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    """Close the agenda when it is final (the guest's proposal is then final too), or reopen it."""
+    if view.meeting.agenda_closed_at is None:
+        st.button("Close the agenda", icon=":material/lock:", key="close_agenda",
+                  help="Do this when the agenda is final: the guest can then no longer change their proposal. "
+                       "You can still adjust the agenda until the meeting starts.",
+                  on_click=act, args=(ws, "agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id),
+                                      "The agenda is closed; the guest's proposal is final."))  # fmt: skip
+    else:
+        st.button("Reopen the agenda", icon=":material/lock_open:", key="reopen_agenda",
+                  on_click=act, args=(ws, "agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id, closed=False),
+                                      "The agenda is open again; the guest can edit their proposal."))  # fmt: skip

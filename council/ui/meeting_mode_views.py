@@ -1,0 +1,195 @@
+"""Meeting mode: walk the agenda point by point, record notes, outcomes, decisions and actions, close."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import streamlit as st
+
+from council.domain.decisions import ActionDraft, DecisionDraft
+from council.domain.meetings import AgendaItem
+from council.domain.people import Person
+from council.domain.vocabulary import MeetingStatus
+from council.services import meeting_mode, meetings
+from council.services.agenda import KIND_LABELS, AgendaView
+from council.services.meeting_mode import OUTCOME_LABELS
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.agenda_views import act
+from council.ui.cache import cached
+from council.ui.text import md
+
+POINT = "point"
+ACTION = "action"
+_DECISION_FIELDS = ("decision_title", "decision_text", "decision_rationale", "decision_department",
+                    "decision_owner", "decision_due_on")  # fmt: skip
+
+
+def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    st.info("The meeting has not started. Starting it closes the agenda for the guest and lets you record "
+            "notes, outcomes and decisions.", icon=":material/play_circle:")  # fmt: skip
+    forms.form_error("meeting", ())
+    st.button("Start the meeting", type="primary", icon=":material/play_arrow:",
+              on_click=act, args=(ws, "meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id),
+                                  "The meeting has started."))  # fmt: skip
+
+
+def attendance(ws: Workspace, me: Person | None, card: meetings.MeetingCard) -> None:
+    everyone = cached(ws, meetings.owner_choices) | card.attendees
+    key = f"attendees_{card.meeting.id}"
+    st.session_state.setdefault(key, list(card.attendees))
+    st.multiselect("Present", options=list(everyone), format_func=lambda i: everyone.get(i, f"#{i}"), key=key,
+                   on_change=lambda: forms.save("meeting", lambda: meeting_mode.set_attendance(
+                       ws, me, card.meeting.id, st.session_state[key]), lambda _: "Attendance saved."))  # fmt: skip
+
+
+def walk_agenda(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    """One agenda point at a time, with buttons to go to the previous or next one."""
+    items = view.items
+    key = f"current_point_{view.meeting.id}"
+    index = min(st.session_state.get(key, _first_open(items)), len(items) - 1)
+    labels = [f"{i.position}. {i.title[:70]}{' ✓' if i.outcome else ''}" for i in items]
+    index = st.selectbox(
+        "Agenda point", options=range(len(items)), index=index, format_func=labels.__getitem__
+    )
+    st.session_state[key] = index
+    cols = st.columns(2)
+    cols[0].button("Previous point", icon=":material/arrow_back:", disabled=index == 0, width="stretch",
+                   on_click=lambda: st.session_state.update({key: index - 1}))  # fmt: skip
+    cols[1].button("Next point", icon=":material/arrow_forward:", disabled=index == len(items) - 1, width="stretch",
+                   on_click=lambda: st.session_state.update({key: index + 1}))  # fmt: skip
+    point_panel(ws, me, view, items[index])
+
+
+def _first_open(items: list[AgendaItem]) -> int:
+    return next((n for n, i in enumerate(items) if not i.outcome), 0)
+
+
+def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: AgendaItem) -> None:
+    form = f"{POINT}_{item.id}"
+    taken = cached(ws, meeting_mode.decisions_under, item.id)
+    with st.container(border=True):
+        st.markdown(f"#### {item.position}. {md(item.title)}")
+        minutes = f" · {item.time_box_minutes} minutes" if item.time_box_minutes else ""
+        st.caption(f"{KIND_LABELS[item.kind]}{minutes}")
+        forms.prefill(form, {"notes": item.notes, "outcome": item.outcome,
+                             "decision_due_on": view.meeting.starts_at.astimezone(ws.zone).date() + timedelta(weeks=6)})  # fmt: skip
+        forms.form_error(form, ("notes", "outcome", *_DECISION_FIELDS))
+        st.text_area("Notes", key=f"{form}_notes", height=120, placeholder="What was said, in a few lines")
+        forms.field_error(form, "notes")
+        st.radio("Outcome", options=list(OUTCOME_LABELS), format_func=OUTCOME_LABELS.get, index=None,
+                 key=f"{form}_outcome", horizontal=True)  # fmt: skip
+        forms.field_error(form, "outcome")
+        if forms.value(form, "outcome") == "decided" and not taken:
+            _decision_fields(ws, form)
+        st.button("Save this point", type="primary", icon=":material/save:", key=f"{form}_save",
+                  on_click=forms.save, args=(form, lambda: _save_point(ws, me, form, item), _saved_point))  # fmt: skip
+    for decision in taken:
+        _decision_card(ws, me, view, decision)
+
+
+def _decision_fields(ws: Workspace, form: str) -> None:
+    st.markdown("**The decision**")
+    st.text_input("Decision in one line", key=f"{form}_decision_title",
+                  placeholder="e.g. Every callback request is answered within one working day")  # fmt: skip
+    forms.field_error(form, "decision_title")
+    st.text_area("What exactly was decided", key=f"{form}_decision_text", height=90)
+    forms.field_error(form, "decision_text")
+    st.text_area("Why", key=f"{form}_decision_rationale", height=70)
+    forms.field_error(form, "decision_rationale")
+    cols = st.columns(3)
+    with cols[0]:
+        forms.config_select(ws.config, form, "decision_department", "Owning department", "department")
+    with cols[1]:
+        owners = cached(ws, meetings.owner_choices)
+        st.selectbox("Owner", options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"), index=None,
+                     placeholder="Choose…", key=f"{form}_decision_owner")  # fmt: skip
+        forms.field_error(form, "decision_owner")
+    with cols[2]:
+        st.date_input("Due", key=f"{form}_decision_due_on", format="DD/MM/YYYY")
+        forms.field_error(form, "decision_due_on")
+
+
+def _save_point(ws: Workspace, me: Person | None, form: str, item: AgendaItem) -> int | None:
+    decision = None
+    if forms.value(form, "outcome") == "decided":
+        decision = DecisionDraft(
+            title=forms.value(form, "decision_title") or "", text=forms.value(form, "decision_text") or "",
+            rationale=forms.value(form, "decision_rationale") or "",
+            owner_department=forms.value(form, "decision_department"), owner_id=forms.value(form, "decision_owner"),
+            due_on=forms.value(form, "decision_due_on"),
+        )  # fmt: skip
+    return meeting_mode.record_outcome(ws, me, item.id, forms.value(form, "notes") or "",
+                                       forms.value(form, "outcome"), decision)  # fmt: skip
+
+
+def _saved_point(decision_id: int | None) -> str:
+    if decision_id:
+        return f"Decision #{decision_id} is recorded. Add its actions below."
+    return "Saved."
+
+
+def _decision_card(
+    ws: Workspace, me: Person | None, view: AgendaView, decision: meeting_mode.DecisionTaken
+) -> None:
+    d = decision.version
+    owners = cached(ws, meetings.owner_choices)
+    with st.container(border=True):
+        st.markdown(f":material/gavel: **Decision #{d.decision_id}: {md(d.title)}**  \n{md(d.text)}")
+        due = f"{d.due_on:%-d %B %Y}" if d.due_on else "—"
+        st.caption(f"Owner: {md(owners.get(d.owner_id, '—'))} · "
+                   f"{md(ws.config.name_of('department', d.owner_department))} · due {due}")  # fmt: skip
+        for action in decision.actions:
+            action_due = f"{action.due_on:%-d %B %Y}" if action.due_on else "no date"
+            st.markdown(f"- {md(action.what)} — {md(owners.get(action.owner_id, '—'))}, by {action_due}")
+        if view.meeting.status == MeetingStatus.OPEN:
+            _action_form(ws, me, d.decision_id, owners)
+
+
+def _action_form(ws: Workspace, me: Person | None, decision_id: int, owners: dict[int, str]) -> None:
+    form = f"{ACTION}_{decision_id}"
+    with st.form(form, border=False):
+        cols = st.columns([4, 2, 2], vertical_alignment="bottom")
+        cols[0].text_input("Action", key=f"{form}_what", placeholder="What needs doing")
+        cols[1].selectbox("Who", options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"), index=None,
+                          placeholder="Choose…", key=f"{form}_owner")  # fmt: skip
+        cols[2].date_input("By", key=f"{form}_due_on", value=None, format="DD/MM/YYYY")
+        for field in ("action_what", "action_owner", "action_due_on"):
+            forms.field_error(form, field)
+        forms.form_error(form, ("action_what", "action_owner", "action_due_on"))
+        st.form_submit_button("Add action", icon=":material/add_task:", on_click=forms.save,
+                              args=(form, lambda: _add_action(ws, me, form, decision_id), lambda _: "Action added.",
+                                    ("what", "owner", "due_on")))  # fmt: skip
+
+
+def _add_action(ws: Workspace, me: Person | None, form: str, decision_id: int) -> int:
+    draft = ActionDraft(
+        forms.value(form, "what") or "", forms.value(form, "owner"), forms.value(form, "due_on")
+    )
+    return meeting_mode.add_action(ws, me, decision_id, draft)
+
+
+def minutes_text(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    form = f"minutes_{view.meeting.id}"
+    forms.prefill(form, {"text": view.meeting.minutes})
+    st.text_area("General minutes", key=f"{form}_text", height=120,
+                 placeholder="Anything said outside the agenda points: announcements, the next meeting, …")  # fmt: skip
+    forms.form_error(form, ("text",))
+    st.button("Save minutes", icon=":material/save:", key=f"{form}_save",
+              on_click=forms.save, args=(form, lambda: meeting_mode.save_minutes(
+                  ws, me, view.meeting.id, forms.value(form, "text")), lambda _: "Minutes saved."))  # fmt: skip
+
+
+def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    open_points = sum(1 for i in view.items if not i.outcome)
+    forms.form_error("close", ())
+    if open_points:
+        st.warning(f"{open_points} agenda point(s) have no outcome yet. Closing counts them as postponed: "
+                   "they return among the next meeting's suggestions.", icon=":material/warning:")  # fmt: skip
+    confirm = st.checkbox(
+        "The notes, outcomes, decisions and actions are complete", key=f"close_ok_{view.meeting.id}"
+    )
+    st.button("Close the meeting", type="primary", icon=":material/lock:", disabled=not confirm,
+              help="After closing, nothing in this meeting can change; its minutes are final.",
+              on_click=act, args=(ws, "close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
+                                  "The meeting is closed. Its minutes are ready below."))  # fmt: skip

@@ -1,0 +1,128 @@
+"""The meetings list, planning a meeting, and the header and details of one meeting."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+import streamlit as st
+
+from council.domain.errors import ValidationError
+from council.domain.meetings import Meeting
+from council.domain.people import Person
+from council.domain.vocabulary import MeetingStatus
+from council.services import meetings
+from council.services.lists import meeting_table
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.cache import cached
+from council.ui.record_page import open_on_click
+from council.ui.text import md
+
+PLAN = "plan_meeting"
+_FIELDS = ("day", "time", "duration", "title", "location", "chair", "guest", "starts_at")
+
+
+def meeting_list(ws: Workspace) -> None:
+    table = cached(ws, meeting_table)
+    if table.empty:
+        st.info("No meetings yet. Plan the first one above.", icon=":material/event:")
+        return
+    coming = table[table["status"] != MeetingStatus.CLOSED.label].sort_values("starts_at")
+    if not coming.empty:
+        first = coming.iloc[0]
+        when = first["starts_at"]  # already in the workspace's time zone
+        cols = st.columns([3, 1], vertical_alignment="center")
+        cols[0].markdown(f"**Next meeting:** {md(first['title'])} · {when:%A %-d %B, %H:%M}")
+        if cols[1].button("Open it", icon=":material/arrow_forward:", type="primary", width="stretch"):
+            st.query_params["id"] = str(int(first["id"]))
+            st.rerun()
+    st.caption("Click a meeting to prepare its agenda, run it, or get its minutes.")
+    open_on_click(
+        table,
+        "meeting_table",
+        {
+            "id": None,
+            "starts_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
+            "title": "Meeting",
+            "status": "Status",
+            "chair": "Chair",
+            "guest": "Guest",
+            "agenda_items": st.column_config.NumberColumn("Agenda points"),
+            "decisions": st.column_config.NumberColumn("Decisions"),
+            "proposals": st.column_config.NumberColumn("Guest proposals"),
+        },
+    )
+
+
+def plan_form(ws: Workspace, me: Person | None) -> None:
+    """Plan a meeting: when, how long, where, who chairs, who is the guest."""
+    forms.prefill(PLAN, {"day": cached(ws, meetings.suggested_start), "time": ws.config.council.meeting_starts_at,
+                         "duration": ws.config.council.meeting_length_minutes})  # fmt: skip
+    forms.form_error(PLAN, _FIELDS)
+    cols = st.columns(3)
+    with cols[0]:
+        st.date_input("Date", key=f"{PLAN}_day", min_value=ws.today(), format="DD/MM/YYYY")
+        forms.field_error(PLAN, "starts_at")
+    cols[1].time_input("Starts at", key=f"{PLAN}_time", step=900)
+    with cols[2]:
+        st.number_input("Length in minutes", min_value=15, max_value=480, step=15, key=f"{PLAN}_duration")
+        forms.field_error(PLAN, "duration")
+    day = forms.value(PLAN, "day") or ws.today()
+    cols = st.columns(2)
+    with cols[0]:
+        st.text_input("Title", key=f"{PLAN}_title", placeholder=f"Council meeting {day:%-d %B %Y}",
+                      help="Leave empty to name it after its date.")  # fmt: skip
+        forms.field_error(PLAN, "title")
+        _person_select(ws, "Chair", f"{PLAN}_chair", cached(ws, meetings.chair_choices, day))
+        forms.field_error(PLAN, "chair")
+    with cols[1]:
+        st.text_input("Place or video link", key=f"{PLAN}_location", placeholder="Room 4.12, or https://…")
+        forms.field_error(PLAN, "location")
+        _person_select(ws, "Guest", f"{PLAN}_guest", cached(ws, meetings.guest_choices, day),
+                       help="Someone from outside the council; the Council page suggests who has been heard least.")  # fmt: skip
+        forms.field_error(PLAN, "guest")
+    st.button("Plan the meeting", type="primary", icon=":material/event_available:",
+              on_click=forms.save, args=(PLAN, lambda: _plan(ws, me), _planned, _FIELDS))  # fmt: skip
+
+
+def _person_select(
+    ws: Workspace, label: str, key: str, choices: dict[int, str], help: str | None = None
+) -> None:
+    if st.session_state.get(key) not in (None, *choices):
+        st.session_state[key] = None  # the date changed and this person no longer fits it
+    st.selectbox(label, options=list(choices), index=None, format_func=lambda i: choices.get(i, f"#{i}"),
+                 placeholder="Choose…", key=key, help=help)  # fmt: skip
+
+
+def _plan(ws: Workspace, me: Person | None) -> int:
+    day: date | None = forms.value(PLAN, "day")
+    at: time | None = forms.value(PLAN, "time")
+    if day is None or at is None:
+        raise ValidationError("Choose the date and the time the meeting starts.", "starts_at")
+    title = (forms.value(PLAN, "title") or "").strip() or f"Council meeting {day:%-d %B %Y}"
+    draft = Meeting(
+        title=title, starts_at=datetime.combine(day, at, ws.zone), duration_minutes=forms.value(PLAN, "duration"),
+        location=forms.value(PLAN, "location") or "", chair_id=forms.value(PLAN, "chair"),
+        guest_id=forms.value(PLAN, "guest"),
+    )  # fmt: skip
+    return meetings.plan_meeting(ws, me, draft)
+
+
+def _planned(meeting_id: int) -> str:
+    st.query_params["id"] = str(meeting_id)
+    return "The meeting is planned. Now prepare its agenda."
+
+
+def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
+    m = card.meeting
+    start = m.starts_at.astimezone(ws.zone)
+    st.subheader(m.title)
+    status = MeetingStatus(m.status).label
+    agenda_state = " · agenda closed" if m.agenda_closed_at and m.status == MeetingStatus.PLANNED else ""
+    st.markdown(
+        f":material/event: **{start:%A %-d %B %Y, %H:%M}** ({m.duration_minutes} minutes) · "
+        f"{status}{agenda_state}  \n"
+        f":material/location_on: {md(m.location) if m.location else 'No place or link yet'}  \n"
+        f":material/person: Chair: {md(card.chair or 'not chosen yet')} · "
+        f"Guest: {md(card.guest + ' (' + card.guest_brings + ')') if card.guest else 'not invited yet'}"
+    )
