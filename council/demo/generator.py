@@ -120,6 +120,13 @@ class _Builder:
     def chairs(self) -> list[int]:
         return [self.ids.people[p["key"]] for p in content.PEOPLE if "chair" in p["roles"]]
 
+    def chair_on(self, day: date, preferred: int) -> int:
+        """The preferred chair if they hold a seat that day, else another chair or member who does."""
+        serving = people_store.serving_on(self.tx, day)
+        if preferred in serving:
+            return preferred
+        return next((c for c in self.chairs() if c in serving), min(serving, default=preferred))
+
     def add_meetings(self) -> None:
         chairs = self.chairs()
         guests = self.guest_schedule()
@@ -131,7 +138,7 @@ class _Builder:
                 duration_minutes=self.config.council.meeting_length_minutes,
                 location="Room 4.12, Utrecht office / video link",
                 status="closed" if past else "planned",
-                chair_id=chairs[n % len(chairs)],
+                chair_id=self.chair_on(day, chairs[n % len(chairs)]),
                 guest_id=guests[n],
                 closed_at=self.at(day, 16) if past else None,
                 agenda_closed_at=self.at(day - timedelta(days=2), 12) if past else None,

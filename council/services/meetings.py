@@ -63,7 +63,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
         if not changed:
             return []
-        check_people(tx, ws, after)
+        check_people(tx, ws, after, chair=moved or before.chair_id != after.chair_id,
+                     guest=moved or before.guest_id != after.guest_id)  # fmt: skip
         meetings.update_meeting(tx, after)
         if before.guest_id != after.guest_id:
             _swap_guest(tx, meeting_id, before.guest_id, after.guest_id)
@@ -82,7 +83,7 @@ def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: in
         if meeting.guest_id == guest_id:
             return
         after = replace(meeting, guest_id=guest_id)
-        check_people(tx, ws, after)
+        check_people(tx, ws, after, chair=False)
         meetings.update_meeting(tx, after)
         _swap_guest(tx, meeting_id, meeting.guest_id, guest_id)
         record(tx, actor, "guest", ENTITY, meeting_id, {"guest_id": guest_id})
@@ -90,31 +91,36 @@ def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: in
     ws.db.write(write)
 
 
-def check_people(q: Query, ws: Workspace, meeting: Meeting) -> None:
-    """The chair holds a seat that day; the guest does not, is on the roster, and was not the last guest."""
+def check_people(
+    q: Query, ws: Workspace, meeting: Meeting, *, chair: bool = True, guest: bool = True
+) -> None:
+    """The chair holds a seat that day; the guest does not, is on the roster, and was not the last guest.
+
+    `chair` or `guest` False leaves that person unchecked (they did not change).
+    """
     day = meeting.starts_at.astimezone(ws.zone).date()
     serving = people.serving_on(q, day)
-    if meeting.chair_id is not None:
+    if chair and meeting.chair_id is not None:
         chair = _person(q, meeting.chair_id, "chair")
         if chair.id not in serving:
             raise ValidationError(
                 f"{chair.name} holds no council seat on {_day(day)}. The chair must be a council member then.",
                 "chair",
             )
-    if meeting.guest_id is None:
+    if not guest or meeting.guest_id is None:
         return
-    guest = _person(q, meeting.guest_id, "guest")
-    if guest.id in serving:
+    invited = _person(q, meeting.guest_id, "guest")
+    if invited.id in serving:
         raise ValidationError(
-            f"{guest.name} holds a council seat on {_day(day)}, so they are heard already. "
+            f"{invited.name} holds a council seat on {_day(day)}, so they are heard already. "
             "Invite someone from outside the council as the guest.",
             "guest",
         )
     for other in meetings.neighbours(q, meeting.starts_at, meeting.id):
-        if other is not None and other.guest_id == guest.id:
+        if other is not None and other.guest_id == invited.id:
             other_day = other.starts_at.astimezone(ws.zone).date()
             raise ValidationError(
-                f"{guest.name} is the guest of the meeting of {_day(other_day)} too. Nobody is guest "
+                f"{invited.name} is the guest of the meeting of {_day(other_day)} too. Nobody is guest "
                 "twice in a row: invite someone else, so the council hears another voice.",
                 "guest",
             )
