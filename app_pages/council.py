@@ -1,10 +1,11 @@
-"""Council & rotation: who holds which department's seat, and since when."""
+"""Council & rotation: who holds which department's seat, and the plan for the meetings ahead."""
 
 import streamlit as st
 
 from council.services.lists import roster_table
 from council.ui.cache import cached
-from council.ui.session import workspace
+from council.ui.rotation_views import rotation_plan
+from council.ui.session import current_person, workspace
 
 ws = workspace()
 rules = ws.config.council
@@ -15,12 +16,6 @@ st.caption(
 )
 
 roster = cached(ws, roster_table)
-if roster.empty:
-    st.info("Nobody holds a council seat yet.")
-    st.stop()
-
-serving = roster[roster["serving"]]
-st.subheader(f"Serving now ({len(serving)})")
 columns = {
     "name": "Name",
     "seat": "Seat",
@@ -29,9 +24,16 @@ columns = {
     "ends_on": st.column_config.DateColumn("Term until", format="D MMM YYYY"),
     "terms": st.column_config.NumberColumn("Terms served"),
 }
-st.dataframe(serving[list(columns)], hide_index=True, width="stretch", column_config=columns)
+serving = roster[roster["serving"]] if not roster.empty else roster
+st.subheader(f"Serving now ({len(serving)})")
+if serving.empty:
+    st.info("Nobody holds a council seat now. The rotation plan below suggests who could take each seat.")
+else:
+    st.dataframe(serving[list(columns)], hide_index=True, width="stretch", column_config=columns)
 
-former = roster[~roster["serving"]]
+rotation_plan(ws, current_person(ws))
+
+former = roster[~roster["serving"]] if not roster.empty else roster
 if not former.empty:
-    st.subheader(f"Served before ({len(former)})")
-    st.dataframe(former[list(columns)], hide_index=True, width="stretch", column_config=columns)
+    with st.expander(f"Served before ({len(former)})"):
+        st.dataframe(former[list(columns)], hide_index=True, width="stretch", column_config=columns)

@@ -1,0 +1,348 @@
+"""The council's rotation: when it meets, when a term ends, and a plan for the meetings ahead.
+
+The plan simulates forward: a suggested successor holds the seat in the meetings after, and a
+suggested guest counts as heard, so every meeting's suggestion builds on the ones before it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from council.domain.errors import ValidationError
+from council.domain.people import CouncilTerm, Person
+from council.domain.workspace import CouncilRules, WorkspaceConfig
+
+HEARD_WINDOW = 24  # meetings looked back on to see whose voice the council heard least
+
+
+@dataclass(frozen=True)
+class MeetingSlot:
+    """A meeting to plan for: one already planned (with its id and guest), or a date on the cadence."""
+
+    day: date
+    meeting_id: int | None = None
+    guest_id: int | None = None
+
+    @property
+    def is_planned(self) -> bool:
+        return self.meeting_id is not None
+
+
+@dataclass(frozen=True)
+class SeatHolder:
+    person: Person
+    ends_on: date | None
+    suggested: bool = False  # holds the seat only once an earlier suggestion is accepted
+    rotates_out: bool = False  # this is their last meeting: the term ends before the next one
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    department: str
+    successor: Person | None  # the suggestion; None when nobody can take the seat
+    reason: str
+    candidates: tuple[Person, ...] = ()  # everyone who could take it, best first (the successor first)
+
+
+@dataclass(frozen=True)
+class DepartmentSeats:
+    department: str
+    seats: int
+    holders: tuple[SeatHolder, ...]
+    vacancies: tuple[Vacancy, ...]
+
+    @property
+    def rotating_out(self) -> tuple[SeatHolder, ...]:
+        return tuple(h for h in self.holders if h.rotates_out)
+
+
+@dataclass(frozen=True)
+class GuestChoice:
+    person: Person | None  # the meeting's guest, or the suggestion; None when nobody is eligible
+    chosen: bool  # the meeting has this guest already
+    reason: str
+    candidates: tuple[Person, ...] = ()  # other people who could be the guest, best first
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    slot: MeetingSlot
+    seats: tuple[DepartmentSeats, ...]
+    guest: GuestChoice
+
+    @property
+    def vacancies(self) -> tuple[Vacancy, ...]:
+        return tuple(v for s in self.seats for v in s.vacancies)
+
+    @property
+    def rotating_out(self) -> tuple[SeatHolder, ...]:
+        return tuple(h for s in self.seats for h in s.rotating_out)
+
+
+@dataclass(frozen=True)
+class RotationPlan:
+    meetings: tuple[PlannedMeeting, ...]
+
+    @property
+    def open_vacancies(self) -> int:
+        return sum(len(m.vacancies) for m in self.meetings)
+
+    @property
+    def guests_to_invite(self) -> int:
+        return sum(1 for m in self.meetings if not m.guest.chosen)
+
+
+def meeting_dates(first: date, every_weeks: int, count: int) -> list[date]:
+    """`count` meeting days on the cadence, starting with `first`."""
+    return [first + timedelta(weeks=every_weeks * n) for n in range(count)]
+
+
+def term_end(starts_on: date, rules: CouncilRules) -> date:
+    """The last day of a term that starts on a meeting day.
+
+    A term of n meetings ends the day before the (n+1)th meeting on the cadence; a term of n months
+    ends the day before the same day n months on (or on the month's last day when it has no such day).
+    """
+    if rules.term_unit == "months":
+        return _months_on(starts_on, rules.term_length) - timedelta(days=1)
+    return starts_on + timedelta(weeks=rules.term_length * rules.meeting_every_weeks) - timedelta(days=1)
+
+
+def _months_on(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    last = calendar.monthrange(year, month)[1]
+    # 31 January plus a month: 1 March, so the term still covers the whole of February.
+    return date(year, month, day.day) if day.day <= last else date(year, month, last) + timedelta(days=1)
+
+
+def plan_rotation(
+    config: WorkspaceConfig,
+    slots: Sequence[MeetingSlot],
+    people: Iterable[Person],
+    terms: Iterable[CouncilTerm],
+    history: Iterable[tuple[date, int | None]],
+) -> RotationPlan:
+    """One `PlannedMeeting` per slot (in date order): its seats, vacancies with successors, and its guest.
+
+    `history` holds (day, guest id or None) of the other meetings, before and after the slots;
+    `people` everyone who ever was on the roster, inactive people included.
+    """
+    planner = _Planner(config, sorted(slots, key=lambda s: s.day), list(people), terms, history)
+    return RotationPlan(tuple(planner.plan(i) for i in range(len(planner.slots))))
+
+
+@dataclass
+class _Held:
+    """A meeting as the planner walks the timeline: its day, its guest, and its slot if it is one."""
+
+    day: date
+    guest_id: int | None
+    slot: int | None = None
+
+
+class _Planner:
+    def __init__(
+        self,
+        config: WorkspaceConfig,
+        slots: list[MeetingSlot],
+        people: list[Person],
+        terms: Iterable[CouncilTerm],
+        history: Iterable[tuple[date, int | None]],
+    ) -> None:
+        self.config, self.rules, self.slots = config, config.council, slots
+        self.people = sorted(people, key=lambda p: (p.name, p.id or 0))
+        self.by_id = {p.id: p for p in self.people}
+        self.terms: list[tuple[CouncilTerm, bool]] = [(t, False) for t in terms]  # (term, suggested)
+        # Every meeting in date order; a slot's guest is filled in as it is planned.
+        timeline = [_Held(d, g) for d, g in history] + [
+            _Held(s.day, s.guest_id, i) for i, s in enumerate(slots)
+        ]
+        self.timeline = sorted(timeline, key=lambda e: (e.day, e.slot is not None, e.slot or 0))
+
+    def plan(self, index: int) -> PlannedMeeting:
+        slot = self.slots[index]
+        after = (
+            self.slots[index + 1].day
+            if index + 1 < len(self.slots)
+            else slot.day + timedelta(weeks=self.rules.meeting_every_weeks)
+        )
+        seats = tuple(
+            self.seats(slot, dept, count, after) for dept, count in self.rules.seats.items() if count
+        )
+        guest = self.guest(index)
+        self.timeline[self._position(index)].guest_id = guest.person.id if guest.person else None
+        return PlannedMeeting(slot, seats, guest)
+
+    # Seats
+
+    def seats(self, slot: MeetingSlot, department: str, count: int, after: date) -> DepartmentSeats:
+        holding = [(t, s) for t, s in self.terms if t.department == department and t.is_current(slot.day)]
+        holders = tuple(
+            SeatHolder(
+                self._person(t.person_id, department),
+                t.ends_on,
+                suggested,
+                rotates_out=t.ends_on is not None and t.ends_on < after,
+            )
+            for t, suggested in holding
+        )
+        vacancies = tuple(self.vacancy(slot, department) for _ in range(count - len(holding)))
+        return DepartmentSeats(department, count, holders, vacancies)
+
+    def vacancy(self, slot: MeetingSlot, department: str) -> Vacancy:
+        name = self.config.name_of("department", department)
+        ends_on = term_end(slot.day, self.rules)
+        candidates = self.successors(department, slot.day, ends_on)
+        if not candidates:
+            return Vacancy(
+                department,
+                None,
+                f"Nobody from {name} is free to take this seat: add someone from {name} to the roster.",
+            )
+        best = candidates[0]
+        reason = self.successor_reason(best)
+        self.terms.append((CouncilTerm(best.id, department, slot.day, ends_on), True))
+        return Vacancy(department, best, reason, tuple(candidates))
+
+    def successors(self, department: str, starts_on: date, ends_on: date) -> list[Person]:
+        """Who could take a seat: members first, never served first, then longest since they served."""
+        guests = {s.guest_id for s in self.slots if s.guest_id and starts_on <= s.day <= ends_on}
+        busy = {t.person_id for t, _ in self.terms if _overlaps(t, starts_on, ends_on)} | guests
+        free = [
+            p
+            for p in self.people
+            if p.active and not p.is_external and p.department == department
+            and not p.has_role("executive") and p.id not in busy
+        ]  # fmt: skip
+        return sorted(free, key=lambda p: (not p.has_role("member"), self._last_served(p.id) or date.min))
+
+    def successor_reason(self, person: Person) -> str:
+        last = self._last_served(person.id)
+        reason = f"served last until {_day(last)}" if last else "never served on the council"
+        if not person.has_role("member"):
+            reason += "; not a council member yet, nobody else is free"
+        return reason[0].upper() + reason[1:]
+
+    def _last_served(self, person_id: int | None) -> date | None:
+        ends = [t.ends_on for t, _ in self.terms if t.person_id == person_id and t.ends_on]
+        return max(ends, default=None)
+
+    # Guests
+
+    def guest(self, index: int) -> GuestChoice:
+        slot = self.slots[index]
+        position = self._position(index)
+        before, later = self.timeline[:position], self.timeline[position + 1 :]
+        pause = self.rules.guest_pause_meetings
+        window = max(pause, 1)  # whatever the pause, nobody is guest twice in a row
+        recent = {e.guest_id for e in before[-window:]} | {e.guest_id for e in later[:window]}
+        heard = Counter(self._voice(e.guest_id) for e in before[-HEARD_WINDOW:] if e.guest_id is not None)
+        times = Counter(e.guest_id for e in before if e.guest_id is not None)
+        last = {e.guest_id: e.day for e in before if e.guest_id is not None}
+        serving = {t.person_id for t, _ in self.terms if t.is_current(slot.day)}
+        eligible = [
+            p
+            for p in self.people
+            if p.active and p.has_role("guest") and p.id not in serving and p.id not in recent
+            and p.id != slot.guest_id
+        ]  # fmt: skip
+        ranked = sorted(
+            eligible,
+            key=lambda p: (heard[p.voice], self._has_seat(p.voice), times[p.id], last.get(p.id, date.min)),
+        )
+        if slot.guest_id is not None:
+            chosen = self._person(slot.guest_id, None)
+            return GuestChoice(chosen, True, self.guest_reason(chosen, heard), tuple(ranked))
+        if not ranked:
+            return GuestChoice(
+                None,
+                False,
+                "Nobody on the roster can be the guest: everyone with the guest role holds a seat or was "
+                f"a guest within {pause} meetings. Add people with the guest role to the roster.",
+            )
+        return GuestChoice(ranked[0], False, self.guest_reason(ranked[0], heard), tuple(ranked[1:]))
+
+    def guest_reason(self, person: Person, heard: Counter) -> str:
+        n = heard[person.voice]
+        seat = "has a seat on the council" if self._has_seat(person.voice) else "no seat on the council"
+        return (
+            f"{self.config.voice_name(person.voice)} — heard {n} time{'' if n == 1 else 's'} "
+            f"in the last {HEARD_WINDOW} meetings; {seat}"
+        )
+
+    def _voice(self, person_id: int) -> str | None:
+        person = self.by_id.get(person_id)
+        return person.voice if person else None
+
+    def _has_seat(self, voice: str | None) -> bool:
+        return self.rules.seats.get(voice or "", 0) > 0
+
+    # Shared
+
+    def _position(self, index: int) -> int:
+        return next(n for n, e in enumerate(self.timeline) if e.slot == index)
+
+    def _person(self, person_id: int, department: str | None) -> Person:
+        return self.by_id.get(person_id) or Person(f"Person #{person_id}", department, id=person_id)
+
+
+def check_successor(
+    config: WorkspaceConfig,
+    person: Person | None,
+    department: str,
+    starts_on: date,
+    terms: Sequence[CouncilTerm],
+    today: date,
+) -> CouncilTerm:
+    """The term that gives `person` a vacant `department` seat from `starts_on`, or a ValidationError."""
+    rules = config.council
+    name = config.name_of("department", department)
+    seats = rules.seats.get(department, 0)
+    if seats <= 0:
+        raise ValidationError(
+            f"{name} has no seat on the council, so there is no seat to fill.", "department"
+        )
+    if person is None or not person.active:
+        raise ValidationError("That person is no longer on the roster. Choose someone else.", "person")
+    if person.is_external or person.department != department:
+        raise ValidationError(
+            f"{person.name} does not work in {name}. A {name} seat goes to someone from {name}.", "person"
+        )
+    if starts_on < today:
+        raise ValidationError(
+            f"{_day(starts_on)} has already passed. A term starts at a meeting to come.", "starts_on"
+        )
+    ends_on = term_end(starts_on, rules)
+    for other in terms:
+        if other.person_id == person.id and _overlaps(other, starts_on, ends_on):
+            seat = config.name_of("department", other.department)
+            until = f" until {_day(other.ends_on)}" if other.ends_on else ""
+            raise ValidationError(
+                f"{person.name} holds the {seat} seat from {_day(other.starts_on)}{until} already. "
+                "Nobody holds two terms at once: choose someone else.",
+                "person",
+            )
+    same_seat = [t for t in terms if t.department == department]
+    # The seat is most taken on the new term's first day or on a day another term starts.
+    checkpoints = [starts_on] + [t.starts_on for t in same_seat if starts_on < t.starts_on <= ends_on]
+    for day in checkpoints:
+        if sum(t.is_current(day) for t in same_seat) >= seats:
+            raise ValidationError(
+                f"{name} has no vacant seat on {_day(day)}: all {seats} are taken. "
+                "Look at the refreshed plan for the seats that are free.",
+                "department",
+            )
+    return CouncilTerm(person.id, department, starts_on, ends_on)
+
+
+def _overlaps(term: CouncilTerm, starts_on: date, ends_on: date) -> bool:
+    return term.starts_on <= ends_on and (term.ends_on is None or term.ends_on >= starts_on)
+
+
+def _day(day: date) -> str:
+    return f"{day:%-d %B %Y}"

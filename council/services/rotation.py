@@ -1,0 +1,102 @@
+"""Rotating the council: the plan for the meetings ahead, and accepting its successors and guests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from council.domain.errors import Conflict, ValidationError
+from council.domain.meetings import Meeting
+from council.domain.people import Person
+from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
+from council.domain.vocabulary import MeetingStatus
+from council.services.history import record
+from council.services.meetings import plan_meeting, set_guest
+from council.services.workspace import Workspace
+from council.store import meetings, people
+from council.store.database import Transaction
+
+MOST_AHEAD = 24
+
+
+def rotation_plan(ws: Workspace, meetings_ahead: int = 6) -> RotationPlan:
+    """Seats, successors and guests for the next `meetings_ahead` meetings, planned or not yet planned."""
+    if not 1 <= meetings_ahead <= MOST_AHEAD:
+        raise ValidationError(f"Plan between 1 and {MOST_AHEAD} meetings ahead.", "meetings_ahead")
+    slots, history = _slots(ws, meetings_ahead)
+    return plan_rotation(
+        ws.config,
+        slots,
+        people.list_people(ws.db, active_only=False),
+        people.council_terms(ws.db),
+        history,
+    )
+
+
+def _slots(ws: Workspace, count: int) -> tuple[list[MeetingSlot], list[tuple[date, int | None]]]:
+    """The coming meetings that are not closed, then dates on the cadence; and every other meeting."""
+    today = ws.today()
+    everything = sorted(meetings.list_meetings(ws.db), key=lambda m: m.starts_at)
+    coming = [m for m in everything if m.status != MeetingStatus.CLOSED and _day(ws, m) >= today][:count]
+    slots = [MeetingSlot(_day(ws, m), m.id, m.guest_id) for m in coming]
+    planned = {s.meeting_id for s in slots}
+    history = [(_day(ws, m), m.guest_id) for m in everything if m.id not in planned]
+    # Dates not planned yet follow the cadence from the last meeting (from today when there is none).
+    step = timedelta(weeks=ws.config.council.meeting_every_weeks)
+    day = (slots[-1].day if slots else max((d for d, _ in history), default=today)) + step
+    while _starts_at(ws, day) < ws.now():
+        day += step
+    projected = meeting_dates(day, ws.config.council.meeting_every_weeks, count - len(slots))
+    return slots + [MeetingSlot(d) for d in projected], history
+
+
+def accept_successor(
+    ws: Workspace, actor: Person | None, department: str, person_id: int, starts_on: date
+) -> int:
+    """Give `person_id` the vacant `department` seat for one term from `starts_on`; returns the term's id."""
+
+    def write(tx: Transaction) -> int:
+        person = people.get_person(tx, person_id)
+        term = check_successor(ws.config, person, department, starts_on, people.council_terms(tx), ws.today())
+        term_id = people.add_council_term(tx, term)
+        details = {
+            "person_id": person_id,
+            "department": department,
+            "starts_on": starts_on,
+            "ends_on": term.ends_on,
+        }
+        record(tx, actor, "create", "council_term", term_id, details)
+        return term_id
+
+    return ws.db.write(write)
+
+
+def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_id: int) -> int:
+    """Invite `person_id` as the guest of the slot's meeting, planning that meeting if it is not yet.
+
+    Returns the meeting's id.
+    """
+    if slot.meeting_id is not None:
+        set_guest(ws, actor, slot.meeting_id, person_id)
+        return slot.meeting_id
+    same_day = [m for m in meetings.list_meetings(ws.db) if _day(ws, m) == slot.day and not m.is_closed]
+    if same_day:
+        raise Conflict(
+            f"“{same_day[0].title}” was planned for that day in the meantime. "
+            "Look at the refreshed plan and invite the guest there."
+        )
+    rules = ws.config.council
+    draft = Meeting(
+        title=f"Council meeting {slot.day:%-d %B %Y}",
+        starts_at=_starts_at(ws, slot.day),
+        duration_minutes=rules.meeting_length_minutes,
+        guest_id=person_id,
+    )
+    return plan_meeting(ws, actor, draft)
+
+
+def _day(ws: Workspace, meeting: Meeting) -> date:
+    return meeting.starts_at.astimezone(ws.zone).date()
+
+
+def _starts_at(ws: Workspace, day: date) -> datetime:
+    return datetime.combine(day, ws.config.council.meeting_starts_at, ws.zone)
