@@ -1,9 +1,11 @@
-"""Propose a change: the guest's page for the one change they would make."""
+"""Propose a change: the guest's page for the one change they would make in the customer journey."""
 
 import streamlit as st
 
-from council.services.proposals import invitations, past_proposals
+from council.services.proposals import guest_view
+from council.ui import forms
 from council.ui.cache import cached
+from council.ui.proposal_form import earlier_proposals, invitation_card, not_invited
 from council.ui.session import current_person, workspace
 from council.ui.text import md
 
@@ -11,31 +13,20 @@ ws = workspace()
 me = current_person(ws)
 st.title("Propose a change")
 st.write(
-    "Every council meeting invites one guest, who may propose **one** change in the way we "
-    "treat customers: what you would change, why, and what the customer would notice."
+    "Every council meeting invites one guest, who may propose one change in how we treat our customers. "
+    "Tell the council what you would change and why: it takes about two minutes."
 )
+forms.show_flash()
 
 if me is None:
+    st.info("First choose who you are under “Acting as” in the side menu.", icon=":material/person:")
     st.stop()
-invited = cached(ws, invitations, me.id)
-if not invited:
-    st.info(f"{md(me.name)} is not invited as a guest to a coming meeting.", icon=":material/event_busy:")
-for invitation in invited:
-    when = invitation.meeting.starts_at.astimezone(ws.zone)
-    with st.container(border=True):
-        st.subheader(invitation.meeting.title)
-        st.caption(f"{when:%A %-d %B %Y, %H:%M} · {invitation.meeting.location}")
-        if invitation.proposal:
-            st.markdown("**Your proposal**")
-            st.text(invitation.proposal.change)
-        else:
-            st.write("You have not proposed a change for this meeting yet.")
 
-earlier = cached(ws, past_proposals, me.id)
-if earlier:
-    st.subheader("Changes you proposed before")
-    for proposal in earlier:
-        with st.expander(proposal.change):
-            st.text(f"Why: {proposal.why}")
-            st.text(f"What the customer would notice: {proposal.customer_notices or '—'}")
-            st.caption(f"Status: {proposal.status.replace('_', ' ')}")
+view = cached(ws, guest_view, me.id)
+if not view.invitations:
+    not_invited(me, view.secretary)
+else:
+    st.markdown(f"**{md(me.name)}**, you are invited as the guest of:")
+for invitation in view.invitations:
+    invitation_card(ws, invitation)
+earlier_proposals(ws, view.earlier)

@@ -88,12 +88,16 @@ class Proposal:
     id: int | None = None
 
     def checked(self, config: WorkspaceConfig) -> Proposal:
-        check_choice(self.journey_stage, config.ids("journey_stage"), "Where in the journey", required=False)
+        check_choice(self.journey_stage, config.ids("journey_stage"), "Where in the journey", required=False,
+                     field="journey_stage")  # fmt: skip
         return replace(
             self,
-            change=clean_text(self.change, "The change you propose", limit=MAX_TITLE * 3),
-            why=clean_text(self.why, "Why it matters"),
+            change=clean_text(self.change, "The change you propose", limit=MAX_TITLE * 3, field="change"),
+            why=clean_text(self.why, "Why it matters", field="why"),
             customer_notices=clean_text(
-                self.customer_notices, "What the customer would notice", required=False
+                self.customer_notices,
+                "What the customer would notice",
+                required=False,
+                field="customer_notices",
             ),
         )

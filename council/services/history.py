@@ -32,9 +32,12 @@ _FIELDS: dict[str, tuple[str, str | None]] = {
     "what_breaks": ("What breaks", None),
     "category": ("Category", "blocker_category"),
     "status": ("Status", None),
+    "change": ("The change", None),
+    "why": ("Why", None),
+    "customer_notices": ("What the customer would notice", None),
 }
 _STATUS_WORDS = {s.value: s.label for s in ItemStatus} | {s.value: s.label for s in BlockerStatus}
-_LONG_TEXT = ("description", "what_breaks")
+_LONG_TEXT = ("description", "what_breaks", "change", "why", "customer_notices")
 
 
 @dataclass(frozen=True)

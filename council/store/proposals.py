@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from council.domain.meetings import Proposal
 from council.store.database import Query, Transaction
+
+# What the guest may still change while the agenda is open.
+EDITABLE = ("change", "why", "journey_stage", "customer_notices")
 
 
 def add_proposal(tx: Transaction, proposal: Proposal) -> int:
     return tx.insert_record("proposal", proposal)
+
+
+def update_proposal(tx: Transaction, proposal: Proposal, now: datetime) -> None:
+    """Write the guest's own words of `proposal` (which has its id); its meeting, guest and status stay."""
+    assignments = ", ".join(f"{column} = ?" for column in EDITABLE)
+    tx.execute(
+        f"UPDATE proposal SET {assignments}, updated_at = ? WHERE id = ?",
+        [*(getattr(proposal, c) for c in EDITABLE), now, proposal.id],
+    )
 
 
 def get_proposal(q: Query, proposal_id: int) -> Proposal | None:
