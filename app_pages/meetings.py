@@ -1,43 +1,79 @@
-"""Meetings: past and planned council meetings, and each one's agenda."""
+"""Meetings: plan one, prepare its agenda, run it point by point, and get its minutes and invite."""
 
 import streamlit as st
 
-from council.services.lists import agenda_table, meeting_table
+from council.domain.vocabulary import MeetingStatus
+from council.services import agenda, meetings
+from council.ui import agenda_views, meeting_mode_views, url
 from council.ui.cache import cached
-from council.ui.session import workspace
+from council.ui.meeting_views import meeting_header, meeting_list, plan_form
+from council.ui.minutes_views import minutes_downloads
+from council.ui.record_page import list_or_detail
+from council.ui.session import current_person, workspace
 
 ws = workspace()
+me = current_person(ws)
 st.title("Meetings")
 
-table = cached(ws, meeting_table)
-if table.empty:
-    st.info("No meetings yet.")
-    st.stop()
+VIEWS = {"prepare": "Prepare the agenda", "run": "Meeting mode", "minutes": "Minutes & invite"}
+DEFAULT_VIEW = {MeetingStatus.PLANNED: "prepare", MeetingStatus.OPEN: "run", MeetingStatus.CLOSED: "minutes"}
 
-st.dataframe(
-    table.drop(columns=["id"]),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "starts_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
-        "title": "Meeting",
-        "status": "Status",
-        "chair": "Chair",
-        "guest": "Guest",
-        "agenda_items": st.column_config.NumberColumn("Agenda items"),
-        "decisions": st.column_config.NumberColumn("Decisions"),
-        "proposals": st.column_config.NumberColumn("Guest proposals"),
-    },
-)
 
-# Labels must be unique: the select box tells options apart by what it shows.
-labels = {row.id: f"{row.title} (#{row.id})" for row in table.itertuples(index=False)}
-chosen = st.selectbox(
-    "Show the agenda of", options=list(labels), format_func=labels.get, key="agenda_meeting"
-)
-agenda = cached(ws, agenda_table, chosen)
-if agenda.empty:
-    st.caption("This meeting has no agenda yet.")
-else:
-    st.dataframe(agenda, hide_index=True, width="stretch")
-    st.caption(f"Time boxes add up to {int(agenda['minutes'].fillna(0).sum())} minutes.")
+def show_list() -> None:
+    with st.expander("Plan a meeting", icon=":material/add_circle:", key="plan_meeting_open"):
+        plan_form(ws, me)
+    meeting_list(ws)
+
+
+def show_meeting(meeting_id: int) -> None:
+    card = cached(ws, meetings.meeting_card, meeting_id)
+    meeting_header(ws, card)
+    status = MeetingStatus(card.meeting.status)
+    chosen = url.choice_from_url("view", list(VIEWS), DEFAULT_VIEW[status])
+    view_key = f"meeting_view_{meeting_id}"
+    st.session_state.setdefault(view_key, chosen)
+    chosen = st.segmented_control("Show", options=list(VIEWS), format_func=VIEWS.get, key=view_key,
+                                  label_visibility="collapsed") or chosen  # fmt: skip
+    url.write_to_url({"view": None if chosen == DEFAULT_VIEW[status] else chosen})
+    view = cached(ws, agenda.agenda_of, meeting_id)
+    if chosen == "prepare":
+        prepare(meeting_id, view)
+    elif chosen == "run":
+        run(card, view)
+    else:
+        minutes_downloads(ws, meeting_id)
+
+
+def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
+    if status_is(view, MeetingStatus.CLOSED):
+        st.info("This meeting is closed; its agenda is final.", icon=":material/lock:")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.markdown("##### Agenda")
+        agenda_views.agenda_editor(ws, me, view)
+        if status_is(view, MeetingStatus.PLANNED):
+            agenda_views.agenda_lock(ws, me, view)
+    if not status_is(view, MeetingStatus.CLOSED):
+        with right:
+            st.markdown("##### Suggestions")
+            agenda_views.suggestion_list(ws, me, meeting_id)
+
+
+def run(card: meetings.MeetingCard, view: agenda.AgendaView) -> None:
+    if status_is(view, MeetingStatus.PLANNED):
+        meeting_mode_views.start_panel(ws, me, view)
+        return
+    if status_is(view, MeetingStatus.CLOSED):
+        st.info("This meeting is closed. Its minutes are under “Minutes & invite”.", icon=":material/lock:")
+        return
+    meeting_mode_views.attendance(ws, me, card)
+    meeting_mode_views.walk_agenda(ws, me, view)
+    meeting_mode_views.minutes_text(ws, me, view)
+    meeting_mode_views.close_panel(ws, me, view)
+
+
+def status_is(view: agenda.AgendaView, status: MeetingStatus) -> bool:
+    return view.meeting.status == status
+
+
+list_or_detail("All meetings", show_list, show_meeting)

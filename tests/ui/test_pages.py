@@ -64,17 +64,15 @@ def test_someone_who_is_not_a_guest_is_told_so(app, demo_copy: Path) -> None:
     assert any("not invited as a guest" in plain(i.value) for i in at.info)
 
 
-def test_choosing_a_meeting_shows_its_agenda(app, demo_copy: Path) -> None:
+def test_a_closed_meeting_shows_its_agenda_with_outcomes_and_no_edit_buttons(app, demo_copy: Path) -> None:
     ws = open_workspace(DEMO_CONFIG, demo_copy, demo=False)
-    listed = meetings.list_meetings(ws.db)  # newest first, as the page lists them
-    past = next(m for m in listed if m.status == "closed")
+    past = next(m for m in meetings.list_meetings(ws.db) if m.status == "closed")
     items = meetings.agenda_for(ws.db, past.id)
-    at = app(demo_copy, "meetings")
-    # AppTest cannot pick an option whose label differs from its value; set it as the widget would.
-    at.session_state["agenda_meeting"] = past.id
-    at.run()
-    agenda = at.dataframe[-1].value
-    assert list(agenda["title"]) == [i.title for i in items]
+    at = app(demo_copy, "meetings", id=str(past.id), view="prepare")
+    assert not at.exception
+    shown = " ".join(plain(m.value) for m in at.markdown)
+    assert all(i.title in shown for i in items)
+    assert not [b for b in at.button if b.label == "Add"]
 
 
 def test_the_backup_button_writes_a_copy_and_notes_it_in_the_audit_log(app, demo_copy: Path) -> None:

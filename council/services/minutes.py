@@ -1,0 +1,244 @@
+"""A meeting's minutes, gathered and put into words: who was there, what was discussed and decided."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from council.domain.meetings import AgendaItem, Meeting
+from council.domain.people import Person
+from council.domain.vocabulary import DecisionStatus, MeetingStatus
+from council.domain.workspace import WorkspaceConfig
+from council.services.meetings import get
+from council.services.workspace import Workspace
+from council.store import meetings, proposals
+from council.store import minutes as store
+from council.store.minutes import TakenAction, TakenDecision
+
+DRAFT_NOTICE = "Draft — the meeting has not been closed"
+
+KIND_WORDS = {
+    "friction": "Friction point",
+    "connection": "Missing connection",
+    "blocker": "Blocker",
+    "proposal": "Guest proposal",
+    "follow_up": "Follow-up",
+    "other": "Other",
+}
+OUTCOME_WORDS = {
+    "decided": "Decided",
+    "postponed": "Postponed to a later meeting",
+    "needs_information": "Needs more information",
+    "dropped": "Dropped",
+}
+PROPOSAL_STATUS_WORDS = {
+    "submitted": "Submitted",
+    "on_agenda": "On the agenda",
+    "decided": "Decided",
+    "declined": "Declined",
+}
+ACTION_STATUS_WORDS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    name: str
+    detail: str  # their department, or for a guest the voice they bring and their role
+    email: str | None = None
+    role: str = ""  # "Chair", "Guest" or empty
+
+
+@dataclass(frozen=True)
+class MinutesProposal:
+    """The one change the guest proposed for this meeting."""
+
+    guest: str
+    change: str
+    why: str
+    stage: str | None
+    customer_notices: str
+    status: str
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    position: int
+    kind: str
+    title: str
+    presenter: str | None
+    time_box_minutes: int | None
+    notes: str
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class MinutesAction:
+    what: str
+    owner: str | None
+    due_on: date | None
+    status: str
+    is_open: bool
+
+
+@dataclass(frozen=True)
+class MinutesDecision:
+    decision_id: int
+    version: int
+    title: str
+    text: str
+    rationale: str
+    owner_name: str | None
+    owner_department: str | None
+    due_on: date | None
+    status: str
+    amended_on: date | None  # when the version shown was recorded, if it is an amendment
+    change_note: str
+    agenda_position: int | None  # the agenda item of this meeting it was taken under
+    actions: tuple[MinutesAction, ...]
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """Everything a meeting's minutes show, in words and in the workspace's time zone."""
+
+    meeting_id: int
+    organisation: str
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    location: str
+    status: str
+    is_draft: bool
+    closed_at: datetime | None
+    chair: Participant | None
+    guest: Participant | None
+    attendees: tuple[Participant, ...]
+    proposal: MinutesProposal | None
+    text: str
+    agenda: tuple[MinutesItem, ...]
+    decisions: tuple[MinutesDecision, ...]
+
+    def decisions_under(self, position: int) -> tuple[MinutesDecision, ...]:
+        return tuple(d for d in self.decisions if d.agenda_position == position)
+
+    @property
+    def decisions_without_item(self) -> tuple[MinutesDecision, ...]:
+        on_agenda = {item.position for item in self.agenda}
+        return tuple(d for d in self.decisions if d.agenda_position not in on_agenda)
+
+
+def minutes(ws: Workspace, meeting_id: int) -> Minutes:
+    """The minutes of meeting `meeting_id`; a meeting not yet closed gives a draft."""
+    meeting = get(ws.db, meeting_id)
+    config = ws.config
+    agenda = meetings.agenda_for(ws.db, meeting_id)
+    wanted = {meeting.chair_id, meeting.guest_id, *(item.presenter_id for item in agenda)}
+    people = store.people_by_id(ws.db, {i for i in wanted if i is not None})
+    chair, guest = people.get(meeting.chair_id or -1), people.get(meeting.guest_id or -1)
+    starts_at = meeting.starts_at.astimezone(ws.zone)
+    return Minutes(
+        meeting_id=meeting_id,
+        organisation=config.organisation,
+        title=meeting.title,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(minutes=meeting.duration_minutes),
+        time_zone=config.time_zone,
+        location=meeting.location,
+        status=MeetingStatus(meeting.status).label,
+        is_draft=not meeting.is_closed,
+        closed_at=meeting.closed_at.astimezone(ws.zone) if meeting.closed_at else None,
+        chair=_participant(config, chair, "Chair") if chair else None,
+        guest=_participant(config, guest, "Guest") if guest else None,
+        attendees=tuple(_attendee(config, p, meeting) for p in store.attendees_of(ws.db, meeting_id)),
+        proposal=_proposal(ws, meeting_id, guest),
+        text=meeting.minutes,
+        agenda=tuple(_item(item, people) for item in agenda),
+        decisions=_decisions(ws, meeting_id, {item.id: item.position for item in agenda}),
+    )
+
+
+def _participant(config: WorkspaceConfig, person: Person, role: str = "") -> Participant:
+    if role == "Guest":
+        detail = " · ".join(part for part in (config.voice_name(person.voice), person.role_title) if part)
+    elif person.department:
+        detail = config.name_of("department", person.department)
+    else:
+        detail = config.voice_name(person.guest_kind)
+    return Participant(person.name, detail, person.email or None, role)
+
+
+def _attendee(config: WorkspaceConfig, person: Person, meeting: Meeting) -> Participant:
+    role = {meeting.chair_id: "Chair", meeting.guest_id: "Guest"}.get(person.id, "")
+    return _participant(config, person, role)
+
+
+def _proposal(ws: Workspace, meeting_id: int, guest: Person | None) -> MinutesProposal | None:
+    proposal = proposals.proposal_of(ws.db, meeting_id, guest.id) if guest and guest.id else None
+    if guest is None or proposal is None:
+        return None
+    return MinutesProposal(
+        guest=guest.name,
+        change=proposal.change,
+        why=proposal.why,
+        stage=ws.config.name_of("journey_stage", proposal.journey_stage) if proposal.journey_stage else None,
+        customer_notices=proposal.customer_notices,
+        status=PROPOSAL_STATUS_WORDS.get(proposal.status, proposal.status),
+    )
+
+
+def _item(item: AgendaItem, people: dict[int, Person]) -> MinutesItem:
+    presenter = people.get(item.presenter_id or -1)
+    return MinutesItem(
+        position=item.position,
+        kind=KIND_WORDS.get(item.kind, item.kind),
+        title=item.title,
+        presenter=presenter.name if presenter else None,
+        time_box_minutes=item.time_box_minutes,
+        notes=item.notes,
+        outcome=OUTCOME_WORDS.get(item.outcome, item.outcome) if item.outcome else None,
+    )
+
+
+def _decisions(
+    ws: Workspace, meeting_id: int, positions: dict[int | None, int]
+) -> tuple[MinutesDecision, ...]:
+    actions: dict[int, list[MinutesAction]] = defaultdict(list)
+    for action in store.actions_of_decisions_at(ws.db, meeting_id):
+        actions[action.decision_id].append(_action(action))
+    return tuple(
+        _decision(ws, d, positions.get(d.agenda_item_id), tuple(actions[d.decision_id]))
+        for d in store.decisions_taken_at(ws.db, meeting_id)
+    )
+
+
+def _decision(
+    ws: Workspace, d: TakenDecision, position: int | None, actions: tuple[MinutesAction, ...]
+) -> MinutesDecision:
+    config = ws.config
+    return MinutesDecision(
+        decision_id=d.decision_id,
+        version=d.version,
+        title=d.title,
+        text=d.text,
+        rationale=d.rationale,
+        owner_name=d.owner_name,
+        owner_department=config.name_of("department", d.owner_department) if d.owner_department else None,
+        due_on=d.due_on,
+        status=DecisionStatus(d.status).label,
+        amended_on=d.decided_at.astimezone(ws.zone).date() if d.version > 1 else None,
+        change_note=d.change_note,
+        agenda_position=position,
+        actions=actions,
+    )
+
+
+def _action(action: TakenAction) -> MinutesAction:
+    return MinutesAction(
+        what=action.what,
+        owner=action.owner_name,
+        due_on=action.due_on,
+        status=ACTION_STATUS_WORDS.get(action.status, action.status),
+        is_open=action.status == "open",
+    )

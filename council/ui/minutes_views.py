@@ -1,0 +1,39 @@
+"""A meeting's exports on its page: the minutes as Markdown or printable HTML, and a calendar invite."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council.domain.errors import CouncilError
+from council.services import exports
+from council.services.minutes import DRAFT_NOTICE, minutes
+from council.services.workspace import Workspace
+from council.ui.cache import cached
+from council.ui.session import show_error
+
+
+def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
+    """Download buttons for the meeting's minutes and invite, and a preview of the minutes."""
+    try:
+        m = cached(ws, minutes, meeting_id)
+    except CouncilError as e:
+        show_error(e)
+        return
+    if m.is_draft:
+        st.caption(f":material/edit_note: {DRAFT_NOTICE}, so these minutes are a draft. The invite is ready.")
+    files = (
+        ("Minutes (Markdown)", "md", lambda: exports.minutes_markdown(m), ":material/description:", None),
+        ("Printable minutes (HTML)", "html", lambda: exports.minutes_html(m), ":material/print:",
+         "Open the file in a browser, then print it or save it as PDF (A4)."),
+        ("Calendar invite (.ics)", "ics", lambda: exports.meeting_invite(m), ":material/event:",
+         "Add the meeting to Outlook, Thunderbird or any other calendar, or send it on as the invitation."),
+    )  # fmt: skip
+    # Each file is built when its button is clicked, so the invite's time stamp is that moment.
+    for column, (label, ext, build, icon, help_text) in zip(st.columns(3), files, strict=True):
+        column.download_button(
+            label, data=build, file_name=exports.export_name(m, ext), mime=exports.MIME_TYPES[ext], icon=icon,
+            help=help_text, on_click="ignore", key=f"minutes_{ext}_{meeting_id}", width="stretch",
+            type="primary" if m.is_draft and ext == "ics" else "secondary",
+        )  # fmt: skip
+    with st.expander("Preview the minutes", icon=":material/visibility:"):
+        st.markdown(exports.minutes_markdown(m, top=3))  # every bit of user text in it is escaped
