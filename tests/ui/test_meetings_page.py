@@ -245,3 +245,74 @@ def test_meeting_mode_records_decisions_and_actions_and_closing_freezes_it(app, 
 
 def agenda_ref(item) -> int:
     return getattr(item, agenda.REFERENCE[item.kind])
+
+
+def test_a_whole_meeting_from_planning_to_exported_minutes(app, demo_copy: Path) -> None:
+    from council.services.exports import minutes_markdown
+    from council.services.minutes import minutes
+
+    # The secretary plans the meeting with a guest.
+    at, meeting_id = _plan(app, demo_copy, title="Walk-through council")
+    assert meeting_id is not None
+    ws = _ws(demo_copy)
+    guest, owner, day = _by_name(ws, "Sophie Verbeek"), _by_name(ws, "Dennis Bakker"), _meeting_day(ws)
+    # The guest proposes one change.
+    at = app(demo_copy, "propose_change")
+    at.session_state[ACTING_KEY] = guest
+    at.run()
+    form = f"propose_{meeting_id}"
+    at.text_area(key=f"{form}_change").input("Let customers change their address in the app")
+    at.text_area(key=f"{form}_why").input("Movers call us three times for one new address.")
+    at.text_area(key=f"{form}_customer_notices").input("One message instead of three calls.")
+    button(at, "Send my proposal").click().run()
+    assert not at.exception
+    # The chair builds the agenda: the proposal comes first among the suggestions.
+    at = _open(app, demo_copy, meeting_id)
+    at.button(
+        key=f"add_proposal_{_ws(demo_copy).db.value('SELECT id FROM proposal WHERE meeting_id = ?', [meeting_id])}"
+    ).click().run()
+    [b for b in at.button if b.label == "Add"][-1].click().run()
+    kinds = [i.kind for i in meeting_store.agenda_for(_ws(demo_copy).db, meeting_id)]
+    assert len(kinds) == 2 and kinds[0] == "proposal"
+    # Meeting mode: two decisions, three actions, then close.
+    at = _open(app, demo_copy, meeting_id, view="run")
+    button(at, "Start the meeting").click().run()
+    items = meeting_store.agenda_for(_ws(demo_copy).db, meeting_id)
+    _decide(
+        at,
+        items[0].id,
+        "Address changes in the app",
+        owner,
+        day + timedelta(weeks=8),
+        "Guest's idea, adopted.",
+    )
+    first = agenda.decisions_of_item(_ws(demo_copy).db, items[0].id)[0]
+    _add_action(at, first, "Design the address screen", owner, day + timedelta(weeks=2))
+    _add_action(at, first, "Connect it to billing", owner, day + timedelta(weeks=6))
+    _go_to_point(at, meeting_id, 1)
+    _decide(at, items[1].id, "Weekly check of the backlog", owner, day + timedelta(weeks=4), "Short.")
+    second = agenda.decisions_of_item(_ws(demo_copy).db, items[1].id)[0]
+    _add_action(at, second, "Book the weekly slot", owner, day + timedelta(weeks=1))
+    at.checkbox(key=f"close_ok_{meeting_id}").check().run()
+    button(at, "Close the meeting").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+    ws = _ws(demo_copy)
+    assert meeting_store.get_meeting(ws.db, meeting_id).status == "closed"
+    assert ws.db.value("SELECT status FROM proposal WHERE meeting_id = ?", [meeting_id]) == "decided"
+    assert (
+        ws.db.value(
+            "SELECT count(*) FROM action_item a JOIN decision d USING (decision_id) WHERE d.meeting_id = ?",
+            [meeting_id],
+        )
+        == 3
+    )
+    text = minutes_markdown(minutes(ws, meeting_id))
+    for expected in ("Walk-through council", "Sophie Verbeek", "Let customers change their address in the app",
+                     "Address changes in the app", "Weekly check of the backlog", "Design the address screen",
+                     "Connect it to billing", "Book the weekly slot", "Dennis Bakker"):  # fmt: skip
+        assert expected in text, expected
+    # The page offers the same minutes for download.
+    at = _open(app, demo_copy, meeting_id)
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels == ["Minutes (Markdown)", "Printable minutes (HTML)", "Calendar invite (.ics)"]
