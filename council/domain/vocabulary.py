@@ -63,6 +63,17 @@ class AgendaKind(StrEnum):
     FOLLOW_UP = "follow_up"
     OTHER = "other"
 
+    @property
+    def label(self) -> str:
+        return {
+            "friction": "Friction point",
+            "connection": "Missing connection",
+            "blocker": "Blocker",
+            "proposal": "Guest proposal",
+            "follow_up": "Follow-up",
+            "other": "Other",
+        }[self.value]
+
 
 class Outcome(StrEnum):
     DECIDED = "decided"
@@ -70,12 +81,26 @@ class Outcome(StrEnum):
     NEEDS_INFORMATION = "needs_information"
     DROPPED = "dropped"
 
+    @property
+    def label(self) -> str:
+        return {
+            "decided": "Decided",
+            "postponed": "Postponed to a later meeting",
+            "needs_information": "Needs more information",
+            "dropped": "Dropped",
+        }[self.value]
+
 
 class ProposalStatus(StrEnum):
     SUBMITTED = "submitted"
     ON_AGENDA = "on_agenda"
     DECIDED = "decided"
     DECLINED = "declined"
+
+    @property
+    def label(self) -> str:
+        return {"submitted": "Submitted", "on_agenda": "On the agenda", "decided": "Decided",
+                "declined": "Declined"}[self.value]  # fmt: skip
 
 
 class DecisionStatus(StrEnum):
@@ -98,6 +123,10 @@ class ActionStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return {"open": "Open", "done": "Done", "dropped": "Dropped"}[self.value]
 
 
 class EvidenceKind(StrEnum):

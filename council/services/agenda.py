@@ -26,21 +26,12 @@ from council.domain.filters import ViewFilter
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
 from council.domain.priority import priority_factors
-from council.domain.vocabulary import AgendaKind
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
 from council.services.workspace import Workspace
 from council.store import agenda, meetings, priority, proposals
 from council.store.database import Transaction
 
-KIND_LABELS = {
-    "friction": "Friction point",
-    "connection": "Missing connection",
-    "blocker": "Blocker",
-    "proposal": "Guest proposal",
-    "follow_up": "Follow-up",
-    "other": "Other",
-}
 DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10}
 _OUTCOME_WORDS = {"postponed": "postponed", "needs_information": "waiting for more information"}
 SUGGESTED_ITEMS = 12
@@ -242,12 +233,8 @@ def subject_id(item: AgendaItem) -> int:
 def follow_subject(tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem, statuses: tuple[str, ...],
             to: str) -> None:  # fmt: skip
     """Let the friction point, connection or proposal an item is about show where it stands."""
-    if item.kind not in (AgendaKind.FRICTION, AgendaKind.CONNECTION, AgendaKind.PROPOSAL):
-        return
-    ref = subject_id(item)
+    ref = subject_id(item)  # follow_status leaves blockers, follow-ups and other points alone
     before = agenda.follow_status(tx, item.kind, ref, statuses, to, ws.now())
     if before is not None:
-        entity = {"friction": "friction_point", "connection": "missing_connection", "proposal": "proposal"}[
-            item.kind
-        ]
+        entity = agenda.STATUS_TABLE[item.kind]
         record(tx, actor, "update", entity, ref, {"changes": {"status": [before, to]}})

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress
 
+from council.domain.vocabulary import Outcome
 from council.services.minutes import (
     DRAFT_NOTICE,
-    OUTCOME_WORDS,
     Minutes,
     MinutesAction,
     MinutesDecision,
@@ -337,7 +337,7 @@ def _proposal_html(m: Minutes) -> str:
 
 def _item_html(m: Minutes, item: MinutesItem) -> str:
     outcome = item.outcome or ("to be discussed" if m.is_draft else "no outcome recorded")
-    css = "none" if item.outcome is None else ("decided" if item.outcome == OUTCOME_WORDS["decided"] else "")
+    css = "none" if item.outcome is None else ("decided" if item.outcome == Outcome.DECIDED.label else "")
     facts = " · ".join(_e(f) for f in _item_facts(item.kind, item.time_box_minutes, item.presenter))
     parts = [
         f'<article class="item"><h3><span class="num">{item.position}.</span>{_e(item.title)}</h3>',

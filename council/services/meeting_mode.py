@@ -19,17 +19,10 @@ from council.domain.people import Person
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
-from council.services.meetings import ENTITY, get, invited, still_open
+from council.services.meetings import ENTITY, get, invited, on_roster, still_open
 from council.services.workspace import Workspace
-from council.store import agenda, decisions, meetings, people
+from council.store import agenda, decisions, meetings
 from council.store.database import Query, Transaction
-
-OUTCOME_LABELS = {
-    "decided": "Decided",
-    "postponed": "Postponed to a later meeting",
-    "needs_information": "Needs more information",
-    "dropped": "Dropped",
-}
 
 
 @dataclass(frozen=True)
@@ -108,7 +101,7 @@ def record_outcome(
                     "“Decided” needs the decision itself: fill in what was decided.", "decision_title"
                 )
             checked = decision.checked(ws.config.ids("department"), day)
-            _check_owner(tx, checked.owner_id, "decision_owner")
+            on_roster(tx, checked.owner_id, "decision_owner")
         agenda.set_outcome(tx, item_id, notes, outcome)
         record(tx, actor, "outcome", ENTITY, meeting.id, {"item": item_id, "outcome": outcome})
         _follow_outcome(tx, ws, actor, item, outcome)
@@ -126,7 +119,7 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
             )
         meeting = _running(tx, version.meeting_id)
         checked = draft.checked(meeting.starts_at.astimezone(ws.zone).date())
-        owner = _check_owner(tx, checked.owner_id, "action_owner")
+        owner = on_roster(tx, checked.owner_id, "action_owner")
         action_id = decisions.add_action_item(
             tx, ActionItem(decision_id, checked.what, owner.id, owner.department, checked.due_on)
         )
@@ -184,13 +177,6 @@ def _running(q: Query, meeting_id: int) -> Meeting:
             "This meeting has not started yet. Start the meeting first, then record what it decides."
         )
     return meeting
-
-
-def _check_owner(q: Query, person_id: int | None, field: str) -> Person:
-    owner = people.get_person(q, person_id) if person_id is not None else None
-    if owner is None or not owner.active:
-        raise ValidationError("That person is no longer on the roster. Choose someone else.", field)
-    return owner
 
 
 def _follow_outcome(

@@ -101,7 +101,7 @@ def check_people(
     day = meeting.starts_at.astimezone(ws.zone).date()
     serving = people.serving_on(q, day)
     if chair and meeting.chair_id is not None:
-        chair = _person(q, meeting.chair_id, "chair")
+        chair = on_roster(q, meeting.chair_id, "chair")
         if chair.id not in serving:
             raise ValidationError(
                 f"{chair.name} holds no council seat on {_day(day)}. The chair must be a council member then.",
@@ -109,7 +109,7 @@ def check_people(
             )
     if not guest or meeting.guest_id is None:
         return
-    invited = _person(q, meeting.guest_id, "guest")
+    invited = on_roster(q, meeting.guest_id, "guest")
     if invited.id in serving:
         raise ValidationError(
             f"{invited.name} holds a council seat on {_day(day)}, so they are heard already. "
@@ -126,8 +126,9 @@ def check_people(
             )
 
 
-def _person(q: Query, person_id: int, field: str) -> Person:
-    person = people.get_person(q, person_id)
+def on_roster(q: Query, person_id: int | None, field: str) -> Person:
+    """The person, if they are still on the roster; else a ValidationError about `field`."""
+    person = people.get_person(q, person_id) if person_id is not None else None
     if person is None or not person.active:
         raise ValidationError("That person is no longer on the roster. Choose someone else.", field)
     return person

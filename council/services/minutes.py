@@ -8,7 +8,14 @@ from datetime import date, datetime, timedelta
 
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
-from council.domain.vocabulary import DecisionStatus, MeetingStatus
+from council.domain.vocabulary import (
+    ActionStatus,
+    AgendaKind,
+    DecisionStatus,
+    MeetingStatus,
+    Outcome,
+    ProposalStatus,
+)
 from council.domain.workspace import WorkspaceConfig
 from council.services.meetings import get
 from council.services.workspace import Workspace
@@ -17,28 +24,6 @@ from council.store import minutes as store
 from council.store.minutes import TakenAction, TakenDecision
 
 DRAFT_NOTICE = "Draft — the meeting has not been closed"
-
-KIND_WORDS = {
-    "friction": "Friction point",
-    "connection": "Missing connection",
-    "blocker": "Blocker",
-    "proposal": "Guest proposal",
-    "follow_up": "Follow-up",
-    "other": "Other",
-}
-OUTCOME_WORDS = {
-    "decided": "Decided",
-    "postponed": "Postponed to a later meeting",
-    "needs_information": "Needs more information",
-    "dropped": "Dropped",
-}
-PROPOSAL_STATUS_WORDS = {
-    "submitted": "Submitted",
-    "on_agenda": "On the agenda",
-    "decided": "Decided",
-    "declined": "Declined",
-}
-ACTION_STATUS_WORDS = {"open": "Open", "done": "Done", "dropped": "Dropped"}
 
 
 @dataclass(frozen=True)
@@ -184,7 +169,7 @@ def _proposal(ws: Workspace, meeting_id: int, guest: Person | None) -> MinutesPr
         why=proposal.why,
         stage=ws.config.name_of("journey_stage", proposal.journey_stage) if proposal.journey_stage else None,
         customer_notices=proposal.customer_notices,
-        status=PROPOSAL_STATUS_WORDS.get(proposal.status, proposal.status),
+        status=ProposalStatus(proposal.status).label,
     )
 
 
@@ -192,12 +177,12 @@ def _item(item: AgendaItem, people: dict[int, Person]) -> MinutesItem:
     presenter = people.get(item.presenter_id or -1)
     return MinutesItem(
         position=item.position,
-        kind=KIND_WORDS.get(item.kind, item.kind),
+        kind=AgendaKind(item.kind).label,
         title=item.title,
         presenter=presenter.name if presenter else None,
         time_box_minutes=item.time_box_minutes,
         notes=item.notes,
-        outcome=OUTCOME_WORDS.get(item.outcome, item.outcome) if item.outcome else None,
+        outcome=Outcome(item.outcome).label if item.outcome else None,
     )
 
 
@@ -239,6 +224,6 @@ def _action(action: TakenAction) -> MinutesAction:
         what=action.what,
         owner=action.owner_name,
         due_on=action.due_on,
-        status=ACTION_STATUS_WORDS.get(action.status, action.status),
+        status=ActionStatus(action.status).label,
         is_open=action.status == "open",
     )

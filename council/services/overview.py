@@ -15,6 +15,7 @@ from council.domain.feedback import NpsFigure
 from council.domain.filters import ViewFilter
 from council.domain.meetings import Meeting
 from council.domain.priority import priority_factors
+from council.domain.vocabulary import AgendaKind
 from council.services.connections import hand_off_matrix
 from council.services.workspace import Workspace
 from council.store import connections, decisions, feedback, meetings, people, priority
@@ -22,7 +23,6 @@ from council.store import overview as aggregates
 
 NO_DEPARTMENT = "No department"
 NO_SEGMENT = "Not tagged"
-KIND_WORDS = {"friction": "Friction point", "connection": "Missing connection", "blocker": "Blocker"}
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def top_priorities(ws: Workspace, view: ViewFilter, limit: int = 10) -> ChartDat
     )  # fmt: skip
     if frame.empty:
         return ChartData(frame, "Nothing open in this view.")
-    frame["what"] = frame["kind"].map(KIND_WORDS)
+    frame["what"] = frame["kind"].map(lambda kind: AgendaKind(kind).label)
     frame["journey_stage"] = _names(ws, frame["journey_stage"], "journey_stage", "—")
     for column in ("priority", "severity_points", "reach_points", "moment_points", "age_points"):
         frame[column] = frame[column].round().astype(int)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from council.domain.agenda import FollowUp, Postponed
 from council.domain.meetings import AgendaItem
 from council.store.database import Query, Transaction
+from council.store.decisions import CURRENT_DECISIONS
 from council.store.filters import OPEN_BLOCKER, OPEN_ITEM
 
 # Agenda kind -> the column holding what the item is about.
@@ -17,8 +18,9 @@ REFERENCE = {
     "proposal": "proposal_id",
     "follow_up": "decision_id",
 }
-# Kind -> the table whose status follows the agenda (blockers keep their own status).
-_STATUS_TABLE = {"friction": "friction_point", "connection": "missing_connection", "proposal": "proposal"}
+# Kind -> the table whose status follows the agenda (blockers keep their own status); the audit
+# log names these records by the same table names.
+STATUS_TABLE = {"friction": "friction_point", "connection": "missing_connection", "proposal": "proposal"}
 _REF = "coalesce(a.friction_point_id, a.missing_connection_id, a.blocker_id, a.proposal_id, a.decision_id)"
 
 
@@ -81,7 +83,7 @@ def follow_status(tx: Transaction, kind: str, ref_id: int, statuses: tuple[str, 
 
     Returns the status it had when it moved, or None when it stayed as it was.
     """
-    table = _STATUS_TABLE.get(kind)
+    table = STATUS_TABLE.get(kind)
     if table is None:
         return None
     before = tx.value(f"SELECT status FROM {table} WHERE id = ?", [ref_id])
@@ -134,21 +136,10 @@ def follow_ups_due(q: Query, until: date, meeting_id: int) -> list[FollowUp]:
     meeting `meeting_id` itself, with their owner and latest status."""
     return q.records(
         FollowUp,
-        """
-        WITH current AS (
-            SELECT * FROM decision
-            QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY version DESC) = 1
-        ), latest_event AS (
-            SELECT decision_id, status FROM decision_event
-            QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY happened_at DESC, id DESC) = 1
-        )
-        SELECT c.decision_id, c.title, c.due_on, coalesce(e.status, 'decided') AS status, p.name AS owner
-        FROM current c
-        LEFT JOIN latest_event e USING (decision_id)
-        LEFT JOIN person p ON p.id = c.owner_id
-        WHERE c.due_on <= ? AND coalesce(e.status, 'decided') IN ('decided', 'in_progress')
-          AND coalesce(c.meeting_id, -1) <> ?
-        ORDER BY c.due_on, c.decision_id
+        f"""
+        SELECT decision_id, title, due_on, status, owner_name AS owner FROM ({CURRENT_DECISIONS})
+        WHERE due_on <= ? AND status IN ('decided', 'in_progress') AND coalesce(meeting_id, -1) <> ?
+        ORDER BY due_on, decision_id
         """,
         [until, meeting_id],
     )
@@ -161,7 +152,7 @@ def decisions_of_item(q: Query, item_id: int) -> list[int]:
 
 def stage_of(q: Query, kind: str, ref_id: int) -> str | None:
     """The journey stage a friction point, connection or proposal is at (None for the others)."""
-    table = {**_STATUS_TABLE}.get(kind)
+    table = STATUS_TABLE.get(kind)
     if table is None:
         return None
     return q.value(f"SELECT journey_stage FROM {table} WHERE id = ?", [ref_id])

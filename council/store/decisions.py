@@ -86,7 +86,8 @@ def action_items(q: Query, decision_id: int) -> list[ActionItem]:
     return q.records(ActionItem, "SELECT * FROM action_item WHERE decision_id = ? ORDER BY id", [decision_id])
 
 
-_CURRENT = """
+# The current version of every decision with its latest status, to select from.
+CURRENT_DECISIONS = """
     WITH current AS (
         SELECT * FROM decision QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY version DESC) = 1
     ), latest_event AS (
@@ -94,10 +95,8 @@ _CURRENT = """
         QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY happened_at DESC, id DESC) = 1
     )
     SELECT c.decision_id, c.version, c.title, c.text, c.rationale, c.decided_at, c.due_on,
-           c.owner_department, owner.name AS owner_name, m.title AS meeting_title,
-           coalesce(e.status, 'decided') AS status,
-           (c.due_on < ?::DATE AND coalesce(e.status, 'decided') IN ('decided', 'in_progress'))
-               AS overdue
+           c.owner_department, owner.name AS owner_name, c.meeting_id, m.title AS meeting_title,
+           c.change_note, coalesce(e.status, 'decided') AS status
     FROM current c
     LEFT JOIN latest_event e USING (decision_id)
     LEFT JOIN person owner ON owner.id = c.owner_id
@@ -105,13 +104,19 @@ _CURRENT = """
 """
 
 
+_OVERDUE = "(due_on < ?::DATE AND status IN ('decided', 'in_progress'))"
+
+
 def decision_frame(q: Query, today: date) -> pd.DataFrame:
     """The current version of every decision with its latest status, newest first."""
-    return q.frame(f"{_CURRENT} ORDER BY c.decided_at DESC, c.decision_id DESC", [today])
+    return q.frame(
+        f"SELECT *, {_OVERDUE} AS overdue FROM ({CURRENT_DECISIONS}) ORDER BY decided_at DESC, decision_id DESC",
+        [today],
+    )
 
 
 def count_decisions(q: Query, today: date) -> dict[str, int]:
     """Decisions by latest status, plus 'overdue' for those past their due date."""
-    counts = dict(q.rows(f"SELECT status, count(*) FROM ({_CURRENT}) GROUP BY status", [today]))
-    counts["overdue"] = q.value(f"SELECT count(*) FROM ({_CURRENT}) WHERE overdue", [today])
+    counts = dict(q.rows(f"SELECT status, count(*) FROM ({CURRENT_DECISIONS}) GROUP BY status"))
+    counts["overdue"] = q.value(f"SELECT count(*) FROM ({CURRENT_DECISIONS}) WHERE {_OVERDUE}", [today])
     return counts

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from council.domain.people import Person
 from council.store.database import Query
+from council.store.decisions import CURRENT_DECISIONS
 
 
 @dataclass(frozen=True)
@@ -56,15 +57,6 @@ _HERE = """
         FROM decision WHERE meeting_id = $meeting GROUP BY decision_id
     )
 """
-_CURRENT = """
-    , current AS (
-        SELECT d.* FROM decision d JOIN here USING (decision_id)
-        QUALIFY row_number() OVER (PARTITION BY d.decision_id ORDER BY d.version DESC) = 1
-    ), latest_event AS (
-        SELECT e.decision_id, e.status FROM decision_event e JOIN here USING (decision_id)
-        QUALIFY row_number() OVER (PARTITION BY e.decision_id ORDER BY e.happened_at DESC, e.id DESC) = 1
-    )
-"""
 
 
 def decisions_taken_at(q: Query, meeting_id: int) -> list[TakenDecision]:
@@ -72,14 +64,11 @@ def decisions_taken_at(q: Query, meeting_id: int) -> list[TakenDecision]:
     return q.records(
         TakenDecision,
         f"""
-        {_HERE} {_CURRENT}
+        {_HERE}
         SELECT c.decision_id, c.version, c.title, c.text, c.rationale, c.decided_at, c.owner_department,
-               owner.name AS owner_name, c.due_on, coalesce(e.status, 'decided') AS status,
-               c.change_note, here.agenda_item_id
-        FROM current c
+               c.owner_name, c.due_on, c.status, c.change_note, here.agenda_item_id
+        FROM ({CURRENT_DECISIONS}) c
         JOIN here USING (decision_id)
-        LEFT JOIN latest_event e USING (decision_id)
-        LEFT JOIN person owner ON owner.id = c.owner_id
         LEFT JOIN agenda_item item ON item.id = here.agenda_item_id
         ORDER BY item.position NULLS LAST, c.decision_id
         """,

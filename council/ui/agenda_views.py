@@ -10,9 +10,9 @@ import streamlit as st
 from council.domain.agenda import FOLLOW_UP, GUEST_PROPOSAL, OPEN_ITEM, ROLLED_OVER, Suggestion
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
+from council.domain.vocabulary import AgendaKind, Outcome
 from council.services import agenda
-from council.services.agenda import KIND_LABELS, AgendaView
-from council.services.meeting_mode import OUTCOME_LABELS
+from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
@@ -34,7 +34,7 @@ SUBJECT_PAGES = {
 }
 
 
-def act(ws: Workspace, form: str, action: Callable[[], Any], message: str) -> None:
+def act(form: str, action: Callable[[], Any], message: str) -> None:
     """Run a small change (add, move, remove…) as a button callback, with its confirmation."""
     forms.save(form, action, lambda _: message)
 
@@ -46,8 +46,10 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
         st.info("Nothing on the agenda yet. Add points from the suggestions.", icon=":material/playlist_add:")
     if view.meeting.is_closed:
         for item in view.items:
-            outcome = f" — {OUTCOME_LABELS[item.outcome].lower()}" if item.outcome else ""
-            st.markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{KIND_LABELS[item.kind]}{outcome}]")
+            outcome = f" — {Outcome(item.outcome).label.lower()}" if item.outcome else ""
+            st.markdown(
+                f"**{item.position}.** {md(item.title)}  \n:gray[{AgendaKind(item.kind).label}{outcome}]"
+            )
         return
     for item in view.items:
         _agenda_row(ws, me, item, len(view.items))
@@ -60,19 +62,19 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
 def _agenda_row(ws: Workspace, me: Person | None, item: AgendaItem, count: int) -> None:
     with st.container(border=True):
         cols = st.columns([5, 2, 2], vertical_alignment="center")
-        cols[0].markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{KIND_LABELS[item.kind]}]")
+        cols[0].markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{AgendaKind(item.kind).label}]")
         cols[1].number_input(
             "Minutes", min_value=1, max_value=240, step=5, value=item.time_box_minutes, key=f"time_{item.id}",
             on_change=_save_time, args=(ws, me, item.id), placeholder="min",
         )  # fmt: skip
         buttons = cols[2].container(horizontal=True, gap="small")
         buttons.button(":material/arrow_upward:", key=f"up_{item.id}", help="Move up", disabled=item.position == 1,
-                       on_click=act, args=(ws, "agenda", lambda: agenda.move(ws, me, item.id, -1), "Moved up."))  # fmt: skip
+                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, -1), "Moved up."))  # fmt: skip
         buttons.button(":material/arrow_downward:", key=f"down_{item.id}", help="Move down",
                        disabled=item.position == count,
-                       on_click=act, args=(ws, "agenda", lambda: agenda.move(ws, me, item.id, 1), "Moved down."))  # fmt: skip
+                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, 1), "Moved down."))  # fmt: skip
         buttons.button(":material/delete:", key=f"remove_{item.id}", help="Take off the agenda",
-                       on_click=act, args=(ws, "agenda", lambda: agenda.remove(ws, me, item.id),
+                       on_click=act, args=("agenda", lambda: agenda.remove(ws, me, item.id),
                                            f"“{item.title[:60]}” is off the agenda."))  # fmt: skip
 
 
@@ -107,9 +109,9 @@ def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion
         score = (f"  \n:gray[Score {p.total:.0f} = severity {p.severity:.0f} + reach {p.reach:.0f} + "
                  f"moment of truth {p.moment_of_truth:.0f} + age {p.age:.0f}]")  # fmt: skip
     star = ":material/star: " if s.at_moment_of_truth else ""
-    cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{KIND_LABELS[s.kind]} · {md(s.reason)}]{score}")
+    cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{AgendaKind(s.kind).label} · {md(s.reason)}]{score}")
     cols[1].button("Add", key=f"add_{s.kind}_{s.ref_id}", width="stretch", help="Put this on the agenda",
-                   on_click=act, args=(ws, "agenda", lambda: agenda.add_suggestion(ws, me, meeting_id, s.kind, s.ref_id),
+                   on_click=act, args=("agenda", lambda: agenda.add_suggestion(ws, me, meeting_id, s.kind, s.ref_id),
                                        f"Added “{s.title[:60]}”."))  # fmt: skip
 
 
@@ -135,9 +137,9 @@ def agenda_lock(ws: Workspace, me: Person | None, view: AgendaView) -> None:
         st.button("Close the agenda", icon=":material/lock:", key="close_agenda",
                   help="Do this when the agenda is final: the guest can then no longer change their proposal. "
                        "You can still adjust the agenda until the meeting starts.",
-                  on_click=act, args=(ws, "agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id),
+                  on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id),
                                       "The agenda is closed; the guest's proposal is final."))  # fmt: skip
     else:
         st.button("Reopen the agenda", icon=":material/lock_open:", key="reopen_agenda",
-                  on_click=act, args=(ws, "agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id, closed=False),
+                  on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id, closed=False),
                                       "The agenda is open again; the guest can edit their proposal."))  # fmt: skip

@@ -9,10 +9,9 @@ import streamlit as st
 from council.domain.decisions import ActionDraft, DecisionDraft
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
-from council.domain.vocabulary import MeetingStatus
+from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
 from council.services import meeting_mode, meetings
-from council.services.agenda import KIND_LABELS, AgendaView
-from council.services.meeting_mode import OUTCOME_LABELS
+from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.agenda_views import act
@@ -30,7 +29,7 @@ def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
             "notes, outcomes and decisions.", icon=":material/play_circle:")  # fmt: skip
     forms.form_error("meeting", ())
     st.button("Start the meeting", type="primary", icon=":material/play_arrow:",
-              on_click=act, args=(ws, "meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id),
+              on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id),
                                   "The meeting has started."))  # fmt: skip
 
 
@@ -71,13 +70,13 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
     with st.container(border=True):
         st.markdown(f"#### {item.position}. {md(item.title)}")
         minutes = f" · {item.time_box_minutes} minutes" if item.time_box_minutes else ""
-        st.caption(f"{KIND_LABELS[item.kind]}{minutes}")
+        st.caption(f"{AgendaKind(item.kind).label}{minutes}")
         forms.prefill(form, {"notes": item.notes, "outcome": item.outcome,
                              "decision_due_on": view.meeting.starts_at.astimezone(ws.zone).date() + timedelta(weeks=6)})  # fmt: skip
         forms.form_error(form, ("notes", "outcome", *_DECISION_FIELDS))
         st.text_area("Notes", key=f"{form}_notes", height=120, placeholder="What was said, in a few lines")
         forms.field_error(form, "notes")
-        st.radio("Outcome", options=list(OUTCOME_LABELS), format_func=OUTCOME_LABELS.get, index=None,
+        st.radio("Outcome", options=list(Outcome), format_func=lambda o: Outcome(o).label, index=None,
                  key=f"{form}_outcome", horizontal=True)  # fmt: skip
         forms.field_error(form, "outcome")
         if forms.value(form, "outcome") == "decided" and not taken:
@@ -191,5 +190,5 @@ def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     )
     st.button("Close the meeting", type="primary", icon=":material/lock:", disabled=not confirm,
               help="After closing, nothing in this meeting can change; its minutes are final.",
-              on_click=act, args=(ws, "close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
+              on_click=act, args=("close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
                                   "The meeting is closed. Its minutes are ready below."))  # fmt: skip
