@@ -47,6 +47,9 @@ def show_meeting(meeting_id: int) -> None:
 def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed; its agenda is final.", icon=":material/lock:")
+    else:
+        with st.expander("Change the date, place, chair or guest", icon=":material/edit_calendar:"):
+            plan_form(ws, me, view.meeting)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown("##### Agenda")

@@ -16,7 +16,7 @@ from council.demo.feedback import demo_feedback
 from council.demo.history import DemoMeeting
 from council.domain.audit import AuditEntry
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
-from council.domain.meetings import AgendaItem, Meeting, Proposal
+from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import WorkspaceConfig
 from council.store import audit, blockers, connections, feedback, friction, links, meetings
@@ -133,7 +133,7 @@ class _Builder:
         for n, day in enumerate(self.meeting_days):
             past = day < self.today
             meeting = Meeting(
-                title=f"Council meeting {day:%-d %B %Y}",
+                title=default_title(day),
                 starts_at=self.at(day),
                 duration_minutes=self.config.council.meeting_length_minutes,
                 location="Room 4.12, Utrecht office / video link",

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from council.domain.checks import MAX_TITLE, check_choice, check_range, clean_text
 from council.domain.errors import ValidationError
 from council.domain.vocabulary import MeetingStatus, ProposalStatus
 from council.domain.workspace import WorkspaceConfig
+
+
+def default_title(day: date) -> str:
+    """What a meeting is called when nobody names it."""
+    return f"Council meeting {day:%-d %B %Y}"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A meeting's minutes as Markdown and as a printable HTML page, and its calendar invite (.ics).
+"""A meeting's minutes as Markdown and as a printable HTML page (its calendar invite is in `invites`).
 
 Pure renderers of a `Minutes`: no database. Whatever people typed is escaped for the format it
 lands in, so a note reading `<script>` or `[x](javascript:…)` shows exactly as written.
@@ -8,12 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, vCalAddress
+from datetime import date
 
 from council.domain.vocabulary import Outcome
 from council.services.minutes import (
@@ -33,7 +29,6 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _BLOCK_START = re.compile(r"^([#>+=-])")
 _NUMBERED = re.compile(r"^(\d+)([.)])")
-_WEB_LINK = re.compile(r"https?://[^\s<>\"']+", re.I)
 
 
 def markdown_escape(text: str, indent: str = "") -> str:
@@ -73,7 +68,7 @@ def _status(m: Minutes) -> str:
     return f"{m.status} on {_day(m.closed_at)} at {m.closed_at:%H:%M}" if m.closed_at else m.status
 
 
-def _person(p: Participant | None) -> str:
+def person_line(p: Participant | None) -> str:
     return f"{p.name} ({p.detail})" if p and p.detail else (p.name if p else "—")
 
 
@@ -120,8 +115,8 @@ def minutes_markdown(m: Minutes, top: int = 1) -> str:
         f"- **When:** {_when(m)}",
         f"- **Where:** {_md(m.location) or '—'}",
         f"- **Status:** {_status(m)}",
-        f"- **Chair:** {_md(_person(m.chair))}",
-        f"- **Guest:** {_md(_person(m.guest)) if m.guest else 'no guest invited'}",
+        f"- **Chair:** {_md(person_line(m.chair))}",
+        f"- **Guest:** {_md(person_line(m.guest)) if m.guest else 'no guest invited'}",
         "",
         f"{h[1]} Attendees ({len(m.attendees)})",
         "",
@@ -272,8 +267,8 @@ def minutes_html(m: Minutes) -> str:
         "When": _e(_when(m)),
         "Where": _e(m.location or "—"),
         "Status": _e(_status(m)),
-        "Chair": _e(_person(m.chair)),
-        "Guest": _e(_person(m.guest)) if m.guest else "no guest invited",
+        "Chair": _e(person_line(m.chair)),
+        "Guest": _e(person_line(m.guest)) if m.guest else "no guest invited",
     }
     body = [
         f'<header><p class="org">{_e(m.organisation)} · Customer-experience council · Minutes</p>',
@@ -384,91 +379,3 @@ def _actions_table(rows: list[tuple[MinutesDecision, MinutesAction]], *, with_de
         for d, a in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-# Calendar invite -----------------------------------------------------------------------------
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "council"
-
-
-def invite_uid(m: Minutes) -> str:
-    """The same for every invite of this meeting, so a calendar updates the event instead of adding one."""
-    return f"meeting-{m.meeting_id}@{_slug(m.organisation)}.cx-council"
-
-
-def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
-    """The meeting as an iCalendar invitation (text/calendar), its times in the workspace's time zone.
-
-    With a chair who has an e-mail address it is a REQUEST from the chair to everyone invited;
-    without one there is nobody to answer to, so it is a plain event to add to a calendar.
-    """
-    zone = ZoneInfo(m.time_zone)
-    cal = Calendar()
-    cal.add("prodid", f"-//{m.organisation}//CX Council Workspace//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    event = Event()
-    event.add("uid", invite_uid(m))
-    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
-    event.add("dtstart", m.starts_at.astimezone(zone))
-    event.add("dtend", m.ends_at.astimezone(zone))
-    event.add("summary", m.title)
-    event.add("sequence", 0)
-    event.add("status", "CONFIRMED")
-    event.add("transp", "OPAQUE")
-    if m.location.strip():
-        event.add("location", m.location.strip())
-        link = _WEB_LINK.search(m.location)
-        if link:
-            event.add("url", link.group(0).rstrip(".,;:!?)"))
-    event.add("description", _invite_description(m))
-    if m.chair and m.chair.email:
-        cal.add("method", "REQUEST")
-        organizer = vCalAddress(f"mailto:{m.chair.email}")
-        organizer.params["CN"] = m.chair.name
-        event.add("organizer", organizer)
-        for person, role in _invitees(m):
-            event.add("attendee", _attendee(person, role))
-    cal.add_component(event)
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
-def _invitees(m: Minutes) -> list[tuple[Participant, str]]:
-    everyone = [(m.chair, "CHAIR"), (m.guest, "REQ-PARTICIPANT")] + [
-        (p, "REQ-PARTICIPANT") for p in m.attendees
-    ]
-    seen: set[str] = set()
-    invitees = []
-    for person, role in everyone:
-        if person and person.email and person.email.lower() not in seen:
-            seen.add(person.email.lower())
-            invitees.append((person, role))
-    return invitees
-
-
-def _attendee(person: Participant, role: str) -> vCalAddress:
-    address = vCalAddress(f"mailto:{person.email}")
-    address.params["CN"] = person.name
-    address.params["CUTYPE"] = "INDIVIDUAL"
-    address.params["ROLE"] = role
-    address.params["PARTSTAT"] = "ACCEPTED" if role == "CHAIR" else "NEEDS-ACTION"
-    address.params["RSVP"] = "FALSE" if role == "CHAIR" else "TRUE"
-    return address
-
-
-def _invite_description(m: Minutes) -> str:
-    lines = [f"{m.organisation} — customer-experience council", f"Chair: {_person(m.chair)}"]
-    lines.append(f"Guest: {_person(m.guest)}" if m.guest else "No guest invited.")
-    if m.proposal:
-        lines.append(f"The guest proposes: {m.proposal.change}")
-    if m.agenda:
-        lines += ["", "Agenda:"]
-        lines += [
-            f"{i.position}. {i.title}" + (f" ({i.time_box_minutes} min)" if i.time_box_minutes else "")
-            for i in m.agenda
-        ]
-    return "\n".join(lines)

@@ -17,9 +17,9 @@ from council.domain.vocabulary import (
     ProposalStatus,
 )
 from council.domain.workspace import WorkspaceConfig
-from council.services.meetings import get
+from council.services.meetings import ENTITY, PLANNING_CHANGES, get
 from council.services.workspace import Workspace
-from council.store import meetings, proposals
+from council.store import audit, meetings, proposals
 from council.store import minutes as store
 from council.store.minutes import TakenAction, TakenDecision
 
@@ -104,6 +104,7 @@ class Minutes:
     text: str
     agenda: tuple[MinutesItem, ...]
     decisions: tuple[MinutesDecision, ...]
+    revision: int = 0  # how many times its planning changed: an invite's SEQUENCE
 
     def decisions_under(self, position: int) -> tuple[MinutesDecision, ...]:
         return tuple(d for d in self.decisions if d.agenda_position == position)
@@ -141,6 +142,7 @@ def minutes(ws: Workspace, meeting_id: int) -> Minutes:
         text=meeting.minutes,
         agenda=tuple(_item(item, people) for item in agenda),
         decisions=_decisions(ws, meeting_id, {item.id: item.position for item in agenda}),
+        revision=audit.count_about(ws.db, ENTITY, str(meeting_id), PLANNING_CHANGES),
     )
 
 

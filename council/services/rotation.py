@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from council.domain.errors import Conflict, ValidationError
-from council.domain.meetings import Meeting
+from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
@@ -86,7 +86,7 @@ def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_
         )
     rules = ws.config.council
     draft = Meeting(
-        title=f"Council meeting {slot.day:%-d %B %Y}",
+        title=default_title(slot.day),
         starts_at=_starts_at(ws, slot.day),
         duration_minutes=rules.meeting_length_minutes,
         guest_id=person_id,

@@ -32,6 +32,14 @@ def entries_about(q: Query, entity: str, entity_id: str, limit: int = 200) -> li
     return _entries(q, "WHERE entity = ? AND entity_id = ?", [entity, entity_id], limit)
 
 
+def count_about(q: Query, entity: str, entity_id: str, actions: tuple[str, ...]) -> int:
+    """How many times the log noted one of `actions` on one record."""
+    return q.value(
+        "SELECT count(*) FROM audit_log WHERE entity = ? AND entity_id = ? AND list_contains(?, action)",
+        [entity, entity_id, list(actions)],
+    )
+
+
 def _entries(q: Query, where: str, params: list[Any], limit: int) -> list[AuditEntry]:
     rows = q.rows(
         "SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log"

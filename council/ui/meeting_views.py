@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 
 import streamlit as st
 
 from council.domain.errors import ValidationError
-from council.domain.meetings import Meeting
+from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
 from council.domain.vocabulary import MeetingStatus
 from council.services import meetings
@@ -19,6 +20,7 @@ from council.ui.record_page import open_on_click
 from council.ui.text import md
 
 PLAN = "plan_meeting"
+EDIT = "edit_meeting"
 _FIELDS = ("day", "time", "duration", "title", "location", "chair", "guest", "starts_at")
 
 
@@ -54,35 +56,54 @@ def meeting_list(ws: Workspace) -> None:
     )
 
 
-def plan_form(ws: Workspace, me: Person | None) -> None:
-    """Plan a meeting: when, how long, where, who chairs, who is the guest."""
-    forms.prefill(PLAN, {"day": cached(ws, meetings.suggested_start), "time": ws.config.council.meeting_starts_at,
-                         "duration": ws.config.council.meeting_length_minutes})  # fmt: skip
-    forms.form_error(PLAN, _FIELDS)
+def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) -> None:
+    """Plan a meeting (when, how long, where, who chairs, who is the guest), or change the plan of `meeting`.
+
+    A meeting under way keeps its date and time; the rest can still be corrected until it closes.
+    """
+    form = PLAN if meeting is None else f"{EDIT}_{meeting.id}"
+    forms.prefill(form, _start_values(ws, meeting))
+    forms.form_error(form, _FIELDS)
+    fixed_time = meeting is not None and meeting.status != MeetingStatus.PLANNED
     cols = st.columns(3)
     with cols[0]:
-        st.date_input("Date", key=f"{PLAN}_day", min_value=ws.today(), format="DD/MM/YYYY")
-        forms.field_error(PLAN, "starts_at")
-    cols[1].time_input("Starts at", key=f"{PLAN}_time", step=900)
+        st.date_input("Date", key=f"{form}_day", min_value=None if fixed_time else ws.today(), format="DD/MM/YYYY",
+                      disabled=fixed_time, help="The meeting has started; its date stays." if fixed_time else None)  # fmt: skip
+        forms.field_error(form, "starts_at")
+    cols[1].time_input("Starts at", key=f"{form}_time", step=900, disabled=fixed_time)
     with cols[2]:
-        st.number_input("Length in minutes", min_value=15, max_value=480, step=15, key=f"{PLAN}_duration")
-        forms.field_error(PLAN, "duration")
-    day = forms.value(PLAN, "day") or ws.today()
+        st.number_input("Length in minutes", min_value=15, max_value=480, step=15, key=f"{form}_duration")
+        forms.field_error(form, "duration")
+    day = forms.value(form, "day") or ws.today()
     cols = st.columns(2)
     with cols[0]:
-        st.text_input("Title", key=f"{PLAN}_title", placeholder=f"Council meeting {day:%-d %B %Y}",
+        st.text_input("Title", key=f"{form}_title", placeholder=default_title(day),
                       help="Leave empty to name it after its date.")  # fmt: skip
-        forms.field_error(PLAN, "title")
-        _person_select(ws, "Chair", f"{PLAN}_chair", cached(ws, meetings.chair_choices, day))
-        forms.field_error(PLAN, "chair")
+        forms.field_error(form, "title")
+        _person_select(ws, "Chair", f"{form}_chair", cached(ws, meetings.chair_choices, day))
+        forms.field_error(form, "chair")
     with cols[1]:
-        st.text_input("Place or video link", key=f"{PLAN}_location", placeholder="Room 4.12, or https://…")
-        forms.field_error(PLAN, "location")
-        _person_select(ws, "Guest", f"{PLAN}_guest", cached(ws, meetings.guest_choices, day),
+        st.text_input("Place or video link", key=f"{form}_location", placeholder="Room 4.12, or https://…")
+        forms.field_error(form, "location")
+        _person_select(ws, "Guest", f"{form}_guest", cached(ws, meetings.guest_choices, day),
                        help="Someone from outside the council; the Council page suggests who has been heard least.")  # fmt: skip
-        forms.field_error(PLAN, "guest")
-    st.button("Plan the meeting", type="primary", icon=":material/event_available:",
-              on_click=forms.save, args=(PLAN, lambda: _plan(ws, me), _planned, _FIELDS))  # fmt: skip
+        forms.field_error(form, "guest")
+    if meeting is None:
+        st.button("Plan the meeting", type="primary", icon=":material/event_available:",
+                  on_click=forms.save, args=(form, lambda: _plan(ws, me), _planned, _FIELDS))  # fmt: skip
+    else:
+        st.button("Save the changes", type="primary", icon=":material/save:", key=f"{form}_save",
+                  on_click=forms.save, args=(form, lambda: _edit(ws, me, meeting), _edited, _FIELDS))  # fmt: skip
+
+
+def _start_values(ws: Workspace, meeting: Meeting | None) -> dict[str, object]:
+    if meeting is None:
+        return {"day": cached(ws, meetings.suggested_start), "time": ws.config.council.meeting_starts_at,
+                "duration": ws.config.council.meeting_length_minutes}  # fmt: skip
+    start = meeting.starts_at.astimezone(ws.zone)
+    return {"day": start.date(), "time": start.time().replace(tzinfo=None), "duration": meeting.duration_minutes,
+            "title": meeting.title, "location": meeting.location, "chair": meeting.chair_id,
+            "guest": meeting.guest_id}  # fmt: skip
 
 
 def _person_select(
@@ -94,23 +115,42 @@ def _person_select(
                  placeholder="Choose…", key=key, help=help)  # fmt: skip
 
 
-def _plan(ws: Workspace, me: Person | None) -> int:
-    day: date | None = forms.value(PLAN, "day")
-    at: time | None = forms.value(PLAN, "time")
+def _draft(ws: Workspace, form: str) -> Meeting:
+    day: date | None = forms.value(form, "day")
+    at: time | None = forms.value(form, "time")
     if day is None or at is None:
         raise ValidationError("Choose the date and the time the meeting starts.", "starts_at")
-    title = (forms.value(PLAN, "title") or "").strip() or f"Council meeting {day:%-d %B %Y}"
-    draft = Meeting(
-        title=title, starts_at=datetime.combine(day, at, ws.zone), duration_minutes=forms.value(PLAN, "duration"),
-        location=forms.value(PLAN, "location") or "", chair_id=forms.value(PLAN, "chair"),
-        guest_id=forms.value(PLAN, "guest"),
+    title = (forms.value(form, "title") or "").strip() or default_title(day)
+    return Meeting(
+        title=title, starts_at=datetime.combine(day, at, ws.zone), duration_minutes=forms.value(form, "duration"),
+        location=forms.value(form, "location") or "", chair_id=forms.value(form, "chair"),
+        guest_id=forms.value(form, "guest"),
     )  # fmt: skip
-    return meetings.plan_meeting(ws, me, draft)
+
+
+def _plan(ws: Workspace, me: Person | None) -> int:
+    return meetings.plan_meeting(ws, me, _draft(ws, PLAN))
 
 
 def _planned(meeting_id: int) -> str:
     st.query_params["id"] = str(meeting_id)
     return "The meeting is planned. Now prepare its agenda."
+
+
+def _edit(ws: Workspace, me: Person | None, meeting: Meeting) -> list[str]:
+    assert meeting.id is not None
+    draft = _draft(ws, f"{EDIT}_{meeting.id}")
+    old_day, new_day = (m.starts_at.astimezone(ws.zone).date() for m in (meeting, draft))
+    if draft.title == default_title(old_day):  # named after its date: follow the date
+        draft = replace(draft, title=default_title(new_day))
+    return meetings.edit_meeting(ws, me, meeting.id, draft)
+
+
+def _edited(changed: list[str]) -> str:
+    if not changed:
+        return "Nothing had changed."
+    names = ", ".join(meetings.FIELD_NAMES.get(f, f) for f in changed)
+    return f"Saved: {names}. Send the new invite (under “Minutes & invite”) to everyone invited."
 
 
 def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from council.domain.errors import CouncilError
-from council.services import exports
+from council.services import exports, invites
 from council.services.minutes import DRAFT_NOTICE, minutes
 from council.services.workspace import Workspace
 from council.ui.cache import cached
@@ -25,7 +25,7 @@ def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
         ("Minutes (Markdown)", "md", lambda: exports.minutes_markdown(m), ":material/description:", None),
         ("Printable minutes (HTML)", "html", lambda: exports.minutes_html(m), ":material/print:",
          "Open the file in a browser, then print it or save it as PDF (A4)."),
-        ("Calendar invite (.ics)", "ics", lambda: exports.meeting_invite(m), ":material/event:",
+        ("Calendar invite (.ics)", "ics", lambda: invites.meeting_invite(m), ":material/event:",
          "Add the meeting to Outlook, Thunderbird or any other calendar, or send it on as the invitation."),
     )  # fmt: skip
     # Each file is built when its button is clicked, so the invite's time stamp is that moment.

@@ -83,3 +83,11 @@ def nothing_written() -> Callable[[Workspace], AbstractContextManager[None]]:
         assert table_sizes(ws) == before
 
     return check
+
+
+def closed_meeting(ws: Workspace) -> int:
+    """A closed demo meeting with a guest proposal, an amended decision and action items."""
+    return ws.db.value(
+        "SELECT d.meeting_id FROM decision d JOIN meeting m ON m.id = d.meeting_id "
+        "WHERE d.version > 1 AND m.status = 'closed' ORDER BY d.meeting_id LIMIT 1"
+    )

@@ -1,23 +1,21 @@
-"""Minutes as Markdown and printable HTML, and the meeting as a calendar invite."""
+"""Minutes as Markdown and printable HTML."""
 
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 import pytest
-from icalendar import Calendar
 
 from council.domain.decisions import ActionItem, DecisionVersion
 from council.domain.meetings import AgendaItem
 from council.services.exports import (
     export_name,
     markdown_escape,
-    meeting_invite,
     minutes_html,
     minutes_markdown,
 )
@@ -25,6 +23,7 @@ from council.services.minutes import DRAFT_NOTICE, Minutes, minutes
 from council.services.workspace import Workspace
 from council.store import decisions, meetings
 from council.store.database import Transaction
+from tests.services.conftest import closed_meeting
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SCRIPT = "<script>alert(1)</script>"
@@ -41,14 +40,6 @@ def _render_markdown(text: str) -> str:
 def _plain(markdown: str) -> str:
     """What Markdown shows as text: its escapes removed."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("  \n", "\n")
-
-
-def _closed_meeting(ws: Workspace) -> int:
-    """A closed demo meeting with a guest proposal, an amended decision and action items."""
-    return ws.db.value(
-        "SELECT d.meeting_id FROM decision d JOIN meeting m ON m.id = d.meeting_id "
-        "WHERE d.version > 1 AND m.status = 'closed' ORDER BY d.meeting_id LIMIT 1"
-    )
 
 
 class _Tags(HTMLParser):
@@ -83,7 +74,7 @@ def test_escaping_keeps_line_breaks_and_paragraphs() -> None:
 def test_markdown_minutes_list_attendees_guest_proposal_decisions_and_actions(
     demo_to_read: Workspace,
 ) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
+    m = minutes(demo_to_read, closed_meeting(demo_to_read))
     shown = _plain(minutes_markdown(m))
     assert m.title in shown and "Closed on" in shown and DRAFT_NOTICE not in shown
     assert all(f"{p.name} — {p.detail}" in shown for p in m.attendees)
@@ -99,7 +90,7 @@ def test_markdown_minutes_list_attendees_guest_proposal_decisions_and_actions(
 
 
 def test_markdown_minutes_can_start_at_a_lower_heading_level(demo_to_read: Workspace) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
+    m = minutes(demo_to_read, closed_meeting(demo_to_read))
     headings = [
         line.split(" ")[0] for line in minutes_markdown(m, top=3).splitlines() if line.startswith("#")
     ]
@@ -107,7 +98,7 @@ def test_markdown_minutes_can_start_at_a_lower_heading_level(demo_to_read: Works
 
 
 def test_html_minutes_are_a_standalone_printable_page(demo_to_read: Workspace) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
+    m = minutes(demo_to_read, closed_meeting(demo_to_read))
     page = minutes_html(m)
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page and "size: A4" in page
     tags = _tags(page).tags
@@ -121,7 +112,7 @@ def test_html_minutes_are_a_standalone_printable_page(demo_to_read: Workspace) -
 @pytest.fixture
 def nasty(demo: Workspace) -> Minutes:
     """The demo's closed meeting after someone typed markup into its title, notes, decision and action."""
-    meeting_id = _closed_meeting(demo)
+    meeting_id = closed_meeting(demo)
 
     def write(tx: Transaction) -> None:
         tx.execute(
@@ -162,72 +153,13 @@ def test_markup_typed_by_people_stays_inert_in_html(nasty: Minutes) -> None:
     assert "# heading" in page and LINK in page
 
 
-def test_the_invite_parses_back_with_uid_stamp_and_the_start_in_the_workspace_zone(
-    demo_to_read: Workspace,
-) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
-    cal = Calendar.from_ical(meeting_invite(m, now=NOW))
-    assert str(cal["VERSION"]) == "2.0" and cal["PRODID"] and str(cal["METHOD"]) == "REQUEST"
-    [event] = cal.walk("VEVENT")
-    assert str(event["UID"]) == f"meeting-{m.meeting_id}@helder-energie.cx-council"
-    assert event.decoded("DTSTAMP") == NOW
-    assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
-    assert event.decoded("DTSTART") == m.starts_at and event.decoded("DTEND") == m.ends_at
-    assert event.decoded("DTSTART").astimezone(UTC) == m.starts_at.astimezone(UTC)
-    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
-    assert str(event["SUMMARY"]) == m.title and str(event["LOCATION"]) == m.location
-
-
-def test_the_invite_goes_from_the_chair_to_everyone_with_an_address(demo_to_read: Workspace) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
-    [event] = Calendar.from_ical(meeting_invite(m, now=NOW)).walk("VEVENT")
-    assert m.chair is not None and str(event["ORGANIZER"]) == f"mailto:{m.chair.email}"
-    invited = {str(a): a.params for a in event["ATTENDEE"]}
-    assert m.guest is not None and f"mailto:{m.guest.email}" in invited
-    assert {f"mailto:{p.email}" for p in m.attendees} <= set(invited)
-    assert invited[f"mailto:{m.chair.email}"]["ROLE"] == "CHAIR"
-    description = str(event["DESCRIPTION"])
-    assert m.guest.name in description and all(item.title in description for item in m.agenda)
-
-
-def test_the_invite_of_the_same_meeting_keeps_its_uid(demo_to_read: Workspace) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
-    moved = replace(m, starts_at=m.starts_at + timedelta(days=7), ends_at=m.ends_at + timedelta(days=7))
-    uids = {str(Calendar.from_ical(meeting_invite(x)).walk("VEVENT")[0]["UID"]) for x in (m, moved)}
-    assert len(uids) == 1
-
-
-def test_a_web_link_as_the_place_becomes_the_invites_url(demo_to_read: Workspace) -> None:
-    m = replace(
-        minutes(demo_to_read, _closed_meeting(demo_to_read)), location="Video: https://meet.example/cx-42."
-    )
-    [event] = Calendar.from_ical(meeting_invite(m, now=NOW)).walk("VEVENT")
-    assert str(event["URL"]) == "https://meet.example/cx-42"
-    assert str(event["LOCATION"]) == "Video: https://meet.example/cx-42."
-
-
-def test_without_a_chairs_address_the_invite_is_a_plain_event(demo_to_read: Workspace) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
-    assert m.chair is not None
-    cal = Calendar.from_ical(meeting_invite(replace(m, chair=replace(m.chair, email=None)), now=NOW))
-    [event] = cal.walk("VEVENT")
-    assert "METHOD" not in cal and "ORGANIZER" not in event and "ATTENDEE" not in event
-    assert event["UID"] and event["DTSTAMP"] and cal.walk("VTIMEZONE")
-
-
-def test_a_planned_meeting_gives_a_draft_and_a_winter_time_invite(demo_to_read: Workspace) -> None:
-    meeting_id = demo_to_read.db.value(
-        "SELECT min(id) FROM meeting WHERE status = 'planned' AND month(starts_at) IN (11, 12, 1)"
-    )
+def test_a_planned_meeting_gives_draft_minutes(demo_to_read: Workspace) -> None:
+    meeting_id = demo_to_read.db.value("SELECT min(id) FROM meeting WHERE status = 'planned'")
     m = minutes(demo_to_read, meeting_id)
     assert DRAFT_NOTICE in minutes_markdown(m) and DRAFT_NOTICE in minutes_html(m)
-    [event] = Calendar.from_ical(meeting_invite(m, now=NOW)).walk("VEVENT")
-    assert event.decoded("DTSTART") == m.starts_at and event.decoded("DTSTART").utcoffset() == timedelta(
-        hours=1
-    )
 
 
 def test_export_files_are_named_after_the_meeting_day(demo_to_read: Workspace) -> None:
-    m = minutes(demo_to_read, _closed_meeting(demo_to_read))
+    m = minutes(demo_to_read, closed_meeting(demo_to_read))
     assert export_name(m, "md") == f"council-meeting-{m.starts_at:%Y-%m-%d}.md"
     assert re.fullmatch(r"council-meeting-\d{4}-\d{2}-\d{2}\.ics", export_name(m, "ics"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -225,3 +226,49 @@ def test_a_sitting_member_cannot_be_the_guest(demo: Workspace) -> None:
     member = next(iter(people.serving_on(demo.db, day)))
     with pytest.raises(ValidationError, match="holds a council seat"):
         _plan(demo, guest_id=member)
+
+
+def test_a_planned_meeting_can_move_but_not_into_the_past(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    before = meeting_store.get_meeting(demo.db, meeting_id)
+    later = before.starts_at + timedelta(days=2)
+    assert meetings.edit_meeting(
+        demo, None, meeting_id, replace(before, starts_at=later, duration_minutes=75)
+    ) == [
+        "starts_at",
+        "duration_minutes",
+    ]
+    moved = meeting_store.get_meeting(demo.db, meeting_id)
+    assert moved.starts_at == later and moved.duration_minutes == 75
+    sizes = _sizes(demo)
+    with pytest.raises(ValidationError, match="has already passed") as refused:
+        meetings.edit_meeting(
+            demo, None, meeting_id, replace(moved, starts_at=demo.now() - timedelta(days=1))
+        )
+    assert refused.value.field == "starts_at"
+    assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id) == moved
+
+
+def test_a_meeting_under_way_keeps_its_time_but_its_place_can_be_corrected(running) -> None:
+    ws, meeting_id, _ = running
+    meeting = meeting_store.get_meeting(ws.db, meeting_id)
+    with pytest.raises(NotAllowed, match="has started"):
+        meetings.edit_meeting(
+            ws, None, meeting_id, replace(meeting, starts_at=meeting.starts_at + timedelta(hours=1))
+        )
+    assert meetings.edit_meeting(ws, None, meeting_id, replace(meeting, location="Room 1.04")) == ["location"]
+    meeting_mode.close_meeting(ws, None, meeting_id)
+    with pytest.raises(NotAllowed, match="is closed"):
+        meetings.edit_meeting(ws, None, meeting_id, replace(meeting, location="Elsewhere"))
+    assert meeting_store.get_meeting(ws.db, meeting_id).location == "Room 1.04"
+
+
+def test_changing_the_chair_to_someone_without_a_seat_writes_nothing(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    meeting = meeting_store.get_meeting(demo.db, meeting_id)
+    outsider = next(p.id for p in people.list_people(demo.db) if not p.department)
+    sizes = _sizes(demo)
+    with pytest.raises(ValidationError, match="holds no council seat") as refused:
+        meetings.edit_meeting(demo, None, meeting_id, replace(meeting, chair_id=outsider, location="Room 9"))
+    assert refused.value.field == "chair"
+    assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id) == meeting

@@ -130,6 +130,38 @@ def test_the_chair_adds_reorders_and_time_boxes_agenda_points(app, demo_copy: Pa
     assert [i.position for i in meeting_store.agenda_for(_ws(demo_copy).db, meeting_id)] == [1, 2]
 
 
+def test_the_secretary_moves_a_planned_meeting_and_its_date_title_follows(app, demo_copy: Path) -> None:
+    at, meeting_id = _plan(app, demo_copy)
+    assert meeting_id is not None
+    form = f"edit_meeting_{meeting_id}"
+    assert at.text_input(key=f"{form}_location").value == "Room 2.01"
+    new_day = _meeting_day(_ws(demo_copy)) + timedelta(days=1)
+    at.date_input(key=f"{form}_day").set_value(new_day)
+    at.text_input(key=f"{form}_location").input("https://meet.example/cx")
+    button(at, "Save the changes").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Saved: title, date and time, place" in plain(s.value) for s in at.success)
+    meeting = meeting_store.get_meeting(_ws(demo_copy).db, meeting_id)
+    assert meeting.title == f"Council meeting {new_day:%-d %B %Y}"
+    assert meeting.starts_at.date() == new_day and meeting.location == "https://meet.example/cx"
+    # The form shows the meeting as saved, so saving again changes nothing.
+    assert at.text_input(key=f"{form}_title").value == meeting.title
+    button(at, "Save the changes").click().run()
+    assert any("Nothing had changed" in plain(s.value) for s in at.success)
+
+
+def test_moving_a_meeting_into_the_past_shows_why_and_keeps_it(app, demo_copy: Path) -> None:
+    at, meeting_id = _plan(app, demo_copy)
+    form = f"edit_meeting_{meeting_id}"
+    today = _ws(demo_copy).today()
+    at.session_state[f"{form}_day"] = today
+    at.session_state[f"{form}_time"] = time(0, 0)
+    at.run()
+    button(at, "Save the changes").click().run()
+    assert any("already passed" in plain(e.value) for e in at.error)
+    assert meeting_store.get_meeting(_ws(demo_copy).db, meeting_id).starts_at.date() != today
+
+
 def _decide(at: AppTest, item_id: int, title: str, owner: int, due: date, notes: str) -> None:
     form = f"point_{item_id}"
     at.text_area(key=f"{form}_notes").input(notes)

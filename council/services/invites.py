@@ -1,0 +1,104 @@
+"""A meeting as an iCalendar invitation (.ics), built with the icalendar library.
+
+Pure: it renders a `Minutes`, so the invite and the minutes always tell the same story.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, vCalAddress
+
+from council.services.exports import person_line
+from council.services.minutes import Minutes, Participant
+
+_WEB_LINK = re.compile(r"https?://[^\s<>\"']+", re.I)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "council"
+
+
+def invite_uid(m: Minutes) -> str:
+    """The same for every invite of this meeting, so a calendar updates the event instead of adding one."""
+    return f"meeting-{m.meeting_id}@{_slug(m.organisation)}.cx-council"
+
+
+def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
+    """The meeting as an iCalendar invitation (text/calendar), its times in the workspace's time zone.
+
+    Its UID stays the same and its SEQUENCE counts the meeting's planning changes, so a calendar
+    that already holds the meeting updates it. With a chair who has an e-mail address it is a REQUEST from the chair to everyone invited;
+    without one there is nobody to answer to, so it is a plain event to add to a calendar.
+    """
+    zone = ZoneInfo(m.time_zone)
+    cal = Calendar()
+    cal.add("prodid", f"-//{m.organisation}//CX Council Workspace//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    event = Event()
+    event.add("uid", invite_uid(m))
+    event.add("dtstamp", (now or datetime.now(UTC)).astimezone(UTC))
+    event.add("dtstart", m.starts_at.astimezone(zone))
+    event.add("dtend", m.ends_at.astimezone(zone))
+    event.add("summary", m.title)
+    event.add("sequence", m.revision)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    if m.location.strip():
+        event.add("location", m.location.strip())
+        link = _WEB_LINK.search(m.location)
+        if link:
+            event.add("url", link.group(0).rstrip(".,;:!?)"))
+    event.add("description", _invite_description(m))
+    if m.chair and m.chair.email:
+        cal.add("method", "REQUEST")
+        organizer = vCalAddress(f"mailto:{m.chair.email}")
+        organizer.params["CN"] = m.chair.name
+        event.add("organizer", organizer)
+        for person, role in _invitees(m):
+            event.add("attendee", _attendee(person, role))
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def _invitees(m: Minutes) -> list[tuple[Participant, str]]:
+    everyone = [(m.chair, "CHAIR"), (m.guest, "REQ-PARTICIPANT")] + [
+        (p, "REQ-PARTICIPANT") for p in m.attendees
+    ]
+    seen: set[str] = set()
+    invitees = []
+    for person, role in everyone:
+        if person and person.email and person.email.lower() not in seen:
+            seen.add(person.email.lower())
+            invitees.append((person, role))
+    return invitees
+
+
+def _attendee(person: Participant, role: str) -> vCalAddress:
+    address = vCalAddress(f"mailto:{person.email}")
+    address.params["CN"] = person.name
+    address.params["CUTYPE"] = "INDIVIDUAL"
+    address.params["ROLE"] = role
+    address.params["PARTSTAT"] = "ACCEPTED" if role == "CHAIR" else "NEEDS-ACTION"
+    address.params["RSVP"] = "FALSE" if role == "CHAIR" else "TRUE"
+    return address
+
+
+def _invite_description(m: Minutes) -> str:
+    lines = [f"{m.organisation} — customer-experience council", f"Chair: {person_line(m.chair)}"]
+    lines.append(f"Guest: {person_line(m.guest)}" if m.guest else "No guest invited.")
+    if m.proposal:
+        lines.append(f"The guest proposes: {m.proposal.change}")
+    if m.agenda:
+        lines += ["", "Agenda:"]
+        lines += [
+            f"{i.position}. {i.title}" + (f" ({i.time_box_minutes} min)" if i.time_box_minutes else "")
+            for i in m.agenda
+        ]
+    return "\n".join(lines)
