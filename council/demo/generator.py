@@ -145,9 +145,9 @@ class _Builder:
             )
             meeting_id = meetings.add_meeting(self.tx, meeting)
             self.ids.meetings.append((meeting_id, meeting.starts_at))
-            if past:
-                present = people_store.serving_on(self.tx, day) | {guests[n]}
-                meetings.add_attendees(self.tx, meeting_id, sorted(i for i in present if i))
+            # A closed meeting's attendees were there; a planned one's are invited.
+            present = people_store.serving_on(self.tx, day) | {meeting.chair_id, guests[n]}
+            meetings.add_attendees(self.tx, meeting_id, sorted(i for i in present if i))
 
     def guest_schedule(self) -> list[int | None]:
         """Proposing guests first, in order, then the others; nobody is guest twice in a row."""

@@ -69,7 +69,9 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         check_people(tx, ws, after, chair=moved or before.chair_id != after.chair_id,
                      guest=moved or before.guest_id != after.guest_id)  # fmt: skip
         meetings.update_meeting(tx, after)
-        if before.guest_id != after.guest_id:
+        if after.status == MeetingStatus.PLANNED:  # nobody has attended yet: invite whoever fits the new plan
+            meetings.set_attendees(tx, meeting_id, invited(tx, ws, after))
+        elif before.guest_id != after.guest_id:
             _swap_guest(tx, meeting_id, before.guest_id, after.guest_id)
         record(tx, actor, "update", ENTITY, meeting_id, {"fields": changed})
         return changed

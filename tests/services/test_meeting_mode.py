@@ -240,6 +240,7 @@ def test_a_planned_meeting_can_move_but_not_into_the_past(demo: Workspace) -> No
     ]
     moved = meeting_store.get_meeting(demo.db, meeting_id)
     assert moved.starts_at == later and moved.duration_minutes == 75
+    assert set(meeting_store.attendees(demo.db, meeting_id)) == meetings.invited(demo.db, demo, moved)
     sizes = _sizes(demo)
     with pytest.raises(ValidationError, match="has already passed") as refused:
         meetings.edit_meeting(
