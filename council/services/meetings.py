@@ -42,14 +42,16 @@ def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
         draft.checked(ws.now()), status=MeetingStatus.PLANNED, closed_at=None, agenda_closed_at=None
     )
 
-    def write(tx: Transaction) -> int:
-        check_people(tx, ws, meeting)
-        meeting_id = meetings.add_meeting(tx, meeting)
-        meetings.add_attendees(tx, meeting_id, sorted(invited(tx, ws, meeting)))
-        record(tx, actor, "create", ENTITY, meeting_id, {"title": meeting.title})
-        return meeting_id
+    return ws.db.write(lambda tx: add_planned(tx, ws, actor, meeting))
 
-    return ws.db.write(write)
+
+def add_planned(tx: Transaction, ws: Workspace, actor: Person | None, meeting: Meeting) -> int:
+    """Inside a write: save a checked planned meeting and invite its people."""
+    check_people(tx, ws, meeting)
+    meeting_id = meetings.add_meeting(tx, meeting)
+    meetings.add_attendees(tx, meeting_id, sorted(invited(tx, ws, meeting)))
+    record(tx, actor, "create", ENTITY, meeting_id, {"title": meeting.title})
+    return meeting_id
 
 
 def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Meeting) -> list[str]:

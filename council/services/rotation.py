@@ -10,7 +10,7 @@ from council.domain.people import Person
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
 from council.services.history import record
-from council.services.meetings import plan_meeting, set_guest
+from council.services.meetings import add_planned, set_guest
 from council.services.workspace import Workspace
 from council.store import meetings, people
 from council.store.database import Transaction
@@ -78,20 +78,25 @@ def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_
     if slot.meeting_id is not None:
         set_guest(ws, actor, slot.meeting_id, person_id)
         return slot.meeting_id
-    same_day = [m for m in meetings.list_meetings(ws.db) if _day(ws, m) == slot.day and not m.is_closed]
-    if same_day:
-        raise Conflict(
-            f"“{same_day[0].title}” was planned for that day in the meantime. "
-            "Look at the refreshed plan and invite the guest there."
-        )
     rules = ws.config.council
     draft = Meeting(
         title=default_title(slot.day),
         starts_at=_starts_at(ws, slot.day),
         duration_minutes=rules.meeting_length_minutes,
         guest_id=person_id,
-    )
-    return plan_meeting(ws, actor, draft)
+    ).checked(ws.now())  # a new Meeting is planned, with nothing closed
+
+    def write(tx: Transaction) -> int:
+        # Checked inside the write, so two people accepting at once cannot plan the day twice.
+        same_day = [m for m in meetings.list_meetings(tx) if _day(ws, m) == slot.day and not m.is_closed]
+        if same_day:
+            raise Conflict(
+                f"“{same_day[0].title}” was planned for that day in the meantime. "
+                "Look at the refreshed plan and invite the guest there."
+            )
+        return add_planned(tx, ws, actor, draft)
+
+    return ws.db.write(write)
 
 
 def _day(ws: Workspace, meeting: Meeting) -> date:
