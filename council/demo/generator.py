@@ -53,6 +53,7 @@ class _Builder:
         self.tx, self.config, self.today, self.zone, self.rng = tx, config, today, zone, rng
         self.ids = _Ids()
         self.proposal_at: dict[int, str] = {}
+        self.proposal_status: dict[str, str] = {}
         self.decisions_made: list[tuple[int, str]] = []
         self.friction_titles = {f["key"]: f["title"] for f in content.FRICTION_POINTS}
         self.still_open = [f["key"] for f in content.FRICTION_POINTS if f["status"] == "open"]
@@ -221,11 +222,14 @@ class _Builder:
 
     def add_proposals_agendas_and_decisions(self) -> None:
         past = self.ids.meetings[:PAST_MEETINGS]
-        for (meeting_id, starts_at), p in zip(past, content.PROPOSALS, strict=False):
+        for n, ((meeting_id, starts_at), p) in enumerate(zip(past, content.PROPOSALS, strict=False)):
+            # Proposals not decided were either declined or wait for more information.
+            status = "decided" if _decided(p["key"]) else ("declined" if n % 2 else "on_agenda")
+            self.proposal_status[p["key"]] = status
             proposal = Proposal(
                 meeting_id=meeting_id, guest_id=self.ids.people[p["guest"]], change=p["change"],
                 why=p["why"], journey_stage=p["stage"], customer_notices=p["customer_notices"],
-                status="decided" if _decided(p["key"]) else "declined",
+                status=status,
                 submitted_at=starts_at - timedelta(days=5), updated_at=starts_at - timedelta(days=5),
             )  # fmt: skip
             self.ids.proposals[p["key"]] = proposal_store.add_proposal(self.tx, proposal)

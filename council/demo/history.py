@@ -29,24 +29,28 @@ class DemoMeeting:
         self.position = 0
         self.chair_id = meetings.get_meeting(builder.tx, meeting_id).chair_id
 
-    def item(self, kind: str, title: str, outcome: str | None, **ref: int) -> int:
+    def item(self, kind: str, title: str, outcome: str | None, notes: str = "", **ref: int) -> int:
         self.position += 1
         return meetings.add_agenda_item(
             self.b.tx,
             AgendaItem(
                 meeting_id=self.meeting_id, position=self.position, kind=kind, title=title,
-                time_box_minutes=self.b.rng.choice((10, 15, 15, 20)), outcome=outcome, **ref,
+                time_box_minutes=self.b.rng.choice((10, 15, 15, 20)), notes=notes, outcome=outcome, **ref,
             ),
         )  # fmt: skip
 
     def build(self) -> None:
         for decision_id, title in self.b.decisions_made[-2:]:
-            self.item("follow_up", f"Follow-up: {title}", None, decision_id=decision_id)
+            self.item("follow_up", f"Follow-up: {title}", "discussed", self.b.rng.choice(_FOLLOW_UP_NOTES),
+                      decision_id=decision_id)  # fmt: skip
         proposal_key = self.b.proposal_at.get(self.meeting_id)
         if proposal_key and not any(d["proposal"] == proposal_key for d in self.decided):
             proposal = self.b.content_proposal(proposal_key)
+            declined = self.b.proposal_status[proposal_key] == "declined"
             self.item(
-                "proposal", f"Guest proposal: {proposal['change']}", "needs_information",
+                "proposal", f"Guest proposal: {proposal['change']}", "dropped" if declined else "needs_information",
+                "Not now: it overlaps with work already under way." if declined
+                else "Finance first works out what it would cost; back on the agenda after that.",
                 proposal_id=self.b.ids.proposals[proposal_key],
             )  # fmt: skip
         for decision in self.decided:

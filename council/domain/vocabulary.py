@@ -77,6 +77,7 @@ class AgendaKind(StrEnum):
 
 class Outcome(StrEnum):
     DECIDED = "decided"
+    DISCUSSED = "discussed"  # talked through, nothing to decide: e.g. a follow-up that is on track
     POSTPONED = "postponed"
     NEEDS_INFORMATION = "needs_information"
     DROPPED = "dropped"
@@ -85,6 +86,7 @@ class Outcome(StrEnum):
     def label(self) -> str:
         return {
             "decided": "Decided",
+            "discussed": "Discussed, nothing to decide",
             "postponed": "Postponed to a later meeting",
             "needs_information": "Needs more information",
             "dropped": "Dropped",

@@ -35,5 +35,9 @@ def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
             help=help_text, on_click="ignore", key=f"minutes_{ext}_{meeting_id}", width="stretch",
             type="primary" if m.is_draft and ext == "ics" else "secondary",
         )  # fmt: skip
-    with st.expander("Preview the minutes", icon=":material/visibility:"):
+    with st.expander(
+        "The minutes" if not m.is_draft else "Preview the draft minutes",
+        icon=":material/visibility:",
+        expanded=not m.is_draft,
+    ):
         st.markdown(exports.minutes_markdown(m, top=3))  # every bit of user text in it is escaped

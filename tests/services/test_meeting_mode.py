@@ -273,3 +273,20 @@ def test_changing_the_chair_to_someone_without_a_seat_writes_nothing(demo: Works
         meetings.edit_meeting(demo, None, meeting_id, replace(meeting, chair_id=outsider, location="Room 9"))
     assert refused.value.field == "chair"
     assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id) == meeting
+
+
+def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_over(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    follow_up = next(s for s in agenda.suggestions(demo, meeting_id) if s.kind == "follow_up")
+    item_id = agenda.add_suggestion(demo, None, meeting_id, follow_up.kind, follow_up.ref_id)
+    meeting_mode.start_meeting(demo, None, meeting_id)
+    assert (
+        meeting_mode.record_outcome(demo, None, item_id, "On track, first results next month.", "discussed")
+        is None
+    )
+    assert meeting_mode.close_meeting(demo, None, meeting_id) == 0
+    [item] = meeting_store.agenda_for(demo.db, meeting_id)
+    assert (item.outcome, item.notes) == ("discussed", "On track, first results next month.")
+    later = _plan(demo, weeks=14)
+    rolled = [s for s in agenda.suggestions(demo, later, limit=1000) if s.reason.startswith("Postponed on")]
+    assert follow_up.key not in {s.key for s in rolled}
