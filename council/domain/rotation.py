@@ -253,7 +253,9 @@ class _Planner:
         ]  # fmt: skip
         ranked = sorted(
             eligible,
-            key=lambda p: (heard[p.voice], self._has_seat(p.voice), times[p.id], last.get(p.id, date.min)),
+            # A department with a seat is heard at every meeting already, so voices without one come
+            # first; among those, the voice invited least often as a guest lately.
+            key=lambda p: (self._has_seat(p.voice), heard[p.voice], times[p.id], last.get(p.id, date.min)),
         )
         if slot.guest_id is not None:
             chosen = self._person(slot.guest_id, None)

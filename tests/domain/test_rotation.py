@@ -134,19 +134,36 @@ def test_no_guest_returns_within_the_pause_and_nobody_is_guest_twice_in_a_row(
         assert guest not in invited[max(0, n - pause) : n], f"meeting {n}"
 
 
-def test_least_heard_voices_are_chosen_first(config: WorkspaceConfig) -> None:
+def test_voices_without_a_seat_are_chosen_first_and_the_least_heard_of_them(config: WorkspaceConfig) -> None:
     people = {p.id: p for p in roster()}
     result = plan(config)
+    seated = set(config.council.seats)
     heard: list[str | None] = []
     for meeting in result.meetings:
         counts = Counter(heard[-HEARD_WINDOW:])
         chosen = meeting.guest.person
-        assert all(counts[chosen.voice] <= counts[c.voice] for c in meeting.guest.candidates)
+        assert chosen.voice not in seated  # the roster always has a guest without a seat who may come
+        unseated = [c for c in meeting.guest.candidates if c.voice not in seated]
+        assert all(counts[chosen.voice] <= counts[c.voice] for c in unseated)
         heard.append(people[chosen.id].voice)
-    # Over 24 meetings every voice brought by a guest is heard, none much more than another.
-    per_voice = Counter(heard)
-    assert set(per_voice) == {p.voice for p in people.values() if p.has_role("guest")}
-    assert max(per_voice.values()) - min(per_voice.values()) <= 1
+    # Over 24 meetings every voice without a seat is heard, and its people take turns evenly.
+    outside = [p for p in people.values() if p.has_role("guest") and p.voice not in seated]
+    assert set(heard) == {p.voice for p in outside}
+    per_person = Counter(guests(result))
+    assert max(per_person.values()) - min(per_person[p.id] for p in outside) <= 1
+
+
+def test_a_guest_from_a_seated_department_is_suggested_when_nobody_else_may_come(
+    config: WorkspaceConfig,
+) -> None:
+    people = [p for p in roster() if p.voice in config.council.seats or not p.has_role("guest")]
+    people.append(Person("Hanna HR", "hr", roles=("guest",), id=999))
+    result = plan(with_rules(config, guest_pause_meetings=2), people)
+    invited = [m.guest.person for m in result.meetings]
+    # Hanna is the only voice without a seat; while she waits out her pause, a seated department's turn.
+    assert [n for n, p in enumerate(invited) if p.name == "Hanna HR"] == list(range(0, MEETINGS, 3))
+    assert all(p.voice in config.council.seats for p in invited if p.name != "Hanna HR")
+    assert "has a seat on the council" in result.meetings[1].guest.reason
 
 
 def test_voices_without_a_seat_go_first_when_heard_as_often(config: WorkspaceConfig) -> None:
@@ -217,6 +234,7 @@ def test_an_invited_guest_is_kept_and_counts_as_heard(config: WorkspaceConfig) -
         n
         for n, c in enumerate(third.candidates)
         if c.voice not in ("hr", result.meetings[0].guest.person.voice)
+        and c.voice not in config.council.seats
     ]
     assert third.person.voice != "hr"
     assert min(n for n, c in enumerate(third.candidates) if c.voice == "hr") > max(never_heard)
