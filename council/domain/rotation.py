@@ -16,6 +16,7 @@ from council.domain.errors import ValidationError
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import CouncilRules, WorkspaceConfig
 
+RECENT_DAYS = 92  # a term that ended within about three months counts as just ended
 HEARD_WINDOW = 24  # meetings looked back on to see whose voice the council heard least
 
 
@@ -205,7 +206,7 @@ class _Planner:
                 f"Nobody from {name} is free to take this seat: add someone from {name} to the roster.",
             )
         best = candidates[0]
-        reason = self.successor_reason(best)
+        reason = self.successor_reason(best, slot.day, alone=len(candidates) == 1)
         self.terms.append((CouncilTerm(best.id, department, slot.day, ends_on), True))
         return Vacancy(department, best, reason, tuple(candidates))
 
@@ -221,11 +222,15 @@ class _Planner:
         ]  # fmt: skip
         return sorted(free, key=lambda p: (not p.has_role("member"), self._last_served(p.id) or date.min))
 
-    def successor_reason(self, person: Person) -> str:
+    def successor_reason(self, person: Person, starts_on: date, *, alone: bool) -> str:
         last = self._last_served(person.id)
         reason = f"served last until {_day(last)}" if last else "never served on the council"
         if not person.has_role("member"):
             reason += "; not a council member yet, nobody else is free"
+        elif last and (starts_on - last).days <= RECENT_DAYS:
+            reason += "; their term just ended" + (
+                ", but nobody else from the department is free" if alone else ""
+            )
         return reason[0].upper() + reason[1:]
 
     def _last_served(self, person_id: int | None) -> date | None:

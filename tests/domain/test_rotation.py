@@ -285,6 +285,17 @@ def test_a_successor_who_never_served_comes_first_then_who_served_longest_ago(
     assert vacancy.candidates[1].name == "Sales member 1"
 
 
+def test_a_member_whose_term_just_ended_is_suggested_again_only_with_a_reason(
+    config: WorkspaceConfig,
+) -> None:
+    people = [p for p in roster() if p.department != "sales" or p.name == "Sales member 0"]
+    only = people[[p.name for p in people].index("Sales member 0")].id
+    terms = [CouncilTerm(only, "sales", FIRST - timedelta(days=200), FIRST - timedelta(days=1))]
+    vacancy = plan(config, people, terms, meeting_slots=slots(1)).meetings[0].seats[0].vacancies[0]
+    assert vacancy.successor.name == "Sales member 0"
+    assert vacancy.reason.endswith("their term just ended, but nobody else from the department is free")
+
+
 def test_members_go_before_others_and_executives_never_take_a_seat(config: WorkspaceConfig) -> None:
     people = roster()
     ops = [p.id for p in people if p.department == "operations" and p.has_role("member")]
