@@ -54,6 +54,8 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
     with left:
         st.markdown("##### Agenda")
         agenda_views.agenda_editor(ws, me, view)
+        if not status_is(view, MeetingStatus.CLOSED):
+            agenda_views.own_point_form(ws, me, meeting_id)
         if status_is(view, MeetingStatus.PLANNED):
             agenda_views.agenda_lock(ws, me, view)
     if not status_is(view, MeetingStatus.CLOSED):

@@ -226,14 +226,18 @@ def agenda_item(tx: Transaction, item_id: int) -> AgendaItem:
     return item
 
 
-def subject_id(item: AgendaItem) -> int:
-    return getattr(item, agenda.REFERENCE[item.kind])
+def subject_id(item: AgendaItem) -> int | None:
+    """The id of what the item is about; None for a point of the chair's own."""
+    column = agenda.REFERENCE.get(item.kind)
+    return getattr(item, column) if column else None
 
 
 def follow_subject(tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem, statuses: tuple[str, ...],
             to: str) -> None:  # fmt: skip
     """Let the friction point, connection or proposal an item is about show where it stands."""
     ref = subject_id(item)  # follow_status leaves blockers, follow-ups and other points alone
+    if ref is None:
+        return
     before = agenda.follow_status(tx, item.kind, ref, statuses, to, ws.now())
     if before is not None:
         entity = agenda.STATUS_TABLE[item.kind]

@@ -43,7 +43,10 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     """The chosen points in order, each with its time box and buttons to move or remove it."""
     forms.form_error("agenda", ())
     if not view.items:
-        st.info("Nothing on the agenda yet. Add points from the suggestions.", icon=":material/playlist_add:")
+        st.info(
+            "Nothing on the agenda yet. Add points from the suggestions, or one of your own below.",
+            icon=":material/playlist_add:",
+        )
     if view.meeting.is_closed:
         for item in view.items:
             outcome = f" — {Outcome(item.outcome).label.lower()}" if item.outcome else ""
@@ -54,9 +57,12 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     for item in view.items:
         _agenda_row(ws, me, item, len(view.items))
     time = view.time
-    st.progress(min(1.0, time.planned_minutes / max(1, time.meeting_minutes)), text=time.summary())
-    if time.over_by:
+    share = min(1.0, time.planned_minutes / max(1, time.meeting_minutes))
+    if time.over_by:  # said once, as a warning; the bar just shows it is full
+        st.progress(share, text=f"{time.planned_minutes} of {time.meeting_minutes} minutes planned")
         st.warning(md(time.summary()), icon=":material/timer_off:")
+    else:
+        st.progress(share, text=time.summary())
 
 
 def _agenda_row(ws: Workspace, me: Person | None, item: AgendaItem, count: int) -> None:
@@ -98,7 +104,6 @@ def suggestion_list(ws: Workspace, me: Person | None, meeting_id: int) -> None:
                 with st.expander(f"{len(members) - SHOWN} more"):
                     for s in members[SHOWN:]:
                         _suggestion(ws, me, meeting_id, s)
-    _other_form(ws, me, meeting_id)
 
 
 def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion) -> None:
@@ -115,7 +120,8 @@ def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion
                                        f"Added “{s.title[:60]}”."))  # fmt: skip
 
 
-def _other_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
+def own_point_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
+    """A point that is not among the suggestions: an announcement, a pilot's results, …"""
     with st.form(OTHER, clear_on_submit=False, border=True):
         st.markdown("**Add a point of your own**")
         st.text_input("Agenda point", key=f"{OTHER}_title", placeholder="e.g. Results of the callback pilot")

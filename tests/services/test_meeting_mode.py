@@ -290,3 +290,20 @@ def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_ov
     later = _plan(demo, weeks=14)
     rolled = [s for s in agenda.suggestions(demo, later, limit=1000) if s.reason.startswith("Postponed on")]
     assert follow_up.key not in {s.key for s in rolled}
+
+
+def test_a_point_of_the_chairs_own_can_be_added_decided_and_removed(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    own = agenda.add_other(demo, None, meeting_id, "Results of the callback pilot", 20)
+    spare = agenda.add_other(demo, None, meeting_id, "Announcements", 5)
+    agenda.remove(demo, None, spare)
+    assert [(i.kind, i.title) for i in meeting_store.agenda_for(demo.db, meeting_id)] == [
+        ("other", "Results of the callback pilot")
+    ]
+    meeting_mode.start_meeting(demo, None, meeting_id)
+    decision_id = meeting_mode.record_outcome(
+        demo, None, own, "The pilot worked.", "decided", _decision(demo, meeting_id)
+    )
+    assert decision_id is not None
+    assert demo.db.value("SELECT agenda_item_id FROM decision WHERE decision_id = ?", [decision_id]) == own
+    assert meeting_mode.record_outcome(demo, None, own, "The pilot worked well.", "decided") is None

@@ -162,6 +162,18 @@ def test_moving_a_meeting_into_the_past_shows_why_and_keeps_it(app, demo_copy: P
     assert meeting_store.get_meeting(_ws(demo_copy).db, meeting_id).starts_at.date() != today
 
 
+def test_the_chair_adds_a_point_of_their_own(app, demo_copy: Path) -> None:
+    meeting_id = _fresh_meeting(demo_copy)
+    at = _open(app, demo_copy, meeting_id)
+    at.text_input(key="agenda_other_title").input("Results of the callback pilot")
+    at.number_input(key="agenda_other_minutes").set_value(20)
+    button(at, "Add to the agenda").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Added your point" in plain(s.value) for s in at.success)
+    [item] = meeting_store.agenda_for(_ws(demo_copy).db, meeting_id)
+    assert (item.kind, item.title, item.time_box_minutes) == ("other", "Results of the callback pilot", 20)
+
+
 def _decide(at: AppTest, item_id: int, title: str, owner: int, due: date, notes: str) -> None:
     form = f"point_{item_id}"
     at.text_area(key=f"{form}_notes").input(notes)
