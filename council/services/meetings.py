@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.meetings import Meeting
@@ -47,6 +47,7 @@ def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
 
 def add_planned(tx: Transaction, ws: Workspace, actor: Person | None, meeting: Meeting) -> int:
     """Inside a write: save a checked planned meeting and invite its people."""
+    check_day_free(tx, ws, meeting)
     check_people(tx, ws, meeting)
     meeting_id = meetings.add_meeting(tx, meeting)
     meetings.add_attendees(tx, meeting_id, sorted(invited(tx, ws, meeting)))
@@ -68,6 +69,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
         if not changed:
             return []
+        if moved:
+            check_day_free(tx, ws, after)
         check_people(tx, ws, after, chair=moved or before.chair_id != after.chair_id,
                      guest=moved or before.guest_id != after.guest_id)  # fmt: skip
         meetings.update_meeting(tx, after)
@@ -96,6 +99,20 @@ def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: in
         record(tx, actor, "guest", ENTITY, meeting_id, {"guest_id": guest_id})
 
     ws.db.write(write)
+
+
+def check_day_free(q: Query, ws: Workspace, meeting: Meeting) -> None:
+    """The council meets at most once a day: refuse a second meeting on a day that has one."""
+    day = meeting.starts_at.astimezone(ws.zone).date()
+    start = datetime.combine(day, time(0), ws.zone)
+    same_day = meetings.starting_between(q, start, start + timedelta(days=1), meeting.id)
+    if same_day:
+        other = same_day[0]
+        raise ValidationError(
+            f"“{other.title}” is already planned on {_day(day)} at {other.starts_at.astimezone(ws.zone):%H:%M}. "
+            "Open that meeting to change it, or choose another day.",
+            "starts_at",
+        )
 
 
 def check_people(

@@ -124,6 +124,17 @@ def neighbours(
     return before, after
 
 
+def starting_between(
+    q: Query, start: datetime, end: datetime, exclude_id: int | None = None
+) -> list[Meeting]:
+    """Meetings that start at or after `start` and before `end` (leaving out meeting `exclude_id`)."""
+    return q.records(
+        Meeting,
+        f"{_MEETING} WHERE starts_at >= ? AND starts_at < ? AND id IS DISTINCT FROM ? ORDER BY starts_at",
+        [start, end, exclude_id],
+    )
+
+
 def set_attendees(tx: Transaction, meeting_id: int, person_ids: Iterable[int]) -> None:
     tx.execute("DELETE FROM meeting_attendee WHERE meeting_id = ?", [meeting_id])
     add_attendees(tx, meeting_id, sorted(set(person_ids)))

@@ -55,7 +55,7 @@ def _meeting_card(ws: Workspace, actor: Person | None, meeting: PlannedMeeting) 
 
 def _guest(ws: Workspace, actor: Person | None, meeting: PlannedMeeting) -> None:
     choice, slot = meeting.guest, meeting.slot
-    form = f"rotation_guest_{slot.day.isoformat()}"
+    form = f"rotation_guest_{slot.meeting_id or slot.day.isoformat()}"  # two meetings may share a day
     if choice.person is None:
         st.warning(md(choice.reason), icon=":material/person_off:")
     elif choice.chosen:

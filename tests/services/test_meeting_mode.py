@@ -307,3 +307,19 @@ def test_a_point_of_the_chairs_own_can_be_added_decided_and_removed(demo: Worksp
     assert decision_id is not None
     assert demo.db.value("SELECT agenda_item_id FROM decision WHERE decision_id = ?", [decision_id]) == own
     assert meeting_mode.record_outcome(demo, None, own, "The pilot worked well.", "decided") is None
+
+
+def test_a_second_meeting_on_the_same_day_is_refused_when_planned_or_moved(demo: Workspace) -> None:
+    first = _plan(demo)
+    other = _plan(demo, weeks=11)
+    sizes = _sizes(demo)
+    with pytest.raises(ValidationError, match="is already planned on .* at 14:00") as refused:
+        _plan(demo, title="Same day, later", duration_minutes=30)
+    assert refused.value.field == "starts_at" and _sizes(demo) == sizes
+    moved = meeting_store.get_meeting(demo.db, other)
+    onto_first = replace(
+        moved, starts_at=meeting_store.get_meeting(demo.db, first).starts_at + timedelta(hours=3)
+    )
+    with pytest.raises(ValidationError, match="Open that meeting to change it"):
+        meetings.edit_meeting(demo, None, other, onto_first)
+    assert meeting_store.get_meeting(demo.db, other) == moved
