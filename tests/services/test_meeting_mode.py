@@ -313,7 +313,7 @@ def test_a_second_meeting_on_the_same_day_is_refused_when_planned_or_moved(demo:
     first = _plan(demo)
     other = _plan(demo, weeks=11)
     sizes = _sizes(demo)
-    with pytest.raises(ValidationError, match="is already planned on .* at 14:00") as refused:
+    with pytest.raises(ValidationError, match=r"is already planned on .* at 14:00") as refused:
         _plan(demo, title="Same day, later", duration_minutes=30)
     assert refused.value.field == "starts_at" and _sizes(demo) == sizes
     moved = meeting_store.get_meeting(demo.db, other)

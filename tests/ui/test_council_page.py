@@ -107,9 +107,13 @@ def test_a_meeting_planned_meanwhile_is_explained_and_not_planned_twice(app, dem
 
 def test_two_meetings_on_one_day_from_older_data_both_show(app, demo_copy: Path) -> None:
     ws = _ws(demo_copy)
-    planned = min((m for m in meetings.list_meetings(ws.db) if m.status == "planned"), key=lambda m: m.starts_at)
+    planned = min(
+        (m for m in meetings.list_meetings(ws.db) if m.status == "planned"), key=lambda m: m.starts_at
+    )
     twin = Meeting(title="Same day", starts_at=planned.starts_at, guest_id=None)
-    ws.db.write(lambda tx: meetings.add_meeting(tx, twin))  # the app refuses this now; older files may hold it
+    ws.db.write(
+        lambda tx: meetings.add_meeting(tx, twin)
+    )  # the app refuses this now; older files may hold it
     ws.db.close()
     at = app(demo_copy, "council")
     assert not at.exception, [e.value for e in at.exception]
