@@ -48,7 +48,8 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed; its agenda is final.", icon=":material/lock:")
     else:
-        with st.expander("Change the date, place, chair or guest", icon=":material/edit_calendar:"):
+        with st.expander("Change the date, place, chair or guest", icon=":material/edit_calendar:",
+                         key=f"edit_meeting_open_{meeting_id}"):  # a key keeps it open while in use
             plan_form(ws, me, view.meeting)
     left, right = st.columns([3, 2], gap="large")
     with left:

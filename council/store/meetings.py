@@ -41,10 +41,12 @@ def attendees(q: Query, meeting_id: int) -> list[int]:
 
 
 def meeting_table(q: Query) -> pd.DataFrame:
-    """Every meeting with its chair, guest and how much it produced, newest first."""
+    """Every meeting with its chair, guest and how much it produced: those still to close first, soonest
+    first, then the closed ones, newest first."""
     return q.frame(
         """
-        SELECT m.id, m.starts_at, m.title, m.status, chair.name AS chair, guest.name AS guest,
+        SELECT m.id, m.starts_at, m.title, m.status,
+               coalesce(chair.name, '—') AS chair, coalesce(guest.name, '—') AS guest,
                (SELECT count(*) FROM agenda_item a WHERE a.meeting_id = m.id) AS agenda_items,
                (SELECT count(DISTINCT d.decision_id) FROM decision d WHERE d.meeting_id = m.id)
                    AS decisions,
@@ -52,7 +54,9 @@ def meeting_table(q: Query) -> pd.DataFrame:
         FROM meeting m
         LEFT JOIN person chair ON chair.id = m.chair_id
         LEFT JOIN person guest ON guest.id = m.guest_id
-        ORDER BY m.starts_at DESC
+        ORDER BY m.status = 'closed',
+                 CASE WHEN m.status <> 'closed' THEN m.starts_at END,
+                 m.starts_at DESC
         """
     )
 

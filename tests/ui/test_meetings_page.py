@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -61,6 +61,21 @@ def test_planning_a_meeting_saves_it_and_opens_its_agenda(app, demo_copy: Path) 
     assert meeting.guest_id in meeting_store.attendees(ws.db, meeting_id)
     assert "The meeting is planned" in plain(at.success[0].value)
     assert meeting.title in [s.value for s in at.subheader]
+
+
+def test_the_list_shows_coming_meetings_soonest_first_then_past_ones(app, demo_copy: Path) -> None:
+    ws = _ws(demo_copy)
+    bare = meetings.plan_meeting(ws, None, Meeting(title="No chair yet", starts_at=datetime.combine(
+        _meeting_day(ws), time(14), ws.zone)))  # fmt: skip
+    ws.db.close()
+    at = app(demo_copy, "meetings")
+    table = at.dataframe[0].value
+    coming = table[table["status"] != "Closed"]
+    past = table[table["status"] == "Closed"]
+    assert list(table["id"][: len(coming)]) == list(coming.sort_values("starts_at")["id"])
+    assert list(past["starts_at"]) == sorted(past["starts_at"], reverse=True)
+    row = table[table["id"] == bare].iloc[0]
+    assert (row["chair"], row["guest"]) == ("—", "—")
 
 
 def test_sitting_members_are_not_offered_as_guest(app, demo_copy: Path) -> None:
