@@ -6,7 +6,7 @@ from council.domain.vocabulary import MeetingStatus
 from council.services import agenda, meetings
 from council.ui import agenda_views, meeting_mode_views, url
 from council.ui.cache import cached
-from council.ui.meeting_views import meeting_header, meeting_list, plan_form
+from council.ui.meeting_views import meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
 from council.ui.record_page import list_or_detail
 from council.ui.session import current_person, workspace
@@ -30,9 +30,8 @@ def show_meeting(meeting_id: int) -> None:
     meeting_header(ws, card)
     status = MeetingStatus(card.meeting.status)
     chosen = url.choice_from_url("view", list(VIEWS), DEFAULT_VIEW[status])
-    view_key = f"meeting_view_{meeting_id}"
-    st.session_state.setdefault(view_key, chosen)
-    chosen = st.segmented_control("Show", options=list(VIEWS), format_func=VIEWS.get, key=view_key,
+    st.session_state.setdefault(view_key(meeting_id), chosen)
+    chosen = st.segmented_control("Show", options=list(VIEWS), format_func=VIEWS.get, key=view_key(meeting_id),
                                   label_visibility="collapsed") or chosen  # fmt: skip
     url.write_to_url({"view": None if chosen == DEFAULT_VIEW[status] else chosen})
     view = cached(ws, agenda.agenda_of, meeting_id)
@@ -48,8 +47,11 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed; its agenda is final.", icon=":material/lock:")
     else:
-        with st.expander("Change the date, place, chair or guest", icon=":material/edit_calendar:",
-                         key=f"edit_meeting_open_{meeting_id}"):  # a key keeps it open while in use
+        with st.expander(
+            "Change the date, place, chair or guest",
+            icon=":material/edit_calendar:",
+            key=f"edit_meeting_open_{meeting_id}",
+        ):  # a key keeps it open while in use
             plan_form(ws, me, view.meeting)
     left, right = st.columns([3, 2], gap="large")
     with left:

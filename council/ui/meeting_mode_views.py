@@ -16,6 +16,7 @@ from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.agenda_views import act
 from council.ui.cache import cached
+from council.ui.meeting_views import view_key
 from council.ui.text import md
 
 POINT = "point"
@@ -190,5 +191,10 @@ def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     )
     st.button("Close the meeting", type="primary", icon=":material/lock:", disabled=not confirm,
               help="After closing, nothing in this meeting can change; its minutes are final.",
-              on_click=act, args=("close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
-                                  "The meeting is closed. Its minutes are ready below."))  # fmt: skip
+              on_click=forms.save, args=("close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
+                                         lambda _: _show_minutes(view.meeting.id)))  # fmt: skip
+
+
+def _show_minutes(meeting_id: int) -> str:
+    st.session_state[view_key(meeting_id)] = "minutes"
+    return "The meeting is closed. Here are its minutes, ready to download and share."

@@ -24,6 +24,11 @@ EDIT = "edit_meeting"
 _FIELDS = ("day", "time", "duration", "title", "location", "chair", "guest", "starts_at")
 
 
+def view_key(meeting_id: int) -> str:
+    """The session key of the meeting page's view switch (prepare, run, minutes)."""
+    return f"meeting_view_{meeting_id}"
+
+
 def meeting_list(ws: Workspace) -> None:
     table = cached(ws, meeting_table)
     if table.empty:
