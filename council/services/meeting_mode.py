@@ -3,7 +3,7 @@ actions, who attended, and close it, which freezes the agenda and the minutes.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from council.domain.decisions import (
     ActionDraft,
@@ -19,7 +19,15 @@ from council.domain.people import Person
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
-from council.services.meetings import ENTITY, get, invited, on_roster, still_open
+from council.services.meetings import (
+    ENTITY,
+    check_day_free,
+    check_people,
+    get,
+    invited,
+    on_roster,
+    still_open,
+)
 from council.services.workspace import Workspace
 from council.store import agenda, decisions, meetings
 from council.store.database import Query, Transaction
@@ -41,8 +49,14 @@ def decisions_under(ws: Workspace, item_id: int) -> list[DecisionTaken]:
     return taken
 
 
-def start_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> None:
-    """Open meeting mode; the agenda closes for the guest if the chair had not closed it yet."""
+def start_meeting(
+    ws: Workspace, actor: Person | None, meeting_id: int, *, bring_forward: bool = False
+) -> None:
+    """Open meeting mode; the agenda closes for the guest if the chair had not closed it yet.
+
+    A meeting starts on its day (or later, to record it afterwards). Held before its day, it must
+    be brought forward: `bring_forward` moves its start to now, so its minutes tell the truth.
+    """
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
@@ -52,6 +66,21 @@ def start_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> None:
         if not meetings.agenda_for(tx, meeting_id):
             raise ValidationError(
                 "The agenda is empty. Put at least one point on it before you start.", "agenda"
+            )
+        day = meeting.starts_at.astimezone(ws.zone).date()
+        if day > ws.today():
+            if not bring_forward:
+                raise NotAllowed(
+                    f"This meeting is planned for {day:%A %-d %B %Y}. It can start on that day; to hold it "
+                    "now, bring it forward to today."
+                )
+            moved = replace(meeting, starts_at=ws.now().replace(second=0, microsecond=0))
+            check_day_free(tx, ws, moved)
+            check_people(tx, ws, moved)
+            meetings.update_meeting(tx, moved)
+            meetings.set_attendees(tx, meeting_id, invited(tx, ws, moved))
+            record(
+                tx, actor, "update", ENTITY, meeting_id, {"fields": ["starts_at"], "brought_forward": True}
             )
         meetings.set_status(tx, meeting_id, MeetingStatus.OPEN)
         if not meetings.attendees(tx, meeting_id):

@@ -29,8 +29,18 @@ def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     st.info("The meeting has not started. Starting it closes the agenda for the guest and lets you record "
             "notes, outcomes and decisions.", icon=":material/play_circle:")  # fmt: skip
     forms.form_error("meeting", ())
-    st.button("Start the meeting", type="primary", icon=":material/play_arrow:",
-              on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id),
+    day = view.meeting.starts_at.astimezone(ws.zone).date()
+    early = day > ws.today()
+    if early:
+        days = (day - ws.today()).days
+        st.warning(f"This meeting is planned for {day:%A %-d %B %Y}, {days} day{'s' if days > 1 else ''} from now. "
+                   "Held now, it moves to today and its minutes show today's date.", icon=":material/event_busy:")  # fmt: skip
+    forward = early and st.checkbox(
+        "We hold it now: bring it forward to today", key=f"forward_{view.meeting.id}"
+    )
+    st.button("Start the meeting", type="primary", icon=":material/play_arrow:", disabled=early and not forward,
+              on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id,
+                                                                                bring_forward=forward),
                                   "The meeting has started."))  # fmt: skip
 
 

@@ -49,7 +49,7 @@ def running(demo: Workspace) -> tuple[Workspace, int, list]:
     meeting_id = _plan(demo)
     for s in agenda.suggestions(demo, meeting_id)[-3:]:
         agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
-    meeting_mode.start_meeting(demo, None, meeting_id)
+    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
     return demo, meeting_id, meeting_store.agenda_for(demo.db, meeting_id)
 
 
@@ -279,7 +279,7 @@ def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_ov
     meeting_id = _plan(demo)
     follow_up = next(s for s in agenda.suggestions(demo, meeting_id) if s.kind == "follow_up")
     item_id = agenda.add_suggestion(demo, None, meeting_id, follow_up.kind, follow_up.ref_id)
-    meeting_mode.start_meeting(demo, None, meeting_id)
+    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
     assert (
         meeting_mode.record_outcome(demo, None, item_id, "On track, first results next month.", "discussed")
         is None
@@ -300,7 +300,7 @@ def test_a_point_of_the_chairs_own_can_be_added_decided_and_removed(demo: Worksp
     assert [(i.kind, i.title) for i in meeting_store.agenda_for(demo.db, meeting_id)] == [
         ("other", "Results of the callback pilot")
     ]
-    meeting_mode.start_meeting(demo, None, meeting_id)
+    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
     decision_id = meeting_mode.record_outcome(
         demo, None, own, "The pilot worked.", "decided", _decision(demo, meeting_id)
     )
@@ -323,3 +323,16 @@ def test_a_second_meeting_on_the_same_day_is_refused_when_planned_or_moved(demo:
     with pytest.raises(ValidationError, match="Open that meeting to change it"):
         meetings.edit_meeting(demo, None, other, onto_first)
     assert meeting_store.get_meeting(demo.db, other) == moved
+
+
+def test_a_meeting_starts_on_its_day_or_is_brought_forward_to_today(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    agenda.add_other(demo, None, meeting_id, "Announcements", 5)
+    sizes = _sizes(demo)
+    with pytest.raises(NotAllowed, match="It can start on that day"):
+        meeting_mode.start_meeting(demo, None, meeting_id)
+    assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id).status == "planned"
+    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
+    started = meeting_store.get_meeting(demo.db, meeting_id)
+    assert started.status == "open" and started.starts_at.astimezone(demo.zone).date() == demo.today()
+    assert set(meeting_store.attendees(demo.db, meeting_id)) == meetings.invited(demo.db, demo, started)

@@ -189,6 +189,15 @@ def test_the_chair_adds_a_point_of_their_own(app, demo_copy: Path) -> None:
     assert (item.kind, item.title, item.time_box_minutes) == ("other", "Results of the callback pilot", 20)
 
 
+def _bring_forward_and_start(at: AppTest, meeting_id: int) -> None:
+    """The test meetings lie weeks ahead: starting one asks to bring it forward to today first."""
+    assert any("days from now" in plain(w.value) for w in at.warning)
+    assert button(at, "Start the meeting").disabled
+    at.checkbox(key=f"forward_{meeting_id}").check().run()
+    button(at, "Start the meeting").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
 def _decide(at: AppTest, item_id: int, title: str, owner: int, due: date, notes: str) -> None:
     form = f"point_{item_id}"
     at.text_area(key=f"{form}_notes").input(notes)
@@ -227,7 +236,7 @@ def test_meeting_mode_records_decisions_and_actions_and_closing_freezes_it(app, 
     for _ in range(3):
         [b for b in at.button if b.label == "Add"][-1].click().run()
     at = _open(app, demo_copy, meeting_id, view="run")
-    button(at, "Start the meeting").click().run()
+    _bring_forward_and_start(at, meeting_id)
     assert meeting_store.get_meeting(_ws(demo_copy).db, meeting_id).status == "open"
     items = meeting_store.agenda_for(_ws(demo_copy).db, meeting_id)
 
@@ -338,7 +347,7 @@ def test_a_whole_meeting_from_planning_to_exported_minutes(app, demo_copy: Path)
     assert len(kinds) == 2 and kinds[0] == "proposal"
     # Meeting mode: two decisions, three actions, then close.
     at = _open(app, demo_copy, meeting_id, view="run")
-    button(at, "Start the meeting").click().run()
+    _bring_forward_and_start(at, meeting_id)
     items = meeting_store.agenda_for(_ws(demo_copy).db, meeting_id)
     _decide(
         at,
