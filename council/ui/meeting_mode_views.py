@@ -82,6 +82,9 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
         st.markdown(f"#### {item.position}. {md(item.title)}")
         minutes = f" · {item.time_box_minutes} minutes" if item.time_box_minutes else ""
         st.caption(f"{AgendaKind(item.kind).label}{minutes}")
+        brief = cached(ws, meeting_mode.follow_up_brief, item.decision_id) if item.decision_id else None
+        if brief:
+            st.info(md(brief), icon=":material/gavel:")
         forms.prefill(form, {"notes": item.notes, "outcome": item.outcome,
                              "decision_due_on": view.meeting.starts_at.astimezone(ws.zone).date() + timedelta(weeks=6)})  # fmt: skip
         forms.form_error(form, ("notes", "outcome", *_DECISION_FIELDS))

@@ -12,6 +12,7 @@ from council.domain.errors import NotAllowed, ValidationError
 from council.domain.meetings import Meeting
 from council.services import agenda, meeting_mode, meetings
 from council.services.workspace import Workspace
+from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
 from council.store import people
 
@@ -336,3 +337,16 @@ def test_a_meeting_starts_on_its_day_or_is_brought_forward_to_today(demo: Worksp
     started = meeting_store.get_meeting(demo.db, meeting_id)
     assert started.status == "open" and started.starts_at.astimezone(demo.zone).date() == demo.today()
     assert set(meeting_store.attendees(demo.db, meeting_id)) == meetings.invited(demo.db, demo, started)
+
+
+def test_a_follow_up_point_reminds_the_meeting_of_its_decision(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    overdue = next(
+        s for s in agenda.suggestions(demo, meeting_id) if s.kind == "follow_up" and "overdue" in s.reason
+    )
+    current = decision_store.current_version(demo.db, overdue.ref_id)
+    owner = people.get_person(demo.db, current.owner_id)
+    brief = meeting_mode.follow_up_brief(demo, overdue.ref_id)
+    assert brief.startswith(f"Decided: {current.text}") and owner.name in brief
+    assert f"due {current.due_on:%-d %B %Y} — overdue" in brief
+    assert meeting_mode.follow_up_brief(demo, 999_999) is None
