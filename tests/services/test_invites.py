@@ -29,6 +29,7 @@ def test_the_invite_parses_back_with_uid_stamp_and_the_start_in_the_workspace_zo
     assert event.decoded("DTSTART") == m.starts_at and event.decoded("DTEND") == m.ends_at
     assert event.decoded("DTSTART").astimezone(UTC) == m.starts_at.astimezone(UTC)
     assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    assert "COMMENT" not in cal.walk("VTIMEZONE")[0]
     assert str(event["SUMMARY"]) == m.title and str(event["LOCATION"]) == m.location
 
 
