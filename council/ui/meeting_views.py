@@ -54,9 +54,11 @@ def meeting_list(ws: Workspace) -> None:
             "status": "Status",
             "chair": "Chair",
             "guest": "Guest",
-            "agenda_items": st.column_config.NumberColumn("Agenda points"),
+            "agenda_items": st.column_config.NumberColumn("Points", help="Points on the agenda"),
             "decisions": st.column_config.NumberColumn("Decisions"),
-            "proposals": st.column_config.NumberColumn("Guest proposals"),
+            "proposals": st.column_config.NumberColumn(
+                "Proposal", help="Whether the guest proposed a change"
+            ),
         },
     )
 
