@@ -72,9 +72,11 @@ def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) 
     forms.prefill(form, _start_values(ws, meeting))
     forms.form_error(form, _FIELDS)
     fixed_time = meeting is not None and meeting.status != MeetingStatus.PLANNED
+    # A planned meeting whose day has passed must still show its date; the service refuses a past one.
+    overdue = meeting is not None and meeting.starts_at.astimezone(ws.zone).date() < ws.today()
     cols = st.columns(3)
     with cols[0]:
-        st.date_input("Date", key=f"{form}_day", min_value=None if fixed_time else ws.today(), format="DD/MM/YYYY",
+        st.date_input("Date", key=f"{form}_day", min_value=None if fixed_time or overdue else ws.today(), format="DD/MM/YYYY",
                       disabled=fixed_time, help="The meeting has started; its date stays." if fixed_time else None)  # fmt: skip
         forms.field_error(form, "starts_at")
     cols[1].time_input("Starts at", key=f"{form}_time", step=900, disabled=fixed_time)

@@ -165,6 +165,21 @@ def test_the_secretary_moves_a_planned_meeting_and_its_date_title_follows(app, d
     assert any("Nothing had changed" in plain(s.value) for s in at.success)
 
 
+def test_a_planned_meeting_whose_day_passed_opens_and_can_be_moved(app, demo_copy: Path) -> None:
+    ws = _ws(demo_copy)
+    meeting_id = ws.db.value("SELECT min(id) FROM meeting WHERE status = 'planned'")
+    passed = ws.now() - timedelta(days=3)
+    ws.db.write(lambda tx: tx.execute("UPDATE meeting SET starts_at = ? WHERE id = ?", [passed, meeting_id]))
+    ws.db.close()
+    at = _open(app, demo_copy, meeting_id)
+    assert not at.exception, [e.value for e in at.exception]
+    form = f"edit_meeting_{meeting_id}"
+    assert at.date_input(key=f"{form}_day").value == passed.date()
+    at.date_input(key=f"{form}_day").set_value(_meeting_day(_ws(demo_copy)))
+    button(at, "Save the changes").click().run()
+    assert any("Saved:" in plain(s.value) for s in at.success)
+
+
 def test_moving_a_meeting_into_the_past_shows_why_and_keeps_it(app, demo_copy: Path) -> None:
     at, meeting_id = _plan(app, demo_copy)
     form = f"edit_meeting_{meeting_id}"
