@@ -32,8 +32,9 @@ def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
     """The meeting as an iCalendar invitation (text/calendar), its times in the workspace's time zone.
 
     Its UID stays the same and its SEQUENCE counts the meeting's planning changes, so a calendar
-    that already holds the meeting updates it. With a chair who has an e-mail address it is a REQUEST from the chair to everyone invited;
-    without one there is nobody to answer to, so it is a plain event to add to a calendar.
+    that already holds the meeting updates it. With a chair who has an e-mail address it is a
+    REQUEST from the chair to everyone invited; without one there is nobody to answer to, so it is
+    a plain event to add to a calendar.
     """
     zone = ZoneInfo(m.time_zone)
     cal = Calendar()
