@@ -5,24 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from council.domain.priority import PriorityScore
 from council.domain.vocabulary import AgendaKind
 
 # Why an item is suggested, in the order the suggestions are shown.
 GUEST_PROPOSAL, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(4)
 _KIND_ORDER = {AgendaKind.FRICTION: 0, AgendaKind.CONNECTION: 1, AgendaKind.BLOCKER: 2, AgendaKind.PROPOSAL: 3,
                AgendaKind.FOLLOW_UP: 4, AgendaKind.OTHER: 5}  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ScoreParts:
-    severity: float
-    reach: float
-    moment_of_truth: float
-    age: float
-
-    @property
-    def total(self) -> float:
-        return self.severity + self.reach + self.moment_of_truth + self.age
 
 
 @dataclass(frozen=True)
@@ -59,7 +48,7 @@ class Suggestion:
     reason: str
     journey_stage: str | None = None
     at_moment_of_truth: bool = False
-    score: ScoreParts | None = None
+    score: PriorityScore | None = None
     due_on: date | None = None
 
     @property

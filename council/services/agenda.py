@@ -15,7 +15,6 @@ from council.domain.agenda import (
     ROLLED_OVER,
     AgendaTime,
     Postponed,
-    ScoreParts,
     Suggestion,
     agenda_time,
     rank_suggestions,
@@ -25,7 +24,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.filters import ViewFilter
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
-from council.domain.priority import priority_factors
+from council.domain.priority import PriorityScore, priority_factors
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
 from council.services.workspace import Workspace
@@ -98,7 +97,7 @@ def _ranked_open_items(ws: Workspace, postponed: dict[tuple[str, int], Postponed
             earlier = postponed.get((row.kind, int(row.id)))
             if earlier is not None:
                 reason = f"{_postponed_reason(ws, earlier)} · {reason}"
-            parts = ScoreParts(row.severity_points, row.reach_points, row.moment_points, row.age_points)
+            parts = PriorityScore(row.severity_points, row.reach_points, row.moment_points, row.age_points)
             group = OPEN_ITEM if earlier is None else ROLLED_OVER
             result.append(Suggestion(row.kind, int(row.id), row.title, group, reason, row.journey_stage,
                                      moment, parts))  # fmt: skip

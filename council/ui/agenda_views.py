@@ -108,11 +108,7 @@ def suggestion_list(ws: Workspace, me: Person | None, meeting_id: int) -> None:
 
 def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion) -> None:
     cols = st.columns([3, 1], vertical_alignment="center")
-    score = ""
-    if s.score:
-        p = s.score
-        score = (f"  \n:gray[Score {p.total:.0f} = severity {p.severity:.0f} + reach {p.reach:.0f} + "
-                 f"moment of truth {p.moment_of_truth:.0f} + age {p.age:.0f}]")  # fmt: skip
+    score = f"  \n:gray[Score {s.score.total:.0f} = {s.score.explain()}]" if s.score else ""
     star = ":material/star: " if s.at_moment_of_truth else ""
     cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{AgendaKind(s.kind).label} · {md(s.reason)}]{score}")
     cols[1].button("Add", key=f"add_{s.kind}_{s.ref_id}", width="stretch", help="Put this on the agenda",

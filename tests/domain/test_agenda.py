@@ -9,15 +9,15 @@ from council.domain.agenda import (
     GUEST_PROPOSAL,
     OPEN_ITEM,
     ROLLED_OVER,
-    ScoreParts,
     Suggestion,
     agenda_time,
     rank_suggestions,
 )
+from council.domain.priority import PriorityScore
 
 
 def _open(kind: str, ref: int, score: float, moment: bool = False) -> Suggestion:
-    parts = ScoreParts(score / 2, score / 4, 0.0, score / 4)
+    parts = PriorityScore(score / 2, score / 4, 0.0, score / 4)
     return Suggestion(kind, ref, f"{kind} {ref}", OPEN_ITEM, "", at_moment_of_truth=moment, score=parts)
 
 
