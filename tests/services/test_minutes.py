@@ -10,19 +10,13 @@ import pytest
 from council.domain.errors import NotFound
 from council.services.minutes import minutes
 from council.services.workspace import Workspace
+from tests.services.conftest import closed_meeting
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def _closed_meeting_with_an_amendment(ws: Workspace) -> int:
-    return ws.db.value(
-        "SELECT d.meeting_id FROM decision d JOIN meeting m ON m.id = d.meeting_id "
-        "WHERE d.version > 1 AND m.status = 'closed' ORDER BY d.meeting_id LIMIT 1"
-    )
-
-
 def test_minutes_show_the_meeting_in_the_workspace_time_zone(demo_to_read: Workspace) -> None:
-    meeting_id = _closed_meeting_with_an_amendment(demo_to_read)
+    meeting_id = closed_meeting(demo_to_read)
     stored = demo_to_read.db.row(
         "SELECT starts_at, duration_minutes, title FROM meeting WHERE id = ?", [meeting_id]
     )
@@ -36,7 +30,7 @@ def test_minutes_show_the_meeting_in_the_workspace_time_zone(demo_to_read: Works
 def test_minutes_name_the_chair_the_guest_with_their_voice_and_every_attendee(
     demo_to_read: Workspace,
 ) -> None:
-    meeting_id = _closed_meeting_with_an_amendment(demo_to_read)
+    meeting_id = closed_meeting(demo_to_read)
     m = minutes(demo_to_read, meeting_id)
     chair, guest = demo_to_read.db.row(
         "SELECT chair.name, guest.name FROM meeting m JOIN person chair ON chair.id = m.chair_id "
@@ -55,7 +49,7 @@ def test_minutes_name_the_chair_the_guest_with_their_voice_and_every_attendee(
 
 
 def test_the_guest_proposal_is_told_with_its_journey_stage_in_words(demo_to_read: Workspace) -> None:
-    meeting_id = _closed_meeting_with_an_amendment(demo_to_read)
+    meeting_id = closed_meeting(demo_to_read)
     change, stage = demo_to_read.db.row(
         "SELECT p.change, p.journey_stage FROM proposal p JOIN meeting m ON m.guest_id = p.guest_id "
         "AND m.id = p.meeting_id WHERE m.id = ?",
@@ -69,7 +63,7 @@ def test_the_guest_proposal_is_told_with_its_journey_stage_in_words(demo_to_read
 def test_every_decision_taken_is_listed_in_its_current_version_with_its_actions(
     demo_to_read: Workspace,
 ) -> None:
-    meeting_id = _closed_meeting_with_an_amendment(demo_to_read)
+    meeting_id = closed_meeting(demo_to_read)
     expected = demo_to_read.db.rows(
         "SELECT decision_id, max(version), (SELECT count(*) FROM action_item a WHERE a.decision_id = d.decision_id) "
         "FROM decision d WHERE meeting_id = ? GROUP BY decision_id ORDER BY decision_id",
@@ -84,7 +78,7 @@ def test_every_decision_taken_is_listed_in_its_current_version_with_its_actions(
 
 
 def test_decisions_sit_under_the_agenda_item_they_were_taken_on(demo_to_read: Workspace) -> None:
-    meeting_id = _closed_meeting_with_an_amendment(demo_to_read)
+    meeting_id = closed_meeting(demo_to_read)
     m = minutes(demo_to_read, meeting_id)
     assert [item.position for item in m.agenda] == sorted(item.position for item in m.agenda)
     decided = [item.position for item in m.agenda if item.outcome == "Decided"]
