@@ -101,13 +101,18 @@ def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: in
     ws.db.write(write)
 
 
+def meeting_on(q: Query, ws: Workspace, day: date, exclude_id: int | None = None) -> Meeting | None:
+    """The meeting on `day` (in the workspace's time zone), leaving out meeting `exclude_id`."""
+    start = datetime.combine(day, time(0), ws.zone)
+    same_day = meetings.starting_between(q, start, start + timedelta(days=1), exclude_id)
+    return same_day[0] if same_day else None
+
+
 def check_day_free(q: Query, ws: Workspace, meeting: Meeting) -> None:
     """The council meets at most once a day: refuse a second meeting on a day that has one."""
     day = meeting.starts_at.astimezone(ws.zone).date()
-    start = datetime.combine(day, time(0), ws.zone)
-    same_day = meetings.starting_between(q, start, start + timedelta(days=1), meeting.id)
-    if same_day:
-        other = same_day[0]
+    other = meeting_on(q, ws, day, meeting.id)
+    if other is not None:
         raise ValidationError(
             f"“{other.title}” is already planned on {_day(day)} at {other.starts_at.astimezone(ws.zone):%H:%M}. "
             "Open that meeting to change it, or choose another day.",

@@ -10,7 +10,7 @@ from council.domain.people import Person
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
 from council.services.history import record
-from council.services.meetings import add_planned, set_guest
+from council.services.meetings import add_planned, meeting_on, set_guest
 from council.services.workspace import Workspace
 from council.store import meetings, people
 from council.store.database import Transaction
@@ -88,10 +88,10 @@ def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_
 
     def write(tx: Transaction) -> int:
         # Checked inside the write, so two people accepting at once cannot plan the day twice.
-        same_day = [m for m in meetings.list_meetings(tx) if _day(ws, m) == slot.day and not m.is_closed]
-        if same_day:
+        same_day = meeting_on(tx, ws, slot.day)
+        if same_day is not None:
             raise Conflict(
-                f"“{same_day[0].title}” was planned for that day in the meantime. "
+                f"“{same_day.title}” was planned for that day in the meantime. "
                 "Look at the refreshed plan and invite the guest there."
             )
         return add_planned(tx, ws, actor, draft)
