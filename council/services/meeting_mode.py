@@ -29,7 +29,7 @@ from council.services.meetings import (
     still_open,
 )
 from council.services.workspace import Workspace
-from council.store import agenda, decisions, meetings, people
+from council.store import agenda, decisions, meetings
 from council.store.database import Query, Transaction
 
 
@@ -276,17 +276,11 @@ def _links(q: Query, decision_id: int, item: AgendaItem) -> list[DecisionLink]:
 
 def follow_up_brief(ws: Workspace, decision_id: int) -> str | None:
     """One line that reminds the meeting what a followed-up decision says and where it stands."""
-    current = decisions.current_version(ws.db, decision_id)
-    if current is None:
+    d = decisions.decision_at_a_glance(ws.db, decision_id, ws.today())
+    if d is None:
         return None
-    events = decisions.decision_events(ws.db, decision_id)
-    status = DecisionStatus(events[-1].status).label if events else DecisionStatus.DECIDED.label
-    owner = people.get_person(ws.db, current.owner_id) if current.owner_id else None
-    department = (
-        ws.config.name_of("department", current.owner_department) if current.owner_department else None
-    )
-    who = ", ".join(part for part in (owner.name if owner else None, department) if part) or "no owner"
-    due = f"due {current.due_on:%-d %B %Y}" if current.due_on else "no due date"
-    overdue = " — overdue" if current.due_on and current.due_on < ws.today() and events and events[-1].status in (
-        DecisionStatus.DECIDED, DecisionStatus.IN_PROGRESS) else ""  # fmt: skip
-    return f"Decided: {current.text} · Owner: {who} · {status}, {due}{overdue}"
+    department = ws.config.name_of("department", d.owner_department) if d.owner_department else None
+    who = ", ".join(part for part in (d.owner_name, department) if part) or "no owner"
+    due = f"due {d.due_on:%-d %B %Y}" if d.due_on else "no due date"
+    overdue = " — overdue" if d.overdue else ""
+    return f"Decided: {d.text} · Owner: {who} · {DecisionStatus(d.status).label}, {due}{overdue}"

@@ -5,6 +5,7 @@ Nothing here updates or deletes a decision version or an event: corrections are 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -120,3 +121,24 @@ def count_decisions(q: Query, today: date) -> dict[str, int]:
     counts = dict(q.rows(f"SELECT status, count(*) FROM ({CURRENT_DECISIONS}) GROUP BY status"))
     counts["overdue"] = q.value(f"SELECT count(*) FROM ({CURRENT_DECISIONS}) WHERE {_OVERDUE}", [today])
     return counts
+
+
+@dataclass(frozen=True)
+class DecisionGlance:
+    """One decision's current text, owner, latest status and due date, and whether it is overdue."""
+
+    text: str
+    owner_name: str | None
+    owner_department: str | None
+    status: str
+    due_on: date | None
+    overdue: bool | None
+
+
+def decision_at_a_glance(q: Query, decision_id: int, today: date) -> DecisionGlance | None:
+    return q.record(
+        DecisionGlance,
+        f"SELECT text, owner_name, owner_department, status, due_on, {_OVERDUE} AS overdue"
+        f" FROM ({CURRENT_DECISIONS}) WHERE decision_id = ?",
+        [today, decision_id],
+    )
