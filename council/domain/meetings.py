@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from council.domain.checks import MAX_TITLE, check_choice, check_range, clean_text
 from council.domain.errors import ValidationError
@@ -14,6 +14,14 @@ from council.domain.workspace import WorkspaceConfig
 def default_title(day: date) -> str:
     """What a meeting is called when nobody names it."""
     return f"Council meeting {day:%-d %B %Y}"
+
+
+def follow_date(before: Meeting, after: Meeting, zone: tzinfo) -> Meeting:
+    """`after`, renamed after its new day when `before` was named after its old one."""
+    old, new = (m.starts_at.astimezone(zone).date() for m in (before, after))
+    if old != new and after.title == default_title(old):
+        return replace(after, title=default_title(new))
+    return after
 
 
 @dataclass(frozen=True)

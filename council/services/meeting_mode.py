@@ -14,7 +14,7 @@ from council.domain.decisions import (
     DecisionVersion,
 )
 from council.domain.errors import NotAllowed, NotFound, ValidationError
-from council.domain.meetings import AgendaItem, Meeting
+from council.domain.meetings import AgendaItem, Meeting, follow_date
 from council.domain.people import Person
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.services.agenda import agenda_item, follow_subject, subject_id
@@ -74,13 +74,23 @@ def start_meeting(
                     f"This meeting is planned for {day:%A %-d %B %Y}. It can start on that day; to hold it "
                     "now, bring it forward to today."
                 )
-            moved = replace(meeting, starts_at=ws.now().replace(second=0, microsecond=0))
+            moved = follow_date(
+                meeting, replace(meeting, starts_at=ws.now().replace(second=0, microsecond=0)), ws.zone
+            )
             check_day_free(tx, ws, moved)
             check_people(tx, ws, moved)
             meetings.update_meeting(tx, moved)
             meetings.set_attendees(tx, meeting_id, invited(tx, ws, moved))
             record(
-                tx, actor, "update", ENTITY, meeting_id, {"fields": ["starts_at"], "brought_forward": True}
+                tx,
+                actor,
+                "update",
+                ENTITY,
+                meeting_id,
+                {
+                    "fields": [f for f in meetings.EDITABLE if getattr(meeting, f) != getattr(moved, f)],
+                    "brought_forward": True,
+                },
             )
         meetings.set_status(tx, meeting_id, MeetingStatus.OPEN)
         if not meetings.attendees(tx, meeting_id):

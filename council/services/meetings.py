@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from council.domain.errors import NotAllowed, NotFound, ValidationError
-from council.domain.meetings import Meeting
+from council.domain.meetings import Meeting, follow_date
 from council.domain.people import Person
 from council.domain.vocabulary import MeetingStatus
 from council.services.history import record
@@ -65,7 +65,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         moved = draft.starts_at != before.starts_at
         if moved and before.status != MeetingStatus.PLANNED:
             raise NotAllowed("This meeting has started; its date and time can no longer change.")
-        after = replace(draft, id=meeting_id, status=before.status).checked(ws.now() if moved else None)
+        after = follow_date(before, replace(draft, id=meeting_id, status=before.status), ws.zone)
+        after = after.checked(ws.now() if moved else None)
         changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
         if not changed:
             return []

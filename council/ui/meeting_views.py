@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, time
 
 import streamlit as st
@@ -148,11 +147,7 @@ def _planned(meeting_id: int) -> str:
 
 def _edit(ws: Workspace, me: Person | None, meeting: Meeting) -> list[str]:
     assert meeting.id is not None
-    draft = _draft(ws, f"{EDIT}_{meeting.id}")
-    old_day, new_day = (m.starts_at.astimezone(ws.zone).date() for m in (meeting, draft))
-    if draft.title == default_title(old_day):  # named after its date: follow the date
-        draft = replace(draft, title=default_title(new_day))
-    return meetings.edit_meeting(ws, me, meeting.id, draft)
+    return meetings.edit_meeting(ws, me, meeting.id, _draft(ws, f"{EDIT}_{meeting.id}"))
 
 
 def _edited(changed: list[str]) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from council.domain.decisions import ActionDraft, DecisionDraft
 from council.domain.errors import NotAllowed, ValidationError
-from council.domain.meetings import Meeting
+from council.domain.meetings import Meeting, default_title
 from council.services import agenda, meeting_mode, meetings
 from council.services.workspace import Workspace
 from council.store import decisions as decision_store
@@ -350,3 +350,15 @@ def test_a_follow_up_point_reminds_the_meeting_of_its_decision(demo: Workspace) 
     assert brief.startswith(f"Decided: {current.text}") and owner.name in brief
     assert f"due {current.due_on:%-d %B %Y} — overdue" in brief
     assert meeting_mode.follow_up_brief(demo, 999_999) is None
+
+
+def test_a_meeting_named_after_its_day_follows_its_day_and_another_name_stays(demo: Workspace) -> None:
+    day = demo.today() + timedelta(weeks=10)
+    dated = _plan(demo, title=default_title(day))
+    named = _plan(demo, weeks=12, title="Our spring meeting")
+    before = meeting_store.get_meeting(demo.db, named)
+    meetings.edit_meeting(demo, None, named, replace(before, starts_at=before.starts_at + timedelta(days=1)))
+    assert meeting_store.get_meeting(demo.db, named).title == "Our spring meeting"
+    agenda.add_other(demo, None, dated, "Announcements", 5)
+    meeting_mode.start_meeting(demo, None, dated, bring_forward=True)
+    assert meeting_store.get_meeting(demo.db, dated).title == default_title(demo.today())
