@@ -51,6 +51,7 @@ class DecisionEvent:
     happened_at: datetime
     by_id: int | None = None
     note: str = ""
+    version: int | None = None  # the decision's version when this happened; the store fills it in
     id: int | None = None
 
 
@@ -63,6 +64,7 @@ class ActionItem:
     due_on: date | None = None
     status: str = "open"
     done_at: datetime | None = None
+    version: int | None = None  # the decision's version it was agreed under; the store fills it in
     id: int | None = None
 
 

@@ -41,3 +41,9 @@ class Conflict(CouncilError):
 
 class StoreError(CouncilError):
     title = "The workspace database cannot be used"
+
+
+class AppendOnly(NotAllowed):
+    """A write that would change or delete part of the decision record."""
+
+    title = "The decision record cannot be changed"

@@ -19,12 +19,22 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from council.domain.errors import Conflict, CouncilError, StoreError
+from council.domain.errors import AppendOnly, Conflict, CouncilError, StoreError
 
 T = TypeVar("T")
 R = TypeVar("R")
 Params = Sequence[Any] | dict[str, Any]
 WRITE_RETRIES = 3
+
+# Decisions, their links and their status events are a record: corrections are new rows. DuckDB has
+# no triggers to refuse an UPDATE, so every statement a transaction runs is checked here.
+APPEND_ONLY = ("decision", "decision_event", "decision_link")
+_TABLES = r"\"?(" + "|".join(APPEND_ONLY) + r")\"?(?![\w\"])"
+_CHANGES_RECORD = re.compile(
+    rf"\b(?:UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|INSERT\s+OR\s+REPLACE\s+INTO)\s+{_TABLES}"
+    rf"|\bINSERT\s+INTO\s+{_TABLES}.*\bON\s+CONFLICT\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 class Query:
@@ -86,6 +96,11 @@ class Transaction(Query):
         yield self._cur
 
     def execute(self, sql: str, params: Params = ()) -> None:
+        if found := _CHANGES_RECORD.search(sql):
+            raise AppendOnly(
+                f"The {found[1] or found[2]} table is append-only: a recorded decision, link or status event is "
+                "never changed or deleted. Record a new version or a new status event instead."
+            )
         self._cur.execute(sql, params)
 
     def insert_record(

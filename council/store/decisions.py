@@ -5,7 +5,7 @@ Nothing here updates or deletes a decision version or an event: corrections are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -25,14 +25,19 @@ def record_decision(tx: Transaction, first: DecisionVersion) -> int:
 
 def amend_decision(tx: Transaction, amendment: DecisionVersion) -> int:
     """Store the next version of an existing decision; returns its version number."""
-    latest = tx.value("SELECT max(version) FROM decision WHERE decision_id = ?", [amendment.decision_id])
-    if latest is None:
-        raise NotFound(f"Decision {amendment.decision_id} does not exist, so it cannot be amended.")
+    latest = _latest_version(tx, amendment.decision_id, "amended")
     values = _version_values(amendment) | {
         "decision_id": amendment.decision_id,
         "version": latest + 1,
     }
     return tx.insert("decision", values, returning="version")
+
+
+def _latest_version(q: Query, decision_id: int, what: str) -> int:
+    latest = q.value("SELECT max(version) FROM decision WHERE decision_id = ?", [decision_id])
+    if latest is None:
+        raise NotFound(f"Decision {decision_id} does not exist, so it cannot be {what}.")
+    return latest
 
 
 def _version_values(version: DecisionVersion) -> dict[str, object]:
@@ -68,7 +73,9 @@ def decision_links(q: Query, decision_id: int) -> list[DecisionLink]:
 
 
 def add_decision_event(tx: Transaction, event: DecisionEvent) -> int:
-    return tx.insert_record("decision_event", event)
+    """Append a status event, written against the decision's current version."""
+    version = _latest_version(tx, event.decision_id, "followed up")
+    return tx.insert_record("decision_event", replace(event, version=version))
 
 
 def decision_events(q: Query, decision_id: int) -> list[DecisionEvent]:
@@ -80,7 +87,8 @@ def decision_events(q: Query, decision_id: int) -> list[DecisionEvent]:
 
 
 def add_action_item(tx: Transaction, item: ActionItem) -> int:
-    return tx.insert_record("action_item", item)
+    version = _latest_version(tx, item.decision_id, "given an action")
+    return tx.insert_record("action_item", replace(item, version=version))
 
 
 def action_items(q: Query, decision_id: int) -> list[ActionItem]:

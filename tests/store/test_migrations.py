@@ -56,3 +56,36 @@ def test_a_failing_migration_leaves_the_file_at_the_version_before(
         migrate(db)
     assert schema_version(db) == good  # every good migration stayed, the broken one left no trace
     assert not db.value("SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'")
+
+
+def test_existing_status_events_get_the_version_that_was_current_at_their_time(tmp_path: Path) -> None:
+    path = tmp_path / "v7.duckdb"
+    old = Database(path)
+    migrate(old, target=7)
+
+    def history(tx) -> None:
+        for version, day in ((1, "2026-03-02"), (2, "2026-04-01")):
+            note = "" if version == 1 else "Sharper wording."
+            tx.execute(
+                "INSERT INTO decision (decision_id, version, title, text, decided_at, change_note)"
+                " VALUES (7, ?, 'Callback', 'Call back.', ?::TIMESTAMPTZ, ?)",
+                [version, day, note],
+            )
+        for status, day in (("decided", "2026-03-02"), ("in_progress", "2026-05-01")):
+            tx.execute(
+                "INSERT INTO decision_event (decision_id, status, happened_at) VALUES (7, ?, ?::TIMESTAMPTZ)",
+                [status, day],
+            )
+        tx.execute("INSERT INTO decision_link (decision_id, journey_stage) VALUES (7, 'billing')")
+
+    old.write(history)
+    old.close()
+
+    db = Database(path)
+    migrate(db)
+    assert db.rows("SELECT status, version FROM decision_event ORDER BY happened_at") == [
+        ("decided", 1),
+        ("in_progress", 2),
+    ]
+    assert db.rows("SELECT journey_stage, version FROM decision_link") == [("billing", 1)]
+    db.close()
