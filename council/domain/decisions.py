@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from council.domain.checks import MAX_TITLE, check_choice, clean_text
 from council.domain.errors import ValidationError
+from council.domain.vocabulary import DecisionStatus
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,10 @@ class ActionItem:
 
 @dataclass(frozen=True)
 class DecisionSummary:
-    """The current version of a decision with its latest status, as the history lists it."""
+    """A decision as the history lists it: its current version, latest status and where it came from.
+
+    `decided_at` and `meeting_id` are the first version's; `amended_at` is when the current one was written.
+    """
 
     decision_id: int
     version: int
@@ -78,14 +82,18 @@ class DecisionSummary:
     text: str
     rationale: str
     decided_at: datetime
-    meeting_title: str | None
-    owner_department: str | None
-    owner_name: str | None
-    due_on: date | None
+    amended_at: datetime
     status: str
-
-    def is_overdue(self, today: date) -> bool:
-        return self.due_on is not None and self.due_on < today and self.status in ("decided", "in_progress")
+    status_since: datetime
+    overdue: bool
+    meeting_id: int | None = None
+    meeting_title: str | None = None
+    owner_id: int | None = None
+    owner_name: str | None = None
+    owner_department: str | None = None
+    due_on: date | None = None
+    change_note: str = ""
+    stages: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,3 +146,100 @@ def _check_due(due_on: date | None, meeting_day: date, field: str, what: str) ->
             "Choose a date on or after the meeting.",
             field,
         )
+
+
+# How far along a status is; moving to a lower step, or out of done or dropped, goes back.
+_STEP = {"decided": 0, "in_progress": 1, "done": 2, "dropped": 2}
+# Who follows a decision up besides its owner: the council's own people, not executives or guests.
+FOLLOW_UP_ROLES = ("member", "chair", "secretary")
+
+
+def may_follow_up(roles: tuple[str, ...], person_id: int | None, owner_id: int | None) -> bool:
+    """A decision's owner and the council's members update its status; executives only read."""
+    return (person_id is not None and person_id == owner_id) or any(r in FOLLOW_UP_ROLES for r in roles)
+
+
+def goes_back(current: str, new: str) -> bool:
+    """Reopening a done or dropped decision, or stepping back from in progress to decided."""
+    return new != current and (current in ("done", "dropped") or _STEP[new] < _STEP[current])
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A follow-up of a decision: its new status and a note on what happened."""
+
+    status: str
+    note: str = ""
+
+    def checked(self, current: str) -> StatusChange:
+        """Going back, dropping, or a note without a new status each need words that say why."""
+        check_choice(self.status, _STEP, "The new status", field="status")
+        note = clean_text(self.note, "The note", required=False, field="status_note")
+        label, was = DecisionStatus(self.status).label, DecisionStatus(current).label
+        if note:
+            return StatusChange(self.status, note)
+        if self.status == current:
+            raise ValidationError(
+                f"This decision is already {was.lower()}. To record progress without a new status, "
+                "write what happened in the note.",
+                "status_note",
+            )
+        if goes_back(current, self.status):
+            raise ValidationError(
+                f"Moving this decision from {was.lower()} back to {label.lower()} needs a reason. "
+                "Write in the note why, so the history explains itself.",
+                "status_note",
+            )
+        if self.status == "dropped":
+            raise ValidationError(
+                "Dropping a decision needs a reason. Write in the note why it will not be carried out.",
+                "status_note",
+            )
+        return StatusChange(self.status, note)
+
+
+
+# What an amendment can change, with the words people use for it.
+AMENDABLE = {
+    "title": "Title",
+    "text": "What was decided",
+    "rationale": "Why",
+    "owner_department": "Owning department",
+    "owner_id": "Owner",
+    "due_on": "Due date",
+}
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A new version of a decision: the fields as they now read, and a note that says what changed and why."""
+
+    title: str
+    text: str
+    rationale: str
+    owner_department: str | None
+    owner_id: int | None
+    due_on: date | None
+    change_note: str
+    meeting_id: int | None = None  # the meeting that agreed the change, if one did
+
+    def checked(self, current: DecisionVersion, departments: tuple[str, ...], today: date) -> Amendment:
+        draft = DecisionDraft(self.title, self.text, self.rationale, self.owner_department, self.owner_id,
+                              self.due_on)  # fmt: skip
+        checked = draft.checked(departments, date.min)
+        # A due date that already passed may stay as it is; a new one cannot lie in the past.
+        if checked.due_on != current.due_on and checked.due_on < today:
+            raise ValidationError(
+                f"The new due date {checked.due_on:%-d %B %Y} lies in the past. Choose today or a later day.",
+                "decision_due_on",
+            )
+        note = clean_text(self.change_note, "What changed and why", field="change_note")
+        amended = Amendment(checked.title, checked.text, checked.rationale, checked.owner_department,
+                            checked.owner_id, checked.due_on, note, self.meeting_id)  # fmt: skip
+        if all(getattr(amended, f) == getattr(current, f) for f in AMENDABLE):
+            raise ValidationError(
+                "Nothing in the decision changed. Change what it says, its owner or its due date, "
+                "or leave it as it is.",
+                "decision_text",
+            )
+        return amended

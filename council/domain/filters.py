@@ -135,3 +135,50 @@ class FrictionFilter:
     @property
     def words(self) -> tuple[str, ...]:
         return search_words(self.search)
+
+
+# The decision history's period choices; "custom" takes the dates the person picks.
+DECISION_PERIODS = {
+    "all": "Any time",
+    "90d": "Last 3 months",
+    "12m": "Last 12 months",
+    "this_year": "This year",
+    "last_year": "Last year",
+    "custom": "Between two dates…",
+}
+
+
+def decision_period(
+    period: str, today: date, custom: tuple[date | None, date | None] = (None, None)
+) -> tuple[date | None, date | None]:
+    """The first and last day (both included) of a period; None where it is open-ended."""
+    if period == "custom":
+        start, end = custom
+        return (end, start) if start and end and end < start else (start, end)
+    if period == "this_year":
+        return date(today.year, 1, 1), None
+    if period == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if period in PERIODS:
+        return period_start(period, today), None
+    return None, None
+
+
+@dataclass(frozen=True)
+class DecisionFilter:
+    """The decision history's filters; empty tuples mean "any". Days are in the workspace's time zone."""
+
+    search: str = ""
+    decided_from: date | None = None
+    decided_to: date | None = None
+    departments: tuple[str, ...] = ()
+    owners: tuple[int, ...] = ()
+    stages: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    meetings: tuple[int, ...] = ()
+    overdue_only: bool = False
+    zone: str = "UTC"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return search_words(self.search)

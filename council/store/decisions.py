@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionVersion
+from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionSummary, DecisionVersion
 from council.domain.errors import NotFound
 from council.store.database import Query, Transaction
 
@@ -73,9 +73,13 @@ def decision_links(q: Query, decision_id: int) -> list[DecisionLink]:
 
 
 def add_decision_event(tx: Transaction, event: DecisionEvent) -> int:
-    """Append a status event, written against the decision's current version."""
-    version = _latest_version(tx, event.decision_id, "followed up")
-    return tx.insert_record("decision_event", replace(event, version=version))
+    """Append a status event, written against the version that was current when it happened."""
+    _latest_version(tx, event.decision_id, "followed up")  # refuses an unknown decision
+    version = tx.value(
+        "SELECT max(version) FROM decision WHERE decision_id = ? AND decided_at <= ?",
+        [event.decision_id, event.happened_at],
+    )
+    return tx.insert_record("decision_event", replace(event, version=version or 1))
 
 
 def decision_events(q: Query, decision_id: int) -> list[DecisionEvent]:
@@ -95,39 +99,59 @@ def action_items(q: Query, decision_id: int) -> list[ActionItem]:
     return q.records(ActionItem, "SELECT * FROM action_item WHERE decision_id = ? ORDER BY id", [decision_id])
 
 
-# The current version of every decision with its latest status, to select from.
+# The current version of every decision with its latest status, to select from. `decided_at` and
+# `meeting_id` are those of the first version (when and where it was decided); `amended_at` is when
+# the current version was written.
 CURRENT_DECISIONS = """
     WITH current AS (
-        SELECT * FROM decision QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY version DESC) = 1
+        SELECT *, min(decided_at) OVER whole AS first_decided_at,
+               arg_min(meeting_id, version) OVER whole AS first_meeting_id
+        FROM decision
+        WINDOW whole AS (PARTITION BY decision_id)
+        QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY version DESC) = 1
     ), latest_event AS (
-        SELECT decision_id, status FROM decision_event
+        SELECT decision_id, status, happened_at FROM decision_event
         QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY happened_at DESC, id DESC) = 1
     )
-    SELECT c.decision_id, c.version, c.title, c.text, c.rationale, c.decided_at, c.due_on,
-           c.owner_department, owner.name AS owner_name, c.meeting_id, m.title AS meeting_title,
-           c.change_note, coalesce(e.status, 'decided') AS status
+    SELECT c.decision_id, c.version, c.title, c.text, c.rationale, c.first_decided_at AS decided_at,
+           c.decided_at AS amended_at, c.due_on, c.owner_department, c.owner_id, owner.name AS owner_name,
+           c.first_meeting_id AS meeting_id, m.title AS meeting_title, c.change_note,
+           coalesce(e.status, 'decided') AS status, coalesce(e.happened_at, c.decided_at) AS status_since
     FROM current c
     LEFT JOIN latest_event e USING (decision_id)
     LEFT JOIN person owner ON owner.id = c.owner_id
-    LEFT JOIN meeting m ON m.id = c.meeting_id
+    LEFT JOIN meeting m ON m.id = c.first_meeting_id
 """
 
+# Still to be carried out and past its due date; `$today` is the workspace's today.
+OVERDUE = "(due_on < $today::DATE AND status IN ('decided', 'in_progress'))"
 
-_OVERDUE = "(due_on < ?::DATE AND status IN ('decided', 'in_progress'))"
+# The journey stages a decision is about: named directly, or those of what it came from.
+DECISION_STAGES = """
+    SELECT decision_id, journey_stage FROM decision_link WHERE journey_stage IS NOT NULL
+    UNION SELECT l.decision_id, f.journey_stage FROM decision_link l
+          JOIN friction_point f ON f.id = l.friction_point_id
+    UNION SELECT l.decision_id, c.journey_stage FROM decision_link l
+          JOIN missing_connection c ON c.id = l.missing_connection_id WHERE c.journey_stage IS NOT NULL
+    UNION SELECT l.decision_id, p.journey_stage FROM decision_link l
+          JOIN proposal p ON p.id = l.proposal_id WHERE p.journey_stage IS NOT NULL
+"""
 
 
 def decision_frame(q: Query, today: date) -> pd.DataFrame:
     """The current version of every decision with its latest status, newest first."""
     return q.frame(
-        f"SELECT *, {_OVERDUE} AS overdue FROM ({CURRENT_DECISIONS}) ORDER BY decided_at DESC, decision_id DESC",
-        [today],
+        f"SELECT *, {OVERDUE} AS overdue FROM ({CURRENT_DECISIONS}) ORDER BY decided_at DESC, decision_id DESC",
+        {"today": today},
     )
 
 
 def count_decisions(q: Query, today: date) -> dict[str, int]:
     """Decisions by latest status, plus 'overdue' for those past their due date."""
     counts = dict(q.rows(f"SELECT status, count(*) FROM ({CURRENT_DECISIONS}) GROUP BY status"))
-    counts["overdue"] = q.value(f"SELECT count(*) FROM ({CURRENT_DECISIONS}) WHERE {_OVERDUE}", [today])
+    counts["overdue"] = q.value(
+        f"SELECT count(*) FROM ({CURRENT_DECISIONS}) WHERE {OVERDUE}", {"today": today}
+    )
     return counts
 
 
@@ -146,7 +170,60 @@ class DecisionGlance:
 def decision_at_a_glance(q: Query, decision_id: int, today: date) -> DecisionGlance | None:
     return q.record(
         DecisionGlance,
-        f"SELECT text, owner_name, owner_department, status, due_on, {_OVERDUE} AS overdue"
-        f" FROM ({CURRENT_DECISIONS}) WHERE decision_id = ?",
-        [today, decision_id],
+        f"SELECT text, owner_name, owner_department, status, due_on, {OVERDUE} AS overdue"
+        f" FROM ({CURRENT_DECISIONS}) WHERE decision_id = $decision",
+        {"today": today, "decision": decision_id},
+    )
+
+
+@dataclass(frozen=True)
+class DecisionSource:
+    """Something a decision came from: a friction point, connection, blocker or guest proposal."""
+
+    kind: str  # "friction", "connection", "blocker" or "proposal"
+    id: int
+    title: str
+    status: str
+    journey_stage: str | None
+
+
+def decision_sources(q: Query, decision_id: int) -> list[DecisionSource]:
+    return q.records(
+        DecisionSource,
+        """
+        SELECT 'friction' AS kind, f.id, f.title, f.status, f.journey_stage
+        FROM decision_link l JOIN friction_point f ON f.id = l.friction_point_id WHERE l.decision_id = $d
+        UNION ALL
+        SELECT 'connection', c.id, c.what_breaks, c.status, c.journey_stage
+        FROM decision_link l JOIN missing_connection c ON c.id = l.missing_connection_id WHERE l.decision_id = $d
+        UNION ALL
+        SELECT 'blocker', b.id, b.title, b.status, NULL
+        FROM decision_link l JOIN blocker b ON b.id = l.blocker_id WHERE l.decision_id = $d
+        UNION ALL
+        SELECT 'proposal', p.id, p.change, p.status, p.journey_stage
+        FROM decision_link l JOIN proposal p ON p.id = l.proposal_id WHERE l.decision_id = $d
+        ORDER BY 1, 2
+        """,
+        {"d": decision_id},
+    )
+
+
+def stages_of(q: Query, decision_id: int) -> list[str]:
+    """The journey stages a decision is about, directly or through what it came from."""
+    rows = q.rows(f"SELECT DISTINCT journey_stage FROM ({DECISION_STAGES}) WHERE decision_id = ? ORDER BY 1",
+                  [decision_id])  # fmt: skip
+    return [r[0] for r in rows]
+
+
+def summary_of(q: Query, decision_id: int, today: date) -> DecisionSummary | None:
+    """One decision as the history lists it, with the journey stages it is about."""
+    return q.record(
+        DecisionSummary,
+        f"""
+        SELECT *, {OVERDUE} AS overdue,
+               (SELECT list(DISTINCT journey_stage ORDER BY journey_stage) FROM ({DECISION_STAGES}) s
+                WHERE s.decision_id = $decision) AS stages
+        FROM ({CURRENT_DECISIONS}) WHERE decision_id = $decision
+        """,
+        {"today": today, "decision": decision_id},
     )

@@ -77,3 +77,25 @@ def nps_by_stage(q: Query, since: datetime) -> pd.DataFrame:
         """,
         [since],
     )
+
+
+def nps_before_and_after(
+    q: Query, stages: list[str], before: tuple[datetime, datetime], after: tuple[datetime, datetime]
+) -> dict[tuple[str | None, str], NpsFigure]:
+    """NPS figures per (stage, "before"/"after") over the two windows ([start, end) each), and for
+    all `stages` together under the stage None."""
+    rows = q.rows(
+        """
+        WITH windowed AS (
+            SELECT journey_stage, score,
+                   CASE WHEN received_at >= $b0 AND received_at < $b1 THEN 'before' ELSE 'after' END AS side
+            FROM feedback
+            WHERE scale = 'nps' AND list_contains($stages, journey_stage)
+              AND ((received_at >= $b0 AND received_at < $b1) OR (received_at >= $a0 AND received_at < $a1))
+        )
+        SELECT journey_stage, side, count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score <= 6)
+        FROM windowed GROUP BY GROUPING SETS ((journey_stage, side), (side))
+        """,
+        {"stages": stages, "b0": before[0], "b1": before[1], "a0": after[0], "a1": after[1]},
+    )
+    return {(stage, side): NpsFigure(n, promoters, detractors) for stage, side, n, promoters, detractors in rows}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from council.domain.filters import FrictionFilter, ViewFilter
+from council.domain.filters import DecisionFilter, FrictionFilter, ViewFilter
+from council.store.decisions import DECISION_STAGES
 
 OPEN_ITEM = "('open', 'on_agenda', 'decided')"
 OPEN_BLOCKER = "('active', 'being_removed')"
@@ -89,4 +90,35 @@ def friction_list(where: Where, flt: FrictionFilter, alias: str = "f") -> Where:
             f" OR EXISTS (SELECT 1 FROM evidence e WHERE e.friction_point_id = {alias}.id"
             f" AND (contains(lower(e.text), {w}) OR contains(lower(coalesce(e.url, '')), {w}))))"
         )
+    return where
+
+
+def decision_list(where: Where, flt: DecisionFilter, alias: str = "d") -> Where:
+    """Filters over CURRENT_DECISIONS (with `overdue`): every search word in title, text or rationale."""
+    for word in flt.words:
+        haystack = f"lower({alias}.title || ' ' || {alias}.text || ' ' || {alias}.rationale)"
+        where.add(f"contains({haystack}, {where.param(word)})")
+    if flt.decided_from:
+        where.add(f"{alias}.decided_at >= {where.param(start_of(flt.decided_from, flt.zone))}")
+    if flt.decided_to:
+        where.add(f"{alias}.decided_at < {where.param(start_of(flt.decided_to + timedelta(days=1), flt.zone))}")
+    for column, values in (
+        ("owner_department", flt.departments),
+        ("owner_id", flt.owners),
+        ("status", flt.statuses),
+    ):
+        if values:
+            where.add(f"list_contains({where.param(values)}, {alias}.{column})")
+    if flt.meetings:
+        where.add(
+            f"EXISTS (SELECT 1 FROM decision v WHERE v.decision_id = {alias}.decision_id"
+            f" AND list_contains({where.param(flt.meetings)}, v.meeting_id))"
+        )
+    if flt.stages:
+        where.add(
+            f"EXISTS (SELECT 1 FROM ({DECISION_STAGES}) s WHERE s.decision_id = {alias}.decision_id"
+            f" AND list_contains({where.param(flt.stages)}, s.journey_stage))"
+        )
+    if flt.overdue_only:
+        where.add(f"{alias}.overdue")
     return where

@@ -1,0 +1,65 @@
+"""What changed from one version of a decision to the next, down to the words of its text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from council.domain.decisions import AMENDABLE, DecisionVersion
+
+# Fields whose change is shown word by word; the others are shown as before → after.
+_PROSE = ("title", "text", "rationale")
+
+
+@dataclass(frozen=True)
+class WordChange:
+    """A run of words that stayed, was removed or was added."""
+
+    kind: str  # "same", "removed" or "added"
+    words: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    before: Any
+    after: Any
+
+    @property
+    def is_prose(self) -> bool:
+        return self.field in _PROSE
+
+    def words(self) -> list[WordChange]:
+        return word_changes(str(self.before or ""), str(self.after or ""))
+
+
+def version_changes(before: DecisionVersion, after: DecisionVersion) -> list[FieldChange]:
+    """The fields an amendment changed, in the order a reader meets them."""
+    return [
+        FieldChange(field, label, getattr(before, field), getattr(after, field))
+        for field, label in AMENDABLE.items()
+        if getattr(before, field) != getattr(after, field)
+    ]
+
+
+def word_changes(before: str, after: str) -> list[WordChange]:
+    """The words of `after` compared with `before`: runs kept, removed and added, in reading order."""
+    old, new = _words(before), _words(after)
+    changes: list[WordChange] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op == "equal":
+            changes.append(WordChange("same", "".join(old[i1:i2])))
+            continue
+        if i2 > i1:
+            changes.append(WordChange("removed", "".join(old[i1:i2])))
+        if j2 > j1:
+            changes.append(WordChange("added", "".join(new[j1:j2])))
+    return changes
+
+
+def _words(text: str) -> list[str]:
+    # Each word keeps the spaces after it, so the runs join back into the original text.
+    return re.findall(r"\S+\s*|\s+", text)

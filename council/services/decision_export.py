@@ -1,0 +1,86 @@
+"""The filtered decision history as files: CSV for spreadsheets, JSON for other programs.
+
+CSV cells that a spreadsheet would run as a formula start with an apostrophe; JSON keeps every
+value exactly as recorded, since programs reading it run nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from typing import Any
+
+from council.domain.decisions import DecisionSummary
+from council.domain.filters import DecisionFilter
+from council.domain.spreadsheet import spreadsheet_safe
+from council.domain.vocabulary import DecisionStatus
+from council.services.workspace import Workspace
+from council.store import decision_search
+
+# Column -> heading, in the order of the file.
+COLUMNS = {
+    "decision": "Decision",
+    "title": "Title",
+    "decided": "What was decided",
+    "why": "Why",
+    "status": "Status",
+    "overdue": "Overdue",
+    "decided_on": "Decided on",
+    "meeting": "Decided in",
+    "owner": "Owner",
+    "department": "Department",
+    "due_on": "Due",
+    "version": "Version",
+    "last_change": "Last change",
+    "journey_stages": "Journey stages",
+}
+
+
+def export_rows(ws: Workspace, flt: DecisionFilter, sort: str = "newest") -> list[dict[str, Any]]:
+    """Every matching decision (not only the page on screen), in the list's order."""
+    found = decision_search.find_decisions(ws.db, flt, ws.today(), sort, limit=None)
+    return [_row(ws, d) for d in found]
+
+
+def _row(ws: Workspace, d: DecisionSummary) -> dict[str, Any]:
+    config = ws.config
+    return {
+        "decision": d.decision_id,
+        "title": d.title,
+        "decided": d.text,
+        "why": d.rationale,
+        "status": DecisionStatus(d.status).label,
+        "overdue": "yes" if d.overdue else "no",
+        "decided_on": _local_day(ws, d.decided_at),
+        "meeting": d.meeting_title or "",
+        "owner": d.owner_name or "",
+        "department": config.name_of("department", d.owner_department) if d.owner_department else "",
+        "due_on": d.due_on.isoformat() if d.due_on else "",
+        "version": d.version,
+        "last_change": d.change_note,
+        "journey_stages": "; ".join(config.name_of("journey_stage", s) for s in d.stages),
+    }
+
+
+def _local_day(ws: Workspace, at: datetime) -> str:
+    return at.astimezone(ws.zone).date().isoformat()
+
+
+def history_csv(rows: list[dict[str, Any]]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows accents right; every text cell quoted."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+    writer.writerow(COLUMNS.values())
+    for row in rows:
+        writer.writerow(spreadsheet_safe(row[c]) for c in COLUMNS)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def history_json(rows: list[dict[str, Any]]) -> bytes:
+    return json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def export_name(ws: Workspace, ext: str) -> str:
+    return f"decisions-{ws.today().isoformat()}.{ext}"

@@ -1,0 +1,202 @@
+"""The decision history: find decisions, read one in full, follow it up and amend it.
+
+Versions and status events are only ever added. Executives read; the decision's owner and the
+council's members follow it up; members amend it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from math import ceil
+
+import pandas as pd
+
+from council.domain.decision_changes import FieldChange, version_changes
+from council.domain.decisions import (
+    FOLLOW_UP_ROLES,
+    Amendment,
+    DecisionEvent,
+    DecisionSummary,
+    DecisionVersion,
+    StatusChange,
+    may_follow_up,
+)
+from council.domain.errors import NotAllowed, NotFound
+from council.domain.filters import DecisionFilter
+from council.domain.people import Person
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import decision_search, decisions, meetings, people
+from council.store.database import Transaction
+from council.store.decisions import DecisionSource
+
+PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class DecisionHistory:
+    """One page of the matching decisions, how many match by status, and how many per month."""
+
+    decisions: list[DecisionSummary]
+    counts: dict[str, int]
+    per_month: pd.DataFrame  # month, status (a DecisionStatus value), decisions
+    page: int
+    pages: int
+
+
+def decision_history(ws: Workspace, flt: DecisionFilter, sort: str = "newest", page: int = 1) -> DecisionHistory:
+    counts = decision_search.decision_counts(ws.db, flt, ws.today())
+    pages = max(1, ceil(counts["all"] / PER_PAGE))
+    page = min(max(page, 1), pages)
+    found = decision_search.find_decisions(ws.db, flt, ws.today(), sort, PER_PAGE, (page - 1) * PER_PAGE)
+    per_month = decision_search.decisions_per_month(ws.db, flt, ws.today())
+    return DecisionHistory(found, counts, per_month, page, pages)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the history's filters offer: only owners and meetings that have decisions."""
+
+    owners: dict[int, str]
+    meetings: dict[int, str]
+
+
+def filter_choices(ws: Workspace) -> FilterChoices:
+    owners = decision_search.decision_owners(ws.db)
+    held = decision_search.decision_meetings(ws.db)
+    return FilterChoices(dict(owners), {m: f"{title} (#{m})" for m, title in held})
+
+
+@dataclass(frozen=True)
+class VersionView:
+    version: DecisionVersion
+    by: str | None
+    meeting_title: str | None
+    changes: list[FieldChange]  # from the version before; empty for the first
+
+
+@dataclass(frozen=True)
+class EventView:
+    status: str
+    happened_at: datetime
+    by: str | None
+    note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ActionView:
+    what: str
+    owner: str | None
+    due_on: date | None
+    status: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class DecisionDetail:
+    summary: DecisionSummary
+    versions: list[VersionView]  # oldest first
+    events: list[EventView]  # oldest first
+    actions: list[ActionView]
+    sources: list[DecisionSource]
+
+
+def decision_detail(ws: Workspace, decision_id: int) -> DecisionDetail:
+    summary = decisions.summary_of(ws.db, decision_id, ws.today())
+    if summary is None:
+        raise NotFound(f"There is no decision #{decision_id}. It may be a mistyped link: go back to the list.")
+    names = {p.id: p.name for p in people.list_people(ws.db)}
+    versions = decisions.decision_versions(ws.db, decision_id)
+    titles = {m.id: m.title for m in meetings.list_meetings(ws.db)}
+    shown = [
+        VersionView(v, names.get(v.decided_by), titles.get(v.meeting_id),
+                    [_readable(ws, c, names) for c in version_changes(before, v)] if before else [])
+        for before, v in zip([None, *versions], versions, strict=False)
+    ]  # fmt: skip
+    events = [
+        EventView(e.status, e.happened_at, names.get(e.by_id), e.note, e.version or 1)
+        for e in decisions.decision_events(ws.db, decision_id)
+    ]
+    today = ws.today()
+    actions = [
+        ActionView(a.what, names.get(a.owner_id), a.due_on, a.status,
+                   a.status == "open" and a.due_on is not None and a.due_on < today)
+        for a in decisions.action_items(ws.db, decision_id)
+    ]  # fmt: skip
+    return DecisionDetail(summary, shown, events, actions, decisions.decision_sources(ws.db, decision_id))
+
+
+def _readable(ws: Workspace, change: FieldChange, names: dict[int | None, str]) -> FieldChange:
+    """Owner ids as names and department ids as department names."""
+    if change.field == "owner_id":
+        return replace(change, before=names.get(change.before), after=names.get(change.after))
+    if change.field == "owner_department":
+        name = lambda d: ws.config.name_of("department", d) if d else None  # noqa: E731
+        return replace(change, before=name(change.before), after=name(change.after))
+    return change
+
+
+def may_change(actor: Person | None, summary: DecisionSummary) -> bool:
+    """Whether `actor` may follow this decision up (the page shows the form only then)."""
+    return actor is not None and may_follow_up(actor.roles, actor.id, summary.owner_id)
+
+
+def may_amend(actor: Person | None) -> bool:
+    return actor is not None and any(actor.has_role(r) for r in FOLLOW_UP_ROLES)
+
+
+def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: StatusChange) -> int:
+    """Record a new status (or a progress note) for a decision; returns the event's id."""
+
+    def write(tx: Transaction) -> int:
+        summary = decisions.summary_of(tx, decision_id, ws.today())
+        if summary is None:
+            raise NotFound(f"There is no decision #{decision_id}.")
+        if not may_change(actor, summary):
+            raise NotAllowed(
+                "Only the decision's owner and the council's members update its status. "
+                "Executives and guests read the decision history."
+            )
+        checked = change.checked(summary.status)
+        event_id = decisions.add_decision_event(
+            tx, DecisionEvent(decision_id, checked.status, ws.now(), actor.id, checked.note)
+        )
+        record(tx, actor, "follow_up", "decision", decision_id,
+               {"status": [summary.status, checked.status], "note": checked.note})  # fmt: skip
+        return event_id
+
+    return ws.db.write(write)
+
+
+def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amendment) -> int:
+    """Record a new version of a decision that supersedes the current one; returns its number."""
+
+    def write(tx: Transaction) -> int:
+        current = decisions.current_version(tx, decision_id)
+        if current is None:
+            raise NotFound(f"There is no decision #{decision_id}.")
+        if not may_amend(actor):
+            raise NotAllowed(
+                "Only the council's members amend a decision. Executives and guests read the decision "
+                "history; ask a council member to bring the change to the council."
+            )
+        checked = amendment.checked(current, ws.config.ids("department"), ws.today())
+        if checked.meeting_id is not None and meetings.get_meeting(tx, checked.meeting_id) is None:
+            raise NotFound(f"There is no meeting #{checked.meeting_id} to name as the one that agreed this.")
+        new = replace(current, title=checked.title, text=checked.text, rationale=checked.rationale,
+                      owner_department=checked.owner_department, owner_id=checked.owner_id,
+                      due_on=checked.due_on, change_note=checked.change_note, decided_at=ws.now(),
+                      decided_by=actor.id, meeting_id=checked.meeting_id, agenda_item_id=None)  # fmt: skip
+        version = decisions.amend_decision(tx, new)
+        changed = {c.field: [_plain(c.before), _plain(c.after)] for c in version_changes(current, new)}
+        record(tx, actor, "amend", "decision", decision_id,
+               {"version": version, "change_note": checked.change_note, "changes": changed})  # fmt: skip
+        return version
+
+    return ws.db.write(write)
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
