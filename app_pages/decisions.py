@@ -1,52 +1,31 @@
-"""Decisions: what the council decided, why, who owns it and whether it is done."""
+"""Decisions: what the council decided, why, who carries it out, whether it is done, and whether customers noticed."""
 
 import streamlit as st
 
-from council.services.lists import decision_table
-from council.ui.cache import cached
-from council.ui.session import workspace
+from council.ui import decision_list as history
+from council.ui.decision_detail import decision_page
+from council.ui.record_page import list_or_detail
+from council.ui.session import current_person, workspace
 
 ws = workspace()
+me = current_person(ws)
 st.title("Decisions")
-st.caption("The council's decision history, newest first. Overdue decisions are marked.")
 
-table = cached(ws, decision_table)
-if table.empty:
-    st.info("No decisions recorded yet.")
-    st.stop()
 
-overdue = int(table["overdue"].fillna(False).sum())
-cols = st.columns(3)
-cols[0].metric("Decisions", len(table))
-cols[1].metric("Done", int((table["status"] == "Done").sum()))
-cols[2].metric("Overdue", overdue)
+def show_list() -> None:
+    st.caption(
+        "What the council decided, why, who carries it out and whether it is done. Overdue ones are marked."
+    )
+    flt, sort = history.decision_filter(ws)
+    found = history.history_page(ws, flt, sort)
+    history.numbers(found)
+    if not found.counts["all"]:
+        history.nothing_found(ws, flt)
+        return
+    history.timeline(found)
+    history.export_buttons(ws, flt, sort, found.counts["all"])
+    history.cards(ws, found)
+    history.pager(found)
 
-st.dataframe(
-    table[
-        [
-            "decision_id",
-            "title",
-            "status",
-            "overdue",
-            "due_on",
-            "owner_name",
-            "owner_department",
-            "meeting_title",
-            "version",
-            "rationale",
-        ]
-    ],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "decision_id": st.column_config.NumberColumn("#", width="small"),
-        "title": st.column_config.TextColumn("Decision", width="large"),
-        "overdue": st.column_config.CheckboxColumn("Overdue"),
-        "due_on": st.column_config.DateColumn("Due", format="D MMM YYYY"),
-        "owner_name": "Owner",
-        "owner_department": "Department",
-        "meeting_title": "Decided in",
-        "version": st.column_config.NumberColumn("Version", help="Amendments add a new version"),
-        "rationale": st.column_config.TextColumn("Why", width="large"),
-    },
-)
+
+list_or_detail("All decisions", show_list, lambda decision_id: decision_page(ws, me, decision_id))

@@ -198,7 +198,6 @@ class StatusChange:
         return StatusChange(self.status, note)
 
 
-
 # What an amendment can change, with the words people use for it.
 AMENDABLE = {
     "title": "Title",

@@ -45,7 +45,9 @@ class DecisionHistory:
     pages: int
 
 
-def decision_history(ws: Workspace, flt: DecisionFilter, sort: str = "newest", page: int = 1) -> DecisionHistory:
+def decision_history(
+    ws: Workspace, flt: DecisionFilter, sort: str = "newest", page: int = 1
+) -> DecisionHistory:
     counts = decision_search.decision_counts(ws.db, flt, ws.today())
     pages = max(1, ceil(counts["all"] / PER_PAGE))
     page = min(max(page, 1), pages)
@@ -106,17 +108,20 @@ class DecisionDetail:
 def decision_detail(ws: Workspace, decision_id: int) -> DecisionDetail:
     summary = decisions.summary_of(ws.db, decision_id, ws.today())
     if summary is None:
-        raise NotFound(f"There is no decision #{decision_id}. It may be a mistyped link: go back to the list.")
+        raise NotFound(
+            f"There is no decision #{decision_id}. It may be a mistyped link: go back to the list."
+        )
     names = {p.id: p.name for p in people.list_people(ws.db)}
     versions = decisions.decision_versions(ws.db, decision_id)
     titles = {m.id: m.title for m in meetings.list_meetings(ws.db)}
     shown = [
-        VersionView(v, names.get(v.decided_by), titles.get(v.meeting_id),
+        VersionView(replace(v, decided_at=v.decided_at.astimezone(ws.zone)), names.get(v.decided_by),
+                    titles.get(v.meeting_id),
                     [_readable(ws, c, names) for c in version_changes(before, v)] if before else [])
         for before, v in zip([None, *versions], versions, strict=False)
     ]  # fmt: skip
     events = [
-        EventView(e.status, e.happened_at, names.get(e.by_id), e.note, e.version or 1)
+        EventView(e.status, e.happened_at.astimezone(ws.zone), names.get(e.by_id), e.note, e.version or 1)
         for e in decisions.decision_events(ws.db, decision_id)
     ]
     today = ws.today()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from council.domain.people import Person
-from council.domain.vocabulary import DecisionStatus, MeetingStatus
+from council.domain.vocabulary import MeetingStatus
 from council.services.tables import readable
 from council.services.workspace import Workspace
-from council.store import decisions, feedback, meetings, people
+from council.store import feedback, meetings, people
 
 
 def meeting_table(ws: Workspace) -> pd.DataFrame:
@@ -30,10 +30,6 @@ def agenda_table(ws: Workspace, meeting_id: int) -> pd.DataFrame:
         ],
         columns=["position", "kind", "title", "minutes", "outcome"],
     )
-
-
-def decision_table(ws: Workspace) -> pd.DataFrame:
-    return readable(decisions.decision_frame(ws.db, ws.today()), ws.config, DecisionStatus)
 
 
 def roster_table(ws: Workspace) -> pd.DataFrame:

@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-import pandas as pd
-
 from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionSummary, DecisionVersion
 from council.domain.errors import NotFound
 from council.store.database import Query, Transaction
@@ -136,14 +134,6 @@ DECISION_STAGES = """
     UNION SELECT l.decision_id, p.journey_stage FROM decision_link l
           JOIN proposal p ON p.id = l.proposal_id WHERE p.journey_stage IS NOT NULL
 """
-
-
-def decision_frame(q: Query, today: date) -> pd.DataFrame:
-    """The current version of every decision with its latest status, newest first."""
-    return q.frame(
-        f"SELECT *, {OVERDUE} AS overdue FROM ({CURRENT_DECISIONS}) ORDER BY decided_at DESC, decision_id DESC",
-        {"today": today},
-    )
 
 
 def count_decisions(q: Query, today: date) -> dict[str, int]:

@@ -98,4 +98,6 @@ def nps_before_and_after(
         """,
         {"stages": stages, "b0": before[0], "b1": before[1], "a0": after[0], "a1": after[1]},
     )
-    return {(stage, side): NpsFigure(n, promoters, detractors) for stage, side, n, promoters, detractors in rows}
+    return {
+        (stage, side): NpsFigure(n, promoters, detractors) for stage, side, n, promoters, detractors in rows
+    }

@@ -101,7 +101,9 @@ def decision_list(where: Where, flt: DecisionFilter, alias: str = "d") -> Where:
     if flt.decided_from:
         where.add(f"{alias}.decided_at >= {where.param(start_of(flt.decided_from, flt.zone))}")
     if flt.decided_to:
-        where.add(f"{alias}.decided_at < {where.param(start_of(flt.decided_to + timedelta(days=1), flt.zone))}")
+        where.add(
+            f"{alias}.decided_at < {where.param(start_of(flt.decided_to + timedelta(days=1), flt.zone))}"
+        )
     for column, values in (
         ("owner_department", flt.departments),
         ("owner_id", flt.owners),

@@ -7,6 +7,7 @@ allowed, with a default, and written back whenever the person changes the filter
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import streamlit as st
 
@@ -76,3 +77,19 @@ def _follow(key: str, from_url: object) -> None:
 
 def _seen(key: str, value: object) -> None:
     st.session_state[f"{key}__url"] = value
+
+
+def date_in_url(label: str, name: str, *, key: str, container=st, **kwargs) -> date | None:
+    """A date picker that follows the address (`?name=2026-05-01`) and writes its choice back."""
+    _follow(key, _date(st.query_params.get(name)))
+    chosen = container.date_input(label, key=key, **kwargs)
+    write_to_url({name: chosen.isoformat() if chosen else None})
+    _seen(key, chosen)
+    return chosen
+
+
+def _date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,255 @@
+"""One decision in full: what and why, where it came from, its follow-up, its versions and its effect."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council.charts.decisions import before_and_after
+from council.domain.decision_changes import FieldChange
+from council.domain.decisions import Amendment, StatusChange
+from council.domain.effect import DEFAULT_WINDOW, WINDOW_CHOICES
+from council.domain.people import Person
+from council.domain.vocabulary import DecisionStatus
+from council.services import decisions, effect, meetings
+from council.services.decisions import DecisionDetail, VersionView
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.cache import cached
+from council.ui.decision_list import badges, facts
+from council.ui.text import md
+
+SOURCE_PAGES = {
+    "friction": ("app_pages/friction_points.py", "Friction point"),
+    "connection": ("app_pages/missing_connections.py", "Missing connection"),
+    "blocker": ("app_pages/blockers.py", "Blocker"),
+    "proposal": (None, "Guest proposal"),
+}
+STATUS = "decision_status"
+AMEND = "decision_amend"
+
+
+def decision_page(ws: Workspace, me: Person | None, decision_id: int) -> None:
+    detail = cached(ws, decisions.decision_detail, decision_id)
+    d = detail.summary
+    st.subheader(f"#{d.decision_id} · {md(d.title)}", anchor=False)
+    st.markdown(badges(d))
+    st.caption(facts(ws, d))
+    st.markdown(f"**What was decided**  \n{md(d.text)}")
+    st.markdown(f"**Why**  \n{md(d.rationale) if d.rationale else '_No reason was recorded._'}")
+    came_from(detail)
+    follow_up, versions, customers = st.tabs([
+        f"Follow-up ({len(detail.events)})", f"Versions ({len(detail.versions)})", "Effect on customers",
+    ])  # fmt: skip
+    with follow_up:
+        status_history(detail)
+        status_form(ws, me, detail)
+        action_list(detail)
+    with versions:
+        version_list(ws, detail)
+        amend_form(ws, me, detail)
+    with customers:
+        effect_view(ws, decision_id)
+
+
+def came_from(detail: DecisionDetail) -> None:
+    if not detail.sources:
+        st.caption("Not linked to a friction point, connection, blocker or guest proposal.")
+        return
+    st.markdown("**Came from**")
+    for source in detail.sources:
+        page, what = SOURCE_PAGES[source.kind]
+        label = md(f"{what} #{source.id}: {source.title}")
+        if page:
+            st.page_link(page, label=label, query_params={"id": str(source.id)}, icon=":material/link:")
+        else:
+            st.markdown(f":material/lightbulb: {label}")
+
+
+def status_history(detail: DecisionDetail) -> None:
+    for event in reversed(detail.events):  # the latest first: that is where it stands
+        status = DecisionStatus(event.status)
+        who = md(event.by) if event.by else "someone"
+        note = f"  \n{md(event.note)}" if event.note else ""
+        st.markdown(f"**{status.label}** · {event.happened_at:%-d %b %Y %H:%M} · {who} "
+                    f"· on version {event.version}{note}")  # fmt: skip
+    if not detail.events:
+        st.caption("No status recorded yet.")
+
+
+def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
+    d = detail.summary
+    if not decisions.may_change(me, d):
+        st.info("Executives and guests read the decision history. The owner or a council member records "
+                "its progress.", icon=":material/visibility:")  # fmt: skip
+        return
+    form = f"{STATUS}_{d.decision_id}"
+    following = {"decided": "in_progress", "in_progress": "done"}.get(d.status, d.status)
+    forms.prefill(form, {"status": following})
+    with st.form(form, border=True):
+        st.markdown("**Record progress**")
+        cols = st.columns([1, 3])
+        cols[0].selectbox("New status", options=[s.value for s in DecisionStatus],
+                          format_func=lambda s: DecisionStatus(s).label, key=f"{form}_status")  # fmt: skip
+        cols[1].text_input(
+            "Note", key=f"{form}_note", placeholder="What happened, or why it goes back or is dropped"
+        )
+        forms.field_error(form, "status")
+        forms.field_error(form, "status_note")
+        forms.form_error(form, ("status", "status_note"))
+        st.form_submit_button(
+            "Record status", icon=":material/update:", on_click=forms.save,
+            args=(form, lambda: decisions.follow_up(ws, me, d.decision_id, StatusChange(
+                forms.value(form, "status"), forms.value(form, "note") or "")),
+                lambda _: "The new status is recorded.", ("status", "note")),
+        )  # fmt: skip
+
+
+def action_list(detail: DecisionDetail) -> None:
+    st.markdown(f"**Actions ({len(detail.actions)})**")
+    if not detail.actions:
+        st.caption("No actions were agreed for this decision.")
+    for a in detail.actions:
+        mark = {"done": ":material/check_circle:", "dropped": ":material/cancel:"}.get(
+            a.status, ":material/radio_button_unchecked:"
+        )
+        due = f"by {a.due_on:%-d %b %Y}" if a.due_on else "no date"
+        late = " · :red[overdue]" if a.overdue else ""
+        st.markdown(f"{mark} {md(a.what)} — {md(a.owner or 'no owner')}, {due}{late}")
+
+
+def version_list(ws: Workspace, detail: DecisionDetail) -> None:
+    st.caption("An amendment adds a version; earlier versions stay as they were recorded.")
+    for shown in reversed(detail.versions):
+        v = shown.version
+        current = v.version == detail.summary.version
+        title = f"Version {v.version}{' (current)' if current else ''} · {v.decided_at:%-d %b %Y}"
+        with st.expander(title, expanded=current):
+            version_text(ws, shown)
+
+
+def version_text(ws: Workspace, shown: VersionView) -> None:
+    v = shown.version
+    by = f" by {md(shown.by)}" if shown.by else ""
+    where = f" in {md(shown.meeting_title)}" if shown.meeting_title else ""
+    st.caption(f"{'Decided' if v.version == 1 else 'Amended'}{by}{where}, {v.decided_at:%-d %B %Y %H:%M}")
+    if v.change_note:
+        st.markdown(f"**What changed and why:** {md(v.change_note)}")
+    for change in shown.changes:
+        st.markdown(change_line(change))
+    if v.version == 1 or not shown.changes:
+        st.markdown(f"**{md(v.title)}**  \n{md(v.text)}")
+
+
+def change_line(change: FieldChange) -> str:
+    """Removed words struck through in red, added words in green; other fields as before → after."""
+    if change.is_prose:
+        marked = "".join(_mark(w.kind, w.words) for w in change.words())
+        return f"**{change.label}:** {marked}"
+    before = _value(change.before)
+    after = _value(change.after)
+    return f"**{change.label}:** :red-background[~~{before}~~] → :green-background[{after}]"
+
+
+def _mark(kind: str, words: str) -> str:
+    text = md(words.strip())
+    gap = " " if words != words.rstrip() else ""
+    if not text:
+        return gap
+    return {"removed": f":red-background[~~{text}~~]", "added": f":green-background[{text}]"}.get(
+        kind, text
+    ) + gap
+
+
+def _value(value: object) -> str:
+    if value is None or value == "":
+        return "none"
+    return f"{value:%-d %b %Y}" if hasattr(value, "strftime") else md(value)
+
+
+def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
+    d = detail.summary
+    if not decisions.may_amend(me):
+        return
+    form = f"{AMEND}_{d.decision_id}"
+    with st.expander(f"Amend this decision (adds version {d.version + 1})", icon=":material/edit_note:"):
+        forms.prefill(form, {"decision_title": d.title, "decision_text": d.text, "decision_rationale": d.rationale,
+                             "decision_department": d.owner_department, "decision_owner": d.owner_id,
+                             "decision_due_on": d.due_on})  # fmt: skip
+        st.text_input("Decision in one line", key=f"{form}_decision_title")
+        forms.field_error(form, "decision_title")
+        st.text_area("What exactly is decided now", key=f"{form}_decision_text", height=90)
+        forms.field_error(form, "decision_text")
+        st.text_area("Why", key=f"{form}_decision_rationale", height=70)
+        forms.field_error(form, "decision_rationale")
+        cols = st.columns(3)
+        with cols[0]:
+            forms.config_select(ws.config, form, "decision_department", "Owning department", "department")
+        owners = cached(ws, meetings.owner_choices)
+        cols[1].selectbox("Owner", options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"),
+                          key=f"{form}_decision_owner")  # fmt: skip
+        cols[2].date_input("Due", key=f"{form}_decision_due_on", format="DD/MM/YYYY")
+        for field in ("decision_owner", "decision_due_on"):
+            forms.field_error(form, field)
+        st.text_area("What changed and why", key=f"{form}_change_note", height=70,
+                     placeholder="e.g. Narrowed to a pilot after the IT security review")  # fmt: skip
+        forms.field_error(form, "change_note")
+        forms.form_error(form, ("decision_title", "decision_text", "decision_rationale", "decision_department",
+                                "decision_owner", "decision_due_on", "change_note"))  # fmt: skip
+        st.button(f"Save as version {d.version + 1}", type="primary", icon=":material/save:", key=f"{form}_save",
+                  on_click=forms.save, args=(form, lambda: decisions.amend(ws, me, d.decision_id, _amendment(form)),
+                                             lambda v: f"Version {v} is recorded and is now the current one.",
+                                             _AMEND_FIELDS))  # fmt: skip
+
+
+_AMEND_FIELDS = ("decision_title", "decision_text", "decision_rationale", "decision_department", "decision_owner",
+                 "decision_due_on", "change_note")  # fmt: skip
+
+
+def _amendment(form: str) -> Amendment:
+    v = lambda f: forms.value(form, f)  # noqa: E731
+    return Amendment(v("decision_title") or "", v("decision_text") or "", v("decision_rationale") or "",
+                     v("decision_department"), v("decision_owner"), v("decision_due_on"), v("change_note") or "")  # fmt: skip
+
+
+def effect_view(ws: Workspace, decision_id: int) -> None:
+    days = st.segmented_control(
+        "Compare", options=list(WINDOW_CHOICES), default=DEFAULT_WINDOW, key=f"effect_days_{decision_id}",
+        format_func=lambda n: f"{n} days", help="How many days before and after the decision to compare",
+    ) or DEFAULT_WINDOW  # fmt: skip
+    found = cached(ws, effect.decision_effect, decision_id, days)
+    if found.windows is None:
+        st.info(found.reason, icon=":material/info:")
+        return
+    w = found.windows
+    st.caption(
+        f"Customer feedback (NPS) on the journey stages this decision is about, in the {w.days} days before "
+        f"{w.decided_on:%-d %B %Y} and the {w.days} days after it. **This compares before with after; it does not "
+        "prove the decision caused the change.** Other things happened in the same months."
+    )
+    names = {None: "All these stages"} | {s: ws.config.name_of("journey_stage", s) for s in found.stages}
+    st.plotly_chart(before_and_after(found.rows, names), width="stretch", key=f"effect_{decision_id}",
+                    config={"displayModeBar": False})  # fmt: skip
+    st.dataframe(effect_table(found.rows, names), hide_index=True, width="stretch")
+    if not all(r.trustworthy for r in found.rows):
+        st.caption(
+            ":material/warning: Marked rows have fewer than 30 responses in a window: too few to trust."
+        )
+
+
+def effect_table(rows, names) -> list[dict]:
+    return [
+        {
+            "Journey stage": names[r.stage],
+            "NPS before": _nps(r.before.nps),
+            "Responses before": r.before.responses,
+            "NPS after": _nps(r.after.nps),
+            "Responses after": r.after.responses,
+            "Change": _nps(r.change),
+            "Enough responses": "yes" if r.trustworthy else "⚠ too few",
+        }
+        for r in rows
+    ]
+
+
+def _nps(value: float | None) -> str:
+    return "—" if value is None else f"{value:+.0f}"
