@@ -42,6 +42,9 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
     cols[3].metric("Blockers in the way", counts["blockers"])
     cols[4].metric("Decisions overdue", now.overdue_decisions,
                    help=f"All departments: {now.open_decisions} decisions not done yet.")  # fmt: skip
+    if now.overdue_decisions:
+        cols[4].page_link("app_pages/decisions.py", label="See which", query_params={"show": "overdue"},
+                          icon=":material/arrow_forward:")  # fmt: skip
 
 
 def chart(data: ChartData, figure: go.Figure, key: str) -> None:

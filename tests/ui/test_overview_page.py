@@ -72,7 +72,8 @@ def test_unknown_filter_values_in_the_address_are_ignored(app, demo_copy: Path) 
 def test_each_top_item_links_to_its_detail(app, demo_copy: Path) -> None:
     at = app(demo_copy, "overview")
     # Two columns: the page holds the left column's links first; the labels carry the rank.
-    links = sorted(at.page_link, key=lambda link: int(plain(link.proto.label).split(" · ")[0]))
+    ranked = [link for link in at.page_link if " · " in link.proto.label]
+    links = sorted(ranked, key=lambda link: int(plain(link.proto.label).split(" · ")[0]))
     assert len(links) == 10
     pages = {"Friction point": "friction_points", "Missing connection": "missing_connections"}
     for rank, link in enumerate(links, start=1):
@@ -85,3 +86,12 @@ def test_each_top_item_links_to_its_detail(app, demo_copy: Path) -> None:
     first = links[0].proto
     opened = app(demo_copy, first.page, id=first.query_string.removeprefix("id="))
     assert plain(opened.subheader[0].value).startswith(f"#{first.query_string.removeprefix('id=')} ")
+
+
+def test_overdue_decisions_link_to_the_decision_history_showing_only_those(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "overview")
+    [link] = [link for link in at.page_link if link.proto.label == "See which"]
+    assert (link.proto.page, link.proto.query_string) == ("decisions", "show=overdue")
+    overdue = int(next(m.value for m in at.metric if m.label == "Decisions overdue"))
+    opened = app(demo_copy, "decisions", show="overdue")
+    assert int(next(m.value for m in opened.metric if m.label == "Decisions")) == overdue
