@@ -70,6 +70,13 @@ def filter_choices(ws: Workspace) -> FilterChoices:
     return FilterChoices(dict(owners), {m: f"{title} (#{m})" for m, title in held})
 
 
+def amending_meetings(ws: Workspace) -> dict[int, str]:
+    """Meetings that can have agreed an amendment: those that started, the running one first."""
+    held = [m for m in meetings.list_meetings(ws.db) if m.status != "planned"]
+    held.sort(key=lambda m: (m.status != "open", -m.starts_at.timestamp()))
+    return {m.id: f"{m.title} (#{m.id})" for m in held}
+
+
 @dataclass(frozen=True)
 class VersionView:
     version: DecisionVersion

@@ -190,8 +190,12 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
         cols[2].date_input("Due", key=f"{form}_decision_due_on", format="DD/MM/YYYY")
         for field in ("decision_owner", "decision_due_on"):
             forms.field_error(form, field)
-        st.text_area("What changed and why", key=f"{form}_change_note", height=70,
-                     placeholder="e.g. Narrowed to a pilot after the IT security review")  # fmt: skip
+        cols = st.columns([2, 1])
+        cols[0].text_area("What changed and why", key=f"{form}_change_note", height=70,
+                          placeholder="e.g. Narrowed to a pilot after the IT security review")  # fmt: skip
+        held = cached(ws, decisions.amending_meetings)
+        cols[1].selectbox("Agreed in", options=list(held), format_func=held.get, index=None, key=f"{form}_meeting",
+                          placeholder="Outside a meeting", help="The council meeting that agreed this change, if any")  # fmt: skip
         forms.field_error(form, "change_note")
         forms.form_error(form, ("decision_title", "decision_text", "decision_rationale", "decision_department",
                                 "decision_owner", "decision_due_on", "change_note"))  # fmt: skip
@@ -202,13 +206,14 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
 
 
 _AMEND_FIELDS = ("decision_title", "decision_text", "decision_rationale", "decision_department", "decision_owner",
-                 "decision_due_on", "change_note")  # fmt: skip
+                 "decision_due_on", "change_note", "meeting")  # fmt: skip
 
 
 def _amendment(form: str) -> Amendment:
     v = lambda f: forms.value(form, f)  # noqa: E731
     return Amendment(v("decision_title") or "", v("decision_text") or "", v("decision_rationale") or "",
-                     v("decision_department"), v("decision_owner"), v("decision_due_on"), v("change_note") or "")  # fmt: skip
+                     v("decision_department"), v("decision_owner"), v("decision_due_on"), v("change_note") or "",
+                     v("meeting"))  # fmt: skip
 
 
 def effect_view(ws: Workspace, decision_id: int) -> None:

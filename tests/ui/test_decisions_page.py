@@ -157,6 +157,8 @@ def test_a_member_amends_a_decision_and_it_becomes_version_3(app, demo_copy: Pat
         "All agents of the moving desk handle a move from start to finish."
     )
     at.session_state[f"{form}_change_note"] = "The pilot went well."
+    agreed_in = _ws(demo_copy).db.value("SELECT max(id) FROM meeting WHERE status = 'closed'")
+    at.session_state[f"{form}_meeting"] = agreed_in
     at.run()
     button(at, "Save as version 3").click().run()
     assert not at.exception
@@ -165,4 +167,5 @@ def test_a_member_amends_a_decision_and_it_becomes_version_3(app, demo_copy: Pat
     versions = decisions.decision_versions(ws.db, 3)
     assert [v.version for v in versions] == [1, 2, 3]
     assert versions[-1].text == "All agents of the moving desk handle a move from start to finish."
+    assert versions[-1].meeting_id == agreed_in
     assert versions[1].text.startswith("Start as a three-month pilot")  # the earlier version is untouched
