@@ -10,11 +10,12 @@ from council.domain.decisions import Amendment, StatusChange
 from council.domain.effect import DEFAULT_WINDOW, WINDOW_CHOICES
 from council.domain.people import Person
 from council.domain.vocabulary import DecisionStatus
-from council.services import decisions, effect, meetings
+from council.services import decisions, effect
 from council.services.decisions import DecisionDetail, VersionView
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
+from council.ui.decision_fields import FIELDS, decision_fields
 from council.ui.decision_list import badges, facts
 from council.ui.text import md
 
@@ -175,21 +176,7 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
         forms.prefill(form, {"decision_title": d.title, "decision_text": d.text, "decision_rationale": d.rationale,
                              "decision_department": d.owner_department, "decision_owner": d.owner_id,
                              "decision_due_on": d.due_on})  # fmt: skip
-        st.text_input("Decision in one line", key=f"{form}_decision_title")
-        forms.field_error(form, "decision_title")
-        st.text_area("What exactly is decided now", key=f"{form}_decision_text", height=90)
-        forms.field_error(form, "decision_text")
-        st.text_area("Why", key=f"{form}_decision_rationale", height=70)
-        forms.field_error(form, "decision_rationale")
-        cols = st.columns(3)
-        with cols[0]:
-            forms.config_select(ws.config, form, "decision_department", "Owning department", "department")
-        owners = cached(ws, meetings.owner_choices)
-        cols[1].selectbox("Owner", options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"),
-                          key=f"{form}_decision_owner")  # fmt: skip
-        cols[2].date_input("Due", key=f"{form}_decision_due_on", format="DD/MM/YYYY")
-        for field in ("decision_owner", "decision_due_on"):
-            forms.field_error(form, field)
+        decision_fields(ws, form, "What exactly is decided now")
         cols = st.columns([2, 1])
         cols[0].text_area("What changed and why", key=f"{form}_change_note", height=70,
                           placeholder="e.g. Narrowed to a pilot after the IT security review")  # fmt: skip
@@ -197,16 +184,14 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
         cols[1].selectbox("Agreed in", options=list(held), format_func=held.get, index=None, key=f"{form}_meeting",
                           placeholder="Outside a meeting", help="The council meeting that agreed this change, if any")  # fmt: skip
         forms.field_error(form, "change_note")
-        forms.form_error(form, ("decision_title", "decision_text", "decision_rationale", "decision_department",
-                                "decision_owner", "decision_due_on", "change_note"))  # fmt: skip
+        forms.form_error(form, (*FIELDS, "change_note"))
         st.button(f"Save as version {d.version + 1}", type="primary", icon=":material/save:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: decisions.amend(ws, me, d.decision_id, _amendment(form)),
                                              lambda v: f"Version {v} is recorded and is now the current one.",
                                              _AMEND_FIELDS))  # fmt: skip
 
 
-_AMEND_FIELDS = ("decision_title", "decision_text", "decision_rationale", "decision_department", "decision_owner",
-                 "decision_due_on", "change_note", "meeting")  # fmt: skip
+_AMEND_FIELDS = (*FIELDS, "change_note", "meeting")
 
 
 def _amendment(form: str) -> Amendment:

@@ -16,6 +16,7 @@ from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.agenda_views import act
 from council.ui.cache import cached
+from council.ui.decision_fields import decision_fields
 from council.ui.meeting_views import view_key
 from council.ui.text import md
 
@@ -94,33 +95,12 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
                  key=f"{form}_outcome", horizontal=True)  # fmt: skip
         forms.field_error(form, "outcome")
         if forms.value(form, "outcome") == "decided" and not taken:
-            _decision_fields(ws, form)
+            st.markdown("**The decision**")
+            decision_fields(ws, form)
         st.button("Save this point", type="primary", icon=":material/save:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: _save_point(ws, me, form, item), _saved_point))  # fmt: skip
     for decision in taken:
         _decision_card(ws, me, view, decision)
-
-
-def _decision_fields(ws: Workspace, form: str) -> None:
-    st.markdown("**The decision**")
-    st.text_input("Decision in one line", key=f"{form}_decision_title",
-                  placeholder="e.g. Every callback request is answered within one working day")  # fmt: skip
-    forms.field_error(form, "decision_title")
-    st.text_area("What exactly was decided", key=f"{form}_decision_text", height=90)
-    forms.field_error(form, "decision_text")
-    st.text_area("Why", key=f"{form}_decision_rationale", height=70)
-    forms.field_error(form, "decision_rationale")
-    cols = st.columns(3)
-    with cols[0]:
-        forms.config_select(ws.config, form, "decision_department", "Owning department", "department")
-    with cols[1]:
-        owners = cached(ws, meetings.owner_choices)
-        st.selectbox("Owner", options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"), index=None,
-                     placeholder="Choose…", key=f"{form}_decision_owner")  # fmt: skip
-        forms.field_error(form, "decision_owner")
-    with cols[2]:
-        st.date_input("Due", key=f"{form}_decision_due_on", format="DD/MM/YYYY")
-        forms.field_error(form, "decision_due_on")
 
 
 def _save_point(ws: Workspace, me: Person | None, form: str, item: AgendaItem) -> int | None:
