@@ -40,7 +40,7 @@ class DecisionHistory:
 
     decisions: list[DecisionSummary]
     counts: dict[str, int]
-    per_month: pd.DataFrame  # month, status (a DecisionStatus value), decisions
+    per_month: pd.DataFrame  # month, status (a DecisionStatus value), decisions, overdue
     page: int
     pages: int
 
@@ -48,11 +48,12 @@ class DecisionHistory:
 def decision_history(
     ws: Workspace, flt: DecisionFilter, sort: str = "newest", page: int = 1
 ) -> DecisionHistory:
-    counts = decision_search.decision_counts(ws.db, flt, ws.today())
+    per_month = decision_search.decisions_per_month(ws.db, flt, ws.today())
+    counts = {str(k): int(v) for k, v in per_month.groupby("status")["decisions"].sum().items()}
+    counts |= {"all": int(per_month["decisions"].sum()), "overdue": int(per_month["overdue"].sum())}
     pages = max(1, ceil(counts["all"] / PER_PAGE))
     page = min(max(page, 1), pages)
     found = decision_search.find_decisions(ws.db, flt, ws.today(), sort, PER_PAGE, (page - 1) * PER_PAGE)
-    per_month = decision_search.decisions_per_month(ws.db, flt, ws.today())
     return DecisionHistory(found, counts, per_month, page, pages)
 
 
