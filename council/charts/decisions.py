@@ -35,7 +35,8 @@ def decisions_per_month(per_month: pd.DataFrame) -> go.Figure:
             hovertemplate=f"%{{x|%B %Y}}: %{{y}} {status.label.lower()}<extra></extra>",
         )  # fmt: skip
     figure.update_layout(
-        barmode="stack", height=220, margin=MARGIN, legend={"orientation": "h", "y": 1.15, "x": 0, "traceorder": "normal"},
+        barmode="stack", height=240, margin=MARGIN | {"t": 10},
+        legend={"orientation": "h", "y": -0.15, "yanchor": "top", "x": 0, "traceorder": "normal"},
         xaxis={"dtick": "M1" if len(months) <= 18 else "M3", "tickformat": "%b %Y"},
         yaxis={"title": "Decisions", "rangemode": "tozero", "dtick": 1 if per_month["decisions"].max() < 8 else None},
     )  # fmt: skip

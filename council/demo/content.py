@@ -1811,9 +1811,11 @@ DECISIONS = (
             "Report weekly on moves finished in a single contact",
         ),
         "amendment": {
-            "text": "Start as a three-month pilot with the eight agents of the moving desk before all agents get "
-            "the extra rights.",
-            "rationale": "IT security wants to see error rates on combined write access before widening it.",
+            "text": "The first agent who takes a move request completes it in all three systems and confirms the "
+            "result to the customer, starting as a three-month pilot with the eight agents of the moving desk "
+            "before all agents get the extra rights.",
+            "rationale": "The customer deals with one supplier, not three departments. IT security wants to see "
+            "error rates on combined write access before widening it.",
             "change_note": "Scope narrowed to a pilot after the IT security review",
         },
         "status": "decided",
@@ -1837,10 +1839,12 @@ DECISIONS = (
             "Sales adds retained customers to the bonus scheme",
         ),
         "amendment": {
-            "text": "The price promise covers energy rates and fixed charges; the welcome gift stays for new "
-            "customers until the partner contract ends in December.",
-            "rationale": "The gift is part of a partner deal we cannot reopen this year, and customers care about "
-            "the rate far more than the gadget.",
+            "text": "At renewal every existing customer is offered at least the best energy rates and fixed "
+            "charges published for new customers on the same day; the welcome gift stays for new customers until "
+            "the partner contract ends in December.",
+            "rationale": "Penalising loyalty chases away the very households we earn most from over the years. The "
+            "gift is part of a partner deal we cannot reopen this year, and customers care about the rate far "
+            "more than the gadget.",
             "change_note": "Welcome gift excluded from the price promise",
         },
         "status": "decided",
@@ -1864,9 +1868,11 @@ DECISIONS = (
             "Set up an automatic credit code in billing",
         ),
         "amendment": {
-            "text": "The automatic credit is 25 euros for a missed installation and 40 euros for a missed fault visit.",
-            "rationale": "A customer waiting for a fault repair often has no heating or hot water, which weighs "
-            "heavier than a postponed installation.",
+            "text": "Planning texts or calls the customer as soon as a visit is at risk, offers a new slot within "
+            "two working days and credits 25 euros for a missed installation and 40 euros for a missed fault "
+            "visit automatically when we miss a confirmed window.",
+            "rationale": "Waiting at home for nothing costs people a day off. A customer waiting for a fault repair "
+            "often has no heating or hot water, which weighs heavier than a postponed installation.",
             "change_note": "Credit amount split by visit type",
         },
         "status": "in_progress",

@@ -98,7 +98,7 @@ class DemoMeeting:
                 DecisionVersion(
                     decision_id=decision_id, version=2, title=d["title"], text=amendment["text"],
                     rationale=amendment["rationale"], change_note=amendment["change_note"],
-                    decided_at=b.clip(decided_at + timedelta(weeks=3)), meeting_id=self.meeting_id,
+                    decided_at=b.clip(decided_at + timedelta(weeks=3)), meeting_id=None,
                     owner_department=d["owner_department"], owner_id=owner_id,
                     due_on=due_on + timedelta(weeks=4), decided_by=self.chair_id,
                 ),

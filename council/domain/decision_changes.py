@@ -9,6 +9,8 @@ from typing import Any
 
 from council.domain.decisions import AMENDABLE, DecisionVersion
 
+# Below this share of words in common, a text counts as rewritten rather than edited.
+REWRITTEN = 0.4
 # Fields whose change is shown word by word; the others are shown as before → after.
 _PROSE = ("title", "text", "rationale")
 
@@ -48,8 +50,12 @@ def version_changes(before: DecisionVersion, after: DecisionVersion) -> list[Fie
 def word_changes(before: str, after: str) -> list[WordChange]:
     """The words of `after` compared with `before`: runs kept, removed and added, in reading order."""
     old, new = _words(before), _words(after)
+    matcher = SequenceMatcher(a=old, b=new, autojunk=False)
+    if old and new and matcher.ratio() < REWRITTEN:
+        # Mostly rewritten: word-by-word marks would shred both texts, so show them whole.
+        return [WordChange("removed", before), WordChange("added", after)]
     changes: list[WordChange] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             changes.append(WordChange("same", "".join(old[i1:i2])))
             continue

@@ -225,6 +225,13 @@ class Amendment:
     def checked(self, current: DecisionVersion, departments: tuple[str, ...], today: date) -> Amendment:
         draft = DecisionDraft(self.title, self.text, self.rationale, self.owner_department, self.owner_id,
                               self.due_on)  # fmt: skip
+        # Said first: a note on what changed makes no sense when nothing did.
+        if all(_trimmed(getattr(self, f)) == getattr(current, f) for f in AMENDABLE):
+            raise ValidationError(
+                "Nothing in the decision changed. Change what it says, its owner or its due date, "
+                "or leave it as it is.",
+                "decision_text",
+            )
         checked = draft.checked(departments, date.min)
         # A due date that already passed may stay as it is; a new one cannot lie in the past.
         if checked.due_on != current.due_on and checked.due_on < today:
@@ -235,10 +242,8 @@ class Amendment:
         note = clean_text(self.change_note, "What changed and why", field="change_note")
         amended = Amendment(checked.title, checked.text, checked.rationale, checked.owner_department,
                             checked.owner_id, checked.due_on, note, self.meeting_id)  # fmt: skip
-        if all(getattr(amended, f) == getattr(current, f) for f in AMENDABLE):
-            raise ValidationError(
-                "Nothing in the decision changed. Change what it says, its owner or its due date, "
-                "or leave it as it is.",
-                "decision_text",
-            )
         return amended
+
+
+def _trimmed(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value

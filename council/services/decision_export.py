@@ -82,5 +82,6 @@ def history_json(rows: list[dict[str, Any]]) -> bytes:
     return json.dumps(rows, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def export_name(ws: Workspace, ext: str) -> str:
-    return f"decisions-{ws.today().isoformat()}.{ext}"
+def export_name(ws: Workspace, ext: str, filtered: bool = False) -> str:
+    """`decisions-2026-11-23.csv`, or `decisions-filtered-…` when only some decisions are in it."""
+    return f"decisions-{'filtered-' if filtered else ''}{ws.today().isoformat()}.{ext}"

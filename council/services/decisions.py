@@ -68,7 +68,9 @@ class FilterChoices:
 def filter_choices(ws: Workspace) -> FilterChoices:
     owners = decision_search.decision_owners(ws.db)
     held = decision_search.decision_meetings(ws.db)
-    return FilterChoices(dict(owners), {m: f"{title} (#{m})" for m, title in held})
+    # Meetings that share a title get their number, so every choice reads differently.
+    repeated = {t for t in (title for _, title in held) if sum(1 for _, other in held if other == t) > 1}
+    return FilterChoices(dict(owners), {m: f"{t} (#{m})" if t in repeated else t for m, t in held})
 
 
 def amending_meetings(ws: Workspace) -> dict[int, str]:

@@ -84,8 +84,7 @@ def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> Non
                 "its progress.", icon=":material/visibility:")  # fmt: skip
         return
     form = f"{STATUS}_{d.decision_id}"
-    following = {"decided": "in_progress", "in_progress": "done"}.get(d.status, d.status)
-    forms.prefill(form, {"status": following})
+    forms.prefill(form, {"status": FOLLOWING.get(d.status, d.status)})
     with st.form(form, border=True):
         st.markdown("**Record progress**")
         cols = st.columns([1, 3])
@@ -97,12 +96,20 @@ def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> Non
         forms.field_error(form, "status")
         forms.field_error(form, "status_note")
         forms.form_error(form, ("status", "status_note"))
-        st.form_submit_button(
-            "Record status", icon=":material/update:", on_click=forms.save,
-            args=(form, lambda: decisions.follow_up(ws, me, d.decision_id, StatusChange(
-                forms.value(form, "status"), forms.value(form, "note") or "")),
-                lambda _: "The new status is recorded.", ("status", "note")),
-        )  # fmt: skip
+        st.form_submit_button("Record status", icon=":material/update:", on_click=_record_status,
+                              args=(ws, me, form, d.decision_id))  # fmt: skip
+
+
+# The status a decision usually moves to next, offered first.
+FOLLOWING = {"decided": "in_progress", "in_progress": "done"}
+
+
+def _record_status(ws: Workspace, me: Person | None, form: str, decision_id: int) -> None:
+    chosen = forms.value(form, "status")
+    change = StatusChange(chosen, forms.value(form, "note") or "")
+    # The form stays on screen: after saving, its note is emptied and the next status offered.
+    forms.save(form, lambda: decisions.follow_up(ws, me, decision_id, change),
+               lambda _: "The new status is recorded.", reset={"status": FOLLOWING.get(chosen, chosen), "note": ""})  # fmt: skip
 
 
 def action_list(detail: DecisionDetail) -> None:
@@ -211,6 +218,9 @@ def effect_view(ws: Workspace, decision_id: int) -> None:
         st.info(found.reason, icon=":material/info:")
         return
     w = found.windows
+    if w.days < days:
+        st.caption(f":material/info: Only {w.days} whole days have passed since the decision, so both windows are "
+                   f"{w.days} days long instead of {days}.")  # fmt: skip
     st.caption(
         f"Customer feedback (NPS) on the journey stages this decision is about, in the {w.days} days before "
         f"{w.decided_on:%-d %B %Y} and the {w.days} days after it. **This compares before with after; it does not "

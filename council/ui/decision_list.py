@@ -11,7 +11,7 @@ from council.domain.vocabulary import DecisionStatus
 from council.services import decision_export
 from council.services.decisions import DecisionHistory, decision_history, filter_choices
 from council.services.workspace import Workspace
-from council.ui import url
+from council.ui import forms, url
 from council.ui.cache import cached
 from council.ui.text import md
 
@@ -36,13 +36,14 @@ def decision_filter(ws: Workspace) -> tuple[DecisionFilter, str]:
     config = ws.config
     top = st.columns([3, 1, 1])
     search = url.text_in_url("Search what was decided and why", "q", key="dl_search", container=top[0],
-                             placeholder="e.g. callback, meter reading, instalment")  # fmt: skip
+                             placeholder="e.g. instalment, engineer, address change")  # fmt: skip
     show = url.selectbox_in_url("Show", "show", SHOW, "all", key="dl_show", container=top[1])
     sort = url.selectbox_in_url("Sort by", "sort", SORT, "newest", key="dl_sort", container=top[2])
-    narrowed = any(st.query_params.get_all(n) for n in _NARROWING)
-    more = st.expander("More filters: period, department, owner, journey stage, meeting", expanded=narrowed,
+    active = sum(1 for n in _NARROWING if st.query_params.get_all(n))
+    more = st.expander(f"More filters: period, department, owner, journey stage, meeting"
+                       f"{f' ({active} in use)' if active else ''}", expanded=bool(active), key="dl_more",
                        icon=":material/filter_list:")  # fmt: skip
-    row = more.columns(5)
+    row = more.columns(3)
     period = url.selectbox_in_url(
         "Decided", "period", DECISION_PERIODS, "all", key="dl_period", container=row[0]
     )
@@ -50,6 +51,8 @@ def decision_filter(ws: Workspace) -> tuple[DecisionFilter, str]:
     if period == "custom":
         custom = (url.date_in_url("From", "from", key="dl_from", container=row[0], value=None, format="DD/MM/YYYY"),
                   url.date_in_url("Until", "to", key="dl_to", container=row[0], value=None, format="DD/MM/YYYY"))  # fmt: skip
+        if custom[0] and custom[1] and custom[1] < custom[0]:
+            row[0].caption(f"Read as {custom[1]:%-d %b %Y} until {custom[0]:%-d %b %Y}.")
     else:
         url.write_to_url({"from": None, "to": None})
     names = lambda kind: {i: config.name_of(kind, i) for i in config.ids(kind)}  # noqa: E731
@@ -58,10 +61,11 @@ def decision_filter(ws: Workspace) -> tuple[DecisionFilter, str]:
     choices = cached(ws, filter_choices)
     owners = url.multiselect_in_url("Owner", "owner", {str(k): v for k, v in choices.owners.items()},
                                     key="dl_owner", placeholder="Anyone", container=row[2])  # fmt: skip
+    row = more.columns(2)
     stages = url.multiselect_in_url("Journey stage", "stage", names("journey_stage"), key="dl_stage",
-                                    placeholder="The whole journey", container=row[3])  # fmt: skip
+                                    placeholder="The whole journey", container=row[0])  # fmt: skip
     held = url.multiselect_in_url("Decided in", "meeting", {str(k): v for k, v in choices.meetings.items()},
-                                  key="dl_meeting", placeholder="Any meeting", container=row[4])  # fmt: skip
+                                  key="dl_meeting", placeholder="Any meeting", container=row[1])  # fmt: skip
     decided_from, decided_to = decision_period(period, ws.today(), custom)
     statuses = {"open": ("decided", "in_progress"), "all": (), "overdue": ()}.get(show, (show,))
     flt = DecisionFilter(search=search, decided_from=decided_from, decided_to=decided_to, departments=departments,
@@ -89,8 +93,7 @@ def numbers(history: DecisionHistory) -> None:
     cols[1].metric("Still to do", counts.get("decided", 0) + counts.get("in_progress", 0),
                    help="Decided or in progress")  # fmt: skip
     cols[2].metric("Done", counts.get("done", 0))
-    cols[3].metric("Overdue", counts["overdue"], help="Still to do and past the due date",
-                   delta="needs follow-up" if counts["overdue"] else None, delta_color="inverse")  # fmt: skip
+    cols[3].metric("Overdue", counts["overdue"], help="Still to do and past the due date")
 
 
 def nothing_found(ws: Workspace, flt: DecisionFilter) -> None:
@@ -110,13 +113,14 @@ def timeline(history: DecisionHistory) -> None:
 def export_buttons(ws: Workspace, flt: DecisionFilter, sort: str, matching: int) -> None:
     """Every matching decision as a file; made when clicked, so the page does not wait for it."""
     rows = lambda: decision_export.export_rows(ws, flt, sort)  # noqa: E731
+    filtered = flt != DecisionFilter(zone=ws.config.time_zone)
     cols = st.columns([1, 1, 3])
     cols[0].download_button(f"CSV ({matching})", lambda: decision_export.history_csv(rows()),
-                            file_name=decision_export.export_name(ws, "csv"), mime="text/csv",
+                            file_name=decision_export.export_name(ws, "csv", filtered), mime="text/csv",
                             icon=":material/download:", help="Every matching decision, for a spreadsheet",
                             on_click="ignore", disabled=not matching)  # fmt: skip
     cols[1].download_button(f"JSON ({matching})", lambda: decision_export.history_json(rows()),
-                            file_name=decision_export.export_name(ws, "json"), mime="application/json",
+                            file_name=decision_export.export_name(ws, "json", filtered), mime="application/json",
                             icon=":material/download:", help="Every matching decision, for other programs",
                             on_click="ignore", disabled=not matching)  # fmt: skip
 
@@ -133,8 +137,13 @@ def card(ws: Workspace, d: DecisionSummary) -> None:
         if d.rationale:
             st.markdown(f"**Why:** {md(_short(d.rationale))}")
         st.caption(facts(ws, d))
-        st.page_link(PAGE, label="Open the full decision", query_params={"id": str(d.decision_id)},
-                     icon=":material/open_in_new:")  # fmt: skip
+        st.button("Open the full decision", key=f"dl_open_{d.decision_id}", icon=":material/arrow_forward:",
+                  on_click=open_decision, args=(d.decision_id,))  # fmt: skip
+
+
+def open_decision(decision_id: int) -> None:
+    st.query_params["id"] = str(decision_id)
+    forms.forget_errors()
 
 
 def badges(d: DecisionSummary) -> str:

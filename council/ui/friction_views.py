@@ -41,7 +41,7 @@ def friction_filter(ws: Workspace) -> tuple[FrictionFilter, str]:
     narrowed = any(
         st.query_params.get_all(n) for n in ("stage", "department", "segment", "channel", "severity")
     )
-    row = st.expander("More filters: stage, department, segment, channel, severity", expanded=narrowed,
+    row = st.expander("More filters: stage, department, segment, channel, severity", expanded=narrowed, key="fl_more",
                       icon=":material/filter_list:").columns(5)  # fmt: skip
     stages = url.multiselect_in_url(
         "Journey stage",

@@ -33,3 +33,9 @@ def test_version_changes_list_only_the_fields_that_changed_in_reading_order() ->
         ("Due date", date(2026, 4, 1), date(2026, 5, 1)),
     ]
     assert [c.is_prose for c in changes] == [True, False, False]
+
+
+def test_a_rewritten_text_is_shown_whole_rather_than_shredded_word_by_word() -> None:
+    before = "The first agent who takes a move request completes it."
+    after = "Start as a pilot with eight agents of the moving desk."
+    assert word_changes(before, after) == [WordChange("removed", before), WordChange("added", after)]

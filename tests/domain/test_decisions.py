@@ -87,3 +87,8 @@ def test_an_overdue_due_date_may_stay_but_a_new_one_cannot_lie_in_the_past() -> 
     with pytest.raises(ValidationError, match="lies in the past"):
         _amendment(due_on=date(2026, 11, 1)).checked(CURRENT, DEPARTMENTS, today)
     assert _amendment(due_on=today).checked(CURRENT, DEPARTMENTS, today).due_on == today
+
+
+def test_an_unchanged_amendment_says_so_before_asking_for_a_note() -> None:
+    with pytest.raises(ValidationError, match="Nothing in the decision changed"):
+        _amendment(text=CURRENT.text + "  ", change_note="").checked(CURRENT, DEPARTMENTS, date(2026, 11, 23))

@@ -89,5 +89,7 @@ def closed_meeting(ws: Workspace) -> int:
     """A closed demo meeting with a guest proposal, an amended decision and action items."""
     return ws.db.value(
         "SELECT d.meeting_id FROM decision d JOIN meeting m ON m.id = d.meeting_id "
-        "WHERE d.version > 1 AND m.status = 'closed' ORDER BY d.meeting_id LIMIT 1"
+        "WHERE d.version = 1 AND m.status = 'closed' AND EXISTS "
+        "(SELECT 1 FROM decision a WHERE a.decision_id = d.decision_id AND a.version > 1) "
+        "ORDER BY d.meeting_id LIMIT 1"
     )

@@ -87,7 +87,8 @@ def test_the_detail_shows_versions_with_their_changes_and_the_status_events(app,
     assert expanders[0].startswith("Version 2 (current) · ")  # the current version first
     assert any(label.startswith("Version 1 ·") for label in expanders)
     assert "**What changed and why:** Scope narrowed to a pilot after the IT security review" in text
-    assert "~~The first agent who takes~~" in text  # removed words are struck through
+    assert "~~Three forms for one move" in text  # removed words are struck through
+    assert ":green-background[starting as a three-month pilot" in text  # added words are highlighted
     assert "**Decided** · " in text and "Decided in the council meeting." in text
 
 
@@ -119,6 +120,9 @@ def test_a_member_records_progress_and_the_database_holds_it(app, demo_copy: Pat
     button(at, "Record status").click().run()
     assert not at.exception
     assert any("new status is recorded" in s.value for s in at.success)
+    # The note is emptied (a second click cannot record it twice) and the next step is offered.
+    assert at.text_input(key=f"{form}_note").value == ""
+    assert at.selectbox(key=f"{form}_status").value == "done"
     ws = _ws(demo_copy)
     latest = decisions.decision_events(ws.db, 3)[-1]
     assert (latest.status, latest.note, latest.version) == (
@@ -168,4 +172,4 @@ def test_a_member_amends_a_decision_and_it_becomes_version_3(app, demo_copy: Pat
     assert [v.version for v in versions] == [1, 2, 3]
     assert versions[-1].text == "All agents of the moving desk handle a move from start to finish."
     assert versions[-1].meeting_id == agreed_in
-    assert versions[1].text.startswith("Start as a three-month pilot")  # the earlier version is untouched
+    assert "starting as a three-month pilot" in versions[1].text  # the earlier version is untouched
