@@ -67,17 +67,20 @@ class FilterChoices:
 
 def filter_choices(ws: Workspace) -> FilterChoices:
     owners = decision_search.decision_owners(ws.db)
-    held = decision_search.decision_meetings(ws.db)
-    # Meetings that share a title get their number, so every choice reads differently.
-    repeated = {t for t in (title for _, title in held) if sum(1 for _, other in held if other == t) > 1}
-    return FilterChoices(dict(owners), {m: f"{t} (#{m})" if t in repeated else t for m, t in held})
+    return FilterChoices(dict(owners), _meeting_labels(decision_search.decision_meetings(ws.db)))
 
 
 def amending_meetings(ws: Workspace) -> dict[int, str]:
     """Meetings that can have agreed an amendment: those that started, the running one first."""
     held = [m for m in meetings.list_meetings(ws.db) if m.status != "planned"]
     held.sort(key=lambda m: (m.status != "open", -m.starts_at.timestamp()))
-    return {m.id: f"{m.title} (#{m.id})" for m in held}
+    return _meeting_labels([(m.id, m.title) for m in held])
+
+
+def _meeting_labels(held: list[tuple[int, str]]) -> dict[int, str]:
+    """Meetings by title; those that share a title get their number, so every choice reads differently."""
+    titles = [title for _, title in held]
+    return {m: f"{t} (#{m})" if titles.count(t) > 1 else t for m, t in held}
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def decision_detail(ws: Workspace, decision_id: int) -> DecisionDetail:
         raise NotFound(
             f"There is no decision #{decision_id}. It may be a mistyped link: go back to the list."
         )
-    names = {p.id: p.name for p in people.list_people(ws.db)}
+    names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}  # those who left too
     versions = decisions.decision_versions(ws.db, decision_id)
     titles = {m.id: m.title for m in meetings.list_meetings(ws.db)}
     shown = [

@@ -15,7 +15,6 @@ from council.ui import forms, url
 from council.ui.cache import cached
 from council.ui.text import md
 
-PAGE = "app_pages/decisions.py"
 SHOW = {
     "all": "Everything",
     "open": "Still to do",

@@ -254,3 +254,14 @@ def test_the_detail_names_what_a_demo_decision_came_from(demo_to_read: Workspace
     assert detail.actions
     with pytest.raises(NotFound, match="no decision #9999"):
         service.decision_detail(ws, 9999)
+
+
+def test_meetings_to_filter_on_read_differently_and_are_numbered_only_when_titles_repeat(
+    demo_to_read: Workspace,
+) -> None:
+    labels = list(service.filter_choices(demo_to_read).meetings.values())
+    assert labels and len(set(labels)) == len(labels)
+    assert not any("(#" in label for label in labels)
+    assert service._meeting_labels([(1, "Council"), (2, "Council"), (3, "Other")]) == {
+        1: "Council (#1)", 2: "Council (#2)", 3: "Other"
+    }  # fmt: skip
