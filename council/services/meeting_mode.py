@@ -286,7 +286,7 @@ def _links(q: Query, decision_id: int, item: AgendaItem) -> list[DecisionLink]:
 
 def follow_up_brief(ws: Workspace, decision_id: int) -> str | None:
     """One line that reminds the meeting what a followed-up decision says and where it stands."""
-    d = decisions.decision_at_a_glance(ws.db, decision_id, ws.today())
+    d = decisions.summary_of(ws.db, decision_id, ws.today())
     if d is None:
         return None
     department = ws.config.name_of("department", d.owner_department) if d.owner_department else None

@@ -146,27 +146,6 @@ def count_decisions(q: Query, today: date) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class DecisionGlance:
-    """One decision's current text, owner, latest status and due date, and whether it is overdue."""
-
-    text: str
-    owner_name: str | None
-    owner_department: str | None
-    status: str
-    due_on: date | None
-    overdue: bool | None
-
-
-def decision_at_a_glance(q: Query, decision_id: int, today: date) -> DecisionGlance | None:
-    return q.record(
-        DecisionGlance,
-        f"SELECT text, owner_name, owner_department, status, due_on, {OVERDUE} AS overdue"
-        f" FROM ({CURRENT_DECISIONS}) WHERE decision_id = $decision",
-        {"today": today, "decision": decision_id},
-    )
-
-
-@dataclass(frozen=True)
 class DecisionSource:
     """Something a decision came from: a friction point, connection, blocker or guest proposal."""
 
