@@ -17,14 +17,11 @@ from council.ui import forms
 from council.ui.cache import cached
 from council.ui.decision_fields import FIELDS, decision_fields
 from council.ui.decision_list import badges, facts
+from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
-SOURCE_PAGES = {
-    "friction": ("app_pages/friction_points.py", "Friction point"),
-    "connection": ("app_pages/missing_connections.py", "Missing connection"),
-    "blocker": ("app_pages/blockers.py", "Blocker"),
-    "proposal": (None, "Guest proposal"),
-}
+SOURCE_WORDS = {"friction": "Friction point", "connection": "Missing connection", "blocker": "Blocker",
+                "proposal": "Guest proposal"}  # fmt: skip
 STATUS = "decision_status"
 AMEND = "decision_amend"
 
@@ -58,8 +55,8 @@ def came_from(detail: DecisionDetail) -> None:
         return
     st.markdown("**Came from**")
     for source in detail.sources:
-        page, what = SOURCE_PAGES[source.kind]
-        label = md(f"{what} #{source.id}: {source.title}")
+        page = DETAIL_PAGES.get(source.kind)  # a guest proposal has no page of its own
+        label = md(f"{SOURCE_WORDS[source.kind]} #{source.id}: {source.title}")
         if page:
             st.page_link(page, label=label, query_params={"id": str(source.id)}, icon=":material/link:")
         else:

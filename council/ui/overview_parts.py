@@ -12,13 +12,9 @@ from council.services import overview as service
 from council.services.overview import ChartData, Overview
 from council.services.workspace import Workspace
 from council.ui.cache import cached
+from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
-DETAIL_PAGES = {
-    "friction": "app_pages/friction_points.py",
-    "connection": "app_pages/missing_connections.py",
-    "blocker": "app_pages/blockers.py",
-}
 _CHART_CONFIG = {"displayModeBar": False}
 
 

@@ -11,6 +11,13 @@ from council.domain.errors import NotFound
 from council.ui import forms, url
 from council.ui.session import show_error
 
+# The page that shows one record of each kind (`?id=N`), for links from other pages.
+DETAIL_PAGES = {
+    "friction": "app_pages/friction_points.py",
+    "connection": "app_pages/missing_connections.py",
+    "blocker": "app_pages/blockers.py",
+}
+
 
 def list_or_detail(
     back_label: str,

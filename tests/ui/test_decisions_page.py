@@ -90,6 +90,10 @@ def test_the_detail_shows_versions_with_their_changes_and_the_status_events(app,
     assert "~~Three forms for one move" in text  # removed words are struck through
     assert ":green-background[starting as a three-month pilot" in text  # added words are highlighted
     assert "**Decided** · " in text and "Decided in the council meeting." in text
+    came_from = {(link.proto.page, link.proto.query_string) for link in at.page_link}
+    linked = _ws(demo_copy).db.rows("SELECT friction_point_id FROM decision_link WHERE decision_id = 3"
+                                    " AND friction_point_id IS NOT NULL")  # fmt: skip
+    assert linked and {("friction_points", f"id={f}") for (f,) in linked} <= came_from
 
 
 def test_export_downloads_the_filtered_rows(app, demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
