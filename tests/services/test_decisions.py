@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
 
-from council.domain.decisions import Amendment, DecisionEvent, DecisionLink, DecisionVersion, StatusChange
+from council.domain.decisions import Amendment, StatusChange
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.services import decisions as service
 from council.services.workspace import Workspace
-from council.store import decisions, people
+from council.store import decisions
+from tests.services.conftest import add_person, decide
 
 DECISION_TABLES = ("decision", "decision_event", "decision_link", "action_item", "audit_log")
 
@@ -22,35 +23,14 @@ def _sizes(ws: Workspace) -> dict[str, int]:
     return {t: ws.db.value(f"SELECT count(*) FROM {t}") for t in DECISION_TABLES}
 
 
-def _person(ws: Workspace, name: str, *roles: str, department: str = "service") -> Person:
-    person = Person(name, department, roles=roles)
-    return replace(person, id=ws.db.write(lambda tx: people.add_person(tx, person)))
-
-
-def _decide(ws: Workspace, title: str, text: str, rationale: str, owner: Person, *, days_ago: int = 30,
-            department: str = "service", due_in: int = 30, stage: str | None = None) -> int:  # fmt: skip
-    decided_at = datetime.combine(ws.today() - timedelta(days=days_ago), time(14), ws.zone)
-    first = DecisionVersion(0, 1, title, text, rationale, decided_at, owner_department=department,
-                            owner_id=owner.id, due_on=ws.today() + timedelta(days=due_in))  # fmt: skip
-
-    def write(tx) -> int:
-        decision_id = decisions.record_decision(tx, first)
-        decisions.add_decision_event(tx, DecisionEvent(decision_id, "decided", decided_at, owner.id))
-        if stage:
-            decisions.add_decision_link(tx, DecisionLink(decision_id, journey_stage=stage))
-        return decision_id
-
-    return ws.db.write(write)
-
-
 @pytest.fixture
 def council(empty: Workspace) -> tuple[Workspace, Person, Person, Person]:
     """An empty workspace with a member, an executive and a guest."""
     return (
         empty,
-        _person(empty, "Marieke Jansen", "member"),
-        _person(empty, "Hans Bakker", "executive", department="sales"),
-        _person(empty, "Sam de Groot", "guest", department="it"),
+        add_person(empty, "Marieke Jansen", "member"),
+        add_person(empty, "Hans Bakker", "executive", department="sales"),
+        add_person(empty, "Sam de Groot", "guest", department="it"),
     )
 
 
@@ -63,7 +43,7 @@ def _amendment(ws: Workspace, decision_id: int, **changes: object) -> Amendment:
 
 def test_amending_twice_keeps_all_three_versions_and_the_latest_is_current(council) -> None:
     ws, member, _, _ = council
-    d = _decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
+    d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
 
     assert service.amend(ws, member, d, _amendment(ws, d, text="Every missed call gets a callback the same day.",
                                                    change_note="Same day is what customers expect.")) == 2  # fmt: skip
@@ -92,7 +72,7 @@ def test_amending_twice_keeps_all_three_versions_and_the_latest_is_current(counc
 
 def test_an_amendment_that_changes_nothing_or_comes_from_an_executive_writes_nothing(council) -> None:
     ws, member, executive, _ = council
-    d = _decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
+    d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
     before = _sizes(ws)
     with pytest.raises(ValidationError, match="Nothing in the decision changed"):
         service.amend(ws, member, d, _amendment(ws, d, change_note="No real change."))
@@ -105,7 +85,7 @@ def test_an_amendment_that_changes_nothing_or_comes_from_an_executive_writes_not
 
 def test_status_events_come_in_order_with_who_and_a_note(council) -> None:
     ws, member, _, _ = council
-    d = _decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
+    d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
 
     service.follow_up(ws, member, d, StatusChange("in_progress", "Two agents hired."))
     service.follow_up(ws, member, d, StatusChange("done"))
@@ -128,10 +108,8 @@ def test_status_events_come_in_order_with_who_and_a_note(council) -> None:
 
 def test_executives_and_guests_cannot_change_a_status_but_an_owner_can(council) -> None:
     ws, member, executive, guest = council
-    d = _decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
-    owned = _decide(
-        ws, "Sales calls back too", "Sales returns every missed call.", "Same problem.", executive
-    )
+    d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
+    owned = decide(ws, "Sales calls back too", "Sales returns every missed call.", "Same problem.", executive)
     before = _sizes(ws)
     for who in (executive, guest, None):
         with pytest.raises(NotAllowed, match="Only the decision's owner and the council's members"):
@@ -147,14 +125,14 @@ def test_executives_and_guests_cannot_change_a_status_but_an_owner_can(council) 
 def history(council):
     """Three decisions with different words, owners, departments, stages, ages and statuses."""
     ws, member, _, _ = council
-    other = _person(ws, "Priya Ramdin", "member", department="it")
+    other = add_person(ws, "Priya Ramdin", "member", department="it")
     ids = {
-        "callback": _decide(ws, "Callback within a day", "Every missed call gets a callback.",
+        "callback": decide(ws, "Callback within a day", "Every missed call gets a callback.",
                             "Customers wait for hours on hold.", member, days_ago=10, stage="support"),
-        "meter": _decide(ws, "Meter readings by photo", "Customers send a photo of their meter.",
+        "meter": decide(ws, "Meter readings by photo", "Customers send a photo of their meter.",
                          "Typing errors cause wrong bills.", other, days_ago=200, department="it",
                          due_in=-20, stage="usage"),
-        "bill": _decide(ws, "One clear bill", "The yearly bill fits on one page.",
+        "bill": decide(ws, "One clear bill", "The yearly bill fits on one page.",
                         "Customers call about bills they cannot read.", other, days_ago=400,
                         department="finance", stage="billing"),
     }  # fmt: skip
@@ -228,7 +206,7 @@ def test_counts_and_months_follow_the_filters(history) -> None:
 def test_a_long_history_comes_in_pages(council) -> None:
     ws, member, _, _ = council
     for n in range(service.PER_PAGE + 5):
-        _decide(ws, f"Decision {n}", "Text.", "Reason.", member, days_ago=n + 1)
+        decide(ws, f"Decision {n}", "Text.", "Reason.", member, days_ago=n + 1)
     first = service.decision_history(ws, DecisionFilter())
     last = service.decision_history(ws, DecisionFilter(), page=9)  # beyond the end: the last page
     assert (first.pages, len(first.decisions), first.decisions[0].title) == (

@@ -10,7 +10,7 @@ from council.domain.decisions import DecisionLink
 from council.services.effect import decision_effect
 from council.services.workspace import Workspace
 from council.store import decisions, feedback
-from tests.services.test_decisions import _decide, _person
+from tests.services.conftest import add_person, decide
 
 
 def _scores(
@@ -26,8 +26,8 @@ def _scores(
 
 def test_scores_before_and_after_with_the_responses_behind_them(empty: Workspace) -> None:
     ws = empty
-    owner = _person(ws, "Marieke Jansen", "member")
-    d = _decide(ws, "Callback within a day", "Call back.", "Waiting.", owner, days_ago=200, stage="support")
+    owner = add_person(ws, "Marieke Jansen", "member")
+    d = decide(ws, "Callback within a day", "Call back.", "Waiting.", owner, days_ago=200, stage="support")
     _scores(ws, "support", -30, [10, 10, 0, 0, 5], 200)  # before: 2 promoters, 3 detractors of 5 -> -20
     _scores(ws, "support", 30, [10, 9, 9, 8], 200)  # after: 3 of 4 promoters -> +75
     _scores(ws, "support", 0, [0] * 50, 200)  # on the decision day itself: in neither window
@@ -44,8 +44,8 @@ def test_scores_before_and_after_with_the_responses_behind_them(empty: Workspace
 
 def test_several_stages_get_a_row_together_first(empty: Workspace) -> None:
     ws = empty
-    owner = _person(ws, "Marieke Jansen", "member")
-    d = _decide(ws, "Readable bill", "One page.", "Calls.", owner, days_ago=100, stage="billing")
+    owner = add_person(ws, "Marieke Jansen", "member")
+    d = decide(ws, "Readable bill", "One page.", "Calls.", owner, days_ago=100, stage="billing")
     ws.db.write(lambda tx: decisions.add_decision_link(tx, DecisionLink(d, journey_stage="support")))
     _scores(ws, "billing", -10, [10, 0], 100)
     _scores(ws, "support", 10, [10], 100)
@@ -58,9 +58,9 @@ def test_several_stages_get_a_row_together_first(empty: Workspace) -> None:
 
 def test_no_comparison_without_a_stage_or_too_soon_after_the_decision(empty: Workspace) -> None:
     ws = empty
-    owner = _person(ws, "Marieke Jansen", "member")
-    unlinked = _decide(ws, "Internal rota", "New rota.", "Fairness.", owner, days_ago=100)
-    recent = _decide(ws, "Callback", "Call back.", "Waiting.", owner, days_ago=5, stage="support")
+    owner = add_person(ws, "Marieke Jansen", "member")
+    unlinked = decide(ws, "Internal rota", "New rota.", "Fairness.", owner, days_ago=100)
+    recent = decide(ws, "Callback", "Call back.", "Waiting.", owner, days_ago=5, stage="support")
     assert "not linked to a journey stage" in decision_effect(ws, unlinked).reason
     assert decision_effect(ws, unlinked).rows == []
     soon = decision_effect(ws, recent)
