@@ -4,6 +4,7 @@ python -m council init            create an empty workspace (or upgrade an exist
 python -m council demo            create a workspace filled with the demo organisation
 python -m council version         show the database's schema version
 python -m council backup [FILE]   copy the database to a new file
+python -m council import-feedback FILE --source NAME   import customer feedback from a CSV file
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from council.cli_import import add_import_command
 from council.config import CONFIG_ENV, load_config
 from council.domain.errors import CouncilError, NotFound
 from council.services.admin import back_up, workspace_facts
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", parents=[common], help="copy the database to a new file")
     backup.add_argument("file", nargs="?", type=Path, help="where to write (default: backups/ beside it)")
     backup.set_defaults(run=_backup)
+    add_import_command(commands, common, _existing)
     return parser
 
 

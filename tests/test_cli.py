@@ -215,3 +215,59 @@ def test_missing_config_file_with_db_given_creates_no_database(tmp_path, capsys)
     assert code == 1
     assert "not found" in capsys.readouterr().err
     assert not db.exists()
+
+
+# import-feedback
+
+
+@pytest.fixture
+def demo_db(demo_copy: Path) -> Path:
+    return demo_copy
+
+
+def feedback_rows(db: Path) -> int:
+    return counts(db)["feedback"]
+
+
+def test_import_feedback_dry_run_reports_problems_and_writes_nothing(demo_db, tmp_path, capsys):
+    before = feedback_rows(demo_db)
+    path = tmp_path / "survey.csv"
+    path.write_text("Datum;Score;Kanaal\n01-03-2026;9;Telefoon\n02-03-2026;x;Chat\n", encoding="utf-8")
+    report = tmp_path / "problems.csv"
+
+    code = run("import-feedback", path, "--source", "Call survey", "--config", CONFIG, "--db", demo_db,
+               "--dry-run", "--report", report)  # fmt: skip
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "2 rows: 0 good, 2 with a problem." in out
+    assert "row 3, Score (score): 'x' is not a whole number" in out
+    assert "'Telefoon' is not a channel this workspace knows" in out
+    assert "Telefoon" in report.read_text(encoding="utf-8-sig")
+    assert feedback_rows(demo_db) == before
+
+
+def test_import_feedback_imports_with_translations_and_remembers_them(demo_db, tmp_path, capsys):
+    before = feedback_rows(demo_db)
+    path = tmp_path / "survey.csv"
+    path.write_text("Datum;Score;Kanaal\n01-03-2026;9;Telefoon\n02-03-2026;4;Chat\n", encoding="utf-8")
+
+    code = run("import-feedback", path, "--source", "Call survey", "--config", CONFIG, "--db", demo_db,
+               "--value", "channel:Telefoon=phone")  # fmt: skip
+
+    assert code == 0
+    assert "Imported 2 responses from 'Call survey'." in capsys.readouterr().out
+    assert feedback_rows(demo_db) == before + 2
+    second = tmp_path / "next.csv"
+    second.write_text("Datum;Score;Kanaal\n03-03-2026;10;Telefoon\n", encoding="utf-8")
+    assert run("import-feedback", second, "--source", "Call survey", "--config", CONFIG, "--db", demo_db) == 0
+    assert feedback_rows(demo_db) == before + 3
+
+
+def test_import_feedback_of_a_file_that_is_not_csv_says_what_to_do(demo_db, tmp_path, capsys):
+    path = tmp_path / "survey.xlsx"
+    path.write_bytes(b"PK\x03\x04 a workbook")
+    code = run("import-feedback", path, "--source", "Call survey", "--config", CONFIG, "--db", demo_db)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "looks like an Excel workbook" in err and "CSV UTF-8" in err

@@ -10,6 +10,33 @@ MIN_RESPONSES = 30
 
 
 @dataclass(frozen=True)
+class Scale:
+    """A way of scoring a contact. The net score is the share of enthusiastic customers minus the
+    share of unhappy ones; on the 0-10 scale that is the NPS (promoters minus detractors)."""
+
+    id: str
+    name: str
+    low: int
+    high: int
+    enthusiastic_from: int
+    unhappy_up_to: int
+    net_name: str
+
+    def band(self, score: int) -> str:
+        if score >= self.enthusiastic_from:
+            return "enthusiastic"
+        return "unhappy" if score <= self.unhappy_up_to else "neutral"
+
+
+SCALES = {
+    "nps": Scale("nps", "0-10 (NPS)", 0, 10, enthusiastic_from=9, unhappy_up_to=6, net_name="NPS"),
+    "csat": Scale("csat", "1-5 (satisfaction)", 1, 5, enthusiastic_from=5, unhappy_up_to=2,
+                  net_name="Net satisfaction"),
+}  # fmt: skip
+BANDS = {"enthusiastic": "Enthusiastic", "neutral": "Neutral", "unhappy": "Unhappy"}
+
+
+@dataclass(frozen=True)
 class Feedback:
     received_at: datetime
     score: int

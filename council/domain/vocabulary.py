@@ -154,3 +154,8 @@ SEVERITY_SCALE: dict[int, str] = {
     4: "Customer loses money or trust",
     5: "Customer is harmed or leaves",
 }
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """“1 row”, “2,500 rows”: a number with its noun in the right form."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

@@ -179,6 +179,20 @@ class Database(Query):
                     cur.close()
         raise AssertionError("unreachable")  # pragma: no cover
 
+    @contextmanager
+    def scratch(self) -> Iterator[Transaction]:
+        """One cursor for a read in several steps that builds temporary tables (a file's dry run).
+
+        No transaction is opened and the write lock is not taken; the temporary tables end with the cursor.
+        """
+        cur = self._con.cursor()
+        try:
+            yield Transaction(cur)
+        except duckdb.Error as e:
+            raise _translate(e) from e
+        finally:
+            cur.close()
+
     def checkpoint(self) -> None:
         with self._write_lock:
             self._con.execute("CHECKPOINT")

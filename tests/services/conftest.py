@@ -29,6 +29,10 @@ WRITTEN_TABLES = (
     "blocker",
     "blocker_friction",
     "audit_log",
+    "feedback",
+    "feedback_import",
+    "feedback_source",
+    "self_check_answer",
 )
 
 

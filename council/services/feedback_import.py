@@ -1,0 +1,289 @@
+"""Importing customer feedback: look at a file, suggest how to read it, check every row without
+writing anything (the dry run), then import it in one transaction: all of it or nothing.
+
+The secretary imports. How a source's files are read is remembered per source, so the next file
+from the same survey needs no mapping.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from council.domain.errors import NotAllowed, NotFound, StoreError, ValidationError
+from council.domain.feedback_import import (
+    DATE_FORMATS,
+    DELIMITERS,
+    FIELDS,
+    PROBLEMS_SHOWN,
+    VALUE_FIELDS,
+    ImportCheck,
+    ImportProfile,
+    ImportResult,
+    Problem,
+    describe,
+    guess_columns,
+    guess_delimiter,
+    known_value,
+    value_table,
+)
+from council.domain.people import Person
+from council.domain.spreadsheet import spreadsheet_safe
+from council.domain.vocabulary import counted
+from council.services.feedback_file import FeedbackFile
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import feedback_import as store
+from council.store.database import Transaction
+from council.store.people import list_people
+
+IMPORT_ROLES = ("secretary",)
+
+
+@dataclass(frozen=True)
+class FileLayout:
+    delimiter: str
+    headers: tuple[str, ...]
+    preview: pd.DataFrame  # the first rows, as text
+
+
+@dataclass(frozen=True)
+class SourceValue:
+    """A value a source uses in a stage, channel or segment column, and what it means here."""
+
+    raw: str
+    count: int
+    known_as: str | None  # the workspace id it plainly names, if any
+
+
+def may_import(person: Person | None) -> bool:
+    return person is not None and any(person.has_role(r) for r in IMPORT_ROLES)
+
+
+def layout(ws: Workspace, file: FeedbackFile, delimiter: str | None = None) -> FileLayout:
+    """The file's columns and first rows, read with `delimiter` or the one its header line uses."""
+    delimiter = delimiter or guess_delimiter(file.first_line)
+    with _readable(file, delimiter):
+        names = store.headers(ws.db, file.path, delimiter)
+        preview = store.preview(ws.db, file.path, delimiter, names)
+    return FileLayout(delimiter, tuple(names), preview)
+
+
+def suggest(ws: Workspace, file: FeedbackFile, found: FileLayout, source: str) -> ImportProfile:
+    """The saved way of reading `source`, or a first guess from the file's headers and dates."""
+    saved = {p.source: p for p in store.source_profiles(ws.db)}.get(source.strip())
+    if saved is not None:
+        return saved
+    columns = guess_columns(found.headers)
+    profile = ImportProfile(source=source.strip(), columns=columns, delimiter=found.delimiter)
+    if "received_at" in columns:
+        profile = replace(profile, date_format=guess_date_format(ws, file, found, columns["received_at"]))
+    return profile
+
+
+def guess_date_format(ws: Workspace, file: FeedbackFile, found: FileLayout, column: str) -> str:
+    """The date format that reads most of the column; day first when several read as many."""
+    formats = {key: fmt.patterns for key, fmt in DATE_FORMATS.items()}
+    with _readable(file, found.delimiter):
+        counts = store.dates_read(ws.db, file.path, found.delimiter, list(found.headers), column, formats)
+    order = ("day_first", "year_first", "month_first")
+    return max(order, key=lambda key: (counts[key], -order.index(key)))
+
+
+def source_values(
+    ws: Workspace, file: FeedbackFile, found: FileLayout, field: str, column: str
+) -> list[SourceValue]:
+    """The values a column holds for a stage, channel or segment, most frequent first."""
+    options = _options(ws)[field]
+    with _readable(file, found.delimiter):
+        rows = store.column_values(ws.db, file.path, found.delimiter, list(found.headers), column)
+    return [SourceValue(raw, count, known_value(raw, options)) for raw, count in rows]
+
+
+def saved_sources(ws: Workspace) -> list[str]:
+    return [p.source for p in store.source_profiles(ws.db)]
+
+
+def dry_run(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> ImportCheck:
+    """Check every row of the file as the import would; nothing is written."""
+    profile = _checked_profile(ws, file, profile)
+    with _readable(file, profile.delimiter), ws.db.scratch() as tx:
+        return _check(ws, tx, file, profile, PROBLEMS_SHOWN)
+
+
+def problem_report(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> str:
+    """Every problem of the file as CSV text (row, column, value, what is wrong), safe for spreadsheets."""
+    profile = _checked_profile(ws, file, profile)
+    with _readable(file, profile.delimiter), ws.db.scratch() as tx:
+        found = _check(ws, tx, file, profile, limit=None)
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow(["Row", "Column", "Value", "What is wrong"])
+    for p in found.problems:
+        writer.writerow(
+            [p.row, spreadsheet_safe(p.column), spreadsheet_safe(p.value), spreadsheet_safe(p.reason)]
+        )
+    return out.getvalue()
+
+
+def import_file(
+    ws: Workspace,
+    actor: Person | None,
+    file: FeedbackFile,
+    profile: ImportProfile,
+    *,
+    skip_bad_rows: bool = False,
+) -> ImportResult:
+    """Import the file's good rows in one transaction, and remember how this source is read.
+
+    Rows with a problem stop the import unless `skip_bad_rows`; rows that do not fit the
+    columns, or a file imported before, always stop it. Nothing is written then.
+    """
+    if not may_import(actor):
+        raise NotAllowed("Only the council's secretary imports customer feedback.")
+    profile = _checked_profile(ws, file, profile)
+
+    def write(tx: Transaction) -> ImportResult:
+        found = _check(ws, tx, file, profile, limit=3)
+        _refuse_unless_importable(found, skip_bad_rows)
+        imported = found.good - found.already_imported
+        import_id = store.add_import(tx, {
+            "source": profile.source, "file_name": file.name, "file_sha256": file.sha256, "row_count": imported,
+            "imported_by": actor.id if actor else None, "encoding": file.encoding,
+            "skipped_rows": found.bad_rows, "already_imported": found.already_imported,
+        })  # fmt: skip
+        store.insert_good_rows(tx, import_id, profile.scale)
+        store.save_source_profile(tx, profile, actor.id if actor else None)
+        record(tx, actor, "import", "feedback_import", import_id, {
+            "file": file.name, "source": profile.source, "rows": imported, "skipped": found.bad_rows,
+            "already_imported": found.already_imported, "encoding": file.encoding,
+        })  # fmt: skip
+        return ImportResult(import_id, imported, found.bad_rows, found.already_imported)
+
+    with _readable(file, profile.delimiter):
+        result = ws.db.write(write)
+    ws.db.checkpoint()  # a big import is made durable in the database file, not only in its log
+    return result
+
+
+def importer(ws: Workspace, by: str | None) -> Person:
+    """The secretary named by name or e-mail, or the only one there is (for the command line)."""
+    secretaries = [p for p in list_people(ws.db) if may_import(p)]
+    if by:
+        wanted = by.strip().lower()
+        found = [p for p in secretaries if wanted in (p.name.lower(), (p.email or "").lower())]
+        if not found:
+            raise NotFound(f"--by {by!r}: no active secretary on the roster has that name or e-mail.")
+        return found[0]
+    if len(secretaries) != 1:
+        names = ", ".join(p.name for p in secretaries) or "none"
+        raise NotFound(f"Say who imports with --by NAME; the roster's secretaries are: {names}.")
+    return secretaries[0]
+
+
+def recent_imports(ws: Workspace) -> pd.DataFrame:
+    return store.recent_imports(ws.db)
+
+
+def _check(
+    ws: Workspace, tx: Transaction, file: FeedbackFile, profile: ImportProfile, limit: int | None
+) -> ImportCheck:
+    before = store.import_of_file(tx, file.sha256)
+    imported_before = None
+    if before is not None:
+        at, source, rows = before
+        imported_before = (
+            f"{at.astimezone(ws.zone):%-d %b %Y %H:%M} as {source!r} ({counted(rows, 'response')})"
+        )
+    names = list(_headers(ws, file, profile.delimiter))
+    total = store.stage(tx, file.path, profile.delimiter, names)
+    broken, lines = store.broken_lines(tx, limit if limit is not None else 2**62)
+    if broken:
+        problems = tuple(Problem(line, "(whole row)", text, describe("broken_line", "comment", profile))
+                         for line, text in lines)  # fmt: skip
+        return ImportCheck(file.name, file.encoding, total + broken, 0, broken, broken, problems,
+                           broken_lines=True, imported_before=imported_before)  # fmt: skip
+    formats = DATE_FORMATS[profile.date_format].patterns
+    store.check(
+        tx, profile, names, value_table(profile, _options(ws)), formats, ws.config.time_zone, ws.now()
+    )
+    rows, bad_rows, problem_count, already = store.check_counts(tx)
+    problems = tuple(
+        Problem(
+            row,
+            f"{profile.columns[field]} ({FIELDS[field].lower()})",
+            value,
+            describe(reason, field, profile),
+        )
+        for row, field, value, reason in store.problems(tx, limit)
+    )
+    return ImportCheck(file.name, file.encoding, rows, rows - bad_rows, bad_rows, problem_count, problems,
+                       already_imported=already, imported_before=imported_before)  # fmt: skip
+
+
+def _refuse_unless_importable(found: ImportCheck, skip_bad_rows: bool) -> None:
+    if found.imported_before:
+        raise ValidationError(
+            f"This file was imported before, on {found.imported_before}. Importing it again would count "
+            "those responses twice, so nothing was imported.",
+            "file",
+        )
+    if found.rows == 0:
+        raise ValidationError(
+            f"{found.file_name} has a header row but no responses: nothing to import.", "file"
+        )
+    if found.broken_lines:
+        raise ValidationError(
+            f"{counted(found.bad_rows, 'row')} {'does' if found.bad_rows == 1 else 'do'} not have the same number of columns as the header (the first is row "
+            f"{found.problems[0].row}). Often a comment holds the separator without quotes around it. "
+            "Fix those rows, or check the separator, and try again.",
+            "file",
+        )
+    if found.good == 0:
+        raise ValidationError(
+            f"None of the {counted(found.rows, 'row')} can be imported; see the problems listed.", "file"
+        )
+    if found.bad_rows and not skip_bad_rows:
+        first = found.problems[0]
+        raise ValidationError(
+            f"{found.bad_rows:,} of {counted(found.rows, 'row')} {'has' if found.bad_rows == 1 else 'have'} a problem (the first: row {first.row}, {first.column}: "
+            f"{first.value!r} {first.reason}). Fix them in the file, or choose to import only the "
+            f"{counted(found.good, 'good row')}.",
+            "file",
+        )
+
+
+def _checked_profile(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> ImportProfile:
+    allowed = {name: ws.config.ids(kind) for name, kind in VALUE_FIELDS.items()}
+    return profile.checked(_headers(ws, file, profile.delimiter), allowed)
+
+
+def _headers(ws: Workspace, file: FeedbackFile, delimiter: str) -> tuple[str, ...]:
+    with _readable(file, delimiter):
+        return tuple(store.headers(ws.db, file.path, delimiter))
+
+
+def _options(ws: Workspace) -> dict[str, dict[str, str]]:
+    return {
+        name: {item_id: ws.config.name_of(kind, item_id) for item_id in ws.config.ids(kind)}
+        for name, kind in VALUE_FIELDS.items()
+    }
+
+
+@contextmanager
+def _readable(file: FeedbackFile, delimiter: str) -> Iterator[None]:
+    """Turns DuckDB failing to read the file into a message about the file, not about the database."""
+    try:
+        yield
+    except StoreError as e:
+        detail = str(e.__cause__ or e).strip().splitlines()[0].replace(str(file.path), file.name)
+        raise ValidationError(
+            f"{file.name} could not be read as a CSV file with the separator {DELIMITERS[delimiter]!r}. "
+            f"Check the separator, or save the file again from Excel as “CSV UTF-8”. ({detail})",
+            "file",
+        ) from e
