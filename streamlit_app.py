@@ -33,6 +33,7 @@ pages = {
     ],
     "Run the council": [
         st.Page("app_pages/council.py", title="Council & rotation", icon=":material/groups:"),
+        st.Page("app_pages/import_feedback.py", title="Import feedback", icon=":material/upload_file:"),
         st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
     ],
 }

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from council.domain.checks import check_choice, clean_text
 from council.domain.errors import ValidationError
-from council.domain.feedback import SCALES
+from council.domain.feedback import SCALES, Feedback
 
 # What a file can tell us about a response, in the order the mapping step asks for it.
 FIELDS = {
@@ -149,6 +149,7 @@ class ImportCheck:
     already_imported: int = 0  # rows whose response id this source delivered before
     broken_lines: bool = False  # rows that do not fit the columns; they cannot be skipped
     imported_before: str | None = None  # when this very file was imported, if it was
+    sample: tuple[Feedback, ...] = ()  # the first good rows as they would be stored
 
     @property
     def can_import(self) -> bool:

@@ -223,7 +223,8 @@ def _check(
         for row, field, value, reason in store.problems(tx, limit)
     )
     return ImportCheck(file.name, file.encoding, rows, rows - bad_rows, bad_rows, problem_count, problems,
-                       already_imported=already, imported_before=imported_before)  # fmt: skip
+                       already_imported=already, imported_before=imported_before,
+                       sample=tuple(store.good_sample(tx, profile.scale)))  # fmt: skip
 
 
 def _refuse_unless_importable(found: ImportCheck, skip_bad_rows: bool) -> None:

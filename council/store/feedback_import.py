@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from council.domain.feedback import SCALES
+from council.domain.feedback import SCALES, Feedback
 from council.domain.feedback_import import FIELDS, ImportProfile
 from council.store.database import Query, Transaction
 
@@ -195,6 +195,19 @@ def problems(tx: Transaction, limit: int | None = None) -> list[tuple[int, str, 
         ORDER BY row_no, list_position($fields, field) LIMIT $limit
         """,
         {"fields": list(FIELDS), "limit": limit if limit is not None else 2**62},
+    )
+
+
+def good_sample(tx: Transaction, scale: str, limit: int = 5) -> list[Feedback]:
+    """The first good rows as they would be stored."""
+    return tx.records(
+        Feedback,
+        """
+        SELECT received_at, score, $scale AS scale, journey_stage, channel, segment, comment, source
+        FROM import_rows WHERE row_no NOT IN (SELECT row_no FROM import_problems)
+        ORDER BY row_no LIMIT $limit
+        """,
+        {"scale": scale, "limit": limit},
     )
 
 

@@ -21,6 +21,7 @@ PAGES = {
     "decisions": "Decisions",
     "customer_voice": "Customer voice",
     "council": "Council & rotation",
+    "import_feedback": "Import feedback",
     "settings": "Settings",
 }
 
