@@ -9,7 +9,7 @@ from council.ui.forms import show_flash
 from council.ui.session import current_person, workspace
 
 ws = workspace()
-st.title("Import customer feedback")
+st.title("Import feedback")
 st.caption(
     "Add survey responses from a CSV file. Every row is checked first; nothing is written until you "
     "import, and then the whole file is imported or none of it. A file is never imported twice."
