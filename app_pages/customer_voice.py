@@ -1,34 +1,26 @@
-"""Customer voice: what customers say about their contacts with us."""
+"""Customer voice: what customers think of their contacts with us, in scores and in their own words."""
 
 import streamlit as st
 
-from council.services.lists import feedback_count, latest_comments
-from council.services.overview import overview
+from council.services.customer_voice import voice_scales
+from council.ui import customer_voice as voice
 from council.ui.cache import cached
 from council.ui.session import workspace
 
 ws = workspace()
 st.title("Customer voice")
+st.caption("What customers think of their contacts with us, from the survey responses imported.")
 
-total = cached(ws, feedback_count)
-if not total:
-    st.info("No customer feedback in this workspace yet.")
+scales = cached(ws, voice_scales)
+if not scales:
+    st.info("No customer feedback in this workspace yet. The secretary adds it on the Import feedback page.")
+    st.page_link("app_pages/import_feedback.py", label="Import feedback", icon=":material/upload_file:")
     st.stop()
 
-nps = cached(ws, overview).nps_last_90_days
-cols = st.columns(3)
-cols[0].metric("Responses stored", f"{total:,}")
-cols[1].metric("Responses, last 90 days", f"{nps.responses:,}")
-cols[2].metric("NPS, last 90 days", "—" if nps.nps is None else f"{nps.nps:+.0f}")
-
-st.subheader("Latest comments")
-st.dataframe(
-    cached(ws, latest_comments),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "received_at": st.column_config.DatetimeColumn("Received", format="D MMM YYYY, HH:mm"),
-        "comment": st.column_config.TextColumn("Comment", width="large"),
-        "journey_stage": "Journey stage",
-    },
-)
+flt = voice.voice_filter(ws, scales)
+view = st.segmented_control("Show", ["scores", "comments"], format_func=str.capitalize, default="scores",
+                            key="voice_view") or "scores"  # fmt: skip
+if view == "comments":
+    voice.comments(ws, flt)
+else:
+    voice.scores(ws, flt)

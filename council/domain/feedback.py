@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 # Fewer responses than this and a score is shown as too small to trust.
 MIN_RESPONSES = 30
@@ -70,3 +70,39 @@ class NpsFigure:
     @property
     def trustworthy(self) -> bool:
         return self.responses >= MIN_RESPONSES
+
+
+# How far back the customer voice looks: key -> (label, whole months including the current one).
+VOICE_PERIODS = {"3m": ("Last 3 months", 3), "6m": ("Last 6 months", 6), "12m": ("Last 12 months", 12),
+                 "24m": ("Last 24 months", 24), "all": ("Any time", None)}  # fmt: skip
+
+
+def voice_period_start(period: str, today: date) -> date | None:
+    """First day of the period: the first of the month, so every month in it is whole (bar the current)."""
+    months = VOICE_PERIODS.get(period, VOICE_PERIODS["12m"])[1]
+    if months is None:
+        return None
+    index = today.year * 12 + today.month - 1 - (months - 1)
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class VoiceFilter:
+    """Which responses a score or comment list covers; None means any."""
+
+    scale: str = "nps"
+    period: str = "12m"
+    journey_stage: str | None = None
+    channel: str | None = None
+    segment: str | None = None
+    band: str | None = None  # enthusiastic, neutral or unhappy (comments only)
+    search: str = ""  # words a comment must all contain (comments only)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """One group's figure: a month, stage, channel or segment, or everything (key None)."""
+
+    by: str  # month, journey_stage, channel, segment or all
+    key: object
+    figure: NpsFigure

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 
-from council.domain.feedback import NpsFigure
+from council.domain.feedback import SCALES, Breakdown, Feedback, NpsFigure, VoiceFilter
+from council.domain.filters import search_words
 from council.store.database import Query, Transaction
 
 FEEDBACK_COLUMNS = (
@@ -101,3 +103,94 @@ def nps_before_and_after(
     return {
         (stage, side): NpsFigure(n, promoters, detractors) for stage, side, n, promoters, detractors in rows
     }
+
+
+def voice_where(flt: VoiceFilter, since: date | None, zone: str) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause (and its parameters) of the responses a voice filter covers."""
+    scale = SCALES[flt.scale]
+    clauses = ["scale = $scale"]
+    params: dict[str, Any] = {"scale": flt.scale}  # DuckDB refuses parameters a statement does not use
+    if since is not None:
+        clauses.append("received_at >= timezone($zone, $since::TIMESTAMP)")
+        params |= {"since": since, "zone": zone}
+    for name in ("journey_stage", "channel", "segment"):
+        if getattr(flt, name):
+            clauses.append(f"{name} = ${name}")
+            params[name] = getattr(flt, name)
+    bands = {"enthusiastic": "score >= $top", "unhappy": "score <= $bottom",
+             "neutral": "score > $bottom AND score < $top"}  # fmt: skip
+    if flt.band in bands:
+        clauses.append(bands[flt.band])
+        limits = {"top": scale.enthusiastic_from, "bottom": scale.unhappy_up_to}
+        params |= {name: value for name, value in limits.items() if f"${name}" in bands[flt.band]}
+    for i, word in enumerate(search_words(flt.search)):
+        clauses.append(f"contains(lower(comment), ${'w' + str(i)})")
+        params[f"w{i}"] = word.lower()
+    return " AND ".join(clauses), params
+
+
+def scores(q: Query, flt: VoiceFilter, since: date | None, zone: str) -> list[Breakdown]:
+    """Responses, enthusiastic and unhappy customers per month, stage, channel, segment and in all,
+    in one scan of the feedback."""
+    where, params = voice_where(flt, since, zone)
+    rows = q.rows(
+        f"""
+        SELECT CASE WHEN grouping(month) = 0 THEN 'month' WHEN grouping(journey_stage) = 0 THEN 'journey_stage'
+                    WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(segment) = 0 THEN 'segment'
+                    ELSE 'all' END AS breakdown,
+               coalesce(month::VARCHAR, journey_stage, channel, segment) AS key,
+               count(*), count(*) FILTER (WHERE score >= $top), count(*) FILTER (WHERE score <= $bottom)
+        FROM (SELECT date_trunc('month', timezone($zone, received_at))::DATE AS month, journey_stage, channel,
+                     segment, score
+              FROM feedback WHERE {where})
+        GROUP BY GROUPING SETS ((month), (journey_stage), (channel), (segment), ())
+        ORDER BY breakdown, key
+        """,
+        params
+        | {
+            "zone": zone,
+            "top": SCALES[flt.scale].enthusiastic_from,
+            "bottom": SCALES[flt.scale].unhappy_up_to,
+        },
+    )
+    return [
+        Breakdown(by, date.fromisoformat(key) if by == "month" and key else key, NpsFigure(n, top, bottom))
+        for by, key, n, top, bottom in rows
+    ]
+
+
+def scales_in_use(q: Query) -> list[str]:
+    return [row[0] for row in q.rows("SELECT DISTINCT scale FROM feedback ORDER BY scale DESC")]
+
+
+def comments(
+    q: Query, flt: VoiceFilter, since: date | None, zone: str, limit: int, offset: int
+) -> tuple[list[Feedback], int]:
+    """One page of the comments the filter covers, newest first, and how many there are in all."""
+    where, params = voice_where(flt, since, zone)
+    where += " AND comment <> ''"
+    total = q.value(f"SELECT count(*) FROM feedback WHERE {where}", params)
+    found = q.records(
+        Feedback,
+        f"""
+        SELECT id, received_at, score, scale, journey_stage, channel, segment, comment, source, import_id
+        FROM feedback WHERE {where} ORDER BY received_at DESC, id DESC LIMIT $limit OFFSET $offset
+        """,
+        params | {"limit": limit, "offset": offset},
+    )
+    return found, total
+
+
+def get_feedback(q: Query, feedback_id: int) -> Feedback | None:
+    return q.record(
+        Feedback,
+        "SELECT id, received_at, score, scale, journey_stage, channel, segment, comment, source, import_id "
+        "FROM feedback WHERE id = ?",
+        [feedback_id],
+    )
+
+
+def is_evidence(q: Query, feedback_id: int, friction_id: int) -> bool:
+    return bool(q.value(
+        "SELECT count(*) FROM evidence WHERE feedback_id = ? AND friction_point_id = ?", [feedback_id, friction_id]
+    ))  # fmt: skip

@@ -1,0 +1,72 @@
+"""Charts of what customers say: the net score month by month, and per stage, channel or segment.
+
+A figure backed by too few responses to trust is drawn pale and says so when hovered.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from council.charts.common import CALM, GOOD, MARGIN, MOMENT_OF_TRUTH, empty_figure, plain
+
+PALE = "#d5d8dc"
+
+
+def net_score_trend(months: pd.DataFrame, net_name: str, height: int = 300, font_size: int = 12) -> go.Figure:
+    """The net score per month as a line over the number of responses as bars.
+
+    Columns of `months`: key (first day of the month), net, responses, trustworthy.
+    """
+    if not months["responses"].sum():
+        return empty_figure("No responses in this period.", height=height)
+    trusted = months["trustworthy"]
+    figure = go.Figure()
+    # The responses sit on the first axis and the score on the second, so the line is drawn over the bars.
+    figure.add_bar(x=months["key"], y=months["responses"], name="Responses", marker_color="#eaecee",
+                   hovertemplate="%{x|%B %Y}: %{y:,} responses<extra></extra>")  # fmt: skip
+    figure.add_scatter(
+        x=months["key"], y=months["net"], name=net_name, mode="lines+markers", line={"color": "#1f77b4", "width": 3},
+        marker={"size": 10, "color": ["#1f77b4" if t else "white" for t in trusted],
+                "line": {"color": "#1f77b4", "width": 2}},
+        customdata=[["" if t else " (too few responses to trust)"] for t in trusted],
+        hovertemplate=f"%{{x|%B %Y}}: {plain(net_name)} %{{y:+.0f}}%{{customdata[0]}}<extra></extra>", yaxis="y2",
+    )  # fmt: skip
+    figure.add_hline(y=0, line={"color": CALM, "width": 1, "dash": "dot"}, yref="y2")
+    figure.update_layout(
+        height=height, margin=MARGIN | {"t": 10}, font={"size": font_size}, showlegend=False,
+        yaxis={"side": "right", "showgrid": False, "title": "Responses", "rangemode": "tozero", "tickformat": ",d"},
+        yaxis2={"overlaying": "y", "side": "left", "title": net_name, "range": [-100, 100], "zeroline": False,
+                "tickvals": [-100, -50, 0, 50, 100], "tickformat": "+d"},
+        xaxis={"tickformat": "%b %Y", "dtick": "M1" if len(months) <= 13 else "M3"},
+    )  # fmt: skip
+    return figure
+
+
+def net_score_by_group(groups: pd.DataFrame, net_name: str, height: int | None = None) -> go.Figure:
+    """One horizontal bar per group: its net score, green above zero and red below, pale when too few.
+
+    Columns of `groups`: name, net, responses, trustworthy, moment_of_truth.
+    """
+    groups = groups[groups["responses"] > 0]
+    if groups.empty:
+        return empty_figure("No responses match these filters.")
+    colours = [
+        PALE if not trusted else (GOOD if net >= 0 else MOMENT_OF_TRUTH)
+        for net, trusted in zip(groups["net"], groups["trustworthy"], strict=True)
+    ]
+    labels = [
+        plain(n) + (" ★" if m else "") for n, m in zip(groups["name"], groups["moment_of_truth"], strict=True)
+    ]
+    notes = [f"{net:+.0f} · {n:,} responses" + ("" if t else " · too few to trust")
+             for net, n, t in zip(groups["net"], groups["responses"], groups["trustworthy"], strict=True)]  # fmt: skip
+    figure = go.Figure(go.Bar(
+        x=groups["net"], y=labels, orientation="h", marker_color=colours, text=notes, textposition="outside",
+        hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False,
+    ))  # fmt: skip
+    figure.update_layout(
+        height=height or 60 + 34 * len(groups), margin=MARGIN | {"t": 10, "r": 160},
+        xaxis={"range": [-100, 100], "title": net_name, "zeroline": True, "zerolinecolor": CALM},
+        yaxis={"autorange": "reversed"},
+    )  # fmt: skip
+    return figure

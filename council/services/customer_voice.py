@@ -1,0 +1,130 @@
+"""What customers say: scores per month, journey stage, channel and segment, and their comments.
+
+Counting happens in DuckDB; the NPS maths is the domain's `NpsFigure`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pandas as pd
+
+from council.domain.errors import NotFound, ValidationError
+from council.domain.feedback import SCALES, Feedback, NpsFigure, Scale, VoiceFilter, voice_period_start
+from council.domain.friction import Evidence
+from council.domain.people import Person
+from council.domain.vocabulary import EvidenceKind
+from council.services import friction as friction_service
+from council.services.workspace import Workspace
+from council.store import feedback
+
+PER_PAGE = 25
+BREAKDOWNS = {"journey_stage": "Journey stage", "channel": "Channel", "segment": "Segment"}
+
+
+@dataclass(frozen=True)
+class Scores:
+    scale: Scale
+    overall: NpsFigure
+    months: list[tuple[date, NpsFigure]]  # every month of the period, those without responses too
+    groups: dict[str, list[tuple[str | None, NpsFigure]]]  # per breakdown, in the workspace's order
+
+
+@dataclass(frozen=True)
+class CommentPage:
+    items: list[Feedback]
+    total: int
+    page: int
+    pages: int
+
+
+def voice_scales(ws: Workspace) -> list[str]:
+    """The scales the stored feedback uses, NPS first."""
+    return feedback.scales_in_use(ws.db)
+
+
+def scores(ws: Workspace, flt: VoiceFilter) -> Scores:
+    since = voice_period_start(flt.period, ws.today())
+    found = feedback.scores(ws.db, flt, since, ws.config.time_zone)
+    overall = next((b.figure for b in found if b.by == "all"), NpsFigure(0, 0, 0))
+    per_month = {b.key: b.figure for b in found if b.by == "month"}
+    groups = {}
+    for by in BREAKDOWNS:
+        figures = {b.key: b.figure for b in found if b.by == by}
+        order = ws.config.ids(by)
+        groups[by] = sorted(
+            figures.items(),
+            key=lambda kv: (kv[0] is None, order.index(kv[0]) if kv[0] in order else len(order), str(kv[0])),
+        )
+    return Scores(SCALES[flt.scale], overall, _every_month(per_month, since, ws.today()), groups)
+
+
+def comment_page(ws: Workspace, flt: VoiceFilter, page: int = 1) -> CommentPage:
+    since = voice_period_start(flt.period, ws.today())
+    items, total = feedback.comments(ws.db, flt, since, ws.config.time_zone, PER_PAGE, 0)
+    pages = max(1, -(-total // PER_PAGE))
+    page = min(max(page, 1), pages)
+    if page > 1:
+        items, total = feedback.comments(
+            ws.db, flt, since, ws.config.time_zone, PER_PAGE, (page - 1) * PER_PAGE
+        )
+    return CommentPage(items, total, page, pages)
+
+
+def attach_comment(ws: Workspace, actor: Person | None, feedback_id: int, friction_id: int | None) -> int:
+    """Keep a customer's comment as evidence on a friction point; the same comment is attached once."""
+    if friction_id is None:
+        raise ValidationError("Choose the friction point this comment is evidence for.", "friction_id")
+    comment = feedback.get_feedback(ws.db, feedback_id)
+    if comment is None:
+        raise NotFound(f"Customer comment #{feedback_id} no longer exists.")
+    if feedback.is_evidence(ws.db, feedback_id, friction_id):
+        raise ValidationError(
+            f"This comment is already evidence on friction point #{friction_id}.", "friction_id"
+        )
+    when = comment.received_at.astimezone(ws.zone)
+    text = f"{comment.comment} (score {comment.score}, {when:%-d %b %Y}, {comment.source})"
+    evidence = Evidence(friction_id, EvidenceKind.FEEDBACK, text=text, feedback_id=feedback_id)
+    return friction_service.add_evidence(ws, actor, evidence)
+
+
+def trend_frame(found: Scores) -> pd.DataFrame:
+    """Month, net score, enthusiastic share, responses and whether there are enough to trust."""
+    return pd.DataFrame([_row(month, figure) for month, figure in found.months],
+                        columns=["key", "net", "enthusiastic", "responses", "trustworthy"])  # fmt: skip
+
+
+def group_frame(ws: Workspace, found: Scores, by: str) -> pd.DataFrame:
+    """One row per stage, channel or segment, named as the workspace names them."""
+    rows = [_row(key, figure) for key, figure in found.groups[by]]
+    frame = pd.DataFrame(rows, columns=["key", "net", "enthusiastic", "responses", "trustworthy"])
+    frame.insert(
+        0, "name", [ws.config.name_of(by, k) if k is not None else "Not given" for k in frame["key"]]
+    )
+    frame["moment_of_truth"] = [
+        by == "journey_stage" and k in ws.config.moments_of_truth for k in frame["key"]
+    ]
+    return frame
+
+
+def _row(key: object, figure: NpsFigure) -> tuple:
+    return key, figure.nps, figure.enthusiastic_share, figure.responses, figure.trustworthy
+
+
+def _every_month(per_month: dict, since: date | None, today: date) -> list[tuple[date, NpsFigure]]:
+    start = since or min(per_month, default=today.replace(day=1))
+    months, month = [], start.replace(day=1)
+    while month <= today:
+        months.append((month, per_month.get(month, NpsFigure(0, 0, 0))))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
+def filter_for(ws: Workspace, **values: object) -> VoiceFilter:
+    """A voice filter from the page's (possibly stale) choices: unknown ids are dropped."""
+    flt = VoiceFilter(**{k: v for k, v in values.items() if v not in (None, "")})
+    for name in ("journey_stage", "channel", "segment"):
+        if getattr(flt, name) not in (None, *ws.config.ids(name)):
+            flt = replace(flt, **{name: None})
+    return flt if flt.scale in SCALES else replace(flt, scale="nps")
