@@ -1,0 +1,94 @@
+"""Benchmark: generate a CSV of customer feedback, import it, and time the score queries.
+
+    python bench/feedback_import.py [ROWS]     (default 1,000,000)
+
+Works on a new, empty workspace in a temporary folder; prints one line per step.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from council.domain.feedback import VoiceFilter
+from council.domain.people import Person
+from council.services import customer_voice, feedback_import
+from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
+from council.services.workspace import open_workspace
+from council.store.people import add_person
+
+CONFIG = Path(__file__).parents[1] / "data" / "workspace.yaml"
+STAGES = [
+    "Orientatie",
+    "Aanmelden",
+    "Overstappen",
+    "Gebruik",
+    "Facturatie",
+    "Storing",
+    "Verhuizen",
+    "Opzeggen",
+]
+CHANNELS = ["Telefoon", "E-mail", "Chat", "App", "Website"]
+COMMENTS = ["", "", "", "Snel en vriendelijk geholpen", "Drie keer gebeld; niemand wist ervan",
+            "De factuur klopt weer niet, \"voorschot\" veel te hoog", "Monteur kwam niet opdagen"]  # fmt: skip
+
+
+def write_csv(path: Path, rows: int) -> None:
+    rng = random.Random(7)
+    start = date.today() - timedelta(days=730)
+    with path.open("w", encoding="utf-8") as out:
+        out.write("Respons-ID;Datum;Score;Opmerking;Kanaal;Fase;Klanttype\n")
+        for i in range(rows):
+            day = start + timedelta(days=rng.randrange(729))
+            comment = rng.choice(COMMENTS).replace('"', '""')
+            out.write(f'r{i};{day:%d-%m-%Y} {rng.randrange(8, 22)}:{rng.randrange(60):02d};{rng.randrange(11)};"{comment}";'
+                      f"{rng.choice(CHANNELS)};{rng.choice(STAGES)};{rng.choice(('bestaand', 'nieuw'))}\n")  # fmt: skip
+
+
+def timed(label: str, fn):
+    started = time.perf_counter()
+    result = fn()
+    print(f"{label:<44} {time.perf_counter() - started:8.2f} s")
+    return result
+
+
+def main(rows: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        csv_path = folder / "feedback.csv"
+        timed(f"write a CSV of {rows:,} rows", lambda: write_csv(csv_path, rows))
+        print(f"{'file size':<44} {csv_path.stat().st_size / 1024 / 1024:8.1f} MB")
+        ws = open_workspace(CONFIG, folder / "bench.duckdb", demo=False)
+        person = Person("Bench Secretary", "operations", roles=("secretary",))
+        secretary = replace(person, id=ws.db.write(lambda tx: add_person(tx, person)))
+        workdir = new_workdir()
+        try:
+            file = timed("check encoding and fingerprint", lambda: prepare_path(csv_path, workdir))
+            found = feedback_import.layout(ws, file)
+            profile = feedback_import.suggest(ws, file, found, "Bench survey")
+            values = {"journey_stage": dict(zip(STAGES, ws.config.ids("journey_stage"), strict=False)),
+                      "channel": dict(zip(CHANNELS, ("phone", "email", "chat", "app", "website"), strict=True)),
+                      "segment": {"bestaand": "existing", "nieuw": "new"}}  # fmt: skip
+            profile = replace(profile, values=values)
+            check = timed("dry run (every row checked)", lambda: feedback_import.dry_run(ws, file, profile))
+            print(f"{'rows good / with a problem':<44} {check.good:,} / {check.bad_rows:,}")
+            timed("import (one transaction, then checkpoint)",
+                  lambda: feedback_import.import_file(ws, secretary, file, profile))  # fmt: skip
+        finally:
+            remove_workdir(workdir)
+        for label, flt in (("scores, last 12 months", VoiceFilter(period="12m")),
+                           ("scores, any time, one stage", VoiceFilter(period="all", journey_stage="billing")),
+                           ("scores, any time", VoiceFilter(period="all"))):  # fmt: skip
+            timed(label, lambda flt=flt: customer_voice.scores(ws, flt))
+        timed("comments, unhappy, two words, page 3",
+              lambda: customer_voice.comment_page(ws, VoiceFilter(band="unhappy", search="factuur hoog"), 3))  # fmt: skip
+        ws.db.close()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
