@@ -44,7 +44,8 @@ def add_import_command(
                      help="translate a source's stage, channel or segment value to the workspace's id")  # fmt: skip
     cmd.add_argument("--date-format", choices=[k.replace("_", "-") for k in DATE_FORMATS],
                      help="how dates are written (default: the one that reads most dates)")  # fmt: skip
-    cmd.add_argument("--separator", help="the column separator (default: the one the header line uses)")
+    cmd.add_argument("--separator", type=lambda text: text.replace("\\t", "\t"),
+                     help="the column separator, \\t for a tab (default: the one the header line uses)")  # fmt: skip
     cmd.add_argument("--by", help="the secretary importing, by name or e-mail (default: the only secretary)")
     cmd.add_argument("--report", type=Path, help="write every problem found to this CSV file")
     cmd.add_argument("--dry-run", action="store_true", help="check every row and report; write nothing")
@@ -58,7 +59,7 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
     workdir = new_workdir()
     try:
         file = prepare_path(args.file, workdir)
-        found = service.layout(ws, file, args.separator.replace("\\t", "\t") if args.separator else None)
+        found = service.layout(ws, file, args.separator)
         profile = _profile(args, service.suggest(ws, file, found, args.source))
         print(f"{file.name}: read as {file.encoding}, separator {profile.delimiter!r}.")
         print("Columns: " + ", ".join(f"{FIELDS[f]} = {c!r}" for f, c in profile.columns.items()))
@@ -103,7 +104,7 @@ def _profile(args: argparse.Namespace, profile: ImportProfile) -> ImportProfile:
     return dataclasses.replace(
         profile, columns=columns, values=values, scale=args.scale or profile.scale,
         date_format=args.date_format.replace("-", "_") if args.date_format else profile.date_format,
-        delimiter=args.separator.replace("\\t", "\t") if args.separator else profile.delimiter,
+        delimiter=args.separator or profile.delimiter,
     )  # fmt: skip
 
 

@@ -61,14 +61,11 @@ def scores(ws: Workspace, flt: VoiceFilter) -> Scores:
 
 
 def comment_page(ws: Workspace, flt: VoiceFilter, page: int = 1) -> CommentPage:
-    since = voice_period_start(flt.period, ws.today())
-    items, total = feedback.comments(ws.db, flt, since, ws.config.time_zone, PER_PAGE, 0)
+    since, zone = voice_period_start(flt.period, ws.today()), ws.config.time_zone
+    total = feedback.comment_count(ws.db, flt, since, zone)
     pages = max(1, -(-total // PER_PAGE))
     page = min(max(page, 1), pages)
-    if page > 1:
-        items, total = feedback.comments(
-            ws.db, flt, since, ws.config.time_zone, PER_PAGE, (page - 1) * PER_PAGE
-        )
+    items = feedback.comments(ws.db, flt, since, zone, PER_PAGE, (page - 1) * PER_PAGE)
     return CommentPage(items, total, page, pages)
 
 

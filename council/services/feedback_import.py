@@ -111,16 +111,16 @@ def saved_sources(ws: Workspace) -> list[str]:
 
 def dry_run(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> ImportCheck:
     """Check every row of the file as the import would; nothing is written."""
-    profile = _checked_profile(ws, file, profile)
+    profile, names = _checked_profile(ws, file, profile)
     with _readable(file, profile.delimiter), ws.db.scratch() as tx:
-        return _check(ws, tx, file, profile, PROBLEMS_SHOWN)
+        return _check(ws, tx, file, profile, names, PROBLEMS_SHOWN)
 
 
 def problem_report(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> str:
     """Every problem of the file as CSV text (row, column, value, what is wrong), safe for spreadsheets."""
-    profile = _checked_profile(ws, file, profile)
+    profile, names = _checked_profile(ws, file, profile)
     with _readable(file, profile.delimiter), ws.db.scratch() as tx:
-        found = _check(ws, tx, file, profile, limit=None)
+        found = _check(ws, tx, file, profile, names, limit=None)
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(["Row", "Column", "Value", "What is wrong"])
@@ -146,10 +146,10 @@ def import_file(
     """
     if not may_import(actor):
         raise NotAllowed("Only the council's secretary imports customer feedback.")
-    profile = _checked_profile(ws, file, profile)
+    profile, names = _checked_profile(ws, file, profile)
 
     def write(tx: Transaction) -> ImportResult:
-        found = _check(ws, tx, file, profile, limit=3)
+        found = _check(ws, tx, file, profile, names, limit=3)
         _refuse_unless_importable(found, skip_bad_rows)
         imported = found.good - found.already_imported
         import_id = store.add_import(tx, {
@@ -191,7 +191,12 @@ def recent_imports(ws: Workspace) -> pd.DataFrame:
 
 
 def _check(
-    ws: Workspace, tx: Transaction, file: FeedbackFile, profile: ImportProfile, limit: int | None
+    ws: Workspace,
+    tx: Transaction,
+    file: FeedbackFile,
+    profile: ImportProfile,
+    names: list[str],
+    limit: int | None,
 ) -> ImportCheck:
     before = store.import_of_file(tx, file.sha256)
     imported_before = None
@@ -200,7 +205,6 @@ def _check(
         imported_before = (
             f"{at.astimezone(ws.zone):%-d %b %Y %H:%M} as {source!r} ({counted(rows, 'response')})"
         )
-    names = list(_headers(ws, file, profile.delimiter))
     total = store.stage(tx, file.path, profile.delimiter, names)
     broken, lines = store.broken_lines(tx, limit if limit is not None else 2**62)
     if broken:
@@ -259,14 +263,14 @@ def _refuse_unless_importable(found: ImportCheck, skip_bad_rows: bool) -> None:
         )
 
 
-def _checked_profile(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> ImportProfile:
+def _checked_profile(
+    ws: Workspace, file: FeedbackFile, profile: ImportProfile
+) -> tuple[ImportProfile, list[str]]:
+    """The profile checked against the file's own columns, and those columns (read once per use)."""
+    with _readable(file, profile.delimiter):
+        names = store.headers(ws.db, file.path, profile.delimiter)
     allowed = {name: ws.config.ids(kind) for name, kind in VALUE_FIELDS.items()}
-    return profile.checked(_headers(ws, file, profile.delimiter), allowed)
-
-
-def _headers(ws: Workspace, file: FeedbackFile, delimiter: str) -> tuple[str, ...]:
-    with _readable(file, delimiter):
-        return tuple(store.headers(ws.db, file.path, delimiter))
+    return profile.checked(names, allowed), names
 
 
 def _options(ws: Workspace) -> dict[str, dict[str, str]]:

@@ -8,7 +8,7 @@ from council.domain.people import Person
 from council.domain.vocabulary import MeetingStatus
 from council.services.tables import readable
 from council.services.workspace import Workspace
-from council.store import feedback, meetings, people
+from council.store import meetings, people
 
 
 def meeting_table(ws: Workspace) -> pd.DataFrame:
@@ -34,14 +34,6 @@ def agenda_table(ws: Workspace, meeting_id: int) -> pd.DataFrame:
 
 def roster_table(ws: Workspace) -> pd.DataFrame:
     return readable(people.roster(ws.db, ws.today()), ws.config)
-
-
-def latest_comments(ws: Workspace, limit: int = 20) -> pd.DataFrame:
-    return readable(feedback.latest_comments(ws.db, limit), ws.config)
-
-
-def feedback_count(ws: Workspace) -> int:
-    return feedback.feedback_count(ws.db)
 
 
 def everyone(ws: Workspace) -> list[Person]:

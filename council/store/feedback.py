@@ -45,17 +45,6 @@ def feedback_count(q: Query) -> int:
     return q.value("SELECT count(*) FROM feedback")
 
 
-def latest_comments(q: Query, limit: int = 20) -> pd.DataFrame:
-    return q.frame(
-        """
-        SELECT received_at, score, scale, journey_stage, channel, segment, comment, source
-        FROM feedback WHERE comment <> ''
-        ORDER BY received_at DESC, id DESC LIMIT ?
-        """,
-        [limit],
-    )
-
-
 def nps_since(q: Query, since: datetime) -> NpsFigure:
     """Promoters, detractors and responses on the 0-10 scale since `since`."""
     responses, promoters, detractors = q.row(
@@ -66,19 +55,6 @@ def nps_since(q: Query, since: datetime) -> NpsFigure:
         [since],
     )
     return NpsFigure(responses=responses, promoters=promoters, detractors=detractors)
-
-
-def nps_by_stage(q: Query, since: datetime) -> pd.DataFrame:
-    return q.frame(
-        """
-        SELECT journey_stage, count(*) AS responses,
-               count(*) FILTER (WHERE score >= 9) AS promoters,
-               count(*) FILTER (WHERE score <= 6) AS detractors
-        FROM feedback WHERE scale = 'nps' AND received_at >= ?
-        GROUP BY journey_stage
-        """,
-        [since],
-    )
 
 
 def nps_before_and_after(
@@ -163,31 +139,28 @@ def scales_in_use(q: Query) -> list[str]:
     return [row[0] for row in q.rows("SELECT DISTINCT scale FROM feedback ORDER BY scale DESC")]
 
 
+_FEEDBACK = "SELECT id, received_at, score, scale, journey_stage, channel, segment, comment, source, import_id FROM feedback"
+
+
+def comment_count(q: Query, flt: VoiceFilter, since: date | None, zone: str) -> int:
+    where, params = voice_where(flt, since, zone)
+    return q.value(f"SELECT count(*) FROM feedback WHERE {where} AND comment <> ''", params)
+
+
 def comments(
     q: Query, flt: VoiceFilter, since: date | None, zone: str, limit: int, offset: int
-) -> tuple[list[Feedback], int]:
-    """One page of the comments the filter covers, newest first, and how many there are in all."""
+) -> list[Feedback]:
+    """One page of the comments the filter covers, newest first."""
     where, params = voice_where(flt, since, zone)
-    where += " AND comment <> ''"
-    total = q.value(f"SELECT count(*) FROM feedback WHERE {where}", params)
-    found = q.records(
+    return q.records(
         Feedback,
-        f"""
-        SELECT id, received_at, score, scale, journey_stage, channel, segment, comment, source, import_id
-        FROM feedback WHERE {where} ORDER BY received_at DESC, id DESC LIMIT $limit OFFSET $offset
-        """,
+        f"{_FEEDBACK} WHERE {where} AND comment <> '' ORDER BY received_at DESC, id DESC LIMIT $limit OFFSET $offset",
         params | {"limit": limit, "offset": offset},
     )
-    return found, total
 
 
 def get_feedback(q: Query, feedback_id: int) -> Feedback | None:
-    return q.record(
-        Feedback,
-        "SELECT id, received_at, score, scale, journey_stage, channel, segment, comment, source, import_id "
-        "FROM feedback WHERE id = ?",
-        [feedback_id],
-    )
+    return q.record(Feedback, f"{_FEEDBACK} WHERE id = ?", [feedback_id])
 
 
 def is_evidence(q: Query, feedback_id: int, friction_id: int) -> bool:

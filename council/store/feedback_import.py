@@ -172,17 +172,20 @@ def check(
     )
 
 
+# A good row whose response id its source delivered before: it is left out, not imported twice.
+_DELIVERED_BEFORE = """r.response_id IS NOT NULL AND EXISTS (
+    SELECT 1 FROM feedback f WHERE f.source = r.source AND f.response_id = r.response_id)"""
+
+
 def check_counts(tx: Transaction) -> tuple[int, int, int, int]:
     """Rows, rows with a problem, problems, and good rows this source delivered before (by response id)."""
     return tx.row(
-        """
+        f"""
         SELECT (SELECT count(*) FROM import_rows),
                (SELECT count(DISTINCT row_no) FROM import_problems),
                (SELECT count(*) FROM import_problems),
                (SELECT count(*) FROM import_rows r
-                WHERE r.response_id IS NOT NULL
-                  AND r.row_no NOT IN (SELECT row_no FROM import_problems)
-                  AND EXISTS (SELECT 1 FROM feedback f WHERE f.source = r.source AND f.response_id = r.response_id))
+                WHERE r.row_no NOT IN (SELECT row_no FROM import_problems) AND {_DELIVERED_BEFORE})
         """
     )
 
@@ -214,15 +217,14 @@ def good_sample(tx: Transaction, scale: str, limit: int = 5) -> list[Feedback]:
 def insert_good_rows(tx: Transaction, import_id: int, scale: str) -> int:
     """Append every row without a problem that this source did not deliver before."""
     return tx.value(
-        """
+        f"""
         INSERT INTO feedback (received_at, score, scale, journey_stage, channel, segment, comment, source,
                               import_id, response_id)
         SELECT received_at, score, $scale, journey_stage, channel, segment, comment, source, $import_id,
                response_id
         FROM import_rows r
         WHERE r.row_no NOT IN (SELECT row_no FROM import_problems)
-          AND NOT (r.response_id IS NOT NULL AND EXISTS (
-                SELECT 1 FROM feedback f WHERE f.source = r.source AND f.response_id = r.response_id))
+          AND NOT ({_DELIVERED_BEFORE})
         ORDER BY row_no
         """,
         {"scale": scale, "import_id": import_id},

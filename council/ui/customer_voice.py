@@ -21,7 +21,6 @@ def voice_filter(ws: Workspace, scales: list[str]) -> VoiceFilter:
     cols = st.columns([2, 2, 2, 2, 2])
     period = cols[0].selectbox("Period", list(VOICE_PERIODS), index=2, format_func=lambda p: VOICE_PERIODS[p][0],
                                key="voice_period")  # fmt: skip
-    scale = "nps"
     if len(scales) > 1:
         scale = cols[1].selectbox("Scale", scales, format_func=lambda s: SCALES[s].name, key="voice_scale")
     else:

@@ -31,7 +31,7 @@ from council.services.feedback_file import (
 )
 from council.services.workspace import Workspace
 from council.ui import forms
-from council.ui.cache import cached, clear_reads
+from council.ui.cache import cached
 from council.ui.session import current_person, show_error
 from council.ui.text import md
 
@@ -251,7 +251,6 @@ def _import(ws: Workspace, file: FeedbackFile, profile: ImportProfile, skip: boo
         return f"Imported {counted(result.imported, 'response')} from {profile.source}.{left_out}{before}"
 
     forms.save(FORM, run, lambda message: message)
-    clear_reads()
 
 
 def _prepared(upload) -> FeedbackFile:

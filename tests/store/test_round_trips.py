@@ -8,6 +8,7 @@ import pytest
 from council.domain.audit import AuditEntry
 from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionVersion
 from council.domain.errors import Conflict
+from council.domain.feedback import VoiceFilter
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import AgendaItem, Meeting, Proposal
 from council.domain.people import CouncilTerm, Person
@@ -171,7 +172,9 @@ def test_feedback_rows_and_audit_entries(db: Database) -> None:
     assert feedback.feedback_count(db) == 3
     nps = feedback.nps_since(db, datetime(2026, 1, 1, tzinfo=UTC))
     assert (nps.responses, nps.promoters, nps.detractors, nps.nps) == (2, 1, 1, 0.0)
-    assert list(feedback.latest_comments(db)["comment"]) == ["Great"]
+    assert [c.comment for c in feedback.comments(db, VoiceFilter(period="all"), None, "UTC", 20, 0)] == [
+        "Great"
+    ]
 
     entry = AuditEntry("create", "friction_point", "7", person_id=1, details={"title": "Bill late"})
     db.write(lambda tx: audit.append_audit(tx, entry))
