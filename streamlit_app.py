@@ -26,6 +26,7 @@ pages = {
     "Meet": [
         st.Page("app_pages/meetings.py", title="Meetings", icon=":material/event:"),
         st.Page("app_pages/propose_change.py", title="Propose a change", icon=":material/lightbulb:"),
+        st.Page("app_pages/self_check.py", title="Council self-check", icon=":material/fact_check:"),
     ],
     "Follow up": [
         st.Page("app_pages/decisions.py", title="Decisions", icon=":material/gavel:"),

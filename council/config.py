@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from council.domain.errors import ConfigError
+from council.domain.self_check import DEFAULT_QUESTIONS, MAX_LABEL, MAX_NOTE, SelfCheckQuestion
 from council.domain.workspace import (
     BlockerCategory,
     Channel,
@@ -37,7 +38,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
-    "segments", "blocker_categories", "council", "scoring", "guest_kinds",
+    "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -136,21 +137,25 @@ class _Reader:
         for i, raw in enumerate(items):
             where = f"{key}[{i}]"
             entry = self.mapping(raw, where, {"id", "name", *(extra or {})})
-            item_id = self.text(entry, "id", where)
-            if not _ID.match(item_id):
-                raise self.fail(
-                    f"{where}.id",
-                    f"{item_id!r} is not a valid id: use lowercase letters, digits and _ "
-                    "(starting with a letter)",
-                )
-            if item_id in seen:
-                raise self.fail(f"{where}.id", f"{item_id!r} is listed twice; ids must be unique")
-            seen.add(item_id)
+            item_id = self.identifier(entry, where, seen)
             flags = {
                 flag: self.boolean(entry, flag, where, default) for flag, default in (extra or {}).items()
             }
             result.append(make(id=item_id, name=self.text(entry, "name", where), **flags))
         return tuple(result)
+
+    def identifier(self, entry: dict[str, Any], where: str, seen: set[str]) -> str:
+        """The entry's id, checked to be well formed and not in `seen` (which it joins)."""
+        item_id = self.text(entry, "id", where)
+        if not _ID.match(item_id):
+            raise self.fail(
+                f"{where}.id",
+                f"{item_id!r} is not a valid id: use lowercase letters, digits and _ (starting with a letter)",
+            )
+        if item_id in seen:
+            raise self.fail(f"{where}.id", f"{item_id!r} is listed twice; ids must be unique")
+        seen.add(item_id)
+        return item_id
 
     def workspace(self, data: Any) -> WorkspaceConfig:
         if data is None:
@@ -183,7 +188,28 @@ class _Reader:
             database=(self.path.parent / database) if database else None,
             demo_data=self.boolean(data, "demo_data", "", False),
             guest_kinds=self.guest_kinds(data, {d.id for d in departments}),
+            self_check=self.self_check(data.get("self_check")),
         )
+
+    def self_check(self, items: Any) -> tuple[SelfCheckQuestion, ...]:
+        if items is None:
+            return DEFAULT_QUESTIONS
+        if not isinstance(items, list) or not items:
+            raise self.fail("self_check", "expected a non-empty list of {id, label, question} entries")
+        seen: set[str] = set()
+        questions = []
+        for i, raw in enumerate(items):
+            where = f"self_check[{i}]"
+            entry = self.mapping(raw, where, {"id", "label", "question"})
+            question_id = self.identifier(entry, where, seen)
+            label, question = self.text(entry, "label", where), self.text(entry, "question", where)
+            if len(label) > MAX_LABEL:
+                raise self.fail(f"{where}.label", f"{len(label)} characters; a chart label needs "
+                                f"{MAX_LABEL} or fewer (the full statement goes in `question`)")  # fmt: skip
+            if len(question) > MAX_NOTE:
+                raise self.fail(f"{where}.question", f"too long; keep it under {MAX_NOTE:,} characters")
+            questions.append(SelfCheckQuestion(question_id, label, question))
+        return tuple(questions)
 
     def guest_kinds(self, data: dict[str, Any], departments: set[str]) -> tuple[GuestKind, ...]:
         kinds = self.named_list(data, "guest_kinds", GuestKind, optional=True)

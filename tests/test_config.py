@@ -90,6 +90,23 @@ def test_scoring_can_be_left_out_and_then_uses_the_default_weights(tmp_path):
     assert load_config(path).scoring == ScoringWeights()
 
 
+def test_self_check_questions_are_read_and_default_to_the_six_standard_ones(tmp_path):
+    demo = load_config(DEMO_CONFIG).self_check
+    assert [q.id for q in demo][:2] == ["know_customers", "processes_for_customers"] and len(demo) == 6
+    assert load_config(changed(tmp_path, _dropper("self_check"))).self_check == demo
+
+    own = [{"id": "one_face", "label": "One face", "question": "Customers tell their story once."}]
+    assert [
+        (q.id, q.label) for q in load_config(changed(tmp_path, _setter("self_check", value=own))).self_check
+    ] == [("one_face", "One face")]
+
+
+def test_a_self_check_label_too_long_for_a_chart_says_where_the_long_text_goes(tmp_path):
+    message = config_error(changed(tmp_path, _setter("self_check", 2, "label", value="x" * 41)))
+
+    assert "self_check[2].label" in message and "`question`" in message
+
+
 # Bad files: each is a ConfigError naming the file, the key path and what was expected
 
 
@@ -361,6 +378,12 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
     "database number": _change(_setter("database", value=42)),
     "database blank": _change(_setter("database", value=" ")),
     "demo_data text": _change(_setter("demo_data", value="yes")),
+    "self_check empty": _change(_setter("self_check", value=[])),
+    "self_check is text": _change(_setter("self_check", value="Do we know our customers?")),
+    "self_check question missing": _change(_dropper("self_check", 0, "question")),
+    "self_check label missing": _change(_dropper("self_check", 0, "label")),
+    "self_check duplicate id": _change(_setter("self_check", 1, "id", value="know_customers")),
+    "self_check unknown key": _change(_setter("self_check", 0, "scale", value=10)),
 }
 
 

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pandas as pd
+
 from council.demo import content
 from council.demo.feedback import demo_feedback
 from council.demo.history import DemoMeeting
+from council.demo.self_check import demo_answers
 from council.domain.audit import AuditEntry
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
@@ -85,6 +88,7 @@ class _Builder:
             self.tx,
             AuditEntry(action="load_demo", entity="workspace", details={"feedback_rows": len(rows)}),
         )
+        self.add_self_check()
 
     def add_people(self) -> None:
         for p in content.PEOPLE:
@@ -149,6 +153,16 @@ class _Builder:
             # A closed meeting's attendees were there; a planned one's are invited.
             present = people_store.serving_on(self.tx, day) | {meeting.chair_id, guests[n]}
             meetings.add_attendees(self.tx, meeting_id, sorted(i for i in present if i))
+
+    def add_self_check(self) -> None:
+        past = []
+        for meeting_id, starts_at in self.ids.meetings:
+            if starts_at.date() < self.today:
+                guest = meetings.get_meeting(self.tx, meeting_id).guest_id
+                past.append((meeting_id, [p for p in meetings.attendees(self.tx, meeting_id) if p != guest]))
+        rows = demo_answers(self.config.self_check, past, self.rng)
+        if rows:
+            self.tx.insert_frame("self_check_answer", pd.DataFrame(rows))
 
     def guest_schedule(self) -> list[int | None]:
         """Proposing guests first, in order, then the others; nobody is guest twice in a row."""

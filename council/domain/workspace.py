@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
+from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
+
 
 @dataclass(frozen=True)
 class Named:
@@ -85,6 +87,7 @@ class WorkspaceConfig:
     database: Path | None = None
     demo_data: bool = False
     guest_kinds: tuple[GuestKind, ...] = ()
+    self_check: tuple[SelfCheckQuestion, ...] = DEFAULT_QUESTIONS
     _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

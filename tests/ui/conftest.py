@@ -18,6 +18,7 @@ PAGES = {
     "blockers": "Blockers",
     "meetings": "Meetings",
     "propose_change": "Propose a change",
+    "self_check": "Council self-check",
     "decisions": "Decisions",
     "customer_voice": "Customer voice",
     "council": "Council & rotation",

@@ -1,0 +1,29 @@
+"""Council self-check: how honestly do we treat our existing customers? Members score it every meeting."""
+
+import streamlit as st
+
+from council.services.self_check import answering_meetings
+from council.ui import forms
+from council.ui import self_check_views as views
+from council.ui.cache import cached
+from council.ui.session import current_person, workspace
+
+ws = workspace()
+st.title("Council self-check")
+st.caption(
+    "Statements about how we treat our existing customers. Every council member scores them at every "
+    "meeting; the trend shows whether the council is changing more than its own minutes."
+)
+forms.show_flash()
+
+me = current_person(ws)
+open_meetings = cached(ws, answering_meetings, me)
+if open_meetings:
+    st.subheader("Your answers")
+    views.questionnaire(ws, me, open_meetings)
+
+st.subheader("How the council scores itself")
+views.trend(ws)
+views.meeting_round(ws)
+if not open_meetings:
+    views.cannot_answer(me)

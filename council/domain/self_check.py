@@ -1,0 +1,102 @@
+"""The council's self-check: statements about how the organisation treats its existing customers,
+scored by every council member at every meeting from 1 (not at all true) to 5 (fully true)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from council.domain.checks import clean_text
+from council.domain.errors import ValidationError
+
+LOWEST, HIGHEST = 1, 5
+SCORE_WORDS = {1: "Not at all", 2: "Hardly", 3: "Partly", 4: "Mostly", 5: "Fully"}
+MAX_NOTE = 1_000
+MAX_LABEL = 40
+
+
+@dataclass(frozen=True)
+class SelfCheckQuestion:
+    """One statement of the self-check. `id` keeps its answers together when the words change."""
+
+    id: str
+    label: str  # a few words for charts and lists
+    question: str  # the full statement members score
+
+
+DEFAULT_QUESTIONS = (
+    SelfCheckQuestion("know_customers", "We know, not guess",
+                      "We know, from what customers tell us, what annoys and what delights our existing "
+                      "customers; we do not just think we know."),
+    SelfCheckQuestion("processes_for_customers", "Processes serve customers",
+                      "Our processes are designed to make customers happy, not only to make our own work "
+                      "easier."),
+    SelfCheckQuestion("existing_as_easy", "Existing as easy as new",
+                      "We make things as easy for existing customers as we do for new ones."),
+    SelfCheckQuestion("no_customer_number", "Help without a customer number",
+                      "A customer who does not have their customer number at hand can still be helped."),
+    SelfCheckQuestion("rewarded", "Delight is rewarded",
+                      "Someone in our organisation is rewarded for delighting existing customers."),
+    SelfCheckQuestion("whole_experience", "Someone owns the whole",
+                      "Someone is responsible for the customer's experience as a whole, across departments."),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SelfCheckAnswer:
+    question: str
+    score: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionScore:
+    """How the members who answered scored one question at one meeting."""
+
+    meeting_id: int
+    starts_at: datetime
+    question: str
+    average: float
+    answers: int
+    lowest: int
+    highest: int
+
+
+def checked_answers(
+    answers: dict[str, tuple[int | None, str]], questions: tuple[SelfCheckQuestion, ...]
+) -> tuple[list[SelfCheckAnswer], list[str]]:
+    """Scored answers, and the questions left without a score (their old answer, if any, goes).
+
+    A note without a score is refused: it would be lost, and the member meant to answer.
+    """
+    labels = {q.id: q.label for q in questions}
+    scored, skipped = [], []
+    for question_id, (score, note) in answers.items():
+        if question_id not in labels:
+            raise ValidationError(
+                f"The question {question_id!r} is no longer part of the self-check. Reload the page.",
+                question_id,
+            )
+        label = f"Your note on “{labels[question_id]}”"
+        note = clean_text(note, label, required=False, limit=MAX_NOTE, field=question_id)
+        if score is None:
+            if note:
+                raise ValidationError(
+                    f"“{labels[question_id]}” has a note but no score. Give it a score from "
+                    f"{LOWEST} to {HIGHEST}, or clear the note.",
+                    question_id,
+                )
+            skipped.append(question_id)
+            continue
+        if isinstance(score, bool) or not isinstance(score, int) or not LOWEST <= score <= HIGHEST:
+            raise ValidationError(
+                f"“{labels[question_id]}” needs a score from {LOWEST} to {HIGHEST}; it got {score!r}.",
+                question_id,
+            )
+        scored.append(SelfCheckAnswer(question_id, score, note))
+    if not scored:
+        raise ValidationError(
+            f"No question has a score yet. Score at least one statement from {LOWEST} (not at all true) "
+            f"to {HIGHEST} (fully true)."
+        )
+    return scored, skipped

@@ -1,0 +1,141 @@
+"""The council's self-check: members score statements about how we treat existing customers at every
+meeting; everybody may read how the scores move from meeting to meeting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from council.domain.errors import NotAllowed
+from council.domain.meetings import Meeting
+from council.domain.people import Person
+from council.domain.self_check import QuestionScore, SelfCheckAnswer, checked_answers
+from council.services import meetings as meeting_service
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import meetings, people
+from council.store import self_check as store
+from council.store.database import Query, Transaction
+
+ENTITY = "self_check"
+
+
+@dataclass(frozen=True)
+class MeetingRound:
+    """One meeting's self-check: the scores per question, the notes, who answered and who did not yet."""
+
+    meeting: Meeting
+    scores: list[QuestionScore]  # in the config's order, questions nobody scored left out
+    previous: dict[str, float]  # average per question at the meeting before with answers
+    notes: dict[str, list[tuple[int, str]]]  # per question: (score, note), lowest score first
+    answered: list[str]
+    waiting: list[str]  # members at the meeting who have not answered (yet)
+
+
+def answering_meetings(ws: Workspace, actor: Person | None) -> list[Meeting]:
+    """The meetings still open whose self-check `actor` may answer, soonest first."""
+    if actor is None:
+        return []
+    found = []
+    for meeting in sorted(meetings.list_meetings(ws.db), key=lambda m: m.starts_at):
+        if not meeting.is_closed and _why_not(ws.db, meeting, actor) is None:
+            found.append(meeting)
+    return found
+
+
+def my_answers(ws: Workspace, actor: Person | None, meeting_id: int) -> dict[str, SelfCheckAnswer]:
+    if actor is None:
+        return {}
+    return store.answers_of(ws.db, meeting_id, actor.id)
+
+
+def save_answers(
+    ws: Workspace, actor: Person | None, meeting_id: int, answers: dict[str, tuple[int | None, str]]
+) -> int:
+    """Save the actor's scores and notes for a meeting (question id -> (score or None, note)).
+
+    A question left without a score drops an earlier answer to it. Returns how many answers are saved.
+    """
+    scored, cleared = checked_answers(answers, ws.config.self_check)
+
+    def write(tx: Transaction) -> int:
+        meeting = meeting_service.get(tx, meeting_id)
+        why_not = _why_not(tx, meeting, actor)
+        if why_not:
+            raise NotAllowed(why_not)
+        assert actor is not None and actor.id is not None  # _why_not refuses nobody
+        store.save_answers(tx, meeting_id, actor.id, scored, cleared)
+        record(tx, actor, "answer", ENTITY, meeting_id, {"scored": len(scored), "cleared": len(cleared)})
+        return len(scored)
+
+    return ws.db.write(write)
+
+
+def _why_not(q: Query, meeting: Meeting, actor: Person | None) -> str | None:
+    """Why `actor` may not answer this meeting's self-check, or None when they may."""
+    if actor is None or actor.id is None:
+        return "Choose who you are under “Acting as” first: the self-check is answered in your own name."
+    if meeting.is_closed:
+        return (
+            f"“{meeting.title}” is closed, and its self-check with it. Answer at the coming meeting instead."
+        )
+    if actor.id == meeting.guest_id:
+        return "The self-check is for the council's own members; as this meeting's guest you need not answer."
+    if actor.id not in meetings.attendees(q, meeting.id):
+        return (
+            f"Only the council members at “{meeting.title}” answer its self-check, and "
+            f"{actor.name} is not among them."
+        )
+    return None
+
+
+def meetings_with_answers(ws: Workspace) -> list[Meeting]:
+    """Meetings whose self-check has at least one answer, newest first."""
+    ids = {s.meeting_id for s in store.question_scores(ws.db, _question_ids(ws))}
+    return [m for m in meetings.list_meetings(ws.db) if m.id in ids]
+
+
+def meeting_round(ws: Workspace, meeting_id: int) -> MeetingRound:
+    meeting = meeting_service.get(ws.db, meeting_id)
+    order = _question_ids(ws)
+    every = store.question_scores(ws.db, order)
+    here = [s for s in every if s.meeting_id == meeting_id]
+    earlier = [s for s in every if s.starts_at < meeting.starts_at]
+    last_before = max((s.starts_at for s in earlier), default=None)
+    previous = {s.question: s.average for s in earlier if s.starts_at == last_before}
+    notes: dict[str, list[tuple[int, str]]] = {}
+    for question, score, note in store.notes_for(ws.db, meeting_id):
+        if question in order:
+            notes.setdefault(question, []).append((score, note))
+    names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
+    answered = store.who_answered(ws.db, meeting_id)
+    members = set(meetings.attendees(ws.db, meeting_id)) - {meeting.guest_id}
+    return MeetingRound(
+        meeting=meeting,
+        scores=sorted(here, key=lambda s: order.index(s.question)),
+        previous=previous,
+        notes=notes,
+        answered=sorted(names.get(i, f"#{i}") for i in answered),
+        waiting=sorted(names.get(i, f"#{i}") for i in members - answered),
+    )
+
+
+def trend_frame(ws: Workspace) -> pd.DataFrame:
+    """Average score per meeting and question, oldest meeting first, for the trend chart.
+
+    Columns: meeting_id, starts_at, question, label, average, answers, lowest, highest.
+    """
+    labels = {q.id: q.label for q in ws.config.self_check}
+    rows = [
+        {"meeting_id": s.meeting_id, "starts_at": s.starts_at.astimezone(ws.zone), "question": s.question,
+         "label": labels[s.question], "average": s.average, "answers": s.answers, "lowest": s.lowest,
+         "highest": s.highest}
+        for s in store.question_scores(ws.db, _question_ids(ws))
+    ]  # fmt: skip
+    columns = ["meeting_id", "starts_at", "question", "label", "average", "answers", "lowest", "highest"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _question_ids(ws: Workspace) -> list[str]:
+    return [q.id for q in ws.config.self_check]

@@ -1,0 +1,138 @@
+"""The self-check page's parts: a member's questionnaire, the trend over meetings, one meeting's round."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from council.charts.self_check import self_check_trend
+from council.domain.errors import NotAllowed, NotFound
+from council.domain.meetings import Meeting
+from council.domain.people import Person
+from council.domain.self_check import HIGHEST, LOWEST, MAX_NOTE, SCORE_WORDS
+from council.services import self_check as service
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.cache import cached, clear_reads
+from council.ui.session import current_person
+from council.ui.text import md
+
+FORM = "self_check"
+
+
+def questionnaire(ws: Workspace, me: Person, open_meetings: list[Meeting]) -> None:
+    """The statements to score for one of the coming meetings, with the member's earlier answers filled in."""
+    meeting = open_meetings[0]
+    if len(open_meetings) > 1:
+        by_id = {m.id: m for m in open_meetings}
+        chosen = st.selectbox("Meeting", list(by_id), format_func=lambda i: _meeting_name(ws, by_id[i]),
+                              key="self_check_meeting")  # fmt: skip
+        meeting = by_id.get(chosen, meeting)
+    else:
+        st.markdown(f"For **{md(_meeting_name(ws, meeting))}**")
+    mine = cached(ws, service.my_answers, me, meeting.id)
+    form = f"{FORM}_{meeting.id}_{me.id}"  # another person acting gets a form of their own
+    fields = tuple(q.id for q in ws.config.self_check)
+    st.caption(
+        f"Score each statement from {LOWEST} (not at all true) to "
+        f"{HIGHEST} (fully true), as things are today. Skip one you cannot judge; click a chosen score again "
+        "to clear it. You can change your answers until the meeting is closed."
+    )
+    # Filled in through the session, not widget defaults: a default a form never touched is not always sent.
+    forms.prefill(
+        form,
+        {f"{q}_score": a.score for q, a in mine.items()} | {f"{q}_note": a.note for q, a in mine.items()},
+    )
+    with st.form(form, border=True):
+        forms.form_error(form, fields)
+        for n, q in enumerate(ws.config.self_check, start=1):
+            st.markdown(f"**{n}. {md(q.question)}**")
+            st.segmented_control(
+                f"Score for “{md(q.label)}”", list(SCORE_WORDS), format_func=lambda s: f"{s} {SCORE_WORDS[s]}",
+                key=f"{form}_{q.id}_score", label_visibility="collapsed",
+            )  # fmt: skip
+            st.text_input(f"Note on “{md(q.label)}” (optional)", max_chars=MAX_NOTE,
+                          key=f"{form}_{q.id}_note", placeholder="Why this score? An example helps the council.",
+                          label_visibility="collapsed")  # fmt: skip
+            forms.field_error(form, q.id)
+        label = "Save my changes" if mine else "Save my answers"
+        st.form_submit_button(label, type="primary", on_click=_submit, args=(ws, form, meeting.id, fields))
+
+
+def _submit(ws: Workspace, form: str, meeting_id: int, fields: tuple[str, ...]) -> None:
+    answers = {
+        q: (st.session_state.get(f"{form}_{q}_score"), st.session_state.get(f"{form}_{q}_note") or "")
+        for q in fields
+    }
+
+    def action() -> int:
+        try:
+            return service.save_answers(ws, current_person(ws), meeting_id, answers)
+        except (NotAllowed, NotFound):
+            clear_reads()  # the meeting may have closed meanwhile: show it as it is now
+            raise
+
+    forms.save(form, action, lambda n: f"Thank you: your {n} answer{'s' if n != 1 else ''} are saved.")
+
+
+def cannot_answer(me: Person | None) -> None:
+    if me is None:
+        st.info("Choose who you are under “Acting as” to answer the self-check.", icon=":material/person:")
+        return
+    st.caption(
+        f"{md(me.name)} has no self-check to answer: it is answered by the council's members at a coming "
+        "meeting, and you are not among them."
+    )
+
+
+def trend(ws: Workspace) -> None:
+    frame = cached(ws, service.trend_frame)
+    st.plotly_chart(self_check_trend(frame), config={"displayModeBar": False})
+    if not frame.empty:
+        st.caption("The average score per statement at every meeting. Hover a point for how many members "
+                   "answered and their lowest and highest score.")  # fmt: skip
+
+
+def meeting_round(ws: Workspace) -> None:
+    answered = cached(ws, service.meetings_with_answers)
+    if not answered:
+        return
+    by_id = {m.id: m for m in answered}
+    chosen = st.selectbox("Scores at", list(by_id), format_func=lambda i: _meeting_name(ws, by_id[i]),
+                          key="self_check_round")  # fmt: skip
+    found = cached(ws, service.meeting_round, chosen if chosen in by_id else answered[0].id)
+    labels = {q.id: q.label for q in ws.config.self_check}
+    rows = [
+        {"Statement": labels[s.question], "Average": round(s.average, 1),
+         "Since the meeting before": _change(s.average, found.previous.get(s.question)),
+         "Answers": s.answers, "Lowest to highest": f"{s.lowest} to {s.highest}"}
+        for s in found.scores
+    ]  # fmt: skip
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    who = f"Answered by {len(found.answered)}: {', '.join(found.answered)}."
+    if found.waiting and not found.meeting.is_closed:
+        who += f" Still to answer: {', '.join(found.waiting)}."
+    st.caption(md(who))
+    written = sum(len(n) for n in found.notes.values())
+    if written:
+        with st.expander(f"What members wrote ({written} note{'s' if written != 1 else ''}, without names)"):
+            for q in ws.config.self_check:
+                if q.id in found.notes:
+                    st.markdown(f"**{md(q.label)}**")
+                    st.markdown("  \n".join(f"{score} · {md(note)}" for score, note in found.notes[q.id]))
+
+
+def _change(now: float, before: float | None) -> str:
+    if before is None:
+        return "—"
+    delta = round(now - before, 1)
+    return "no change" if delta == 0 else f"{delta:+.1f}"
+
+
+def _meeting_name(ws: Workspace, meeting: Meeting) -> str:
+    starts = meeting.starts_at.astimezone(ws.zone)
+    return (
+        f"{meeting.title} ({starts:%-d %B %Y})"
+        if f"{starts:%-d %B %Y}" not in meeting.title
+        else meeting.title
+    )
