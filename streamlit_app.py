@@ -31,6 +31,7 @@ pages = {
     "Follow up": [
         st.Page("app_pages/decisions.py", title="Decisions", icon=":material/gavel:"),
         st.Page("app_pages/customer_voice.py", title="Customer voice", icon=":material/forum:"),
+        st.Page("app_pages/wall.py", title="Wall screen", icon=":material/tv:"),
     ],
     "Run the council": [
         st.Page("app_pages/council.py", title="Council & rotation", icon=":material/groups:"),

@@ -88,7 +88,11 @@ def attach_comment(ws: Workspace, actor: Person | None, feedback_id: int, fricti
 
 def trend_frame(found: Scores) -> pd.DataFrame:
     """Month, net score, enthusiastic share, responses and whether there are enough to trust."""
-    return pd.DataFrame([_row(month, figure) for month, figure in found.months],
+    return months_frame(found.months)
+
+
+def months_frame(months: list[tuple[date, NpsFigure]]) -> pd.DataFrame:
+    return pd.DataFrame([_row(month, figure) for month, figure in months],
                         columns=["key", "net", "enthusiastic", "responses", "trustworthy"])  # fmt: skip
 
 

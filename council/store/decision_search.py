@@ -6,12 +6,13 @@ extension cannot be installed offline, and a scan of 20,000 decisions is a few m
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
 from council.domain.decisions import DecisionSummary
 from council.domain.filters import DecisionFilter
+from council.domain.vocabulary import DecisionStatus
 from council.store.database import Query
 from council.store.decisions import CURRENT_DECISIONS, DECISION_STAGES, OVERDUE
 from council.store.filters import Where, decision_list
@@ -87,3 +88,17 @@ def decision_meetings(q: Query) -> list[tuple[int, str]]:
         ORDER BY m.starts_at DESC, m.id DESC
         """
     )
+
+
+def done_since(
+    q: Query, since: datetime | None, today: date, limit: int
+) -> tuple[list[DecisionSummary], int]:
+    """Decisions whose latest status is done, reached at or after `since` (None: ever): the latest `limit`
+    and how many there are."""
+    listed, where = _listed(DecisionFilter(statuses=(DecisionStatus.DONE,)), today)
+    done = f"SELECT * FROM ({listed}) WHERE $since IS NULL OR status_since >= $since"
+    params = where.params | {"since": since}
+    found = q.records(
+        DecisionSummary, f"{done} ORDER BY status_since DESC, decision_id DESC LIMIT {int(limit)}", params
+    )
+    return found, q.value(f"SELECT count(*) FROM ({done})", params)

@@ -18,11 +18,23 @@ def _read(_fn: Callable[..., Any], _ws: Workspace, database: str, name: str, arg
     return _fn(_ws, *args)
 
 
+@st.cache_data(show_spinner=False, ttl=50)
+def _read_fresh(_fn: Callable[..., Any], _ws: Workspace, database: str, name: str, args: tuple) -> Any:
+    return _fn(_ws, *args)
+
+
 def cached(ws: Workspace, fn: Callable[..., T], *args: Any) -> T:
     """`fn(ws, *args)`, remembered until the next write or for ten minutes."""
     return _read(fn, ws, str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}", args)
 
 
+def cached_briefly(ws: Workspace, fn: Callable[..., T], *args: Any) -> T:
+    """`fn(ws, *args)`, remembered for under a minute: for reads that depend on the clock, such as a
+    screen that refreshes itself every minute."""
+    return _read_fresh(fn, ws, str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}", args)
+
+
 def clear_reads() -> None:
     """Call after every write, so no page shows what was true before it."""
     _read.clear()
+    _read_fresh.clear()

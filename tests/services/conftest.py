@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from council.config import load_config
@@ -17,6 +18,7 @@ from council.domain.decisions import DecisionEvent, DecisionLink, DecisionVersio
 from council.domain.people import Person
 from council.services.workspace import Workspace, open_workspace
 from council.store import decisions, people
+from council.store.feedback import add_feedback_rows
 from tests.conftest import DEMO_CONFIG
 
 # Every table a friction, connection or blocker write can touch, the audit log included.
@@ -122,3 +124,13 @@ def decide(ws: Workspace, title: str, text: str, rationale: str, owner: Person, 
         return decision_id
 
     return ws.db.write(write)
+
+
+def responses(ws: Workspace, *rows: tuple) -> None:
+    """(days ago, score, stage, channel, segment, comment[, scale]) per response."""
+    frame = pd.DataFrame([{
+        "received_at": datetime.combine(ws.today() - timedelta(days=r[0]), time(12), ws.zone), "score": r[1],
+        "journey_stage": r[2], "channel": r[3], "segment": r[4], "comment": r[5],
+        "scale": r[6] if len(r) > 6 else "nps", "source": "Test survey",
+    } for r in rows])  # fmt: skip
+    ws.db.write(lambda tx: add_feedback_rows(tx, frame))

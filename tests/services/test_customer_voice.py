@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
-import pandas as pd
 import pytest
 
 from council.domain.errors import ValidationError
 from council.domain.feedback import NpsFigure, VoiceFilter
 from council.services import customer_voice as service
-from council.services.workspace import Workspace
-from council.store.feedback import add_feedback_rows
-
-
-def responses(ws: Workspace, *rows: tuple) -> None:
-    """(days ago, score, stage, channel, segment, comment[, scale]) per response."""
-    frame = pd.DataFrame([{
-        "received_at": datetime.combine(ws.today() - timedelta(days=r[0]), time(12), ws.zone), "score": r[1],
-        "journey_stage": r[2], "channel": r[3], "segment": r[4], "comment": r[5],
-        "scale": r[6] if len(r) > 6 else "nps", "source": "Test survey",
-    } for r in rows])  # fmt: skip
-    ws.db.write(lambda tx: add_feedback_rows(tx, frame))
+from tests.services.conftest import responses
 
 
 def test_nps_is_promoters_minus_detractors_in_points():

@@ -21,6 +21,7 @@ PAGES = {
     "self_check": "Council self-check",
     "decisions": "Decisions",
     "customer_voice": "Customer voice",
+    "wall": "Where we stand with our customers",
     "council": "Council & rotation",
     "import_feedback": "Import feedback",
     "settings": "Settings",

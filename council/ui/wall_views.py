@@ -1,0 +1,117 @@
+"""The wall screen's parts, in large type for a screen read from a few metres away."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import streamlit as st
+
+from council.charts.feedback import net_score_trend
+from council.domain.feedback import Feedback
+from council.services import customer_voice
+from council.services.wall import RECENT_MONTHS, WallBoard, quote
+from council.services.workspace import Workspace
+from council.ui.customer_voice import figure_text, trust_note
+from council.ui.text import md
+
+# Static styling only (no user text): no sidebar or toolbar, and type large enough for the corridor.
+WALL_STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2.5rem 1rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.65rem; line-height: 1.35; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.6rem; padding: 0 0 0.5rem; }
+[data-testid="stMainBlockContainer"] h3 { font-size: 2rem; padding: 0.5rem 0 0.4rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] p { font-size: 8rem; line-height: 1.1; font-weight: 600; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetricDelta"] p { font-size: 1.65rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p { font-size: 1.3rem; }
+</style>
+"""
+
+
+def score(ws: Workspace, board: WallBoard) -> None:
+    if board.scale is None:
+        st.subheader("How customers feel")
+        st.markdown("No customer feedback imported yet.")
+        return
+    net = board.scale.net_name
+    left, right = st.columns([1, 2.2], vertical_alignment="center")
+    change = board.change
+    steady = change is not None and round(change) == 0
+    delta = None if change is None else "no change" if steady else f"{change:+.0f}"
+    left.metric(f"{net}, {_span(board.months[-RECENT_MONTHS:])}", figure_text(board.recent), delta=delta,
+                delta_color="off" if steady else "normal", delta_arrow="off" if steady else "auto")  # fmt: skip
+    against = (
+        ""
+        if change is None
+        else f"; change against {_span(board.months[-2 * RECENT_MONTHS : -RECENT_MONTHS])}"
+    )
+    left.caption(trust_note(board.recent).capitalize() + against)
+    frame = customer_voice.months_frame(board.months)
+    figure = net_score_trend(frame, net, height=290, font_size=18)
+    # Without the app's chart theme the large type stays large; the margins make room for it.
+    figure.update_layout(margin={"l": 90, "r": 90, "t": 10, "b": 40}, plot_bgcolor="white",
+                         font_family='"Source Sans Pro", "Source Sans 3", sans-serif')  # fmt: skip
+    figure.update_xaxes(tickformat="%b", tickangle=0)
+    right.plotly_chart(figure, config={"staticPlot": True}, theme=None, key="wall_trend")
+
+
+def voices(ws: Workspace, board: WallBoard) -> None:
+    if board.scale is None:
+        return
+    praise, complaints = st.columns(2, gap="large")
+    with praise:
+        st.subheader(":green[:material/sentiment_very_satisfied:] What delights customers")
+        _quotes(ws, board.praise, "No comments from enthusiastic customers lately.")
+    with complaints:
+        st.subheader(":red[:material/sentiment_very_dissatisfied:] What hurts customers")
+        _quotes(ws, board.complaints, "No comments from unhappy customers lately.")
+
+
+def work(ws: Workspace, board: WallBoard) -> None:
+    friction, done = st.columns(2, gap="large")
+    with friction:
+        st.subheader(f"Open at the moments of truth ({board.moments:,})")
+        if board.friction.empty:
+            st.markdown("Nothing open at the moments of truth." if ws.config.moments_of_truth
+                        else "No journey stage is marked as a moment of truth.")  # fmt: skip
+        for row in board.friction.itertuples():
+            stage = ws.config.name_of("journey_stage", row.journey_stage)
+            st.markdown(f"**{md(row.title)}**  \n:gray[{md(stage)}]")
+    with done:
+        st.subheader(f"Done this month ({board.done_count:,})")
+        for d in board.done:
+            st.markdown(f":green[:material/check_circle:] {md(d.title)}  \n:gray[{_day(ws, d.status_since)}]")
+        if not board.done:
+            st.markdown("Nothing finished yet this month.")
+            if board.last_done:
+                last = board.last_done
+                st.markdown(f":gray[Last done: {md(last.title)}, {_day(ws, last.status_since)}]")
+
+
+def footer(ws: Workspace, board: WallBoard) -> None:
+    st.caption(f"{ws.config.organisation} · customer-experience council · updated "
+               f"{board.as_of:%H:%M}; this screen refreshes itself every minute.")  # fmt: skip
+
+
+def _quotes(ws: Workspace, comments: list[Feedback], nothing: str) -> None:
+    if not comments:
+        st.markdown(nothing)
+    for c in comments:
+        where = " · ".join(
+            [ws.config.name_of("journey_stage", c.journey_stage)] * bool(c.journey_stage)
+            + [ws.config.name_of("channel", c.channel)] * bool(c.channel)
+            + [_day(ws, c.received_at)]
+        )
+        st.markdown(f"“{md(quote(c.comment))}”  \n:gray[{md(where)}]")
+
+
+def _span(months: list[tuple[date, object]]) -> str:
+    """“Sep to Nov”: the months a figure covers."""
+    return f"{months[0][0]:%b} to {months[-1][0]:%b}" if months else ""
+
+
+def _day(ws: Workspace, moment: datetime | date) -> str:
+    day = moment.astimezone(ws.zone).date() if isinstance(moment, datetime) else moment
+    return f"{day:%-d %B}" if day.year == ws.today().year else f"{day:%-d %B %Y}"
