@@ -39,4 +39,4 @@ pages = {
         st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
     ],
 }
-st.navigation(pages).run()
+st.navigation(pages, expanded=True).run()  # every page in view: the secretary's pages sit last
