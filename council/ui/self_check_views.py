@@ -10,6 +10,7 @@ from council.domain.errors import NotAllowed, NotFound
 from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.domain.self_check import HIGHEST, LOWEST, MAX_NOTE, SCORE_WORDS
+from council.domain.vocabulary import counted
 from council.services import self_check as service
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -34,9 +35,9 @@ def questionnaire(ws: Workspace, me: Person, open_meetings: list[Meeting]) -> No
     form = f"{FORM}_{meeting.id}_{me.id}"  # another person acting gets a form of their own
     fields = tuple(q.id for q in ws.config.self_check)
     st.caption(
-        f"Score each statement from {LOWEST} (not at all true) to "
-        f"{HIGHEST} (fully true), as things are today. Skip one you cannot judge; click a chosen score again "
-        "to clear it. You can change your answers until the meeting is closed."
+        f"Score each statement from {LOWEST} (not at all true) to {HIGHEST} (fully true), as things are today. "
+        "Skip one you cannot judge; click a chosen score again to clear it. You can change your answers "
+        "until the meeting is closed."
     )
     # Filled in through the session, not widget defaults: a default a form never touched is not always sent.
     forms.prefill(
@@ -72,7 +73,7 @@ def _submit(ws: Workspace, form: str, meeting_id: int, fields: tuple[str, ...]) 
             clear_reads()  # the meeting may have closed meanwhile: show it as it is now
             raise
 
-    forms.save(form, action, lambda n: f"Thank you: your {n} answer{'s' if n != 1 else ''} are saved.")
+    forms.save(form, action, lambda n: f"Thank you: {counted(n, 'answer')} saved.")
 
 
 def cannot_answer(me: Person | None) -> None:

@@ -51,7 +51,7 @@ def test_a_member_scores_statements_and_the_database_holds_them(app, demo_copy):
     at = button(at, "Save my answers").click().run()
 
     assert not at.exception
-    assert "your 2 answers are saved" in plain(at.success[0].value)
+    assert "2 answers saved" in plain(at.success[0].value)
     assert _stored(demo_copy, meeting_id) == [
         (member, "know_customers", 2, "We only hear the loudest complaints."), (member, "rewarded", 1, ""),
     ]  # fmt: skip
