@@ -1,8 +1,8 @@
-"""Council self-check: how honestly do we treat our existing customers? Members score it every meeting."""
+"""Council self-check: how well do we treat our existing customers? Members score it every meeting."""
 
 import streamlit as st
 
-from council.services.self_check import answering_meetings
+from council.services.self_check import answering_meeting
 from council.ui import forms
 from council.ui import self_check_views as views
 from council.ui.cache import cached
@@ -17,13 +17,13 @@ st.caption(
 forms.show_flash()
 
 me = current_person(ws)
-open_meetings = cached(ws, answering_meetings, me)
-if open_meetings:
+meeting = cached(ws, answering_meeting, me)
+if meeting is not None:
     st.subheader("Your answers")
-    views.questionnaire(ws, me, open_meetings)
+    views.questionnaire(ws, me, meeting)
+else:
+    views.cannot_answer(ws, me)
 
 st.subheader("How the council scores itself")
 views.trend(ws)
 views.meeting_round(ws)
-if not open_meetings:
-    views.cannot_answer(me)

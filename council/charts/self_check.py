@@ -12,19 +12,24 @@ from council.domain.self_check import HIGHEST, LOWEST, SCORE_WORDS
 def self_check_trend(trend: pd.DataFrame, height: int = 380) -> go.Figure:
     """One line per statement across the meetings, on the 1-5 scale; hovering shows how many answered.
 
-    Columns of `trend`: starts_at, label, average, answers, lowest, highest (one row per meeting and
-    statement, oldest meeting first).
+    Columns of `trend`: starts_at, label, average, answers, lowest, highest, still_open (one row per
+    meeting and statement, oldest meeting first). A meeting still open is drawn hollow: answers are
+    still coming in.
     """
     if trend.empty:
         return empty_figure("Nobody has answered the self-check yet.", height=height)
     figure = go.Figure()
     for n, (label, rows) in enumerate(trend.groupby("label", sort=False)):
+        colour = PALETTE[n % len(PALETTE)]
         figure.add_scatter(
             x=rows["starts_at"], y=rows["average"], name=plain(label), mode="lines+markers",
-            line={"color": PALETTE[n % len(PALETTE)], "width": 3}, marker={"size": 8},
-            customdata=rows[["answers", "lowest", "highest"]].to_numpy(),
+            line={"color": colour, "width": 3},
+            marker={"size": 9, "color": ["white" if o else colour for o in rows["still_open"]],
+                    "line": {"color": colour, "width": 2}},
+            customdata=[[a, lo, hi, " (answers still coming in)" if o else ""] for a, lo, hi, o in
+                        rows[["answers", "lowest", "highest", "still_open"]].itertuples(index=False)],
             hovertemplate=(
-                f"<b>{plain(label)}</b><br>%{{x|%-d %b %Y}}: %{{y:.1f}} on average<br>"
+                f"<b>{plain(label)}</b><br>%{{x|%-d %b %Y}}: %{{y:.1f}} on average%{{customdata[3]}}<br>"
                 "%{customdata[0]} answered, scores %{customdata[1]} to %{customdata[2]}<extra></extra>"
             ),
         )  # fmt: skip

@@ -13,6 +13,9 @@ LOWEST, HIGHEST = 1, 5
 SCORE_WORDS = {1: "Not at all", 2: "Hardly", 3: "Partly", 4: "Mostly", 5: "Fully"}
 MAX_NOTE = 1_000
 MAX_LABEL = 40
+# A statement's scores at a meeting are shown only once this many members answered it, so nobody's
+# own score (or note) can be read from them.
+MIN_ANSWERS = 3
 
 
 @dataclass(frozen=True)

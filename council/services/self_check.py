@@ -10,7 +10,7 @@ import pandas as pd
 from council.domain.errors import NotAllowed
 from council.domain.meetings import Meeting
 from council.domain.people import Person
-from council.domain.self_check import QuestionScore, SelfCheckAnswer, checked_answers
+from council.domain.self_check import MIN_ANSWERS, QuestionScore, SelfCheckAnswer, checked_answers
 from council.services import meetings as meeting_service
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -26,22 +26,20 @@ class MeetingRound:
     """One meeting's self-check: the scores per question, the notes, who answered and who did not yet."""
 
     meeting: Meeting
-    scores: list[QuestionScore]  # in the config's order, questions nobody scored left out
-    previous: dict[str, float]  # average per question at the meeting before with answers
-    notes: dict[str, list[tuple[int, str]]]  # per question: (score, note), lowest score first
+    scores: list[QuestionScore]  # in the config's order; only those with at least MIN_ANSWERS answers
+    hidden: int  # statements answered, but by too few to show
+    previous: dict[str, float]  # average per question at the meeting before with enough answers
+    notes: dict[str, list[tuple[int, str]]]  # per shown question: (score, note), lowest score first
     answered: list[str]
     waiting: list[str]  # members at the meeting who have not answered (yet)
 
 
-def answering_meetings(ws: Workspace, actor: Person | None) -> list[Meeting]:
-    """The meetings still open whose self-check `actor` may answer, soonest first."""
-    if actor is None:
-        return []
-    found = []
-    for meeting in sorted(meetings.list_meetings(ws.db), key=lambda m: m.starts_at):
-        if not meeting.is_closed and _why_not(ws.db, meeting, actor) is None:
-            found.append(meeting)
-    return found
+def answering_meeting(ws: Workspace, actor: Person | None) -> Meeting | None:
+    """The meeting whose self-check `actor` may answer now: the first one still open, if they are at it."""
+    meeting = _first_open(ws.db)
+    if meeting is None or _why_not(ws.db, meeting, actor) is not None:
+        return None
+    return meeting
 
 
 def my_answers(ws: Workspace, actor: Person | None, meeting_id: int) -> dict[str, SelfCheckAnswer]:
@@ -80,6 +78,9 @@ def _why_not(q: Query, meeting: Meeting, actor: Person | None) -> str | None:
         return (
             f"“{meeting.title}” is closed, and its self-check with it. Answer at the coming meeting instead."
         )
+    first = _first_open(q)
+    if first is not None and first.id != meeting.id:
+        return f"The self-check is answered for one meeting at a time, the coming one: “{first.title}”."
     if actor.id == meeting.guest_id:
         return "The self-check is for the council's own members; as this meeting's guest you need not answer."
     if actor.id not in meetings.attendees(q, meeting.id):
@@ -88,6 +89,17 @@ def _why_not(q: Query, meeting: Meeting, actor: Person | None) -> str | None:
             f"{actor.name} is not among them."
         )
     return None
+
+
+def coming_meeting(ws: Workspace) -> Meeting | None:
+    """The meeting whose self-check is being answered: the first one not closed."""
+    return _first_open(ws.db)
+
+
+def _first_open(q: Query) -> Meeting | None:
+    return min(
+        (m for m in meetings.list_meetings(q) if not m.is_closed), key=lambda m: m.starts_at, default=None
+    )
 
 
 def meetings_with_answers(ws: Workspace) -> list[Meeting]:
@@ -101,19 +113,21 @@ def meeting_round(ws: Workspace, meeting_id: int) -> MeetingRound:
     order = _question_ids(ws)
     every = store.question_scores(ws.db, order)
     here = [s for s in every if s.meeting_id == meeting_id]
-    earlier = [s for s in every if s.starts_at < meeting.starts_at]
+    shown = [s for s in here if s.answers >= MIN_ANSWERS]
+    earlier = [s for s in every if s.starts_at < meeting.starts_at and s.answers >= MIN_ANSWERS]
     last_before = max((s.starts_at for s in earlier), default=None)
     previous = {s.question: s.average for s in earlier if s.starts_at == last_before}
     notes: dict[str, list[tuple[int, str]]] = {}
     for question, score, note in store.notes_for(ws.db, meeting_id):
-        if question in order:
+        if question in {s.question for s in shown}:
             notes.setdefault(question, []).append((score, note))
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
     answered = store.who_answered(ws.db, meeting_id)
     members = set(meetings.attendees(ws.db, meeting_id)) - {meeting.guest_id}
     return MeetingRound(
         meeting=meeting,
-        scores=sorted(here, key=lambda s: order.index(s.question)),
+        scores=sorted(shown, key=lambda s: order.index(s.question)),
+        hidden=len(here) - len(shown),
         previous=previous,
         notes=notes,
         answered=sorted(names.get(i, f"#{i}") for i in answered),
@@ -122,18 +136,24 @@ def meeting_round(ws: Workspace, meeting_id: int) -> MeetingRound:
 
 
 def trend_frame(ws: Workspace) -> pd.DataFrame:
-    """Average score per meeting and question, oldest meeting first, for the trend chart.
+    """Average score per meeting and question with enough answers to show, for the trend chart: oldest
+    meeting first, the questions in the config's order.
 
-    Columns: meeting_id, starts_at, question, label, average, answers, lowest, highest.
+    Columns: meeting_id, starts_at, question, label, average, answers, lowest, highest, still_open.
     """
+    order = _question_ids(ws)
     labels = {q.id: q.label for q in ws.config.self_check}
+    closed = {m.id for m in meetings.list_meetings(ws.db) if m.is_closed}
+    found = [s for s in store.question_scores(ws.db, order) if s.answers >= MIN_ANSWERS]
     rows = [
         {"meeting_id": s.meeting_id, "starts_at": s.starts_at.astimezone(ws.zone), "question": s.question,
          "label": labels[s.question], "average": s.average, "answers": s.answers, "lowest": s.lowest,
-         "highest": s.highest}
-        for s in store.question_scores(ws.db, _question_ids(ws))
+         "highest": s.highest, "still_open": s.meeting_id not in closed}
+        for s in sorted(found, key=lambda s: (s.starts_at, order.index(s.question)))
     ]  # fmt: skip
-    columns = ["meeting_id", "starts_at", "question", "label", "average", "answers", "lowest", "highest"]
+    columns = [
+        "meeting_id", "starts_at", "question", "label", "average", "answers", "lowest", "highest", "still_open",
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -55,6 +55,11 @@ def fail(form: str, error: CouncilError) -> None:
     st.session_state[_error_key(form)] = error
 
 
+def error_of(form: str) -> CouncilError | None:
+    """The form's last refusal, if it has one."""
+    return st.session_state.get(_error_key(form))
+
+
 def clear_error(form: str) -> None:
     st.session_state.pop(_error_key(form), None)
 

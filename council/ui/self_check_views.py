@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from council.charts.self_check import self_check_trend
-from council.domain.errors import NotAllowed, NotFound
+from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.meetings import Meeting
 from council.domain.people import Person
-from council.domain.self_check import HIGHEST, LOWEST, MAX_NOTE, SCORE_WORDS
+from council.domain.self_check import HIGHEST, LOWEST, MIN_ANSWERS, SCORE_WORDS
 from council.domain.vocabulary import counted
 from council.services import self_check as service
 from council.services.workspace import Workspace
@@ -21,16 +21,9 @@ from council.ui.text import md
 FORM = "self_check"
 
 
-def questionnaire(ws: Workspace, me: Person, open_meetings: list[Meeting]) -> None:
-    """The statements to score for one of the coming meetings, with the member's earlier answers filled in."""
-    meeting = open_meetings[0]
-    if len(open_meetings) > 1:
-        by_id = {m.id: m for m in open_meetings}
-        chosen = st.selectbox("Meeting", list(by_id), format_func=lambda i: _meeting_name(ws, by_id[i]),
-                              key="self_check_meeting")  # fmt: skip
-        meeting = by_id.get(chosen, meeting)
-    else:
-        st.markdown(f"For **{md(_meeting_name(ws, meeting))}**")
+def questionnaire(ws: Workspace, me: Person, meeting: Meeting) -> None:
+    """The statements to score for the coming meeting, with the member's earlier answers filled in."""
+    st.markdown(f"For **{md(_meeting_name(ws, meeting))}**")
     mine = cached(ws, service.my_answers, me, meeting.id)
     form = f"{FORM}_{meeting.id}_{me.id}"  # another person acting gets a form of their own
     fields = tuple(q.id for q in ws.config.self_check)
@@ -52,12 +45,21 @@ def questionnaire(ws: Workspace, me: Person, open_meetings: list[Meeting]) -> No
                 f"Score for “{md(q.label)}”", list(SCORE_WORDS), format_func=lambda s: f"{s} {SCORE_WORDS[s]}",
                 key=f"{form}_{q.id}_score", label_visibility="collapsed",
             )  # fmt: skip
-            st.text_input(f"Note on “{md(q.label)}” (optional)", max_chars=MAX_NOTE,
-                          key=f"{form}_{q.id}_note", placeholder="Why this score? An example helps the council.",
-                          label_visibility="collapsed")  # fmt: skip
+            st.text_area(f"Note on “{md(q.label)}” (optional)", key=f"{form}_{q.id}_note", height=68,
+                         placeholder="Why this score? An example helps the council.",
+                         label_visibility="collapsed")  # fmt: skip
             forms.field_error(form, q.id)
+        _not_saved_yet(form, fields)
         label = "Save my changes" if mine else "Save my answers"
         st.form_submit_button(label, type="primary", on_click=_submit, args=(ws, form, meeting.id, fields))
+
+
+def _not_saved_yet(form: str, fields: tuple[str, ...]) -> None:
+    """Beside the button, a pointer to a refusal shown at a statement that may be scrolled out of view."""
+    error = forms.error_of(form)
+    if isinstance(error, ValidationError) and error.field in fields:
+        n = fields.index(error.field) + 1
+        st.error(f"Not saved yet: see the message at statement {n}.", icon=":material/error:")
 
 
 def _submit(ws: Workspace, form: str, meeting_id: int, fields: tuple[str, ...]) -> None:
@@ -76,13 +78,16 @@ def _submit(ws: Workspace, form: str, meeting_id: int, fields: tuple[str, ...]) 
     forms.save(form, action, lambda n: f"Thank you: {counted(n, 'answer')} saved.")
 
 
-def cannot_answer(me: Person | None) -> None:
+def cannot_answer(ws: Workspace, me: Person | None) -> None:
     if me is None:
         st.info("Choose who you are under “Acting as” to answer the self-check.", icon=":material/person:")
         return
-    st.caption(
-        f"{md(me.name)} has no self-check to answer: it is answered by the council's members at a coming "
-        "meeting, and you are not among them."
+    coming = cached(ws, service.coming_meeting)
+    at = f" at the coming meeting, “{md(coming.title)}”" if coming else " at a coming meeting"
+    st.info(
+        f"The self-check is answered by the council's members{at}, and {md(me.name)} is not among them. "
+        "You can follow how the council scores itself below.",
+        icon=":material/visibility:",
     )
 
 
@@ -103,17 +108,20 @@ def meeting_round(ws: Workspace) -> None:
                           key="self_check_round")  # fmt: skip
     found = cached(ws, service.meeting_round, chosen if chosen in by_id else answered[0].id)
     labels = {q.id: q.label for q in ws.config.self_check}
+    if found.hidden:
+        st.caption(f"Not shown yet: {counted(found.hidden, 'statement')} answered by fewer than {MIN_ANSWERS} "
+                   "members, so that nobody's own score can be read.")  # fmt: skip
+    if not found.scores:
+        st.caption(md(_waiting_line(found)))
+        return
     rows = [
-        {"Statement": labels[s.question], "Average": round(s.average, 1),
+        {"Statement": labels[s.question], "Average": f"{s.average:.1f}",
          "Since the meeting before": _change(s.average, found.previous.get(s.question)),
          "Answers": s.answers, "Lowest to highest": f"{s.lowest} to {s.highest}"}
         for s in found.scores
     ]  # fmt: skip
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-    who = f"Answered by {len(found.answered)}: {', '.join(found.answered)}."
-    if found.waiting and not found.meeting.is_closed:
-        who += f" Still to answer: {', '.join(found.waiting)}."
-    st.caption(md(who))
+    st.caption(md(_waiting_line(found)))
     written = sum(len(n) for n in found.notes.values())
     if written:
         with st.expander(f"What members wrote ({written} note{'s' if written != 1 else ''}, without names)"):
@@ -121,6 +129,13 @@ def meeting_round(ws: Workspace) -> None:
                 if q.id in found.notes:
                     st.markdown(f"**{md(q.label)}**")
                     st.markdown("  \n".join(f"{score} · {md(note)}" for score, note in found.notes[q.id]))
+
+
+def _waiting_line(found: service.MeetingRound) -> str:
+    who = f"Answered by {len(found.answered)}: {', '.join(found.answered)}."
+    if found.waiting and not found.meeting.is_closed:
+        who += f" Still to answer: {', '.join(found.waiting)}."
+    return who
 
 
 def _change(now: float, before: float | None) -> str:

@@ -46,7 +46,7 @@ def test_a_member_scores_statements_and_the_database_holds_them(app, demo_copy):
     at = _as(app(demo_copy, "self_check"), member)
     form = f"self_check_{meeting_id}_{member}"
     at.button_group(key=f"{form}_know_customers_score").set_value(2)
-    at.text_input(key=f"{form}_know_customers_note").input("We only hear the loudest complaints.")
+    at.text_area(key=f"{form}_know_customers_note").input("We only hear the loudest complaints.")
     at.button_group(key=f"{form}_rewarded_score").set_value(1)
     at = button(at, "Save my answers").click().run()
 
@@ -69,12 +69,14 @@ def test_a_note_without_a_score_is_refused_beside_its_statement_and_nothing_is_s
     at = _as(app(demo_copy, "self_check"), member)
     form = f"self_check_{meeting_id}_{member}"
     at.button_group(key=f"{form}_rewarded_score").set_value(4)
-    at.text_input(key=f"{form}_no_customer_number_note").input("Chat asks for it first.")
+    at.text_area(key=f"{form}_no_customer_number_note").input("Chat asks for it first.")
     at = button(at, "Save my answers").click().run()
 
     assert not at.exception and not at.success
-    assert "has a note but no score" in plain(at.error[0].value)
-    assert at.text_input(key=f"{form}_no_customer_number_note").value == "Chat asks for it first."
+    errors = [plain(e.value) for e in at.error]
+    assert "has a note but no score" in errors[0]
+    assert "Not saved yet: see the message at statement 4." in errors  # beside the button, out of view of it
+    assert at.text_area(key=f"{form}_no_customer_number_note").value == "Chat asks for it first."
     assert _stored(demo_copy, meeting_id) == []
 
 
@@ -93,4 +95,4 @@ def test_an_executive_sees_the_trend_and_a_meetings_scores_but_no_questionnaire(
         "We know, not guess", "Processes serve customers", "Existing as easy as new",
         "Help without a customer number", "Delight is rewarded", "Someone owns the whole",
     ]  # fmt: skip
-    assert any("not among them" in c.value for c in at.caption)
+    assert "is not among them" in plain(at.info[0].value)
