@@ -70,3 +70,32 @@ def net_score_by_group(groups: pd.DataFrame, net_name: str, height: int | None =
         yaxis={"autorange": "reversed"},
     )  # fmt: skip
     return figure
+
+
+def net_score_line(months: pd.DataFrame, height: int = 260, font_size: int = 22) -> go.Figure:
+    """The net score month by month as one bold, labelled line, for a screen read from a distance.
+
+    The scale fits the scores (a change of five points should show), each month carries its score as
+    text, and a month with too few responses to trust is hollow. Columns of `months`: key, net,
+    responses, trustworthy.
+    """
+    scored = months[months["responses"] > 0]
+    if scored.empty:
+        return empty_figure("No responses in the last twelve months.", height=height)
+    low, high = scored["net"].min(), scored["net"].max()
+    pad = max(12.0, (high - low) * 0.35)
+    colours = ["#1f77b4" if t else "white" for t in months["trustworthy"]]
+    figure = go.Figure(go.Scatter(
+        x=months["key"], y=months["net"], mode="lines+markers+text", line={"color": "#1f77b4", "width": 5},
+        marker={"size": 16, "color": colours, "line": {"color": "#1f77b4", "width": 3}},
+        texttemplate="%{y:+.0f}", textposition="top center", textfont={"size": font_size}, cliponaxis=False,
+        hoverinfo="skip",
+    ))  # fmt: skip
+    if low - pad < 0 < high + pad:
+        figure.add_hline(y=0, line={"color": CALM, "width": 2, "dash": "dot"})
+    figure.update_layout(
+        height=height, margin={"l": 10, "r": 10, "t": 40, "b": 40}, font={"size": font_size}, showlegend=False,
+        yaxis={"visible": False, "range": [max(-100, low - pad), min(100, high + pad)]},
+        xaxis={"tickformat": "%b", "showgrid": False}, plot_bgcolor="white",
+    )  # fmt: skip
+    return figure

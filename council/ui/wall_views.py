@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from council.charts.feedback import net_score_trend
+from council.charts.feedback import net_score_line
 from council.domain.feedback import Feedback
 from council.services import customer_voice
 from council.services.wall import RECENT_MONTHS, WallBoard, quote
@@ -19,13 +19,13 @@ WALL_STYLE = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2.5rem 1rem; }
-[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: 1.65rem; line-height: 1.35; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 2.6rem; padding: 0 0 0.5rem; }
-[data-testid="stMainBlockContainer"] h3 { font-size: 2rem; padding: 0.5rem 0 0.4rem; }
-[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] p { font-size: 8rem; line-height: 1.1; font-weight: 600; }
-[data-testid="stMainBlockContainer"] [data-testid="stMetricDelta"] p { font-size: 1.65rem; }
-[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p { font-size: 1.3rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.2vw 2vw 0.5vw; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li { font-size: max(1rem, 1.35vw); line-height: 1.3; }
+[data-testid="stMainBlockContainer"] h1 { font-size: max(1.6rem, 2.1vw); padding: 0 0 0.4vw; }
+[data-testid="stMainBlockContainer"] h3 { font-size: max(1.3rem, 1.6vw); padding: 0.4vw 0 0.3vw; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetricValue"] p { font-size: max(4rem, 6.5vw); line-height: 1.1; font-weight: 600; }
+[data-testid="stMainBlockContainer"] [data-testid="stMetricDelta"] p { font-size: max(1rem, 1.35vw); }
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p { font-size: max(0.9rem, 1.1vw); }
 </style>
 """
 
@@ -40,7 +40,8 @@ def score(ws: Workspace, board: WallBoard) -> None:
     change = board.change
     steady = change is not None and round(change) == 0
     delta = None if change is None else "no change" if steady else f"{change:+.0f}"
-    left.metric(f"{net}, {_span(board.months[-RECENT_MONTHS:])}", figure_text(board.recent), delta=delta,
+    value = figure_text(board.recent).replace("-", "\N{MINUS SIGN}")
+    left.metric(f"{net}, {_span(board.months[-RECENT_MONTHS:])}", value, delta=delta,
                 delta_color="off" if steady else "normal", delta_arrow="off" if steady else "auto")  # fmt: skip
     against = (
         ""
@@ -49,12 +50,13 @@ def score(ws: Workspace, board: WallBoard) -> None:
     )
     left.caption(trust_note(board.recent).capitalize() + against)
     frame = customer_voice.months_frame(board.months)
-    figure = net_score_trend(frame, net, height=290, font_size=18)
-    # Without the app's chart theme the large type stays large; the margins make room for it.
-    figure.update_layout(margin={"l": 90, "r": 90, "t": 10, "b": 40}, plot_bgcolor="white",
-                         font_family='"Source Sans Pro", "Source Sans 3", sans-serif')  # fmt: skip
-    figure.update_xaxes(tickformat="%b", tickangle=0)
-    right.plotly_chart(figure, config={"staticPlot": True}, theme=None, key="wall_trend")
+    right.markdown(f"{net} month by month :gray[(hollow: too few responses to trust)]")
+    right.plotly_chart(
+        net_score_line(frame, height=215, font_size=20),
+        config={"staticPlot": True},
+        theme=None,
+        key="wall_trend",
+    )
 
 
 def voices(ws: Workspace, board: WallBoard) -> None:
@@ -72,13 +74,13 @@ def voices(ws: Workspace, board: WallBoard) -> None:
 def work(ws: Workspace, board: WallBoard) -> None:
     friction, done = st.columns(2, gap="large")
     with friction:
-        st.subheader(f"Open at the moments of truth ({board.moments:,})")
+        st.subheader(f"Still open where it matters most ({board.moments:,})")
         if board.friction.empty:
-            st.markdown("Nothing open at the moments of truth." if ws.config.moments_of_truth
-                        else "No journey stage is marked as a moment of truth.")  # fmt: skip
+            st.markdown("Nothing open at the moments that make or break the relationship."
+                        if ws.config.moments_of_truth else "No journey stage is marked as a moment of truth.")  # fmt: skip
         for row in board.friction.itertuples():
             stage = ws.config.name_of("journey_stage", row.journey_stage)
-            st.markdown(f"**{md(row.title)}**  \n:gray[{md(stage)}]")
+            st.markdown(f"**{md(row.title)}** :gray[· {md(stage)}]")
     with done:
         st.subheader(f"Done this month ({board.done_count:,})")
         for d in board.done:
@@ -91,8 +93,10 @@ def work(ws: Workspace, board: WallBoard) -> None:
 
 
 def footer(ws: Workspace, board: WallBoard) -> None:
-    st.caption(f"{ws.config.organisation} · customer-experience council · updated "
-               f"{board.as_of:%H:%M}; this screen refreshes itself every minute.")  # fmt: skip
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.caption(f"{md(ws.config.organisation)} · customer-experience council · updated "
+                 f"{board.as_of:%H:%M}; this screen refreshes itself every minute.")  # fmt: skip
+    right.page_link("app_pages/overview.py", label="Back to the workspace", icon=":material/arrow_back:")
 
 
 def _quotes(ws: Workspace, comments: list[Feedback], nothing: str) -> None:

@@ -14,16 +14,17 @@ def test_the_wall_shows_the_score_the_voices_and_the_work_without_the_sidebar(ap
     [metric] = at.metric
     assert (
         re.fullmatch(r"NPS, [A-Z][a-z]{2} to [A-Z][a-z]{2}", metric.label)
-        and metric.value.lstrip("+-").isdigit()
+        and metric.value.lstrip("+\N{MINUS SIGN}").isdigit()
     )
     headers = [plain(h.value) for h in at.subheader]
     assert [h.split("] ", 1)[-1] for h in headers[:2]] == ["What delights customers", "What hurts customers"]
-    assert headers[2].startswith("Open at the moments of truth (") and headers[3].startswith(
+    assert headers[2].startswith("Still open where it matters most (") and headers[3].startswith(
         "Done this month ("
     )
     quotes = [m.value for m in at.markdown if m.value.startswith("“")]
     assert len(quotes) == 6
     assert any("refreshes itself every minute" in c.value for c in at.caption)
+    assert [p.label for p in at.get("page_link")] == ["Back to the workspace"]
     # The style that hides the sidebar and enlarges the type is static text, never user text.
     style = next(h.proto.body for h in at.get("html"))
     assert '[data-testid="stSidebar"]' in style and "display: none" in style
