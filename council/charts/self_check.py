@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from council.charts.common import MARGIN, PALETTE, empty_figure, plain
-from council.domain.self_check import HIGHEST, LOWEST, SCORE_WORDS
+from council.domain.self_check import HIGHEST, LOWEST, MIN_ANSWERS, SCORE_WORDS
 
 
 def self_check_trend(trend: pd.DataFrame, height: int = 380) -> go.Figure:
@@ -17,7 +17,8 @@ def self_check_trend(trend: pd.DataFrame, height: int = 380) -> go.Figure:
     still coming in.
     """
     if trend.empty:
-        return empty_figure("Nobody has answered the self-check yet.", height=height)
+        return empty_figure(f"Nothing to show yet: a statement shows once {MIN_ANSWERS} members have answered it.",
+                            height=height)  # fmt: skip
     figure = go.Figure()
     for n, (label, rows) in enumerate(trend.groupby("label", sort=False)):
         colour = PALETTE[n % len(PALETTE)]

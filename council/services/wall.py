@@ -32,9 +32,8 @@ class WallBoard:
     months: list[tuple[date, NpsFigure]]  # the last twelve months, oldest first
     praise: list[Feedback]  # the latest comments of enthusiastic customers
     complaints: list[Feedback]  # the latest comments of unhappy customers
-    friction: (
-        pd.DataFrame
-    )  # open friction at the moments of truth, most urgent first: id, title, journey_stage
+    # The most urgent open friction at the moments of truth: id, title, journey_stage.
+    friction: pd.DataFrame
     moments: int  # how many friction points are open at the moments of truth
     done: list[DecisionSummary]  # decisions done this month, latest first
     done_count: int
@@ -61,10 +60,12 @@ def wall_board(ws: Workspace) -> WallBoard:
         praise = _different(customer_voice.comment_page(ws, replace(recent, band="enthusiastic")).items)
         complaints = _different(customer_voice.comment_page(ws, replace(recent, band="unhappy")).items)
     moments = ws.config.moments_of_truth
-    open_at_moments = priority.ranked_open_items(
-        ws.db, priority_factors(ws.config.scoring), moments, now, ViewFilter(stages=tuple(sorted(moments))),
-        limit=None, kinds=("friction",),
-    )  # fmt: skip
+    open_at_moments = _no_friction()
+    if moments:  # an empty stage filter would mean every stage
+        open_at_moments = priority.ranked_open_items(
+            ws.db, priority_factors(ws.config.scoring), moments, now, ViewFilter(stages=tuple(sorted(moments))),
+            limit=None, kinds=("friction",),
+        )  # fmt: skip
     month_start = datetime.combine(today.replace(day=1), time(0), ws.zone)
     done, done_count = decision_search.done_since(ws.db, month_start, today, DONE)
     last_done = None if done else next(iter(decision_search.done_since(ws.db, None, today, 1)[0]), None)
@@ -76,10 +77,8 @@ def wall_board(ws: Workspace) -> WallBoard:
         months=months,
         praise=praise,
         complaints=complaints,
-        friction=open_at_moments.head(FRICTION)[["id", "title", "journey_stage"]]
-        if moments
-        else _no_friction(),
-        moments=len(open_at_moments) if moments else 0,
+        friction=open_at_moments.head(FRICTION)[["id", "title", "journey_stage"]],
+        moments=len(open_at_moments),
         done=done,
         done_count=done_count,
         last_done=last_done,

@@ -43,12 +43,10 @@ def score(ws: Workspace, board: WallBoard) -> None:
     value = figure_text(board.recent).replace("-", "\N{MINUS SIGN}")
     left.metric(f"{net}, {_span(board.months[-RECENT_MONTHS:])}", value, delta=delta,
                 delta_color="off" if steady else "normal", delta_arrow="off" if steady else "auto")  # fmt: skip
-    against = (
-        ""
-        if change is None
-        else f"; change against {_span(board.months[-2 * RECENT_MONTHS : -RECENT_MONTHS])}"
-    )
-    left.caption(trust_note(board.recent).capitalize() + against)
+    note = trust_note(board.recent).capitalize()
+    if change is not None:
+        note += f"; change against {_span(board.months[-2 * RECENT_MONTHS : -RECENT_MONTHS])}"
+    left.caption(note)
     frame = customer_voice.months_frame(board.months)
     right.markdown(f"{net} month by month :gray[(hollow: too few responses to trust)]")
     right.plotly_chart(
@@ -103,12 +101,10 @@ def _quotes(ws: Workspace, comments: list[Feedback], nothing: str) -> None:
     if not comments:
         st.markdown(nothing)
     for c in comments:
-        where = " · ".join(
-            [ws.config.name_of("journey_stage", c.journey_stage)] * bool(c.journey_stage)
-            + [ws.config.name_of("channel", c.channel)] * bool(c.channel)
-            + [_day(ws, c.received_at)]
-        )
-        st.markdown(f"“{md(quote(c.comment))}”  \n:gray[{md(where)}]")
+        where = [ws.config.name_of("journey_stage", c.journey_stage)] if c.journey_stage else []
+        where += [ws.config.name_of("channel", c.channel)] if c.channel else []
+        where.append(_day(ws, c.received_at))
+        st.markdown(f"“{md(quote(c.comment))}”  \n:gray[{md(' · '.join(where))}]")
 
 
 def _span(months: list[tuple[date, object]]) -> str:
