@@ -5,6 +5,8 @@ python -m council demo            create a workspace filled with the demo organi
 python -m council version         show the database's schema version
 python -m council backup [FILE]   copy the database to a new file
 python -m council import-feedback FILE --source NAME   import customer feedback from a CSV file
+python -m council set-password EMAIL    give a person a (new) password to sign in with
+python -m council accounts              list the local accounts
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
 from council.config import CONFIG_ENV, load_config
 from council.domain.errors import CouncilError, NotFound
@@ -50,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("file", nargs="?", type=Path, help="where to write (default: backups/ beside it)")
     backup.set_defaults(run=_backup)
     add_import_command(commands, common, _existing)
+    add_account_commands(commands, common, _existing)
     return parser
 
 

@@ -47,3 +47,9 @@ class AppendOnly(NotAllowed):
     """A write that would change or delete part of the decision record."""
 
     title = "The decision record cannot be changed"
+
+
+class SignInFailed(CouncilError):
+    """Wrong e-mail address or password, or a locked account; says no more than the person may know."""
+
+    title = "Not signed in"

@@ -37,3 +37,8 @@ class CouncilTerm:
 
     def is_current(self, today: date) -> bool:
         return self.starts_on <= today and (self.ends_on is None or today <= self.ends_on)
+
+
+# Whoever runs the command line on the workspace's own machine: they hold the database file, so they
+# may do what the secretary does. Audit entries show them as "the command line" (no person id).
+OPERATOR = Person("The command line", None, roles=("secretary",))

@@ -20,6 +20,11 @@ def get_person(q: Query, person_id: int) -> Person | None:
     return q.record(Person, f"{_PERSON} WHERE id = ?", [person_id])
 
 
+def person_by_email(q: Query, email: str) -> Person | None:
+    """The person with this e-mail address, whatever its case or surrounding spaces."""
+    return q.record(Person, f"{_PERSON} WHERE lower(email) = lower(?)", [email.strip()])
+
+
 def list_people(q: Query, *, active_only: bool = True) -> list[Person]:
     where = "WHERE active" if active_only else ""
     return q.records(Person, f"{_PERSON} {where} ORDER BY name")

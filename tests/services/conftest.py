@@ -35,6 +35,7 @@ WRITTEN_TABLES = (
     "feedback_import",
     "feedback_source",
     "self_check_answer",
+    "account",
 )
 
 

@@ -1,0 +1,57 @@
+"""The `set-password` and `accounts` commands: local accounts looked after from the command line,
+for the first secretary of a new workspace and for anyone locked out."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+
+from council.domain.errors import NotFound
+from council.domain.people import OPERATOR
+from council.services import accounts as service
+from council.services.workspace import Workspace
+from council.store import people
+
+
+def add_account_commands(
+    commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
+    existing: Callable[[argparse.Namespace, str], Workspace],
+) -> None:  # fmt: skip
+    cmd = commands.add_parser(
+        "set-password", parents=[common],
+        help="give a person on the roster a (new) password; also lifts a lock-out",
+    )  # fmt: skip
+    cmd.add_argument("email", help="the person's e-mail address on the roster")
+    cmd.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of standard input instead of asking twice")  # fmt: skip
+    cmd.set_defaults(run=lambda args: _set_password(existing(args, ""), args))
+    listing = commands.add_parser("accounts", parents=[common], help="list the local accounts")
+    listing.set_defaults(run=lambda args: _accounts(existing(args, "")))
+
+
+def _set_password(ws: Workspace, args: argparse.Namespace) -> int:
+    person = people.person_by_email(ws.db, args.email)
+    if person is None:
+        raise NotFound(f"Nobody on the roster has the e-mail address {args.email!r}. Check the spelling.")
+    if args.password_stdin:
+        password = confirm = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"New password for {person.name}: ")
+        confirm = getpass.getpass("The same password again: ")
+    service.set_password(ws, OPERATOR, person.id, password, confirm)
+    print(f"{person.name} can now sign in as {person.email} with the new password.")
+    return 0
+
+
+def _accounts(ws: Workspace) -> int:
+    lines = service.account_lines(ws)
+    if not lines:
+        print("No local accounts yet. `python -m council set-password EMAIL` creates one.")
+    for line in lines:
+        last = line.account.last_sign_in_at
+        seen = f"last signed in {last.astimezone(ws.zone):%Y-%m-%d %H:%M}" if last else "never signed in"
+        state = "LOCKED" if line.locked else ("left the roster" if not line.person.active else "")
+        print("  ".join(part for part in (line.person.name, line.person.email or "", seen, state) if part))
+    return 0

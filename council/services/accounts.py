@@ -1,0 +1,151 @@
+"""Local accounts: the secretary (or the command line) sets passwords, people sign in with their
+e-mail address, and five wrong passwords in a row lock an account for a quarter of an hour.
+
+Passwords are hashed with Argon2 (argon2-cffi); only the hash is stored, never the password.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+from council.domain.accounts import LOCK_AFTER, LOCK_FOR, Account, check_password
+from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
+from council.domain.people import Person
+from council.domain.vocabulary import Role
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import accounts, people
+from council.store.database import Transaction
+
+ENTITY = "account"
+WRONG = "The e-mail address or the password is not right. Check both and try again."
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    """An account as the secretary's list shows it."""
+
+    person: Person
+    account: Account
+    locked: bool
+
+
+def may_manage_accounts(actor: Person | None) -> bool:
+    return actor is not None and actor.has_role(Role.SECRETARY)
+
+
+def set_password(ws: Workspace, actor: Person | None, person_id: int, password: str, confirm: str) -> None:
+    """Give a person on the roster a (new) password; it also lifts a lock. Secretary only."""
+    if not may_manage_accounts(actor):
+        raise NotAllowed("Only the council's secretary sets passwords for other people.")
+    person = _person(ws, person_id)
+    _save_password(ws, actor, person, password, confirm, "set_password")
+
+
+def change_own_password(ws: Workspace, me: Person, current: str, password: str, confirm: str) -> None:
+    """A signed-in person replaces their password, proving they know the current one."""
+    account = accounts.get_account(ws.db, me.id) if me.id is not None else None
+    if account is None or not _matches(account.password_hash, current):
+        raise ValidationError("Your current password is not right.", "current")
+    _save_password(ws, me, me, password, confirm, "change_password")
+
+
+def sign_in(ws: Workspace, email: str, password: str) -> Person:
+    """The person whose e-mail address and password these are; anything else is one `SignInFailed`."""
+    now = ws.now()
+    person = people.person_by_email(ws.db, email) if email.strip() else None
+    account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
+    if person is None or account is None or not person.active:
+        _matches(_dummy_hash(), password)  # as slow as a real check: timing tells nothing
+        raise SignInFailed(WRONG)
+    if account.locked_at(now):
+        raise SignInFailed(_locked_message(ws, account.locked_until))
+    if not _matches(account.password_hash, password):
+        locked_until = ws.db.write(lambda tx: _failed(tx, person, now))
+        raise SignInFailed(_locked_message(ws, locked_until) if locked_until else WRONG)
+    new_hash = _hasher().hash(password) if _hasher().check_needs_rehash(account.password_hash) else None
+
+    def succeeded(tx: Transaction) -> None:
+        accounts.record_sign_in(tx, person.id, now, new_hash)
+        record(tx, person, "sign_in", ENTITY, person.id, {})
+
+    ws.db.write(succeeded)
+    return person
+
+
+def account_lines(ws: Workspace) -> list[AccountLine]:
+    """Every local account with its person, by name; for the secretary."""
+    by_id = {p.id: p for p in people.list_people(ws.db, active_only=False)}
+    now = ws.now()
+    found = [AccountLine(by_id[a.person_id], a, a.locked_at(now)) for a in accounts.accounts(ws.db)]
+    return sorted(found, key=lambda line: (line.person.name, line.person.id))
+
+
+def _save_password(
+    ws: Workspace, actor: Person | None, person: Person, password: str, confirm: str, action: str
+) -> None:  # fmt: skip
+    if not person.email:
+        raise ValidationError(
+            f"{person.name} has no e-mail address on the roster, and people sign in with it. Add one first.",
+            "person",
+        )
+    if password != confirm:
+        raise ValidationError("The two passwords are not the same. Type the new password twice.", "confirm")
+    check_password(password, email=person.email, name=person.name)
+    password_hash = _hasher().hash(password)
+
+    def write(tx: Transaction) -> None:
+        accounts.set_password_hash(tx, person.id, password_hash)
+        record(tx, actor, action, ENTITY, person.id, {"person": person.name})  # never the password
+
+    ws.db.write(write)
+
+
+def _failed(tx: Transaction, person: Person, now: datetime) -> datetime | None:
+    """Count a wrong password; the LOCK_AFTER-th in a row locks the account (and starts the count anew)."""
+    account = accounts.get_account(tx, person.id)
+    failures = (account.failed_attempts if account else 0) + 1
+    locked_until = now + LOCK_FOR if failures >= LOCK_AFTER else None
+    accounts.record_failure(tx, person.id, 0 if locked_until else failures, locked_until)
+    details = {"failed_attempts": failures} | (
+        {"locked_until": locked_until.isoformat()} if locked_until else {}
+    )
+    record(tx, None, "lock" if locked_until else "sign_in_failed", ENTITY, person.id, details)
+    return locked_until
+
+
+def _locked_message(ws: Workspace, until: datetime | None) -> str:
+    when = f"{until.astimezone(ws.zone):%H:%M}" if until else "a quarter of an hour"
+    return (
+        f"This account is locked after {LOCK_AFTER} wrong passwords in a row. Try again after {when}, "
+        "or ask the council's secretary to set a new password."
+    )
+
+
+def _person(ws: Workspace, person_id: int) -> Person:
+    person = people.get_person(ws.db, person_id)
+    if person is None:
+        raise NotFound(f"Person #{person_id} is not on the roster.")
+    return person
+
+
+def _matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher().verify(password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    return PasswordHasher()
+
+
+@cache
+def _dummy_hash() -> str:
+    return _hasher().hash("a password nobody has")

@@ -1,0 +1,85 @@
+"""The account commands: the first password of a new workspace, and help for the locked out."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from council.domain.accounts import LOCK_AFTER
+from council.domain.errors import SignInFailed
+from council.services import accounts
+from council.services.workspace import open_workspace
+from tests.test_cli import CONFIG, run
+
+
+@pytest.fixture(autouse=True)
+def no_environment_overrides(monkeypatch):
+    monkeypatch.delenv("COUNCIL_DB", raising=False)
+    monkeypatch.delenv("COUNCIL_CONFIG", raising=False)
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "demo.duckdb"
+    shutil.copy(demo_file, target)
+    return target
+
+
+def _email(db: Path) -> str:
+    ws = open_workspace(CONFIG, db, demo=False)
+    try:
+        return ws.db.value(
+            "SELECT email FROM person WHERE list_contains(roles, 'secretary') ORDER BY id LIMIT 1"
+        )
+    finally:
+        ws.db.close()
+
+
+def _sign_in(db: Path, email: str, password: str) -> str:
+    ws = open_workspace(CONFIG, db, demo=False)
+    try:
+        return accounts.sign_in(ws, email, password).name
+    finally:
+        ws.db.close()
+
+
+def test_set_password_from_standard_input_lets_the_person_sign_in(demo_db, monkeypatch, capsys):
+    email = _email(demo_db)
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough passphrase\n"))
+
+    assert run("set-password", email.upper(), "--password-stdin", "--config", CONFIG, "--db", demo_db) == 0
+    assert "can now sign in as" in capsys.readouterr().out
+    assert _sign_in(demo_db, email, "a long enough passphrase")
+
+
+def test_a_weak_password_or_an_unknown_address_is_refused_with_what_to_do(demo_db, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert run("set-password", _email(demo_db), "--password-stdin", "--config", CONFIG, "--db", demo_db) == 1
+    assert "use at least 10" in capsys.readouterr().err
+
+    assert (
+        run("set-password", "nobody@example.org", "--password-stdin", "--config", CONFIG, "--db", demo_db)
+        == 1
+    )
+    assert "Nobody on the roster has the e-mail address 'nobody@example.org'" in capsys.readouterr().err
+
+
+def test_accounts_lists_who_is_locked_and_set_password_lifts_the_lock(demo_db, monkeypatch, capsys):
+    email = _email(demo_db)
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough passphrase\n"))
+    run("set-password", email, "--password-stdin", "--config", CONFIG, "--db", demo_db)
+    for n in range(LOCK_AFTER):
+        with pytest.raises(SignInFailed):
+            _sign_in(demo_db, email, f"wrong guess {n}")
+    capsys.readouterr()
+
+    assert run("accounts", "--config", CONFIG, "--db", demo_db) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert email in line and "never signed in" in line and line.endswith("LOCKED")
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("another long passphrase\n"))
+    run("set-password", email, "--password-stdin", "--config", CONFIG, "--db", demo_db)
+    assert _sign_in(demo_db, email, "another long passphrase")
