@@ -7,14 +7,14 @@ to a page (say a friction point's `?id=`) would open without the sidebar after e
 
 import streamlit as st
 
-from council.ui.session import choose_acting_person, workspace
+from council.ui.session import choose_acting_person, current_person, signed_in_sidebar, workspace
+from council.ui.sign_in import sign_in_page
 
 st.set_page_config(page_title="CX Council", page_icon=":material/groups:", layout="wide")
 
 ws = workspace()
-st.sidebar.markdown(f"### {ws.config.organisation}")
-st.sidebar.caption("Customer-experience council")
-choose_acting_person(ws)
+me = current_person(ws)
+signed_out = me is None and not ws.config.demo_mode
 
 pages = {
     "Prepare": [
@@ -39,4 +39,16 @@ pages = {
         st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
     ],
 }
-st.navigation(pages, expanded=True).run()  # every page in view: the secretary's pages sit last
+# Every page in view (the secretary's sit last). Signed out, the address keeps the page asked for, so
+# that it opens once the person has signed in.
+page = st.navigation(pages, position="hidden" if signed_out else "sidebar", expanded=True)
+if signed_out:
+    sign_in_page()
+    st.stop()
+st.sidebar.markdown(f"### {ws.config.organisation}")
+st.sidebar.caption("Customer-experience council")
+if ws.config.demo_mode:
+    choose_acting_person(ws)
+else:
+    signed_in_sidebar(ws, me)
+page.run()

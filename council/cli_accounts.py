@@ -1,5 +1,5 @@
-"""The `set-password` and `accounts` commands: local accounts looked after from the command line,
-for the first secretary of a new workspace and for anyone locked out."""
+"""The `add-person`, `set-password` and `accounts` commands: people and their local accounts looked
+after from the command line, for the first secretary of a new workspace and for anyone locked out."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import sys
 from collections.abc import Callable
 
 from council.domain.errors import NotFound
-from council.domain.people import OPERATOR
+from council.domain.people import OPERATOR, Person
+from council.domain.vocabulary import Role
 from council.services import accounts as service
+from council.services import roster
 from council.services.workspace import Workspace
 from council.store import people
 
@@ -19,6 +21,14 @@ def add_account_commands(
     commands: argparse._SubParsersAction, common: argparse.ArgumentParser,
     existing: Callable[[argparse.Namespace, str], Workspace],
 ) -> None:  # fmt: skip
+    add = commands.add_parser("add-person", parents=[common], help="put someone on the roster")
+    add.add_argument("name", help="their full name")
+    add.add_argument("--email", required=True, help="the e-mail address they sign in with")
+    add.add_argument("--department", help="their department's id in the workspace file (none for outsiders)")
+    add.add_argument(
+        "--roles", default="member", help=f"comma-separated, from: {', '.join(Role)} (default: member)"
+    )
+    add.set_defaults(run=lambda args: _add_person(existing(args, ""), args))
     cmd = commands.add_parser(
         "set-password", parents=[common],
         help="give a person on the roster a (new) password; also lifts a lock-out",
@@ -29,6 +39,16 @@ def add_account_commands(
     cmd.set_defaults(run=lambda args: _set_password(existing(args, ""), args))
     listing = commands.add_parser("accounts", parents=[common], help="list the local accounts")
     listing.set_defaults(run=lambda args: _accounts(existing(args, "")))
+
+
+def _add_person(ws: Workspace, args: argparse.Namespace) -> int:
+    roles = tuple(r.strip() for r in args.roles.split(",") if r.strip())
+    draft = Person(
+        args.name, args.department, email=args.email, roles=roles, is_external=args.department is None
+    )
+    roster.add_person(ws, OPERATOR, draft)
+    print(f"{args.name.strip()} is on the roster. Next: python -m council set-password {args.email.strip()}")
+    return 0
 
 
 def _set_password(ws: Workspace, args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ import yaml
 from council.domain.errors import ConfigError
 from council.domain.self_check import DEFAULT_QUESTIONS, MAX_LABEL, MAX_NOTE, SelfCheckQuestion
 from council.domain.workspace import (
+    SIGN_IN_METHODS,
     BlockerCategory,
     Channel,
     CouncilRules,
@@ -38,7 +39,7 @@ _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
-    "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check",
+    "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check", "sign_in",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -189,7 +190,14 @@ class _Reader:
             demo_data=self.boolean(data, "demo_data", "", False),
             guest_kinds=self.guest_kinds(data, {d.id for d in departments}),
             self_check=self.self_check(data.get("self_check")),
+            sign_in=self.sign_in(data),
         )
+
+    def sign_in(self, data: dict[str, Any]) -> str:
+        how = self.text(data, "sign_in", "", default=SIGN_IN_METHODS[0])
+        if how not in SIGN_IN_METHODS:
+            raise self.fail("sign_in", f"expected one of {', '.join(SIGN_IN_METHODS)}, got {how!r}")
+        return how
 
     def self_check(self, items: Any) -> tuple[SelfCheckQuestion, ...]:
         if items is None:

@@ -83,3 +83,23 @@ def test_accounts_lists_who_is_locked_and_set_password_lifts_the_lock(demo_db, m
     monkeypatch.setattr("sys.stdin", io.StringIO("another long passphrase\n"))
     run("set-password", email, "--password-stdin", "--config", CONFIG, "--db", demo_db)
     assert _sign_in(demo_db, email, "another long passphrase")
+
+
+def test_a_new_workspace_gets_its_first_secretary_who_can_then_sign_in(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "new.duckdb"
+    assert run("init", "--config", CONFIG, "--db", db) == 0
+    args = ("--config", CONFIG, "--db", db)
+    assert run("add-person", "Sara Secretary", "--email", "sara@example.org", "--department", "service",
+               "--roles", "secretary,member", *args) == 0  # fmt: skip
+    assert "set-password sara@example.org" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough passphrase\n"))
+    assert run("set-password", "sara@example.org", "--password-stdin", *args) == 0
+    assert _sign_in(db, "sara@example.org", "a long enough passphrase") == "Sara Secretary"
+
+    capsys.readouterr()
+    assert run("add-person", "Sara Again", "--email", "SARA@example.org", *args) == 1
+    assert "already has the e-mail address" in capsys.readouterr().err
+    assert run("add-person", "Bad Role", "--email", "b@example.org", "--roles", "king", *args) == 1
+    assert "'king' is not known" in capsys.readouterr().err
+    assert run("add-person", "No Mail", "--email", "not-an-address", *args) == 1
+    assert "does not look like an e-mail address" in capsys.readouterr().err

@@ -8,6 +8,10 @@ from pathlib import Path
 
 from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
 
+# How people say who they are: "accounts" (local accounts with passwords) or "demo" (anyone picks
+# anyone from the roster, for trying the app out).
+SIGN_IN_METHODS = ("accounts", "demo")
+
 
 @dataclass(frozen=True)
 class Named:
@@ -88,6 +92,7 @@ class WorkspaceConfig:
     demo_data: bool = False
     guest_kinds: tuple[GuestKind, ...] = ()
     self_check: tuple[SelfCheckQuestion, ...] = DEFAULT_QUESTIONS
+    sign_in: str = SIGN_IN_METHODS[0]
     _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -116,6 +121,11 @@ class WorkspaceConfig:
 
     def ids(self, kind: str) -> tuple[str, ...]:
         return tuple(self._names[kind])
+
+    @property
+    def demo_mode(self) -> bool:
+        """Anyone may say they are anyone: for trying the app out, never for real data."""
+        return self.sign_in == "demo"
 
     @property
     def moments_of_truth(self) -> frozenset[str]:

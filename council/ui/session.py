@@ -14,7 +14,8 @@ from council.services.workspace import DB_ENV, Workspace, open_workspace
 from council.ui.cache import cached
 from council.ui.text import md
 
-ACTING_KEY = "acting_person_id"
+ACTING_KEY = "acting_person_id"  # demo mode: whom the user chose to be
+SIGNED_IN_KEY = "signed_in_person_id"  # accounts: who signed in, for this browser session
 
 
 @st.cache_resource(show_spinner="Opening the workspace…")
@@ -39,13 +40,28 @@ def show_error(error: CouncilError) -> None:
 
 
 def current_person(ws: Workspace) -> Person | None:
-    """The person chosen in the sidebar; tests set it through `st.session_state[ACTING_KEY]`."""
-    chosen = st.session_state.get(ACTING_KEY)
+    """Who is using the app: the person signed in, or in demo mode the one chosen in the sidebar
+    (tests set `st.session_state[ACTING_KEY]`). Someone who left the roster is nobody."""
+    chosen = st.session_state.get(ACTING_KEY if ws.config.demo_mode else SIGNED_IN_KEY)
     return next((p for p in cached(ws, everyone) if p.id == chosen), None)
 
 
+def sign_in_as(person: Person) -> None:
+    st.session_state[SIGNED_IN_KEY] = person.id
+
+
+def sign_out() -> None:
+    st.session_state.pop(SIGNED_IN_KEY, None)
+
+
+def signed_in_sidebar(ws: Workspace, me: Person) -> None:
+    """Who is signed in, and the way out."""
+    st.sidebar.markdown(f"Signed in as **{md(me.name)}**")
+    st.sidebar.button("Sign out", icon=":material/logout:", on_click=sign_out, key="sign_out")
+
+
 def choose_acting_person(ws: Workspace) -> Person | None:
-    """The sidebar selector of who the user says they are (there is no sign-in yet)."""
+    """Demo mode's sidebar selector of who the user says they are."""
     people = cached(ws, everyone)
     if not people:
         st.sidebar.caption("No people on the roster yet.")
@@ -58,9 +74,11 @@ def choose_acting_person(ws: Workspace) -> Person | None:
         options=list(by_id),
         format_func=lambda pid: _describe(ws, by_id[pid]),
         key=ACTING_KEY,
-        help="There is no sign-in yet: choose who you are. Everyone can pick anyone.",
+        help="Demo mode: choose who you are. Everyone can pick anyone.",
     )
-    st.sidebar.caption(":material/info: No sign-in yet — this selector only says who you are.")
+    st.sidebar.caption(
+        ":material/info: Demo mode, without sign-in: anyone can act as anyone. Not for real data."
+    )
     return by_id[chosen]
 
 

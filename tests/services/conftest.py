@@ -36,6 +36,7 @@ WRITTEN_TABLES = (
     "feedback_source",
     "self_check_answer",
     "account",
+    "person",
 )
 
 
