@@ -51,7 +51,8 @@ def sign_in_as(person: Person) -> None:
 
 
 def sign_out() -> None:
-    st.session_state.pop(SIGNED_IN_KEY, None)
+    """Forget the person and everything they had on screen: the next one to sign in here sees none of it."""
+    st.session_state.clear()
 
 
 def signed_in_sidebar(ws: Workspace, me: Person) -> None:

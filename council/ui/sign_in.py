@@ -8,6 +8,7 @@ from council.domain.errors import CouncilError
 from council.services import accounts
 from council.services.workspace import Workspace
 from council.ui.session import show_error, sign_in_as, workspace
+from council.ui.text import md
 
 FORM = "sign_in"
 _ERROR = "sign_in_error"
@@ -16,7 +17,7 @@ _ERROR = "sign_in_error"
 def sign_in_page() -> None:
     ws = workspace()
     st.title("Sign in")
-    st.caption(f"{ws.config.organisation} · customer-experience council")
+    st.caption(f"{md(ws.config.organisation)} · customer-experience council")
     error = st.session_state.pop(_ERROR, None)
     if error is not None:
         show_error(error)
