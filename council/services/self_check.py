@@ -37,7 +37,7 @@ class MeetingRound:
 def answering_meeting(ws: Workspace, actor: Person | None) -> Meeting | None:
     """The meeting whose self-check `actor` may answer now: the first one still open, if they are at it."""
     meeting = _first_open(ws.db)
-    if meeting is None or _why_not(ws.db, meeting, actor) is not None:
+    if meeting is None or _why_not(ws.db, meeting, actor, meeting) is not None:
         return None
     return meeting
 
@@ -59,7 +59,7 @@ def save_answers(
 
     def write(tx: Transaction) -> int:
         meeting = meeting_service.get(tx, meeting_id)
-        why_not = _why_not(tx, meeting, actor)
+        why_not = _why_not(tx, meeting, actor, _first_open(tx))
         if why_not:
             raise NotAllowed(why_not)
         assert actor is not None and actor.id is not None  # _why_not refuses nobody
@@ -70,17 +70,17 @@ def save_answers(
     return ws.db.write(write)
 
 
-def _why_not(q: Query, meeting: Meeting, actor: Person | None) -> str | None:
-    """Why `actor` may not answer this meeting's self-check, or None when they may."""
+def _why_not(q: Query, meeting: Meeting, actor: Person | None, first_open: Meeting | None) -> str | None:
+    """Why `actor` may not answer this meeting's self-check, or None when they may; only the first
+    meeting still open (`first_open`) can be answered."""
     if actor is None or actor.id is None:
         return "Choose who you are under “Acting as” first: the self-check is answered in your own name."
     if meeting.is_closed:
         return (
             f"“{meeting.title}” is closed, and its self-check with it. Answer at the coming meeting instead."
         )
-    first = _first_open(q)
-    if first is not None and first.id != meeting.id:
-        return f"The self-check is answered for one meeting at a time, the coming one: “{first.title}”."
+    if first_open is not None and first_open.id != meeting.id:
+        return f"The self-check is answered for one meeting at a time, the coming one: “{first_open.title}”."
     if actor.id == meeting.guest_id:
         return "The self-check is for the council's own members; as this meeting's guest you need not answer."
     if actor.id not in meetings.attendees(q, meeting.id):

@@ -25,13 +25,18 @@ def _read_fresh(_fn: Callable[..., Any], _ws: Workspace, database: str, name: st
 
 def cached(ws: Workspace, fn: Callable[..., T], *args: Any) -> T:
     """`fn(ws, *args)`, remembered until the next write or for ten minutes."""
-    return _read(fn, ws, str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}", args)
+    return _read(fn, ws, *_key(ws, fn), args)
 
 
 def cached_briefly(ws: Workspace, fn: Callable[..., T], *args: Any) -> T:
     """`fn(ws, *args)`, remembered for under a minute: for reads that depend on the clock, such as a
     screen that refreshes itself every minute."""
-    return _read_fresh(fn, ws, str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}", args)
+    return _read_fresh(fn, ws, *_key(ws, fn), args)
+
+
+def _key(ws: Workspace, fn: Callable[..., Any]) -> tuple[str, str]:
+    """The database and the read's name: the same read on another workspace is another entry."""
+    return str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}"
 
 
 def clear_reads() -> None:

@@ -106,8 +106,10 @@ def closed_meeting(ws: Workspace) -> int:
     )
 
 
-def add_person(ws: Workspace, name: str, *roles: str, department: str = "service") -> Person:
-    person = Person(name, department, roles=roles)
+def add_person(
+    ws: Workspace, name: str, *roles: str, department: str = "service", email: str | None = None
+) -> Person:
+    person = Person(name, department, email=email, roles=roles)
     return replace(person, id=ws.db.write(lambda tx: people.add_person(tx, person)))
 
 

@@ -11,20 +11,15 @@ from council.domain.errors import NotAllowed, SignInFailed, ValidationError
 from council.domain.people import OPERATOR, Person
 from council.services import accounts as service
 from council.services.workspace import Workspace
-from council.store import accounts, audit, people
+from council.store import accounts, audit
 from tests.services.conftest import add_person
 
 GOOD = "correct horse battery"
 
 
-def _with_email(ws: Workspace, name: str, email: str, *roles: str) -> Person:
-    person = Person(name, "service", email=email, roles=roles)
-    return people.get_person(ws.db, ws.db.write(lambda tx: people.add_person(tx, person)))
-
-
 @pytest.fixture
 def member(empty: Workspace) -> Person:
-    person = _with_email(empty, "Mia Member", "mia@example.org", "member")
+    person = add_person(empty, "Mia Member", "member", email="mia@example.org")
     service.set_password(empty, OPERATOR, person.id, GOOD, GOOD)
     return person
 
@@ -67,7 +62,7 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one_until_the_
 
 
 def test_a_new_password_from_the_secretary_lifts_the_lock(empty, member):
-    secretary = _with_email(empty, "Sam Secretary", "sam@example.org", "secretary")
+    secretary = add_person(empty, "Sam Secretary", "secretary", email="sam@example.org")
     for n in range(LOCK_AFTER):
         with pytest.raises(SignInFailed):
             service.sign_in(empty, "mia@example.org", f"another guess {n}")

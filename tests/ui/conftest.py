@@ -44,14 +44,19 @@ def app(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     return open_page
 
 
+def changed_config(tmp_path: Path, line: str, instead: str) -> Path:
+    """The demo's workspace config with one setting's line replaced, written to tmp_path."""
+    text = DEMO_CONFIG.read_text(encoding="utf-8")
+    assert line in text
+    path = tmp_path / "workspace.yaml"
+    path.write_text(text.replace(line, instead), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def no_demo_config(tmp_path: Path) -> Path:
     """The demo's workspace config, but with `demo_data: false`: a new database stays empty."""
-    text = DEMO_CONFIG.read_text(encoding="utf-8")
-    assert "demo_data: true" in text
-    path = tmp_path / "workspace.yaml"
-    path.write_text(text.replace("demo_data: true", "demo_data: false"), encoding="utf-8")
-    return path
+    return changed_config(tmp_path, "demo_data: true", "demo_data: false")
 
 
 def plain(markdown: str) -> str:

@@ -41,10 +41,14 @@ def _as(at: AppTest, person_id: int) -> AppTest:
     return at.run()
 
 
-def test_a_member_scores_statements_and_the_database_holds_them(app, demo_copy):
+def _open_as_member(app, demo_copy: Path) -> tuple[AppTest, int, int, str]:
+    """The page as a member of the coming meeting sees it: (app, meeting id, member id, form key)."""
     meeting_id, member = _coming_meeting_and_member(demo_copy)
-    at = _as(app(demo_copy, "self_check"), member)
-    form = f"self_check_{meeting_id}_{member}"
+    return _as(app(demo_copy, "self_check"), member), meeting_id, member, f"self_check_{meeting_id}_{member}"
+
+
+def test_a_member_scores_statements_and_the_database_holds_them(app, demo_copy):
+    at, meeting_id, member, form = _open_as_member(app, demo_copy)
     at.button_group(key=f"{form}_know_customers_score").set_value(2)
     at.text_area(key=f"{form}_know_customers_note").input("We only hear the loudest complaints.")
     at.button_group(key=f"{form}_rewarded_score").set_value(1)
@@ -65,9 +69,7 @@ def test_a_member_scores_statements_and_the_database_holds_them(app, demo_copy):
 
 
 def test_a_note_without_a_score_is_refused_beside_its_statement_and_nothing_is_saved(app, demo_copy):
-    meeting_id, member = _coming_meeting_and_member(demo_copy)
-    at = _as(app(demo_copy, "self_check"), member)
-    form = f"self_check_{meeting_id}_{member}"
+    at, meeting_id, _, form = _open_as_member(app, demo_copy)
     at.button_group(key=f"{form}_rewarded_score").set_value(4)
     at.text_area(key=f"{form}_no_customer_number_note").input("Chat asks for it first.")
     at = button(at, "Save my answers").click().run()

@@ -12,19 +12,15 @@ from council.domain.accounts import LOCK_AFTER
 from council.domain.people import OPERATOR
 from council.services import accounts
 from council.services.workspace import open_workspace
-from tests.conftest import DEMO_CONFIG, ROOT
-from tests.ui.conftest import button, plain
+from tests.conftest import ROOT
+from tests.ui.conftest import button, changed_config, plain
 
 PASSWORD = "a long enough passphrase"
 
 
 @pytest.fixture
 def accounts_config(tmp_path: Path) -> Path:
-    text = DEMO_CONFIG.read_text(encoding="utf-8")
-    assert "sign_in: demo" in text
-    path = tmp_path / "workspace.yaml"
-    path.write_text(text.replace("sign_in: demo", "sign_in: accounts"), encoding="utf-8")
-    return path
+    return changed_config(tmp_path, "sign_in: demo", "sign_in: accounts")
 
 
 @pytest.fixture
