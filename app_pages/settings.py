@@ -23,7 +23,7 @@ with st.expander("What the workspace holds"):
 
 if st.button("Back up now", icon=":material/backup:"):
     try:
-        written = back_up(ws, by=me.id if me else None)
+        written = back_up(ws, me)
     except CouncilError as e:
         show_error(e)
     else:

@@ -20,6 +20,7 @@ from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
 from council.config import CONFIG_ENV, load_config
 from council.domain.errors import CouncilError, NotFound
+from council.domain.people import OPERATOR
 from council.services.admin import back_up, workspace_facts
 from council.services.workspace import DB_ENV, Workspace, database_path, open_workspace
 
@@ -106,6 +107,6 @@ def _version(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    written = back_up(_existing(args, ", so there is nothing to back up"), args.file)
+    written = back_up(_existing(args, ", so there is nothing to back up"), OPERATOR, args.file)
     print(f"Backup written to {written}.")
     return 0

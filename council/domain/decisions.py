@@ -150,13 +150,6 @@ def _check_due(due_on: date | None, meeting_day: date, field: str, what: str) ->
 
 # How far along a status is; moving to a lower step, or out of done or dropped, goes back.
 _STEP = {"decided": 0, "in_progress": 1, "done": 2, "dropped": 2}
-# Who follows a decision up besides its owner: the council's own people, not executives or guests.
-FOLLOW_UP_ROLES = ("member", "chair", "secretary")
-
-
-def may_follow_up(roles: tuple[str, ...], person_id: int | None, owner_id: int | None) -> bool:
-    """A decision's owner and the council's members update its status; executives only read."""
-    return (person_id is not None and person_id == owner_id) or any(r in FOLLOW_UP_ROLES for r in roles)
 
 
 def goes_back(current: str, new: str) -> bool:

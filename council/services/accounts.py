@@ -14,9 +14,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from council.domain.accounts import LOCK_AFTER, LOCK_FOR, Account, check_password
-from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
+from council.domain.errors import NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
-from council.domain.vocabulary import Role
+from council.domain.permissions import Task, may, require
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import accounts, people
@@ -36,13 +36,12 @@ class AccountLine:
 
 
 def may_manage_accounts(actor: Person | None) -> bool:
-    return actor is not None and actor.has_role(Role.SECRETARY)
+    return may(actor, Task.ROSTER)
 
 
 def set_password(ws: Workspace, actor: Person | None, person_id: int, password: str, confirm: str) -> None:
     """Give a person on the roster a (new) password; it also lifts a lock. Secretary only."""
-    if not may_manage_accounts(actor):
-        raise NotAllowed("Only the council's secretary sets passwords for other people.")
+    require(actor, Task.ROSTER, "set passwords for other people")
     person = _person(ws, person_id)
     _save_password(ws, actor, person, password, confirm, "set_password")
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from council.domain.audit import AuditEntry
+from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store.contents import table_counts
@@ -36,12 +38,16 @@ def default_backup_path(ws: Workspace, moment: datetime | None = None) -> Path:
     return ws.db.path.parent / "backups" / f"{ws.db.path.stem}-{stamp}.duckdb"
 
 
-def back_up(ws: Workspace, target: Path | None = None, *, by: int | None = None) -> Path:
-    """Copy the whole workspace into a new database file and note it in the audit log."""
+def back_up(ws: Workspace, actor: Person | None, target: Path | None = None) -> Path:
+    """Copy the whole workspace into a new database file and note it in the audit log (secretary only)."""
+    require(actor, Task.SETTINGS, "back up the workspace")
     written = ws.db.backup_to(target or default_backup_path(ws))
     ws.db.write(
         lambda tx: audit.append_audit(
-            tx, AuditEntry("backup", "workspace", person_id=by, details={"file": str(written)})
+            tx,
+            AuditEntry(
+                "backup", "workspace", person_id=actor.id if actor else None, details={"file": str(written)}
+            ),
         )
     )
     return written

@@ -24,6 +24,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.filters import ViewFilter
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.domain.priority import PriorityScore, priority_factors
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
@@ -117,6 +118,7 @@ def _by_kind(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
 
 def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: str, ref_id: int) -> int:
     """Put a suggested friction point, connection, blocker, proposal or follow-up on the agenda."""
+    require(actor, Task.AGENDA, "change an agenda")
     if kind not in agenda.REFERENCE:
         raise ValidationError(f"{kind!r} cannot be put on an agenda this way.", "kind")
     chosen = next((s for s in suggestions(ws, meeting_id, limit=1000) if s.key == (kind, ref_id)), None)
@@ -131,6 +133,7 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
 
 def add_other(ws: Workspace, actor: Person | None, meeting_id: int, title: str, minutes: int | None) -> int:
     """Put a point of the chair's own on the agenda."""
+    require(actor, Task.AGENDA, "change an agenda")
     check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
     title = clean_text(title, "The agenda point", limit=MAX_TITLE, field="title")
     return _append(ws, actor, AgendaItem(meeting_id, 0, "other", title, time_box_minutes=minutes))
@@ -152,6 +155,8 @@ def _append(ws: Workspace, actor: Person | None, item: AgendaItem) -> int:
 
 
 def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
+    require(actor, Task.AGENDA, "change an agenda")
+
     def write(tx: Transaction) -> None:
         item = agenda_item(tx, item_id)
         meeting = get(tx, item.meeting_id)
@@ -174,6 +179,7 @@ def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
 
 def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
     """Move an item one place up (`step` -1) or down (+1); at either end nothing changes."""
+    require(actor, Task.AGENDA, "change an agenda")
 
     def write(tx: Transaction) -> None:
         item = agenda_item(tx, item_id)
@@ -188,6 +194,7 @@ def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
 
 
 def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int | None) -> None:
+    require(actor, Task.AGENDA, "change an agenda")
     check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
 
     def write(tx: Transaction) -> None:
@@ -204,6 +211,7 @@ def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int
 
 def close_agenda(ws: Workspace, actor: Person | None, meeting_id: int, closed: bool = True) -> None:
     """Close (or reopen) the agenda: once closed, the guest's proposal can no longer change."""
+    require(actor, Task.AGENDA, "change an agenda")
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)

@@ -11,6 +11,7 @@ from council.domain.errors import NotFound
 from council.domain.filters import search_words
 from council.domain.friction import Blocker
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.domain.vocabulary import BlockerStatus, ItemStatus
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import link_new
@@ -56,6 +57,7 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> BlockerDetail:
 
 def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_ids: Iterable[int] = ()) -> int:
     """Save a new blocker and link it to `friction_ids`, in one transaction."""
+    require(actor, Task.LOG, "log blockers")
     blocker = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
 
     def write(tx: Transaction) -> int:
@@ -68,6 +70,7 @@ def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_id
 
 
 def edit_blocker(ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker) -> dict:
+    require(actor, Task.LOG, "edit blockers")
     return save_edit(
         ws, actor, entity=ENTITY, label="Blocker", after=replace(draft.checked(ws.config), id=blocker_id),
         load=blockers.get_blocker, update=blockers.update_blocker, fields=blockers.EDITABLE,

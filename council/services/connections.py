@@ -11,6 +11,7 @@ from council.domain.errors import NotFound
 from council.domain.filters import ViewFilter
 from council.domain.friction import MissingConnection
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.domain.vocabulary import ItemStatus
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import link_new
@@ -65,6 +66,7 @@ def log_missing_connection(
     ws: Workspace, actor: Person | None, draft: MissingConnection, friction_ids: Iterable[int] = ()
 ) -> int:
     """Save a new missing connection and link it to `friction_ids`, in one transaction."""
+    require(actor, Task.LOG, "log missing connections")
     connection = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
 
     def write(tx: Transaction) -> int:
@@ -79,6 +81,7 @@ def log_missing_connection(
 def edit_missing_connection(
     ws: Workspace, actor: Person | None, connection_id: int, draft: MissingConnection
 ) -> dict:
+    require(actor, Task.LOG, "edit missing connections")
     return save_edit(
         ws, actor, entity=ENTITY, label="Missing connection", after=replace(draft.checked(ws.config), id=connection_id),
         load=connections.get_missing_connection, update=connections.update_missing_connection,

@@ -14,17 +14,16 @@ import pandas as pd
 
 from council.domain.decision_changes import FieldChange, version_changes
 from council.domain.decisions import (
-    FOLLOW_UP_ROLES,
     Amendment,
     DecisionEvent,
     DecisionSummary,
     DecisionVersion,
     StatusChange,
-    may_follow_up,
 )
 from council.domain.errors import NotAllowed, NotFound
 from council.domain.filters import DecisionFilter
 from council.domain.people import Person
+from council.domain.permissions import Task, may, may_follow_up
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import decision_search, decisions, meetings, people
@@ -158,11 +157,11 @@ def _readable(ws: Workspace, change: FieldChange, names: dict[int | None, str]) 
 
 def may_change(actor: Person | None, summary: DecisionSummary) -> bool:
     """Whether `actor` may follow this decision up (the page shows the form only then)."""
-    return actor is not None and may_follow_up(actor.roles, actor.id, summary.owner_id)
+    return may_follow_up(actor, summary.owner_id)
 
 
 def may_amend(actor: Person | None) -> bool:
-    return actor is not None and any(actor.has_role(r) for r in FOLLOW_UP_ROLES)
+    return may(actor, Task.FOLLOW_UP)
 
 
 def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: StatusChange) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from council.domain.errors import NotAllowed, NotFound, StoreError, ValidationError
+from council.domain.errors import NotFound, StoreError, ValidationError
 from council.domain.feedback_import import (
     DATE_FORMATS,
     DELIMITERS,
@@ -33,6 +33,7 @@ from council.domain.feedback_import import (
     value_table,
 )
 from council.domain.people import Person
+from council.domain.permissions import Task, may, require
 from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import counted
 from council.services.feedback_file import FeedbackFile
@@ -41,8 +42,6 @@ from council.services.workspace import Workspace
 from council.store import feedback_import as store
 from council.store.database import Transaction
 from council.store.people import list_people
-
-IMPORT_ROLES = ("secretary",)
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class SourceValue:
 
 
 def may_import(person: Person | None) -> bool:
-    return person is not None and any(person.has_role(r) for r in IMPORT_ROLES)
+    return may(person, Task.IMPORT)
 
 
 def layout(ws: Workspace, file: FeedbackFile, delimiter: str | None = None) -> FileLayout:
@@ -144,8 +143,7 @@ def import_file(
     Rows with a problem stop the import unless `skip_bad_rows`; rows that do not fit the
     columns, or a file imported before, always stop it. Nothing is written then.
     """
-    if not may_import(actor):
-        raise NotAllowed("Only the council's secretary imports customer feedback.")
+    require(actor, Task.IMPORT, "import customer feedback")
     profile, names = _checked_profile(ws, file, profile)
 
     def write(tx: Transaction) -> ImportResult:

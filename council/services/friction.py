@@ -10,6 +10,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.filters import STOP_WORDS, FrictionFilter
 from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.domain.priority import PriorityScore, priority_factors, priority_score
 from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
 from council.services.history import HistoryLine, history_of, record, save_edit
@@ -85,6 +86,7 @@ def log_friction_point(
     ws: Workspace, actor: Person | None, draft: FrictionPoint, evidence: EvidenceDraft = EvidenceDraft()
 ) -> int:
     """Save a new friction point with its first evidence, all at once or not at all."""
+    require(actor, Task.LOG, "log friction points")
     point = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
     by = actor.id if actor else None
     evidence.checked(0, by)  # refuse bad evidence before anything is written
@@ -101,6 +103,7 @@ def log_friction_point(
 
 def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint) -> dict:
     """Save the edited fields; returns what changed (nothing is written when nothing changed)."""
+    require(actor, Task.LOG, "edit friction points")
     return save_edit(
         ws, actor, entity=ENTITY, label="Friction point", after=replace(draft.checked(ws.config), id=friction_id),
         load=friction.get_friction_point, update=friction.update_friction_point, fields=AUDITED,
@@ -108,6 +111,7 @@ def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, d
 
 
 def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int:
+    require(actor, Task.LOG, "add evidence to friction points")
     item = replace(evidence.checked(), added_by=actor.id if actor else None)
 
     def write(tx: Transaction) -> int:
@@ -123,6 +127,7 @@ def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int
 def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint,
                     evidence: EvidenceDraft = EvidenceDraft()) -> int:  # fmt: skip
     """Instead of logging a duplicate: keep the new report's words as evidence on the existing point."""
+    require(actor, Task.LOG, "add evidence to friction points")
     by = actor.id if actor else None
     # The member's own words become a note; a customer's words stay a quote.
     words = "\n\n".join(t for t in (draft.title.strip(), (draft.description or "").strip()) if t)

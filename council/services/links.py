@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import blockers, connections, friction, links
@@ -21,11 +22,13 @@ _ENTITY = {"blocker": "blocker", "connection": "missing_connection"}
 
 def link_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int, friction_id: int) -> bool:
     """Link a blocker or connection to a friction point; False when they were linked already."""
+    require(actor, Task.LOG, "link friction points")
     _check_kind(kind)
     return ws.db.write(lambda tx: apply_link(tx, actor, "link", kind, other_id, friction_id))
 
 
 def unlink_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int, friction_id: int) -> bool:
+    require(actor, Task.LOG, "link friction points")
     _check_kind(kind)
     return ws.db.write(lambda tx: apply_link(tx, actor, "unlink", kind, other_id, friction_id))
 
@@ -34,6 +37,7 @@ def set_links_of_friction(
     ws: Workspace, actor: Person | None, friction_id: int, kind: str, wanted: Iterable[int]
 ) -> tuple[int, int]:
     """Make the friction point's blockers (or connections) exactly `wanted`: (linked, unlinked)."""
+    require(actor, Task.LOG, "link friction points")
     _check_kind(kind)
     wanted_ids = set(wanted)
 
@@ -59,6 +63,7 @@ def set_friction_of(
     ws: Workspace, actor: Person | None, kind: str, other_id: int, wanted: Iterable[int]
 ) -> tuple[int, int]:
     """Make the friction a blocker causes (or behind a connection) exactly `wanted`: (linked, unlinked)."""
+    require(actor, Task.LOG, "link friction points")
     _check_kind(kind)
     wanted_ids = set(wanted)
 

@@ -16,6 +16,7 @@ from council.domain.decisions import (
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.meetings import AgendaItem, Meeting, follow_date
 from council.domain.people import Person
+from council.domain.permissions import require_chair, require_decider
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
@@ -60,6 +61,7 @@ def start_meeting(
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
+        require_chair(actor, meeting, "start it")
         still_open(meeting)
         if meeting.status == MeetingStatus.OPEN:
             return
@@ -125,6 +127,7 @@ def record_outcome(
     def write(tx: Transaction) -> int | None:
         item = agenda_item(tx, item_id)
         meeting = _running(tx, item.meeting_id)
+        require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
         day = meeting.starts_at.astimezone(ws.zone).date()
         already = agenda.decisions_of_item(tx, item_id)
         if already and outcome != Outcome.DECIDED:
@@ -157,6 +160,7 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
                 f"Decision #{decision_id} was not taken in a meeting, so actions cannot be added here."
             )
         meeting = _running(tx, version.meeting_id)
+        require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
         checked = draft.checked(meeting.starts_at.astimezone(ws.zone).date())
         owner = on_roster(tx, checked.owner_id, "action_owner")
         action_id = decisions.add_action_item(
@@ -170,7 +174,9 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
 
 def set_attendance(ws: Workspace, actor: Person | None, meeting_id: int, person_ids: list[int]) -> None:
     def write(tx: Transaction) -> None:
-        still_open(get(tx, meeting_id))
+        meeting = get(tx, meeting_id)
+        require_chair(actor, meeting, "note who attends")
+        still_open(meeting)
         meetings.set_attendees(tx, meeting_id, person_ids)
         record(tx, actor, "attendance", ENTITY, meeting_id, {"people": sorted(person_ids)})
 
@@ -185,7 +191,9 @@ def save_minutes(ws: Workspace, actor: Person | None, meeting_id: int, text: str
         )
 
     def write(tx: Transaction) -> None:
-        still_open(get(tx, meeting_id))
+        meeting = get(tx, meeting_id)
+        require_chair(actor, meeting, "write its minutes")
+        still_open(meeting)
         meetings.set_minutes(tx, meeting_id, text)
         record(tx, actor, "minutes", ENTITY, meeting_id, {"length": len(text)})
 
@@ -196,7 +204,9 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
     """Close the meeting for good; points left without an outcome count as postponed (returned)."""
 
     def write(tx: Transaction) -> int:
-        meeting = _running(tx, meeting_id)
+        meeting = get(tx, meeting_id)
+        require_chair(actor, meeting, "close it")
+        _running(tx, meeting_id)
         postponed = agenda.postpone_undecided(tx, meeting_id)
         for item in meetings.agenda_for(tx, meeting_id):
             if item.outcome == Outcome.POSTPONED:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.meetings import Meeting, follow_date
 from council.domain.people import Person
+from council.domain.permissions import Task, require, runs
 from council.domain.vocabulary import MeetingStatus
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -38,6 +39,7 @@ def still_open(meeting: Meeting) -> None:
 
 def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
     """Save a new planned meeting; the council's members on that day (and the guest) are invited."""
+    require(actor, Task.PLAN, "plan meetings")
     meeting = replace(
         draft.checked(ws.now()), status=MeetingStatus.PLANNED, closed_at=None, agenda_closed_at=None
     )
@@ -60,6 +62,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
 
     def write(tx: Transaction) -> list[str]:
         before = get(tx, meeting_id)
+        if not runs(actor, before):  # a meeting's chair may correct its details too
+            require(actor, Task.PLAN, "change a meeting")
         still_open(before)
         # A meeting under way keeps its start; a planned one may move, but not into the past.
         moved = draft.starts_at != before.starts_at
@@ -87,6 +91,7 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
 
 def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: int | None) -> None:
     """Invite `guest_id` as the meeting's guest (or nobody, with None)."""
+    require(actor, Task.PLAN, "invite guests")
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)

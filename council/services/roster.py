@@ -6,8 +6,9 @@ import re
 from dataclasses import replace
 
 from council.domain.checks import check_choice, clean_text
-from council.domain.errors import NotAllowed, ValidationError
+from council.domain.errors import ValidationError
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.domain.vocabulary import Role
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -20,8 +21,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
     """Put someone on the roster (secretary only): a name, an e-mail address to sign in with, roles."""
-    if actor is None or not actor.has_role(Role.SECRETARY):
-        raise NotAllowed("Only the council's secretary adds people to the roster.")
+    require(actor, Task.ROSTER, "add people to the roster")
     person = _checked(ws, draft)
 
     def write(tx: Transaction) -> int:

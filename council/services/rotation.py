@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from council.domain.errors import Conflict, ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
+from council.domain.permissions import Task, require
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
 from council.services.history import record
@@ -53,6 +54,7 @@ def accept_successor(
     ws: Workspace, actor: Person | None, department: str, person_id: int, starts_on: date
 ) -> int:
     """Give `person_id` the vacant `department` seat for one term from `starts_on`; returns the term's id."""
+    require(actor, Task.PLAN, "keep the rotation")
 
     def write(tx: Transaction) -> int:
         person = people.get_person(tx, person_id)
@@ -75,6 +77,7 @@ def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_
 
     Returns the meeting's id.
     """
+    require(actor, Task.PLAN, "invite guests")
     if slot.meeting_id is not None:
         set_guest(ws, actor, slot.meeting_id, person_id)
         return slot.meeting_id

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from council.domain.decisions import Amendment, DecisionVersion, StatusChange, goes_back, may_follow_up
+from council.domain.decisions import Amendment, DecisionVersion, StatusChange, goes_back
 from council.domain.errors import ValidationError
 
 FORWARD = [("decided", "in_progress"), ("decided", "done"), ("in_progress", "done")]
@@ -47,15 +47,6 @@ def test_the_same_status_again_is_a_progress_note_and_needs_words() -> None:
 def test_an_unknown_status_is_refused() -> None:
     with pytest.raises(ValidationError, match="new status"):
         StatusChange("finished").checked("decided")
-
-
-def test_owners_and_council_people_follow_up_executives_and_guests_only_read() -> None:
-    assert may_follow_up(("member",), 1, owner_id=2)
-    assert may_follow_up(("chair",), 1, owner_id=2)
-    assert may_follow_up(("executive",), 2, owner_id=2)  # an executive who owns it reports on it
-    assert not may_follow_up(("executive",), 1, owner_id=2)
-    assert not may_follow_up(("guest",), 1, owner_id=2)
-    assert not may_follow_up((), None, owner_id=None)
 
 
 CURRENT = DecisionVersion(7, 2, "Callback within a day", "Every missed call gets a callback.", "Customers wait.",

@@ -40,6 +40,12 @@ WRITTEN_TABLES = (
 )
 
 
+# Who acts in tests that are not about permissions: the roles the write needs, but no row on the roster.
+MEMBER = Person("A council member", "service", roles=("member",))
+CHAIR = Person("A chair", "service", roles=("member", "chair"))  # runs any meeting that has no chair
+SECRETARY = Person("The secretary", None, roles=("secretary",))
+
+
 @pytest.fixture(scope="module")
 def empty_to_refuse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     """One empty workspace for a module's tests of refused writes; each checks it wrote nothing."""
@@ -77,6 +83,12 @@ def without_hr_and_moving(empty: Workspace, tmp_path: Path) -> Workspace:
 def member(demo: Workspace) -> Person:
     """A council member of the demo organisation, to act as."""
     return next(p for p in people.list_people(demo.db) if p.has_role("member"))
+
+
+@pytest.fixture
+def secretary(demo: Workspace) -> Person:
+    """The demo organisation's secretary, who keeps the roster and the rotation."""
+    return next(p for p in people.list_people(demo.db) if p.has_role("secretary"))
 
 
 def table_sizes(ws: Workspace) -> dict[str, int]:

@@ -12,6 +12,7 @@ from council.services import blockers as service
 from council.services.friction import log_friction_point
 from council.services.workspace import Workspace
 from council.store import audit, blockers
+from tests.services.conftest import MEMBER
 
 DRAFT = Blocker(
     title="Refunds above 50 euros need two signatures",
@@ -40,21 +41,21 @@ def test_a_blocker_with_bad_input_is_refused_and_nothing_is_written(
     empty_to_refuse: Workspace, nothing_written, change: dict, field: str
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(ValidationError) as refused:
-        service.log_blocker(empty_to_refuse, None, replace(DRAFT, **change))
+        service.log_blocker(empty_to_refuse, MEMBER, replace(DRAFT, **change))
     assert refused.value.field == field
 
 
 def test_a_blocker_linked_to_a_friction_point_that_does_not_exist_is_not_saved(
     empty: Workspace, nothing_written
 ) -> None:
-    friction_id = log_friction_point(empty, None, FrictionPoint("Refund takes weeks", "", "billing", 4))
+    friction_id = log_friction_point(empty, MEMBER, FrictionPoint("Refund takes weeks", "", "billing", 4))
     with nothing_written(empty), pytest.raises(NotFound):
-        service.log_blocker(empty, None, DRAFT, [friction_id, 999])
+        service.log_blocker(empty, MEMBER, DRAFT, [friction_id, 999])
 
 
 def test_logging_saves_the_blocker_with_its_links_and_history(empty: Workspace) -> None:
-    friction_id = log_friction_point(empty, None, FrictionPoint("Refund takes weeks", "", "billing", 4))
-    blocker_id = service.log_blocker(empty, None, replace(DRAFT, owner_department=""), [friction_id])
+    friction_id = log_friction_point(empty, MEMBER, FrictionPoint("Refund takes weeks", "", "billing", 4))
+    blocker_id = service.log_blocker(empty, MEMBER, replace(DRAFT, owner_department=""), [friction_id])
     detail = service.blocker_detail(empty, blocker_id)
     assert detail.blocker.owner_department is None
     assert (detail.blocker.title, detail.blocker.status) == (DRAFT.title, "active")
@@ -66,35 +67,35 @@ def test_logging_saves_the_blocker_with_its_links_and_history(empty: Workspace) 
 
 
 def test_markup_in_a_blocker_is_stored_verbatim(empty: Workspace) -> None:
-    blocker_id = service.log_blocker(empty, None, replace(DRAFT, title=NASTY, description=NASTY))
+    blocker_id = service.log_blocker(empty, MEMBER, replace(DRAFT, title=NASTY, description=NASTY))
     stored = service.get(empty, blocker_id)
     assert (stored.title, stored.description) == (NASTY, NASTY)
 
 
 def test_an_edit_records_only_the_changed_fields_and_removal_stamps_closed_at(empty: Workspace) -> None:
-    blocker_id = service.log_blocker(empty, None, DRAFT)
+    blocker_id = service.log_blocker(empty, MEMBER, DRAFT)
     stored = service.get(empty, blocker_id)
     changes = service.edit_blocker(
-        empty, None, blocker_id, replace(stored, status="being_removed", category="process")
+        empty, MEMBER, blocker_id, replace(stored, status="being_removed", category="process")
     )
     assert changes == {"category": ["policy", "process"], "status": ["active", "being_removed"]}
     newest = audit.entries_about(empty.db, "blocker", str(blocker_id))[0]
     assert (newest.action, newest.details) == ("update", {"changes": changes})
     assert service.get(empty, blocker_id).closed_at is None  # still in the way while being removed
-    service.edit_blocker(empty, None, blocker_id, replace(stored, status="removed"))
+    service.edit_blocker(empty, MEMBER, blocker_id, replace(stored, status="removed"))
     assert service.get(empty, blocker_id).closed_at is not None
-    service.edit_blocker(empty, None, blocker_id, replace(stored, status="active"))
+    service.edit_blocker(empty, MEMBER, blocker_id, replace(stored, status="active"))
     assert service.get(empty, blocker_id).closed_at is None
     history = [line.what for line in service.blocker_detail(empty, blocker_id).history]
     assert history[1] == "Changed category Process → Policy; status Being removed → Removed."
 
 
 def test_a_save_without_changes_writes_nothing(empty: Workspace, nothing_written) -> None:
-    blocker_id = service.log_blocker(empty, None, DRAFT)
+    blocker_id = service.log_blocker(empty, MEMBER, DRAFT)
     stored = service.get(empty, blocker_id)
     with nothing_written(empty):
         assert (
-            service.edit_blocker(empty, None, blocker_id, replace(stored, title=f" {stored.title}\n")) == {}
+            service.edit_blocker(empty, MEMBER, blocker_id, replace(stored, title=f" {stored.title}\n")) == {}
         )
 
 
@@ -102,7 +103,7 @@ def test_a_blocker_that_does_not_exist_raises_not_found(empty_to_refuse: Workspa
     with pytest.raises(NotFound):
         service.blocker_detail(empty_to_refuse, 999)
     with nothing_written(empty_to_refuse), pytest.raises(NotFound):
-        service.edit_blocker(empty_to_refuse, None, 999, DRAFT)
+        service.edit_blocker(empty_to_refuse, MEMBER, 999, DRAFT)
 
 
 def test_the_blocker_table_follows_the_configured_category_order(demo_to_read: Workspace) -> None:

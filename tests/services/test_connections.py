@@ -13,6 +13,7 @@ from council.services import connections as service
 from council.services.friction import log_friction_point
 from council.services.workspace import Workspace
 from council.store import audit
+from tests.services.conftest import MEMBER
 
 DRAFT = MissingConnection(
     from_department="logistics",
@@ -46,7 +47,7 @@ def test_a_missing_connection_with_bad_input_is_refused_and_nothing_is_written(
     empty_to_refuse: Workspace, nothing_written, change: dict, field: str
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(ValidationError) as refused:
-        service.log_missing_connection(empty_to_refuse, None, replace(DRAFT, **change))
+        service.log_missing_connection(empty_to_refuse, MEMBER, replace(DRAFT, **change))
     assert refused.value.field == field
 
 
@@ -55,7 +56,7 @@ def test_a_connection_from_a_department_to_itself_is_refused(
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(ValidationError) as refused:
         service.log_missing_connection(
-            empty_to_refuse, None, replace(DRAFT, to_department=DRAFT.from_department)
+            empty_to_refuse, MEMBER, replace(DRAFT, to_department=DRAFT.from_department)
         )
     assert refused.value.field == "to_department"
     assert "same department" in refused.value.message
@@ -64,15 +65,15 @@ def test_a_connection_from_a_department_to_itself_is_refused(
 def test_a_connection_linked_to_a_friction_point_that_does_not_exist_is_not_saved(
     empty: Workspace, nothing_written
 ) -> None:
-    friction_id = log_friction_point(empty, None, FrictionPoint("Engineer no-show", "", "switching", 4))
+    friction_id = log_friction_point(empty, MEMBER, FrictionPoint("Engineer no-show", "", "switching", 4))
     with nothing_written(empty), pytest.raises(NotFound):
-        service.log_missing_connection(empty, None, DRAFT, [friction_id, 999])
+        service.log_missing_connection(empty, MEMBER, DRAFT, [friction_id, 999])
 
 
 def test_logging_saves_the_connection_with_its_links_and_history(empty: Workspace) -> None:
-    first = log_friction_point(empty, None, FrictionPoint("Engineer no-show", "", "switching", 4))
-    second = log_friction_point(empty, None, FrictionPoint("Old date given", "", "switching", 3))
-    connection_id = service.log_missing_connection(empty, None, DRAFT, [second, first, first])
+    first = log_friction_point(empty, MEMBER, FrictionPoint("Engineer no-show", "", "switching", 4))
+    second = log_friction_point(empty, MEMBER, FrictionPoint("Old date given", "", "switching", 3))
+    connection_id = service.log_missing_connection(empty, MEMBER, DRAFT, [second, first, first])
     detail = service.connection_detail(empty, connection_id)
     assert replace(detail.connection, id=None, created_at=None, updated_at=None) == DRAFT
     assert list(detail.friction["id"]) == [first, second]
@@ -81,40 +82,40 @@ def test_logging_saves_the_connection_with_its_links_and_history(empty: Workspac
 
 
 def test_markup_in_what_breaks_is_stored_verbatim(empty: Workspace) -> None:
-    connection_id = service.log_missing_connection(empty, None, replace(DRAFT, what_breaks=NASTY))
+    connection_id = service.log_missing_connection(empty, MEMBER, replace(DRAFT, what_breaks=NASTY))
     assert service.get(empty, connection_id).what_breaks == NASTY
 
 
 def test_an_edit_records_only_the_changed_fields_and_closing_stamps_closed_at(empty: Workspace) -> None:
-    connection_id = service.log_missing_connection(empty, None, DRAFT)
+    connection_id = service.log_missing_connection(empty, MEMBER, DRAFT)
     stored = service.get(empty, connection_id)
     changes = service.edit_missing_connection(
-        empty, None, connection_id, replace(stored, impact=2, status="resolved")
+        empty, MEMBER, connection_id, replace(stored, impact=2, status="resolved")
     )
     assert changes == {"impact": [4, 2], "status": ["open", "resolved"]}
     newest = audit.entries_about(empty.db, "missing_connection", str(connection_id))[0]
     assert (newest.action, newest.details) == ("update", {"changes": changes})
     assert service.get(empty, connection_id).closed_at is not None
-    service.edit_missing_connection(empty, None, connection_id, replace(stored, status="on_agenda"))
+    service.edit_missing_connection(empty, MEMBER, connection_id, replace(stored, status="on_agenda"))
     assert service.get(empty, connection_id).closed_at is None
 
 
 def test_a_save_without_changes_writes_nothing(empty: Workspace, nothing_written) -> None:
-    connection_id = service.log_missing_connection(empty, None, DRAFT)
+    connection_id = service.log_missing_connection(empty, MEMBER, DRAFT)
     stored = service.get(empty, connection_id)
     with nothing_written(empty):
-        assert service.edit_missing_connection(empty, None, connection_id, stored) == {}
+        assert service.edit_missing_connection(empty, MEMBER, connection_id, stored) == {}
     assert service.get(empty, connection_id) == stored
 
 
 def test_editing_into_a_connection_from_a_department_to_itself_is_refused(
     empty: Workspace, nothing_written
 ) -> None:
-    connection_id = service.log_missing_connection(empty, None, DRAFT)
+    connection_id = service.log_missing_connection(empty, MEMBER, DRAFT)
     stored = service.get(empty, connection_id)
     with nothing_written(empty), pytest.raises(ValidationError) as refused:
         service.edit_missing_connection(
-            empty, None, connection_id, replace(stored, from_department="service")
+            empty, MEMBER, connection_id, replace(stored, from_department="service")
         )
     assert refused.value.field == "to_department"
     assert service.get(empty, connection_id) == stored
@@ -126,7 +127,7 @@ def test_a_connection_that_does_not_exist_raises_not_found(
     with pytest.raises(NotFound):
         service.connection_detail(empty_to_refuse, 999)
     with nothing_written(empty_to_refuse), pytest.raises(NotFound):
-        service.edit_missing_connection(empty_to_refuse, None, 999, DRAFT)
+        service.edit_missing_connection(empty_to_refuse, MEMBER, 999, DRAFT)
 
 
 def test_the_connection_table_shows_names_and_can_leave_out_closed_ones(demo_to_read: Workspace) -> None:

@@ -18,6 +18,7 @@ from council.services.history import history_of
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store import friction as store
+from tests.services.conftest import MEMBER
 
 DRAFT = FrictionPoint(
     title="The engineer came without the new meter",
@@ -76,7 +77,7 @@ def test_a_friction_point_with_bad_input_is_refused_and_nothing_is_written(
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(ValidationError) as refused:
         service.log_friction_point(
-            empty_to_refuse, None, replace(DRAFT, **change), EvidenceDraft(quote="It hurts.")
+            empty_to_refuse, MEMBER, replace(DRAFT, **change), EvidenceDraft(quote="It hurts.")
         )
     assert refused.value.field == field
 
@@ -87,7 +88,7 @@ def test_the_longest_allowed_title_and_description_and_the_extreme_severities_ar
     for severity in (1, 5):
         draft = replace(DRAFT, title="x" * 200, description="y" * 10_000, severity=severity,
                         customers_per_month=0)  # fmt: skip
-        stored = service.get(empty, service.log_friction_point(empty, None, draft))
+        stored = service.get(empty, service.log_friction_point(empty, MEMBER, draft))
         assert (len(stored.title), len(stored.description), stored.severity) == (200, 10_000, severity)
 
 
@@ -98,20 +99,22 @@ def test_a_friction_point_with_a_link_that_is_not_a_web_address_is_refused_whole
     empty_to_refuse: Workspace, nothing_written, link: str
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(ValidationError) as refused:
-        service.log_friction_point(empty_to_refuse, None, DRAFT, EvidenceDraft(quote="It hurts.", link=link))
+        service.log_friction_point(
+            empty_to_refuse, MEMBER, DRAFT, EvidenceDraft(quote="It hurts.", link=link)
+        )
     assert refused.value.field == "link"
 
 
 def test_evidence_with_a_javascript_link_is_refused(empty: Workspace, nothing_written) -> None:
-    friction_id = service.log_friction_point(empty, None, DRAFT)
+    friction_id = service.log_friction_point(empty, MEMBER, DRAFT)
     with nothing_written(empty), pytest.raises(ValidationError) as refused:
-        service.add_evidence(empty, None, Evidence(friction_id, "link", url="javascript:alert(1)"))
+        service.add_evidence(empty, MEMBER, Evidence(friction_id, "link", url="javascript:alert(1)"))
     assert refused.value.field == "url"
 
 
 def test_a_negative_number_of_complaints_is_refused(empty_to_refuse: Workspace, nothing_written) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(ValidationError) as refused:
-        service.log_friction_point(empty_to_refuse, None, DRAFT, EvidenceDraft(complaints=-3))
+        service.log_friction_point(empty_to_refuse, MEMBER, DRAFT, EvidenceDraft(complaints=-3))
     assert refused.value.field == "complaints"
 
 
@@ -119,7 +122,7 @@ def test_evidence_for_a_friction_point_that_does_not_exist_is_refused(
     empty_to_refuse: Workspace, nothing_written
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(NotFound):
-        service.add_evidence(empty_to_refuse, None, Evidence(999, "quote", "Where did it go?"))
+        service.add_evidence(empty_to_refuse, MEMBER, Evidence(999, "quote", "Where did it go?"))
 
 
 def test_a_department_or_stage_removed_from_the_config_is_refused(
@@ -130,23 +133,23 @@ def test_a_department_or_stage_removed_from_the_config_is_refused(
                           ({"involved_departments": ("hr",)}, "involved_departments"),
                           ({"journey_stage": "moving"}, "journey_stage")):  # fmt: skip
         with nothing_written(ws), pytest.raises(ValidationError) as refused:
-            service.log_friction_point(ws, None, replace(DRAFT, **change))
+            service.log_friction_point(ws, MEMBER, replace(DRAFT, **change))
         assert refused.value.field == field
 
 
 def test_a_friction_point_whose_department_was_removed_cannot_be_saved_until_it_is_changed(
     empty: Workspace, without_hr_and_moving: Workspace, nothing_written
 ) -> None:
-    friction_id = service.log_friction_point(empty, None, replace(DRAFT, owner_department="hr"))
+    friction_id = service.log_friction_point(empty, MEMBER, replace(DRAFT, owner_department="hr"))
     stored = service.get(without_hr_and_moving, friction_id)
     with nothing_written(empty), pytest.raises(ValidationError) as refused:
         service.edit_friction_point(
-            without_hr_and_moving, None, friction_id, replace(stored, status="resolved")
+            without_hr_and_moving, MEMBER, friction_id, replace(stored, status="resolved")
         )
     assert refused.value.field == "owner_department"
     assert service.get(empty, friction_id) == stored
     service.edit_friction_point(
-        without_hr_and_moving, None, friction_id, replace(stored, owner_department="it")
+        without_hr_and_moving, MEMBER, friction_id, replace(stored, owner_department="it")
     )
     assert service.get(empty, friction_id).owner_department == "it"
 
@@ -157,7 +160,7 @@ def test_a_friction_point_whose_department_was_removed_cannot_be_saved_until_it_
 def test_markup_and_script_tags_are_stored_verbatim(empty: Workspace) -> None:
     description = f"{NASTY}\n<img src=x onerror=alert(1)> _under_ `code`"
     draft = replace(DRAFT, title=NASTY, description=description)
-    friction_id = service.log_friction_point(empty, None, draft, EvidenceDraft(quote=NASTY))
+    friction_id = service.log_friction_point(empty, MEMBER, draft, EvidenceDraft(quote=NASTY))
     stored = service.get(empty, friction_id)
     assert (stored.title, stored.description) == (NASTY, description)
     assert [e.text for e in store.evidence_for(empty.db, friction_id)] == [NASTY]
@@ -205,7 +208,7 @@ def test_editing_a_friction_point_that_does_not_exist_is_refused(
     empty_to_refuse: Workspace, nothing_written
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(NotFound):
-        service.edit_friction_point(empty_to_refuse, None, 999, DRAFT)
+        service.edit_friction_point(empty_to_refuse, MEMBER, 999, DRAFT)
 
 
 def test_an_edit_with_bad_input_changes_nothing(demo: Workspace, member: Person, nothing_written) -> None:
@@ -246,7 +249,7 @@ def test_history_shows_a_status_change_in_words(demo: Workspace, member: Person)
 
 def test_logging_saves_the_point_with_its_first_evidence_and_one_audit_entry(empty: Workspace) -> None:
     evidence = EvidenceDraft(quote="  I stayed home twice. ", complaints=12, link="https://example.org/x")
-    friction_id = service.log_friction_point(empty, None, DRAFT, evidence)
+    friction_id = service.log_friction_point(empty, MEMBER, DRAFT, evidence)
     stored = service.get(empty, friction_id)
     assert replace(stored, id=None, created_at=None, updated_at=None) == DRAFT
     saved = {(e.kind, e.text, e.count, e.url) for e in store.evidence_for(empty.db, friction_id)}
@@ -341,9 +344,9 @@ def test_a_search_word_found_only_in_an_evidence_quote_finds_the_friction_point(
 
 def test_a_search_word_found_only_in_a_description_finds_the_friction_point(empty: Workspace) -> None:
     friction_id = service.log_friction_point(
-        empty, None, replace(DRAFT, description="Like a quokka, waiting.")
+        empty, MEMBER, replace(DRAFT, description="Like a quokka, waiting.")
     )
-    service.log_friction_point(empty, None, replace(DRAFT, title="Another one"))
+    service.log_friction_point(empty, MEMBER, replace(DRAFT, title="Another one"))
     assert found_ids(empty, FrictionFilter(search="Quokka")) == {friction_id}
 
 
@@ -466,4 +469,4 @@ def test_adding_to_a_friction_point_that_is_gone_is_refused(
     empty_to_refuse: Workspace, nothing_written
 ) -> None:
     with nothing_written(empty_to_refuse), pytest.raises(NotFound):
-        service.add_to_existing(empty_to_refuse, None, 999, DRAFT)
+        service.add_to_existing(empty_to_refuse, MEMBER, 999, DRAFT)

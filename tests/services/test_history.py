@@ -9,6 +9,7 @@ from council.domain.people import Person
 from council.services.friction import edit_friction_point, get, log_friction_point
 from council.services.history import history_of
 from council.services.workspace import Workspace
+from tests.services.conftest import MEMBER
 
 DRAFT = FrictionPoint(
     title="The engineer came without the new meter",
@@ -23,7 +24,7 @@ DRAFT = FrictionPoint(
 
 
 def test_history_says_who_did_what_newest_first(demo: Workspace, member: Person) -> None:
-    friction_id = log_friction_point(demo, None, DRAFT)
+    friction_id = log_friction_point(demo, MEMBER, DRAFT)
     edit_friction_point(demo, member, friction_id, replace(get(demo, friction_id), severity=5))
     history = history_of(demo, "friction_point", friction_id)
     assert [(line.who, line.what) for line in history] == [
@@ -35,7 +36,7 @@ def test_history_says_who_did_what_newest_first(demo: Workspace, member: Person)
 
 
 def test_a_change_is_told_with_names_not_ids_and_long_text_is_only_marked_as_edited(empty: Workspace) -> None:
-    friction_id = log_friction_point(empty, None, DRAFT)
+    friction_id = log_friction_point(empty, MEMBER, DRAFT)
     edited = replace(
         get(empty, friction_id),
         description="Another description entirely.",
@@ -44,7 +45,7 @@ def test_a_change_is_told_with_names_not_ids_and_long_text_is_only_marked_as_edi
         owner_department="it",
         involved_departments=("sales", "finance"),
     )
-    edit_friction_point(empty, None, friction_id, edited)
+    edit_friction_point(empty, MEMBER, friction_id, edited)
     assert history_of(empty, "friction_point", friction_id)[0].what == (
         "Changed description (edited); channel Engineer visit → —; customers a month 80 → 120; "
         "owner Logistics & field service → IT; also involved IT → Finance & billing, Sales."

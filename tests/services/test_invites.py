@@ -11,7 +11,7 @@ from council.services.invites import meeting_invite
 from council.services.meetings import edit_meeting, get, set_guest
 from council.services.minutes import minutes
 from council.services.workspace import Workspace
-from tests.services.conftest import closed_meeting
+from tests.services.conftest import SECRETARY, closed_meeting
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 
@@ -91,9 +91,9 @@ def test_moving_a_meeting_or_changing_its_guest_raises_the_invites_sequence(demo
     start = _sequence(demo, meeting_id)
     before = get(demo.db, meeting_id)
     moved = replace(before, starts_at=before.starts_at + timedelta(hours=1), location="Room 2.01")
-    assert edit_meeting(demo, None, meeting_id, moved) == ["starts_at", "location"]
+    assert edit_meeting(demo, SECRETARY, meeting_id, moved) == ["starts_at", "location"]
     assert _sequence(demo, meeting_id) == start + 1
-    set_guest(demo, None, meeting_id, None)
+    set_guest(demo, SECRETARY, meeting_id, None)
     assert _sequence(demo, meeting_id) == start + 2
-    assert edit_meeting(demo, None, meeting_id, get(demo.db, meeting_id)) == []  # nothing changed
+    assert edit_meeting(demo, SECRETARY, meeting_id, get(demo.db, meeting_id)) == []  # nothing changed
     assert _sequence(demo, meeting_id) == start + 2

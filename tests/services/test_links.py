@@ -15,6 +15,7 @@ from council.services.workspace import Workspace
 from council.store import blockers, connections, links
 from council.store import friction as friction_store
 from council.store.database import Transaction
+from tests.services.conftest import MEMBER
 
 TABLE = {
     "blocker": ("blocker_friction", "blocker_id"),
@@ -58,12 +59,12 @@ def audit_size(ws: Workspace) -> int:
 @pytest.mark.parametrize("kind", KINDS)
 def test_linking_from_either_side_gives_the_same_links(empty: Workspace, ids: dict, kind: str) -> None:
     friction, other = ids["friction1"], ids[f"{kind}1"]
-    assert service.set_links_of_friction(empty, None, friction, kind, [other, ids[f"{kind}2"]]) == (2, 0)
+    assert service.set_links_of_friction(empty, MEMBER, friction, kind, [other, ids[f"{kind}2"]]) == (2, 0)
     from_friction = linked(empty, kind)
-    assert service.set_links_of_friction(empty, None, friction, kind, []) == (0, 2)
+    assert service.set_links_of_friction(empty, MEMBER, friction, kind, []) == (0, 2)
     assert linked(empty, kind) == set()
-    service.set_friction_of(empty, None, kind, other, [friction])
-    service.set_friction_of(empty, None, kind, ids[f"{kind}2"], [friction])
+    service.set_friction_of(empty, MEMBER, kind, other, [friction])
+    service.set_friction_of(empty, MEMBER, kind, ids[f"{kind}2"], [friction])
     assert linked(empty, kind) == from_friction == {(other, friction), (ids[f"{kind}2"], friction)}
     # Each side sees the link.
     assert set(links.friction_of(empty.db, kind, other)["id"]) == {friction}
@@ -72,11 +73,11 @@ def test_linking_from_either_side_gives_the_same_links(empty: Workspace, ids: di
 @pytest.mark.parametrize("kind", KINDS)
 def test_linking_twice_is_harmless(empty: Workspace, ids: dict, kind: str) -> None:
     friction, other = ids["friction1"], ids[f"{kind}1"]
-    assert service.link_friction(empty, None, kind, other, friction) is True
+    assert service.link_friction(empty, MEMBER, kind, other, friction) is True
     size = audit_size(empty)
-    assert service.link_friction(empty, None, kind, other, friction) is False
-    assert service.set_friction_of(empty, None, kind, other, [friction]) == (0, 0)
-    assert service.set_links_of_friction(empty, None, friction, kind, [other]) == (0, 0)
+    assert service.link_friction(empty, MEMBER, kind, other, friction) is False
+    assert service.set_friction_of(empty, MEMBER, kind, other, [friction]) == (0, 0)
+    assert service.set_links_of_friction(empty, MEMBER, friction, kind, [other]) == (0, 0)
     assert linked(empty, kind) == {(other, friction)}
     assert audit_size(empty) == size
 
@@ -84,7 +85,7 @@ def test_linking_twice_is_harmless(empty: Workspace, ids: dict, kind: str) -> No
 def test_unlinking_what_is_not_linked_does_nothing(empty: Workspace, ids: dict, nothing_written) -> None:
     for kind in KINDS:
         with nothing_written(empty):
-            assert service.unlink_friction(empty, None, kind, ids[f"{kind}1"], ids["friction1"]) is False
+            assert service.unlink_friction(empty, MEMBER, kind, ids[f"{kind}1"], ids["friction1"]) is False
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -93,8 +94,8 @@ def test_setting_the_links_of_a_friction_point_links_and_unlinks_in_one_go(
 ) -> None:
     friction = ids["friction1"]
     one, two, three = ids[f"{kind}1"], ids[f"{kind}2"], ids[f"{kind}3"]
-    service.set_links_of_friction(empty, None, friction, kind, [one, two])
-    assert service.set_links_of_friction(empty, None, friction, kind, [two, three]) == (1, 1)
+    service.set_links_of_friction(empty, MEMBER, friction, kind, [one, two])
+    assert service.set_links_of_friction(empty, MEMBER, friction, kind, [two, three]) == (1, 1)
     assert linked(empty, kind) == {(two, friction), (three, friction)}
 
 
@@ -103,16 +104,16 @@ def test_setting_the_friction_of_a_blocker_or_connection_links_and_unlinks_in_on
     empty: Workspace, ids: dict, kind: str
 ) -> None:
     other = ids[f"{kind}1"]
-    service.set_friction_of(empty, None, kind, other, [ids["friction1"], ids["friction2"]])
-    assert service.set_friction_of(empty, None, kind, other, [ids["friction3"]]) == (1, 2)
+    service.set_friction_of(empty, MEMBER, kind, other, [ids["friction1"], ids["friction2"]])
+    assert service.set_friction_of(empty, MEMBER, kind, other, [ids["friction3"]]) == (1, 2)
     assert linked(empty, kind) == {(other, ids["friction3"])}
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_both_records_history_shows_the_link_and_the_unlink(empty: Workspace, ids: dict, kind: str) -> None:
     friction, other = ids["friction1"], ids[f"{kind}1"]
-    service.set_friction_of(empty, None, kind, other, [friction])
-    service.set_links_of_friction(empty, None, friction, kind, [])
+    service.set_friction_of(empty, MEMBER, kind, other, [friction])
+    service.set_links_of_friction(empty, MEMBER, friction, kind, [])
     other_label = {
         "blocker": f"blocker #{other} “Old billing system 1”",
         "connection": f"missing connection #{other} “Bill change 1 not passed on”",
@@ -127,16 +128,16 @@ def test_both_records_history_shows_the_link_and_the_unlink(empty: Workspace, id
 @pytest.mark.parametrize(
     "attempt",
     [
-        lambda ws, ids, kind: service.link_friction(ws, None, kind, ids[f"{kind}1"], 999),
-        lambda ws, ids, kind: service.link_friction(ws, None, kind, 999, ids["friction1"]),
-        lambda ws, ids, kind: service.unlink_friction(ws, None, kind, ids[f"{kind}1"], 999),
-        lambda ws, ids, kind: service.unlink_friction(ws, None, kind, 999, ids["friction1"]),
+        lambda ws, ids, kind: service.link_friction(ws, MEMBER, kind, ids[f"{kind}1"], 999),
+        lambda ws, ids, kind: service.link_friction(ws, MEMBER, kind, 999, ids["friction1"]),
+        lambda ws, ids, kind: service.unlink_friction(ws, MEMBER, kind, ids[f"{kind}1"], 999),
+        lambda ws, ids, kind: service.unlink_friction(ws, MEMBER, kind, 999, ids["friction1"]),
         # The existing link is neither kept from the first id nor removed: all or nothing.
         lambda ws, ids, kind: service.set_links_of_friction(
-            ws, None, ids["friction1"], kind, [ids[f"{kind}3"], 999]
+            ws, MEMBER, ids["friction1"], kind, [ids[f"{kind}3"], 999]
         ),
         lambda ws, ids, kind: service.set_friction_of(
-            ws, None, kind, ids[f"{kind}1"], [ids["friction3"], 999]
+            ws, MEMBER, kind, ids[f"{kind}1"], [ids["friction3"], 999]
         ),
     ],
     ids=[
@@ -152,7 +153,7 @@ def test_a_link_to_something_that_does_not_exist_is_refused_and_nothing_is_writt
     empty: Workspace, ids: dict, attempt, nothing_written
 ) -> None:
     for kind in KINDS:
-        service.link_friction(empty, None, kind, ids[f"{kind}1"], ids["friction1"])
+        service.link_friction(empty, MEMBER, kind, ids[f"{kind}1"], ids["friction1"])
     for kind in KINDS:
         with nothing_written(empty), pytest.raises(NotFound):
             attempt(empty, ids, kind)
@@ -161,13 +162,13 @@ def test_a_link_to_something_that_does_not_exist_is_refused_and_nothing_is_writt
 
 def test_only_blockers_and_connections_can_be_linked(empty: Workspace, ids: dict, nothing_written) -> None:
     with nothing_written(empty), pytest.raises(ValidationError):
-        service.link_friction(empty, None, "decision", ids["blocker1"], ids["friction1"])
+        service.link_friction(empty, MEMBER, "decision", ids["blocker1"], ids["friction1"])
 
 
 def test_the_friction_to_choose_from_is_the_open_friction(empty: Workspace, ids: dict) -> None:
     resolved = ids["friction2"]
     point = get(empty, resolved)
-    edit_friction_point(empty, None, resolved, replace(point, status="resolved"))
+    edit_friction_point(empty, MEMBER, resolved, replace(point, status="resolved"))
     assert set(service.choices(empty, "friction")) == {ids["friction1"], ids["friction3"]}
     assert service.choices(empty, "blocker")[ids["blocker1"]] == f"#{ids['blocker1']} Old billing system 1"
     assert (
@@ -181,6 +182,6 @@ def test_saving_an_empty_choice_for_a_record_that_is_gone_is_refused(
     empty: Workspace, ids: dict, kind: str, nothing_written
 ) -> None:
     with nothing_written(empty), pytest.raises(NotFound):
-        service.set_links_of_friction(empty, None, 999_999, kind, [])
+        service.set_links_of_friction(empty, MEMBER, 999_999, kind, [])
     with nothing_written(empty), pytest.raises(NotFound):
-        service.set_friction_of(empty, None, kind, 999_999, [])
+        service.set_friction_of(empty, MEMBER, kind, 999_999, [])

@@ -15,6 +15,7 @@ from council.services.workspace import Workspace
 from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
 from council.store import people
+from tests.services.conftest import CHAIR, MEMBER, SECRETARY
 
 MEETING_TABLES = ("meeting", "meeting_attendee", "agenda_item", "decision", "decision_event", "decision_link",
                   "action_item", "friction_point", "missing_connection", "proposal", "audit_log")  # fmt: skip
@@ -31,7 +32,7 @@ def _person(ws: Workspace, name: str) -> int:
 def _plan(ws: Workspace, weeks: int = 10, **fields) -> int:
     day = ws.today() + timedelta(weeks=weeks)
     return meetings.plan_meeting(
-        ws, None, Meeting(title=fields.pop("title", "Test meeting"), starts_at=datetime.combine(day, time(14), ws.zone),
+        ws, SECRETARY, Meeting(title=fields.pop("title", "Test meeting"), starts_at=datetime.combine(day, time(14), ws.zone),
                           duration_minutes=fields.pop("duration_minutes", 60), **fields),
     )  # fmt: skip
 
@@ -49,18 +50,18 @@ def running(demo: Workspace) -> tuple[Workspace, int, list]:
     """A meeting with three agenda points, started."""
     meeting_id = _plan(demo)
     for s in agenda.suggestions(demo, meeting_id)[-3:]:
-        agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
-    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
+        agenda.add_suggestion(demo, MEMBER, meeting_id, s.kind, s.ref_id)
+    meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     return demo, meeting_id, meeting_store.agenda_for(demo.db, meeting_id)
 
 
 def test_suggestions_leave_out_what_is_already_on_the_agenda(demo: Workspace) -> None:
     meeting_id = _plan(demo)
     first = agenda.suggestions(demo, meeting_id)[0]
-    agenda.add_suggestion(demo, None, meeting_id, first.kind, first.ref_id)
+    agenda.add_suggestion(demo, MEMBER, meeting_id, first.kind, first.ref_id)
     assert first.key not in {s.key for s in agenda.suggestions(demo, meeting_id)}
     with pytest.raises(Exception, match="already on this agenda"):
-        agenda.add_suggestion(demo, None, meeting_id, first.kind, first.ref_id)
+        agenda.add_suggestion(demo, MEMBER, meeting_id, first.kind, first.ref_id)
 
 
 def test_overdue_follow_ups_are_suggested_first_and_named_overdue(demo: Workspace) -> None:
@@ -90,19 +91,19 @@ def test_putting_a_friction_point_on_the_agenda_marks_it_and_taking_it_off_reope
     )
     status = "SELECT status FROM friction_point WHERE id = ?"
     before = demo.db.value(status, [point.ref_id])
-    item_id = agenda.add_suggestion(demo, None, meeting_id, "friction", point.ref_id)
+    item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, "friction", point.ref_id)
     assert demo.db.value(status, [point.ref_id]) == ("on_agenda" if before == "open" else before)
-    agenda.remove(demo, None, item_id)
+    agenda.remove(demo, MEMBER, item_id)
     assert demo.db.value(status, [point.ref_id]) == before
 
 
 def test_moving_points_keeps_positions_one_to_n(demo: Workspace) -> None:
     meeting_id = _plan(demo)
     for s in agenda.suggestions(demo, meeting_id)[:3]:
-        agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
+        agenda.add_suggestion(demo, MEMBER, meeting_id, s.kind, s.ref_id)
     items = meeting_store.agenda_for(demo.db, meeting_id)
-    agenda.move(demo, None, items[2].id, -1)
-    agenda.move(demo, None, items[0].id, -1)  # already first: nothing changes
+    agenda.move(demo, MEMBER, items[2].id, -1)
+    agenda.move(demo, MEMBER, items[0].id, -1)  # already first: nothing changes
     after = meeting_store.agenda_for(demo.db, meeting_id)
     assert [i.id for i in after] == [items[0].id, items[2].id, items[1].id]
     assert [i.position for i in after] == [1, 2, 3]
@@ -111,9 +112,9 @@ def test_moving_points_keeps_positions_one_to_n(demo: Workspace) -> None:
 def test_time_boxes_beyond_the_meeting_are_allowed_and_reported(demo: Workspace) -> None:
     meeting_id = _plan(demo, duration_minutes=30)
     for s in agenda.suggestions(demo, meeting_id)[:3]:
-        agenda.add_suggestion(demo, None, meeting_id, s.kind, s.ref_id)
+        agenda.add_suggestion(demo, MEMBER, meeting_id, s.kind, s.ref_id)
     item = meeting_store.agenda_for(demo.db, meeting_id)[0]
-    agenda.set_time_box(demo, None, item.id, 30)
+    agenda.set_time_box(demo, MEMBER, item.id, 30)
     view = agenda.agenda_of(demo, meeting_id)
     assert view.time.over_by == view.time.planned_minutes - 30 > 0
 
@@ -130,21 +131,21 @@ def test_a_decision_without_owner_or_due_date_or_due_before_the_meeting_writes_n
         (_decision(ws, meeting_id, text="  "), "decision_text"),
     ]:
         with pytest.raises(ValidationError) as refused:
-            meeting_mode.record_outcome(ws, None, items[0].id, "notes", "decided", draft)
+            meeting_mode.record_outcome(ws, CHAIR, items[0].id, "notes", "decided", draft)
         assert refused.value.field == field
     with pytest.raises(ValidationError, match="needs the decision"):
-        meeting_mode.record_outcome(ws, None, items[0].id, "notes", "decided", None)
+        meeting_mode.record_outcome(ws, CHAIR, items[0].id, "notes", "decided", None)
     assert _sizes(ws) == before
 
 
 def test_a_decision_is_recorded_with_its_links_event_and_actions(running) -> None:
     ws, meeting_id, items = running
     decision_id = meeting_mode.record_outcome(
-        ws, None, items[0].id, "Long talk", "decided", _decision(ws, meeting_id)
+        ws, CHAIR, items[0].id, "Long talk", "decided", _decision(ws, meeting_id)
     )
     day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
     meeting_mode.add_action(
-        ws, None, decision_id, ActionDraft("Set up a queue", _person(ws, "Dennis Bakker"), day)
+        ws, CHAIR, decision_id, ActionDraft("Set up a queue", _person(ws, "Dennis Bakker"), day)
     )
     taken = meeting_mode.decisions_under(ws, items[0].id)
     assert [t.version.decision_id for t in taken] == [decision_id]
@@ -158,17 +159,19 @@ def test_a_decision_is_recorded_with_its_links_event_and_actions(running) -> Non
     assert links >= (0 if items[0].kind in ("follow_up", "other") else 1)
     # Once decided, the outcome stays decided; only the notes can change.
     with pytest.raises(ValidationError, match="stays “decided”"):
-        meeting_mode.record_outcome(ws, None, items[0].id, "x", "dropped")
-    meeting_mode.record_outcome(ws, None, items[0].id, "Shorter notes", "decided")
+        meeting_mode.record_outcome(ws, CHAIR, items[0].id, "x", "dropped")
+    meeting_mode.record_outcome(ws, CHAIR, items[0].id, "Shorter notes", "decided")
     assert meeting_store.agenda_for(ws.db, meeting_id)[0].notes == "Shorter notes"
 
 
 def test_an_action_due_before_the_meeting_is_refused(running) -> None:
     ws, meeting_id, items = running
-    decision_id = meeting_mode.record_outcome(ws, None, items[0].id, "", "decided", _decision(ws, meeting_id))
+    decision_id = meeting_mode.record_outcome(
+        ws, CHAIR, items[0].id, "", "decided", _decision(ws, meeting_id)
+    )
     day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
     with pytest.raises(ValidationError) as refused:
-        meeting_mode.add_action(ws, None, decision_id, ActionDraft("Too late", _person(ws, "Dennis Bakker"),
+        meeting_mode.add_action(ws, CHAIR, decision_id, ActionDraft("Too late", _person(ws, "Dennis Bakker"),
                                                                    day - timedelta(days=3)))  # fmt: skip
     assert refused.value.field == "action_due_on"
 
@@ -176,15 +179,15 @@ def test_an_action_due_before_the_meeting_is_refused(running) -> None:
 def test_nothing_is_recorded_before_the_meeting_starts(demo: Workspace) -> None:
     meeting_id = _plan(demo)
     suggestion = agenda.suggestions(demo, meeting_id)[0]
-    item_id = agenda.add_suggestion(demo, None, meeting_id, suggestion.kind, suggestion.ref_id)
+    item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, suggestion.kind, suggestion.ref_id)
     with pytest.raises(NotAllowed, match="not started"):
-        meeting_mode.record_outcome(demo, None, item_id, "", "dropped")
+        meeting_mode.record_outcome(demo, CHAIR, item_id, "", "dropped")
 
 
 def test_closing_postpones_open_points_rolls_them_over_and_freezes_the_meeting(running) -> None:
     ws, meeting_id, items = running
-    meeting_mode.record_outcome(ws, None, items[0].id, "", "decided", _decision(ws, meeting_id))
-    assert meeting_mode.close_meeting(ws, None, meeting_id) == 2
+    meeting_mode.record_outcome(ws, CHAIR, items[0].id, "", "decided", _decision(ws, meeting_id))
+    assert meeting_mode.close_meeting(ws, CHAIR, meeting_id) == 2
     assert [i.outcome for i in meeting_store.agenda_for(ws.db, meeting_id)] == [
         "decided",
         "postponed",
@@ -199,11 +202,11 @@ def test_closing_postpones_open_points_rolls_them_over_and_freezes_the_meeting(r
             assert key in found and found[key].reason.startswith("Postponed on")
     before = _sizes(ws)
     for attempt in (
-        lambda: meeting_mode.record_outcome(ws, None, items[1].id, "late", "dropped"),
-        lambda: agenda.remove(ws, None, items[1].id),
-        lambda: agenda.add_other(ws, None, meeting_id, "Forgotten point", 5),
-        lambda: meeting_mode.save_minutes(ws, None, meeting_id, "rewritten"),
-        lambda: meetings.set_guest(ws, None, meeting_id, None),
+        lambda: meeting_mode.record_outcome(ws, CHAIR, items[1].id, "late", "dropped"),
+        lambda: agenda.remove(ws, MEMBER, items[1].id),
+        lambda: agenda.add_other(ws, MEMBER, meeting_id, "Forgotten point", 5),
+        lambda: meeting_mode.save_minutes(ws, CHAIR, meeting_id, "rewritten"),
+        lambda: meetings.set_guest(ws, SECRETARY, meeting_id, None),
     ):
         with pytest.raises(NotAllowed, match="is closed"):
             attempt()
@@ -216,7 +219,7 @@ def test_a_guest_cannot_be_guest_twice_in_a_row(demo: Workspace) -> None:
     day = last.starts_at.astimezone(demo.zone).date() + timedelta(weeks=4)
     before = _sizes(demo)
     with pytest.raises(ValidationError, match="twice in a row") as refused:
-        meetings.plan_meeting(demo, None, Meeting(title="After", starts_at=datetime.combine(day, time(14), demo.zone),
+        meetings.plan_meeting(demo, SECRETARY, Meeting(title="After", starts_at=datetime.combine(day, time(14), demo.zone),
                                                   guest_id=last.guest_id))  # fmt: skip
     assert refused.value.field == "guest"
     assert _sizes(demo) == before
@@ -234,7 +237,7 @@ def test_a_planned_meeting_can_move_but_not_into_the_past(demo: Workspace) -> No
     before = meeting_store.get_meeting(demo.db, meeting_id)
     later = before.starts_at + timedelta(days=2)
     assert meetings.edit_meeting(
-        demo, None, meeting_id, replace(before, starts_at=later, duration_minutes=75)
+        demo, SECRETARY, meeting_id, replace(before, starts_at=later, duration_minutes=75)
     ) == [
         "starts_at",
         "duration_minutes",
@@ -245,7 +248,7 @@ def test_a_planned_meeting_can_move_but_not_into_the_past(demo: Workspace) -> No
     sizes = _sizes(demo)
     with pytest.raises(ValidationError, match="has already passed") as refused:
         meetings.edit_meeting(
-            demo, None, meeting_id, replace(moved, starts_at=demo.now() - timedelta(days=1))
+            demo, SECRETARY, meeting_id, replace(moved, starts_at=demo.now() - timedelta(days=1))
         )
     assert refused.value.field == "starts_at"
     assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id) == moved
@@ -256,12 +259,14 @@ def test_a_meeting_under_way_keeps_its_time_but_its_place_can_be_corrected(runni
     meeting = meeting_store.get_meeting(ws.db, meeting_id)
     with pytest.raises(NotAllowed, match="has started"):
         meetings.edit_meeting(
-            ws, None, meeting_id, replace(meeting, starts_at=meeting.starts_at + timedelta(hours=1))
+            ws, SECRETARY, meeting_id, replace(meeting, starts_at=meeting.starts_at + timedelta(hours=1))
         )
-    assert meetings.edit_meeting(ws, None, meeting_id, replace(meeting, location="Room 1.04")) == ["location"]
-    meeting_mode.close_meeting(ws, None, meeting_id)
+    assert meetings.edit_meeting(ws, SECRETARY, meeting_id, replace(meeting, location="Room 1.04")) == [
+        "location"
+    ]
+    meeting_mode.close_meeting(ws, CHAIR, meeting_id)
     with pytest.raises(NotAllowed, match="is closed"):
-        meetings.edit_meeting(ws, None, meeting_id, replace(meeting, location="Elsewhere"))
+        meetings.edit_meeting(ws, SECRETARY, meeting_id, replace(meeting, location="Elsewhere"))
     assert meeting_store.get_meeting(ws.db, meeting_id).location == "Room 1.04"
 
 
@@ -271,7 +276,9 @@ def test_changing_the_chair_to_someone_without_a_seat_writes_nothing(demo: Works
     outsider = next(p.id for p in people.list_people(demo.db) if not p.department)
     sizes = _sizes(demo)
     with pytest.raises(ValidationError, match="holds no council seat") as refused:
-        meetings.edit_meeting(demo, None, meeting_id, replace(meeting, chair_id=outsider, location="Room 9"))
+        meetings.edit_meeting(
+            demo, SECRETARY, meeting_id, replace(meeting, chair_id=outsider, location="Room 9")
+        )
     assert refused.value.field == "chair"
     assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id) == meeting
 
@@ -279,13 +286,13 @@ def test_changing_the_chair_to_someone_without_a_seat_writes_nothing(demo: Works
 def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_over(demo: Workspace) -> None:
     meeting_id = _plan(demo)
     follow_up = next(s for s in agenda.suggestions(demo, meeting_id) if s.kind == "follow_up")
-    item_id = agenda.add_suggestion(demo, None, meeting_id, follow_up.kind, follow_up.ref_id)
-    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
+    item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, follow_up.kind, follow_up.ref_id)
+    meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     assert (
-        meeting_mode.record_outcome(demo, None, item_id, "On track, first results next month.", "discussed")
+        meeting_mode.record_outcome(demo, CHAIR, item_id, "On track, first results next month.", "discussed")
         is None
     )
-    assert meeting_mode.close_meeting(demo, None, meeting_id) == 0
+    assert meeting_mode.close_meeting(demo, CHAIR, meeting_id) == 0
     [item] = meeting_store.agenda_for(demo.db, meeting_id)
     assert (item.outcome, item.notes) == ("discussed", "On track, first results next month.")
     later = _plan(demo, weeks=14)
@@ -295,19 +302,19 @@ def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_ov
 
 def test_a_point_of_the_chairs_own_can_be_added_decided_and_removed(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    own = agenda.add_other(demo, None, meeting_id, "Results of the callback pilot", 20)
-    spare = agenda.add_other(demo, None, meeting_id, "Announcements", 5)
-    agenda.remove(demo, None, spare)
+    own = agenda.add_other(demo, MEMBER, meeting_id, "Results of the callback pilot", 20)
+    spare = agenda.add_other(demo, MEMBER, meeting_id, "Announcements", 5)
+    agenda.remove(demo, MEMBER, spare)
     assert [(i.kind, i.title) for i in meeting_store.agenda_for(demo.db, meeting_id)] == [
         ("other", "Results of the callback pilot")
     ]
-    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
+    meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     decision_id = meeting_mode.record_outcome(
-        demo, None, own, "The pilot worked.", "decided", _decision(demo, meeting_id)
+        demo, CHAIR, own, "The pilot worked.", "decided", _decision(demo, meeting_id)
     )
     assert decision_id is not None
     assert demo.db.value("SELECT agenda_item_id FROM decision WHERE decision_id = ?", [decision_id]) == own
-    assert meeting_mode.record_outcome(demo, None, own, "The pilot worked well.", "decided") is None
+    assert meeting_mode.record_outcome(demo, CHAIR, own, "The pilot worked well.", "decided") is None
 
 
 def test_a_second_meeting_on_the_same_day_is_refused_when_planned_or_moved(demo: Workspace) -> None:
@@ -322,18 +329,18 @@ def test_a_second_meeting_on_the_same_day_is_refused_when_planned_or_moved(demo:
         moved, starts_at=meeting_store.get_meeting(demo.db, first).starts_at + timedelta(hours=3)
     )
     with pytest.raises(ValidationError, match="Open that meeting to change it"):
-        meetings.edit_meeting(demo, None, other, onto_first)
+        meetings.edit_meeting(demo, SECRETARY, other, onto_first)
     assert meeting_store.get_meeting(demo.db, other) == moved
 
 
 def test_a_meeting_starts_on_its_day_or_is_brought_forward_to_today(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    agenda.add_other(demo, None, meeting_id, "Announcements", 5)
+    agenda.add_other(demo, MEMBER, meeting_id, "Announcements", 5)
     sizes = _sizes(demo)
     with pytest.raises(NotAllowed, match="It can start on that day"):
-        meeting_mode.start_meeting(demo, None, meeting_id)
+        meeting_mode.start_meeting(demo, CHAIR, meeting_id)
     assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id).status == "planned"
-    meeting_mode.start_meeting(demo, None, meeting_id, bring_forward=True)
+    meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     started = meeting_store.get_meeting(demo.db, meeting_id)
     assert started.status == "open" and started.starts_at.astimezone(demo.zone).date() == demo.today()
     assert set(meeting_store.attendees(demo.db, meeting_id)) == meetings.invited(demo.db, demo, started)
@@ -357,8 +364,10 @@ def test_a_meeting_named_after_its_day_follows_its_day_and_another_name_stays(de
     dated = _plan(demo, title=default_title(day))
     named = _plan(demo, weeks=12, title="Our spring meeting")
     before = meeting_store.get_meeting(demo.db, named)
-    meetings.edit_meeting(demo, None, named, replace(before, starts_at=before.starts_at + timedelta(days=1)))
+    meetings.edit_meeting(
+        demo, SECRETARY, named, replace(before, starts_at=before.starts_at + timedelta(days=1))
+    )
     assert meeting_store.get_meeting(demo.db, named).title == "Our spring meeting"
-    agenda.add_other(demo, None, dated, "Announcements", 5)
-    meeting_mode.start_meeting(demo, None, dated, bring_forward=True)
+    agenda.add_other(demo, MEMBER, dated, "Announcements", 5)
+    meeting_mode.start_meeting(demo, CHAIR, dated, bring_forward=True)
     assert meeting_store.get_meeting(demo.db, dated).title == default_title(demo.today())

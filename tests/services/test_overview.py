@@ -17,6 +17,7 @@ from council.services.friction import log_friction_point
 from council.services.workspace import Workspace
 from council.store import blockers, connections, friction
 from council.store.database import Transaction
+from tests.services.conftest import MEMBER
 
 OPEN = ("open", "on_agenda", "decided")
 # Views by name; a view with a start date is built from the workspace's today.
@@ -274,7 +275,7 @@ def test_a_view_with_nothing_in_it_says_so(demo_to_read: Workspace) -> None:
 def test_friction_at_a_stage_removed_from_the_config_still_shows_on_the_heatmap(
     empty: Workspace, without_hr_and_moving: Workspace
 ) -> None:
-    log_friction_point(empty, None, FrictionPoint("Moving trouble", "", "moving", 3, owner_department="it"))
+    log_friction_point(empty, MEMBER, FrictionPoint("Moving trouble", "", "moving", 3, owner_department="it"))
     chart = overview.friction_heatmap(without_hr_and_moving, ViewFilter())
     assert "(0 open)" not in chart.takeaway
     assert (

@@ -87,10 +87,12 @@ def test_without_any_meeting_the_plan_starts_one_cadence_from_today(empty: Works
 # Accepting a successor
 
 
-def test_accepting_a_successor_writes_their_term_and_an_audit_entry(demo: Workspace, member: Person) -> None:
+def test_accepting_a_successor_writes_their_term_and_an_audit_entry(
+    demo: Workspace, secretary: Person
+) -> None:
     meeting = first_with_vacancy(rotation_plan(demo, 12))
     vacancy, day = meeting.vacancies[0], meeting.slot.day
-    term_id = accept_successor(demo, member, vacancy.department, vacancy.successor.id, day)
+    term_id = accept_successor(demo, secretary, vacancy.department, vacancy.successor.id, day)
     term = next(t for t in people.council_terms(demo.db) if t.id == term_id)
     assert (term.person_id, term.department, term.starts_on) == (
         vacancy.successor.id,
@@ -102,57 +104,57 @@ def test_accepting_a_successor_writes_their_term_and_an_audit_entry(demo: Worksp
         "SELECT person_id, action, details FROM audit_log WHERE entity = 'council_term' AND entity_id = ?",
         [str(term_id)],
     )
-    assert logged[:2] == (member.id, "create") and vacancy.department in logged[2]
+    assert logged[:2] == (secretary.id, "create") and vacancy.department in logged[2]
     # The plan now shows them holding the seat, no longer as a suggestion.
     again = next(m for m in rotation_plan(demo, 12).meetings if m.slot.day == day)
     seat = next(s for s in again.seats if s.department == vacancy.department)
     assert (vacancy.successor, False) in [(h.person, h.suggested) for h in seat.holders]
 
 
-def test_a_successor_from_another_department_is_refused(demo: Workspace, member: Person) -> None:
+def test_a_successor_from_another_department_is_refused(demo: Workspace, secretary: Person) -> None:
     meeting = first_with_vacancy(rotation_plan(demo, 12))
     sales = next(v for v in meeting.vacancies if v.department == "sales")
     it = next(v for v in meeting.vacancies if v.department == "it")
     with nothing_changes(demo), pytest.raises(ValidationError, match="does not work in IT"):
-        accept_successor(demo, member, "it", sales.successor.id, meeting.slot.day)
+        accept_successor(demo, secretary, "it", sales.successor.id, meeting.slot.day)
     assert it.successor.department == "it"
 
 
-def test_a_seat_that_is_not_vacant_is_refused(demo: Workspace, member: Person) -> None:
+def test_a_seat_that_is_not_vacant_is_refused(demo: Workspace, secretary: Person) -> None:
     first = rotation_plan(demo, 1).meetings[0]
     assert not first.vacancies
     spare = next(p for p in people.list_people(demo.db) if p.department == "sales" and p.has_role("guest"))
     with nothing_changes(demo), pytest.raises(ValidationError, match="Sales has no vacant seat"):
-        accept_successor(demo, member, "sales", spare.id, first.slot.day)
+        accept_successor(demo, secretary, "sales", spare.id, first.slot.day)
 
 
-def test_someone_who_holds_a_seat_then_is_refused(demo: Workspace, member: Person) -> None:
+def test_someone_who_holds_a_seat_then_is_refused(demo: Workspace, secretary: Person) -> None:
     meeting = first_with_vacancy(rotation_plan(demo, 12))
     first, second = (v for v in meeting.vacancies if v.department == "service")
-    accept_successor(demo, member, "service", first.successor.id, meeting.slot.day)
+    accept_successor(demo, secretary, "service", first.successor.id, meeting.slot.day)
     with nothing_changes(demo), pytest.raises(ValidationError, match="holds the Customer service seat"):
-        accept_successor(demo, member, "service", first.successor.id, meeting.slot.day)
+        accept_successor(demo, secretary, "service", first.successor.id, meeting.slot.day)
     assert second.successor != first.successor
 
 
-def test_a_term_cannot_start_in_the_past(demo: Workspace, member: Person) -> None:
+def test_a_term_cannot_start_in_the_past(demo: Workspace, secretary: Person) -> None:
     person = next(p for p in people.list_people(demo.db) if p.department == "hr")
     with nothing_changes(demo), pytest.raises(ValidationError, match="HR has no seat"):
-        accept_successor(demo, member, "hr", person.id, demo.today())
+        accept_successor(demo, secretary, "hr", person.id, demo.today())
     sales = next(p for p in people.list_people(demo.db) if p.department == "sales")
     with nothing_changes(demo), pytest.raises(ValidationError, match="already passed"):
-        accept_successor(demo, member, "sales", sales.id, demo.today() - timedelta(days=1))
+        accept_successor(demo, secretary, "sales", sales.id, demo.today() - timedelta(days=1))
 
 
 # Accepting a guest
 
 
 def test_accepting_a_guest_for_a_date_not_planned_yet_plans_the_meeting(
-    demo: Workspace, member: Person
+    demo: Workspace, secretary: Person
 ) -> None:
     meeting = first_not_planned(rotation_plan(demo, 6))
     guest = meeting.guest.person
-    meeting_id = accept_guest(demo, member, meeting.slot, guest.id)
+    meeting_id = accept_guest(demo, secretary, meeting.slot, guest.id)
     planned = meetings.get_meeting(demo.db, meeting_id)
     rules = demo.config.council
     assert planned.guest_id == guest.id and planned.status == "planned"
@@ -163,7 +165,7 @@ def test_accepting_a_guest_for_a_date_not_planned_yet_plans_the_meeting(
     assert (
         demo.db.value(
             "SELECT count(*) FROM audit_log WHERE entity = 'meeting' AND entity_id = ? AND person_id = ?",
-            [str(meeting_id), member.id],
+            [str(meeting_id), secretary.id],
         )
         == 1
     )
@@ -172,13 +174,13 @@ def test_accepting_a_guest_for_a_date_not_planned_yet_plans_the_meeting(
 
 
 def test_accepting_another_guest_for_a_planned_meeting_changes_its_guest(
-    demo: Workspace, member: Person
+    demo: Workspace, secretary: Person
 ) -> None:
     projected = first_not_planned(rotation_plan(demo, 6))
-    meeting_id = accept_guest(demo, member, projected.slot, projected.guest.person.id)
+    meeting_id = accept_guest(demo, secretary, projected.slot, projected.guest.person.id)
     meeting = next(m for m in rotation_plan(demo, 6).meetings if m.slot.meeting_id == meeting_id)
     other = meeting.guest.candidates[0]
-    assert accept_guest(demo, member, meeting.slot, other.id) == meeting_id
+    assert accept_guest(demo, secretary, meeting.slot, other.id) == meeting_id
     assert meetings.get_meeting(demo.db, meeting_id).guest_id == other.id
     assert (
         demo.db.value(
@@ -190,25 +192,25 @@ def test_accepting_another_guest_for_a_planned_meeting_changes_its_guest(
 
 
 def test_a_council_member_as_guest_is_refused_and_no_meeting_is_planned(
-    demo: Workspace, member: Person
+    demo: Workspace, secretary: Person
 ) -> None:
     meeting = first_not_planned(rotation_plan(demo, 6))
     sitting = meeting.seats[0].holders[0].person
     with nothing_changes(demo), pytest.raises(ValidationError, match="holds a council seat"):
-        accept_guest(demo, member, meeting.slot, sitting.id)
+        accept_guest(demo, secretary, meeting.slot, sitting.id)
 
 
-def test_the_guest_of_the_meeting_before_is_refused(demo: Workspace, member: Person) -> None:
+def test_the_guest_of_the_meeting_before_is_refused(demo: Workspace, secretary: Person) -> None:
     plan = rotation_plan(demo, 6)
     meeting = first_not_planned(plan)
     previous = plan.meetings[plan.meetings.index(meeting) - 1].guest.person
     with nothing_changes(demo), pytest.raises(ValidationError, match="twice in a row"):
-        accept_guest(demo, member, meeting.slot, previous.id)
+        accept_guest(demo, secretary, meeting.slot, previous.id)
 
 
-def test_a_date_planned_meanwhile_is_not_planned_twice(demo: Workspace, member: Person) -> None:
+def test_a_date_planned_meanwhile_is_not_planned_twice(demo: Workspace, secretary: Person) -> None:
     meeting = first_not_planned(rotation_plan(demo, 6))
-    accept_guest(demo, member, meeting.slot, meeting.guest.person.id)
+    accept_guest(demo, secretary, meeting.slot, meeting.guest.person.id)
     stale = MeetingSlot(meeting.slot.day)
     with nothing_changes(demo), pytest.raises(Conflict, match="planned for that day in the meantime"):
-        accept_guest(demo, member, stale, meeting.guest.candidates[0].id)
+        accept_guest(demo, secretary, stale, meeting.guest.candidates[0].id)

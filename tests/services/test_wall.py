@@ -14,7 +14,7 @@ from council.services import wall
 from council.services.friction import log_friction_point
 from council.services.workspace import Workspace
 from council.store import decisions
-from tests.services.conftest import add_person, decide, responses
+from tests.services.conftest import MEMBER, add_person, decide, responses
 
 
 def test_an_empty_workspace_gives_an_empty_board(empty: Workspace) -> None:
@@ -61,7 +61,7 @@ def test_only_open_friction_at_the_moments_of_truth_is_listed_most_urgent_first(
     assert "orientation" not in empty.config.moments_of_truth
     for title, stage, severity in [("Mild billing", "billing", 2), ("Harsh support", "support", 5),
                                    ("Harsh orientation", "orientation", 5)]:  # fmt: skip
-        log_friction_point(empty, None, FrictionPoint(title, "", stage, severity))
+        log_friction_point(empty, MEMBER, FrictionPoint(title, "", stage, severity))
 
     board = wall.wall_board(empty)
 

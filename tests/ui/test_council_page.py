@@ -11,6 +11,7 @@ from council.services.meetings import plan_meeting
 from council.services.workspace import open_workspace
 from council.store import meetings, people
 from tests.conftest import DEMO_CONFIG
+from tests.services.conftest import SECRETARY
 from tests.ui.conftest import plain
 
 CARD = re.compile(r"^\*\*\w+day (\d{1,2} \w+ \d{4})\*\* :(green|gray)-badge\[(Planned|Not planned yet)\]$")
@@ -96,7 +97,9 @@ def test_a_meeting_planned_meanwhile_is_explained_and_not_planned_twice(app, dem
     ws = _ws(demo_copy)
     start = meetings.list_meetings(ws.db)[0].starts_at.astimezone(ws.zone)
     plan_meeting(
-        ws, None, Meeting("Planned elsewhere", start.replace(year=day.year, month=day.month, day=day.day))
+        ws,
+        SECRETARY,
+        Meeting("Planned elsewhere", start.replace(year=day.year, month=day.month, day=day.day)),
     )
     accept.click().run()
     assert "planned for that day in the meantime" in plain(at.error[0].value)

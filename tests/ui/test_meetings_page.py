@@ -14,6 +14,7 @@ from council.store import agenda, people
 from council.store import meetings as meeting_store
 from council.ui.session import ACTING_KEY
 from tests.conftest import DEMO_CONFIG
+from tests.services.conftest import SECRETARY
 from tests.ui.conftest import button, plain
 
 
@@ -65,7 +66,7 @@ def test_planning_a_meeting_saves_it_and_opens_its_agenda(app, demo_copy: Path) 
 
 def test_the_list_shows_coming_meetings_soonest_first_then_past_ones(app, demo_copy: Path) -> None:
     ws = _ws(demo_copy)
-    bare = meetings.plan_meeting(ws, None, Meeting(title="No chair yet", starts_at=datetime.combine(
+    bare = meetings.plan_meeting(ws, SECRETARY, Meeting(title="No chair yet", starts_at=datetime.combine(
         _meeting_day(ws), time(14), ws.zone)))  # fmt: skip
     ws.db.close()
     at = app(demo_copy, "meetings")
@@ -115,7 +116,7 @@ def _fresh_meeting(demo_copy: Path) -> int:
     from datetime import datetime
 
     meeting_id = meetings.plan_meeting(
-        ws, None,
+        ws, SECRETARY,
         Meeting(title="Walk-through meeting", starts_at=datetime.combine(day, time(14), ws.zone),
                 duration_minutes=45, chair_id=_by_name(ws, "Marieke Jansen"), guest_id=_by_name(ws, "Sophie Verbeek")),
     )  # fmt: skip
@@ -315,7 +316,7 @@ def test_meeting_mode_records_decisions_and_actions_and_closing_freezes_it(app, 
     )
     # The postponed point rolls over to the next meeting's suggestions.
     later = meetings.plan_meeting(
-        _ws(demo_copy), None,
+        _ws(demo_copy), SECRETARY,
         Meeting(title="Next", starts_at=meeting.starts_at + timedelta(weeks=4), chair_id=meeting.chair_id),
     )  # fmt: skip
     from council.services.agenda import suggestions
