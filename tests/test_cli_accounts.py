@@ -32,7 +32,8 @@ def _email(db: Path) -> str:
     ws = open_workspace(CONFIG, db, demo=False)
     try:
         return ws.db.value(
-            "SELECT email FROM person WHERE list_contains(roles, 'secretary') ORDER BY id LIMIT 1"
+            "SELECT email FROM person JOIN person_role r ON r.person_id = person.id "
+            "WHERE r.role = 'secretary' ORDER BY id LIMIT 1"
         )
     finally:
         ws.db.close()

@@ -46,6 +46,21 @@ def set_password(ws: Workspace, actor: Person | None, person_id: int, password: 
     _save_password(ws, actor, person, password, confirm, "set_password")
 
 
+def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
+    """Lift a lock after too many wrong passwords, keeping the password (secretary only)."""
+    require(actor, Task.ROSTER, "unlock accounts")
+    person = _person(ws, person_id)
+
+    def write(tx: Transaction) -> None:
+        account = accounts.get_account(tx, person_id)
+        if account is None:
+            raise NotFound(f"{person.name} has no password yet, so there is nothing to unlock.")
+        accounts.record_failure(tx, person_id, 0, None)
+        record(tx, actor, "unlock", ENTITY, person_id, {"person": person.name})
+
+    ws.db.write(write)
+
+
 def change_own_password(ws: Workspace, me: Person, current: str, password: str, confirm: str) -> None:
     """A signed-in person replaces their password, proving they know the current one."""
     account = accounts.get_account(ws.db, me.id) if me.id is not None else None

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from council.domain.audit import changed_fields
 from council.domain.checks import check_choice, clean_text
-from council.domain.errors import ValidationError
+from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import Role
@@ -16,6 +17,7 @@ from council.store import people
 from council.store.database import Transaction
 
 ENTITY = "person"
+EDITABLE = ("name", "department", "role_title", "roles", "active")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -36,8 +38,47 @@ def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
     return ws.db.write(write)
 
 
+def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Person) -> dict[str, list]:
+    """Change a person's name, department, job title, roles or whether they are still on the roster
+    (secretary only); returns what changed, before and after. The e-mail address stays as it was."""
+    require(actor, Task.ROSTER, "change people on the roster")
+    checked = _checked(ws, replace(draft, email=None))
+
+    def write(tx: Transaction) -> dict[str, list]:
+        before = people.get_person(tx, person_id)
+        if before is None:
+            raise NotFound(f"Person #{person_id} is not on the roster.")
+        after = replace(before, name=checked.name, department=checked.department, role_title=checked.role_title,
+                        roles=tuple(sorted(checked.roles)), active=checked.active)  # fmt: skip
+        changes = changed_fields(before, after, EDITABLE)
+        if not changes:
+            return {}
+        _keep_a_secretary(tx, before, after)
+        people.update_person(tx, after)
+        if "roles" in changes:
+            people.set_roles(tx, person_id, after.roles)
+        record(tx, actor, "update", ENTITY, person_id, {"name": after.name, "changes": changes})
+        return changes
+
+    return ws.db.write(write)
+
+
+def _keep_a_secretary(tx: Transaction, before: Person, after: Person) -> None:
+    """Someone must keep the roster: the last active secretary cannot lose the role or leave."""
+    was = before.active and before.has_role(Role.SECRETARY)
+    still = after.active and after.has_role(Role.SECRETARY)
+    others = [p for p in people.list_people(tx) if p.has_role(Role.SECRETARY) and p.id != before.id]
+    if was and not still and not others:
+        raise ValidationError(
+            f"{before.name} is the only secretary, and without one nobody can change the roster. "
+            "Give someone else the secretary role first.",
+            "roles",
+        )
+
+
 def _checked(ws: Workspace, draft: Person) -> Person:
     name = clean_text(draft.name, "The name", limit=200, field="name")
+    role_title = clean_text(draft.role_title, "The job title", required=False, limit=200, field="role_title")
     email = (draft.email or "").strip() or None
     if email is not None and not _EMAIL.match(email):
         raise ValidationError(f"{email!r} does not look like an e-mail address (name@example.org).", "email")
@@ -45,4 +86,6 @@ def _checked(ws: Workspace, draft: Person) -> Person:
         check_choice(draft.department, ws.config.ids("department"), "The department", field="department")
     for role in draft.roles:
         check_choice(role, [r.value for r in Role], "The role", field="roles")
-    return replace(draft, name=name, email=email, roles=tuple(dict.fromkeys(draft.roles)), id=None)
+    return replace(
+        draft, name=name, role_title=role_title, email=email, roles=tuple(dict.fromkeys(draft.roles)), id=None
+    )

@@ -9,11 +9,33 @@ import pandas as pd
 from council.domain.people import CouncilTerm, Person
 from council.store.database import Query, Transaction
 
-_PERSON = "SELECT id, name, email, department, role_title, roles, is_external, active, guest_kind FROM person"
+_PERSON = (
+    "SELECT id, name, email, department, role_title,"
+    " coalesce((SELECT list(role ORDER BY role) FROM person_role r WHERE r.person_id = person.id), [])"
+    " AS roles, is_external, active, guest_kind FROM person"
+)
 
 
 def add_person(tx: Transaction, person: Person) -> int:
-    return tx.insert_record("person", person)
+    """A new person on the roster, with their roles."""
+    person_id = tx.insert_record("person", person, skip=("id", "roles"))
+    set_roles(tx, person_id, person.roles)
+    return person_id
+
+
+def set_roles(tx: Transaction, person_id: int, roles: tuple[str, ...]) -> None:
+    tx.execute("DELETE FROM person_role WHERE person_id = ?", [person_id])
+    for role in dict.fromkeys(roles):
+        tx.execute("INSERT INTO person_role (person_id, role) VALUES (?, ?)", [person_id, role])
+
+
+def update_person(tx: Transaction, person: Person) -> None:
+    """A person's name, department, job title and whether they are still on the roster; not their roles
+    (`set_roles`) nor their e-mail address, which the database keeps as it was first written."""
+    tx.execute(
+        "UPDATE person SET name = ?, department = ?, role_title = ?, active = ? WHERE id = ?",
+        [person.name, person.department, person.role_title, person.active, person.id],
+    )
 
 
 def get_person(q: Query, person_id: int) -> Person | None:

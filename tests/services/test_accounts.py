@@ -115,3 +115,17 @@ def test_someone_who_left_the_roster_cannot_sign_in(empty, member):
     empty.db.write(lambda tx: tx.execute("UPDATE person SET active = false WHERE id = ?", [member.id]))
     with pytest.raises(SignInFailed):
         service.sign_in(empty, "mia@example.org", GOOD)
+
+
+def test_the_secretary_lifts_a_lock_and_the_old_password_works_again(empty, member, nothing_written):
+    secretary = add_person(empty, "Sam Secretary", "secretary", email="sam@example.org")
+    for n in range(LOCK_AFTER):
+        with pytest.raises(SignInFailed):
+            service.sign_in(empty, "mia@example.org", f"another guess {n}")
+    with nothing_written(empty), pytest.raises(NotAllowed):
+        service.unlock(empty, member, member.id)
+
+    service.unlock(empty, secretary, member.id)
+
+    assert service.sign_in(empty, "mia@example.org", GOOD).id == member.id
+    assert audit.entries_about(empty.db, "account", str(member.id))[1].action == "unlock"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from council.domain.errors import StoreError
-from council.store import migrations
+from council.store import migrations, people
 from council.store.database import Database
 from council.store.migrations import latest_version, migrate, schema_version
 
@@ -88,4 +88,19 @@ def test_existing_status_events_get_the_version_that_was_current_at_their_time(t
         ("in_progress", 2),
     ]
     assert db.rows("SELECT journey_stage, version FROM decision_link") == [("billing", 1)]
+    db.close()
+
+
+def test_roles_move_to_their_own_table_and_can_then_change_for_someone_with_a_history(tmp_path: Path) -> None:
+    db = Database(tmp_path / "roles.duckdb")
+    migrate(db, target=10)
+    person_id = db.write(
+        lambda tx: tx.insert("person", {"name": "Anna", "department": "sales", "roles": ["member", "chair"]})
+    )
+    db.write(lambda tx: tx.insert("council_term", {"person_id": person_id, "department": "sales",
+                                                   "starts_on": "2026-01-01"}))  # fmt: skip
+    migrate(db)
+    assert people.get_person(db, person_id).roles == ("chair", "member")
+    db.write(lambda tx: people.set_roles(tx, person_id, ("secretary",)))
+    assert people.get_person(db, person_id).roles == ("secretary",)
     db.close()
