@@ -1,0 +1,398 @@
+"""The permission matrix: every service that writes, called by each role on the same arguments.
+
+The allowed roles succeed; every other role gets a permission error and the workspace is left
+exactly as it was. The roles are real people of the demo organisation: a member who attends the
+running meeting, the chair of the meeting at hand, the guest of the coming meeting, an executive,
+and a secretary who holds no other role.
+"""
+
+from __future__ import annotations
+
+import inspect
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from council.domain.decisions import ActionDraft, Amendment, DecisionDraft, StatusChange
+from council.domain.errors import NotAllowed
+from council.domain.feedback import VoiceFilter
+from council.domain.friction import Blocker, Evidence, EvidenceDraft, FrictionPoint, MissingConnection
+from council.domain.meetings import Meeting, Proposal
+from council.domain.people import Person
+from council.services import (
+    accounts,
+    admin,
+    agenda,
+    blockers,
+    connections,
+    customer_voice,
+    decisions,
+    feedback_import,
+    friction,
+    links,
+    meeting_mode,
+    meetings,
+    proposals,
+    roster,
+    rotation,
+    self_check,
+)
+from council.services.feedback_file import prepare_path
+from council.services.workspace import Workspace, open_workspace
+from council.store import decisions as decision_store
+from council.store import meetings as meeting_store
+from council.store import people
+from tests.conftest import DEMO_CONFIG
+from tests.services.conftest import SECRETARY, add_person
+
+ROLES = ("member", "chair", "guest", "executive", "secretary")
+COUNCIL = {"member", "chair"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The demo with a meeting under way (with a decision) and the next one planned."""
+
+    running: Meeting
+    coming: Meeting
+    decision_id: int
+    actors: dict[str, Person]  # role -> person; "chair" is the running meeting's chair
+    coming_chair: Person
+    csv: Path
+
+
+def _setting(ws: Workspace, tmp: Path) -> Setting:
+    planned = [m for m in meeting_store.list_meetings(ws.db) if m.status == "planned"]
+    running, coming = sorted(planned, key=lambda m: m.starts_at)[:2]
+    chair = people.get_person(ws.db, running.chair_id)
+    agenda.add_other(ws, chair, running.id, "Announcements", 5)
+    agenda.add_other(ws, chair, running.id, "Callback pilot", 15)
+    meeting_mode.start_meeting(ws, chair, running.id, bring_forward=True)
+    running = meeting_store.get_meeting(ws.db, running.id)
+    attendees = set(meeting_store.attendees(ws.db, running.id))
+    everyone = people.list_people(ws.db)
+    member = next(p for p in everyone if p.roles == ("member",) and p.id in attendees)
+    owner = next(p for p in everyone if p.roles == ("member",) and p.id not in attendees)
+    first = meeting_store.agenda_for(ws.db, running.id)[0]
+    day = running.starts_at.astimezone(ws.zone).date()
+    decision_id = meeting_mode.record_outcome(
+        ws,
+        chair,
+        first.id,
+        "",
+        "decided",
+        DecisionDraft(
+            "Call back within a day",
+            "Every callback is answered within a day.",
+            "Customers wait.",
+            "service",
+            owner.id,
+            day + timedelta(weeks=4),
+        ),
+    )
+    secretary = add_person(ws, "Sol Secretary", "secretary", department="it", email="sol@example.org")
+    csv = tmp / "feedback.csv"
+    csv.write_text("Date;Score;Comment\n2026-11-02;9;Quick help\n", encoding="utf-8")
+    return Setting(
+        running=running,
+        coming=coming,
+        decision_id=decision_id,
+        actors={
+            "member": member,
+            "chair": chair,
+            "guest": people.get_person(ws.db, coming.guest_id),
+            "executive": next(p for p in everyone if p.roles == ("executive",)),
+            "secretary": secretary,
+        },
+        coming_chair=people.get_person(ws.db, coming.chair_id),
+        csv=csv,
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    """One writing service: who may call it, and the call (its arguments prepared beforehand)."""
+
+    name: str
+    allowed: set[str]
+    call: Callable[[Workspace, Person, Setting, Any], object]
+    prepare: Callable[[Workspace, Setting], Any] = lambda ws, s: None
+    chair_of_coming: bool = False  # "chair" means the coming meeting's chair here
+
+
+def _friction(ws: Workspace, s: Setting) -> int:
+    return ws.db.value("SELECT min(id) FROM friction_point WHERE status = 'open'")
+
+
+def _one_of(table: str) -> Callable[[Workspace, Setting], int]:
+    return lambda ws, s: ws.db.value(f"SELECT min(id) FROM {table}")
+
+
+def _unlinked(kind: str) -> Callable[[Workspace, Setting], tuple[int, int]]:
+    table, link = {
+        "blocker": ("blocker", "blocker_friction"),
+        "connection": ("missing_connection", "connection_friction"),
+    }[kind]
+    column = "blocker_id" if kind == "blocker" else "missing_connection_id"
+
+    def prepare(ws: Workspace, s: Setting) -> tuple[int, int]:
+        return ws.db.rows(
+            f"SELECT o.id, f.id FROM {table} o, friction_point f WHERE f.status = 'open' AND NOT EXISTS "
+            f"(SELECT 1 FROM {link} l WHERE l.{column} = o.id AND l.friction_point_id = f.id) ORDER BY 1, 2 LIMIT 1"
+        )[0]
+
+    return prepare
+
+
+def _linked(ws: Workspace, s: Setting) -> tuple[int, int]:
+    return ws.db.rows("SELECT blocker_id, friction_point_id FROM blocker_friction ORDER BY 1, 2 LIMIT 1")[0]
+
+
+def _proposal(ws: Workspace, s: Setting) -> int:
+    guest = s.actors["guest"]
+    return proposals.submit_proposal(
+        ws,
+        guest,
+        s.coming.id,
+        Proposal(0, 0, "Call customers back the same day", "They wait for days.", "billing"),
+    )
+
+
+def _import(ws: Workspace, s: Setting) -> tuple:
+    work = s.csv.parent / "work"
+    work.mkdir(exist_ok=True)
+    file = prepare_path(s.csv, work)
+    found = feedback_import.layout(ws, file)
+    return file, feedback_import.suggest(ws, file, found, "Matrix survey")
+
+
+def _amendment(ws: Workspace, s: Setting) -> Amendment:
+    v = decision_store.current_version(ws.db, s.decision_id)
+    return Amendment(
+        v.title,
+        v.text + " Also on Saturdays.",
+        v.rationale,
+        v.owner_department,
+        v.owner_id,
+        v.due_on,
+        "Saturdays added.",
+    )
+
+
+def _vacancy(ws: Workspace, s: Setting):
+    planned = next(m for m in rotation.rotation_plan(ws, 12).meetings if m.vacancies)
+    return planned.vacancies[0], planned.slot.day
+
+
+def _guest_slot(ws: Workspace, s: Setting):
+    planned = next(m for m in rotation.rotation_plan(ws, 6).meetings if not m.slot.is_planned)
+    return planned.slot, planned.guest.person.id
+
+
+def _new_meeting(ws: Workspace, s: Setting) -> Meeting:
+    day = s.coming.starts_at + timedelta(weeks=30)
+    return Meeting("Extra meeting", day)
+
+
+def _comment(ws: Workspace, s: Setting) -> tuple[int, int]:
+    comment = customer_voice.comment_page(ws, VoiceFilter(band="unhappy")).items[0]
+    return comment.id, _friction(ws, s)
+
+
+def _running_item(ws: Workspace, s: Setting) -> int:
+    return meeting_store.agenda_for(ws.db, s.running.id)[1].id
+
+
+def _coming_item(ws: Workspace, s: Setting) -> int:
+    chair = s.coming_chair
+    agenda.add_other(ws, chair, s.coming.id, "First point", 10)
+    return agenda.add_other(ws, chair, s.coming.id, "Second point", 10)
+
+
+def _held_yesterday(ws: Workspace, s: Setting) -> None:
+    """The coming meeting with an agenda, its day just passed: its chair can start it (to record it)."""
+    _coming_item(ws, s)
+    yesterday = ws.now() - timedelta(days=1)
+    ws.db.write(
+        lambda tx: tx.execute("UPDATE meeting SET starts_at = ? WHERE id = ?", [yesterday, s.coming.id])
+    )
+
+
+# fmt: off
+PASSWORD = "a long enough passphrase"
+FRICTION = FrictionPoint("Refund letters name the wrong amount", "", "billing", 3)
+CASES = [
+    # Friction points, missing connections, blockers: the council's members.
+    Case("friction.log_friction_point", COUNCIL, lambda ws, a, s, p: friction.log_friction_point(ws, a, FRICTION)),
+    Case("friction.edit_friction_point", COUNCIL, prepare=_friction,
+         call=lambda ws, a, s, p: friction.edit_friction_point(ws, a, p, replace(friction.get(ws, p), severity=5))),
+    Case("friction.add_evidence", COUNCIL, prepare=_friction,
+         call=lambda ws, a, s, p: friction.add_evidence(ws, a, Evidence(p, "quote", text="I gave up."))),
+    Case("friction.add_to_existing", COUNCIL, prepare=_friction,
+         call=lambda ws, a, s, p: friction.add_to_existing(ws, a, p, FRICTION, EvidenceDraft(complaints=3))),
+    Case("connections.log_missing_connection", COUNCIL, lambda ws, a, s, p: connections.log_missing_connection(
+        ws, a, MissingConnection("sales", "service", "switching", "Promises are not passed on", 3))),
+    Case("connections.edit_missing_connection", COUNCIL, prepare=_one_of("missing_connection"),
+         call=lambda ws, a, s, p: connections.edit_missing_connection(ws, a, p, replace(connections.get(ws, p), impact=5))),
+    Case("blockers.log_blocker", COUNCIL, lambda ws, a, s, p: blockers.log_blocker(
+        ws, a, Blocker("Two signatures for refunds", "policy", "finance"))),
+    Case("blockers.edit_blocker", COUNCIL, prepare=_one_of("blocker"),
+         call=lambda ws, a, s, p: blockers.edit_blocker(ws, a, p, replace(blockers.get(ws, p), title="Renamed"))),
+    Case("links.link_friction", COUNCIL, prepare=_unlinked("blocker"),
+         call=lambda ws, a, s, p: links.link_friction(ws, a, "blocker", *p)),
+    Case("links.unlink_friction", COUNCIL, prepare=_linked,
+         call=lambda ws, a, s, p: links.unlink_friction(ws, a, "blocker", *p)),
+    Case("links.set_links_of_friction", COUNCIL, prepare=_unlinked("connection"),
+         call=lambda ws, a, s, p: links.set_links_of_friction(ws, a, p[1], "connection", [p[0]])),
+    Case("links.set_friction_of", COUNCIL, prepare=_unlinked("blocker"),
+         call=lambda ws, a, s, p: links.set_friction_of(ws, a, "blocker", p[0], [p[1]])),
+    Case("customer_voice.attach_comment", COUNCIL, prepare=_comment,
+         call=lambda ws, a, s, p: customer_voice.attach_comment(ws, a, *p)),
+    # Agendas of coming meetings: the council's members.
+    Case("agenda.add_suggestion", COUNCIL,
+         prepare=lambda ws, s: agenda.suggestions(ws, s.coming.id)[0],
+         call=lambda ws, a, s, p: agenda.add_suggestion(ws, a, s.coming.id, p.kind, p.ref_id)),
+    Case("agenda.add_other", COUNCIL, lambda ws, a, s, p: agenda.add_other(ws, a, s.coming.id, "Our point", 10)),
+    Case("agenda.remove", COUNCIL, prepare=_coming_item,
+         call=lambda ws, a, s, p: agenda.remove(ws, a, p)),
+    Case("agenda.move", COUNCIL, prepare=_coming_item, call=lambda ws, a, s, p: agenda.move(ws, a, p, -1)),
+    Case("agenda.set_time_box", COUNCIL, prepare=_coming_item,
+         call=lambda ws, a, s, p: agenda.set_time_box(ws, a, p, 25)),
+    Case("agenda.close_agenda", COUNCIL, lambda ws, a, s, p: agenda.close_agenda(ws, a, s.coming.id)),
+    # Planning and rotation: the secretary (a meeting's own chair may correct its details).
+    Case("meetings.plan_meeting", {"secretary"}, prepare=_new_meeting,
+         call=lambda ws, a, s, p: meetings.plan_meeting(ws, a, p)),
+    Case("meetings.edit_meeting", {"secretary", "chair"}, chair_of_coming=True,
+         call=lambda ws, a, s, p: meetings.edit_meeting(ws, a, s.coming.id, replace(s.coming, location="Room 9"))),
+    Case("meetings.set_guest", {"secretary"}, lambda ws, a, s, p: meetings.set_guest(ws, a, s.coming.id, None)),
+    Case("rotation.accept_successor", {"secretary"}, prepare=_vacancy,
+         call=lambda ws, a, s, p: rotation.accept_successor(ws, a, p[0].department, p[0].successor.id, p[1])),
+    Case("rotation.accept_guest", {"secretary"}, prepare=_guest_slot,
+         call=lambda ws, a, s, p: rotation.accept_guest(ws, a, *p)),
+    # Meeting mode: the meeting's chair runs it; members who attend record its decisions.
+    Case("meeting_mode.start_meeting", {"chair"}, prepare=_held_yesterday, chair_of_coming=True,
+         call=lambda ws, a, s, p: meeting_mode.start_meeting(ws, a, s.coming.id)),
+    Case("meeting_mode.set_attendance", {"chair"},
+         lambda ws, a, s, p: meeting_mode.set_attendance(ws, a, s.running.id, [s.actors["chair"].id])),
+    Case("meeting_mode.save_minutes", {"chair"}, lambda ws, a, s, p: meeting_mode.save_minutes(ws, a, s.running.id, "Notes")),
+    Case("meeting_mode.close_meeting", {"chair"}, lambda ws, a, s, p: meeting_mode.close_meeting(ws, a, s.running.id)),
+    Case("meeting_mode.record_outcome", COUNCIL, prepare=_running_item,
+         call=lambda ws, a, s, p: meeting_mode.record_outcome(ws, a, p, "Talked it over", "discussed")),
+    Case("meeting_mode.add_action", COUNCIL, lambda ws, a, s, p: meeting_mode.add_action(
+        ws, a, s.decision_id, ActionDraft("Hire two agents", s.actors["member"].id,
+                                         s.running.starts_at.date() + timedelta(days=14)))),
+    # Decisions afterwards: the council's people and the secretary; executives and guests read.
+    Case("decisions.follow_up", {"member", "chair", "secretary"},
+         lambda ws, a, s, p: decisions.follow_up(ws, a, s.decision_id, StatusChange("in_progress", "Started."))),
+    Case("decisions.amend", {"member", "chair", "secretary"}, prepare=_amendment,
+         call=lambda ws, a, s, p: decisions.amend(ws, a, s.decision_id, p)),
+    # The guest's one change.
+    Case("proposals.submit_proposal", {"guest"}, lambda ws, a, s, p: proposals.submit_proposal(
+        ws, a, s.coming.id, Proposal(0, 0, "Call back the same day", "They wait.", "billing"))),
+    Case("proposals.edit_proposal", {"guest"}, prepare=_proposal,
+         call=lambda ws, a, s, p: proposals.edit_proposal(ws, a, p, Proposal(0, 0, "Call back within the hour",
+                                                                              "They wait.", "billing"))),
+    Case("self_check.save_answers", COUNCIL,
+         lambda ws, a, s, p: self_check.save_answers(ws, a, s.running.id, {"know_customers": (3, "")})),
+    # Roster, accounts, imports, backups: the secretary.
+    Case("roster.add_person", {"secretary"},
+         lambda ws, a, s, p: roster.add_person(ws, a, Person("Noor", "sales", email="noor@example.org"))),
+    Case("roster.edit_person", {"secretary"}, lambda ws, a, s, p: roster.edit_person(
+        ws, a, s.actors["member"].id, replace(s.actors["member"], roles=("member", "chair")))),
+    Case("accounts.set_password", {"secretary"}, lambda ws, a, s, p: accounts.set_password(
+        ws, a, s.actors["member"].id, PASSWORD, PASSWORD)),
+    Case("accounts.unlock", {"secretary"},
+         prepare=lambda ws, s: accounts.set_password(ws, SECRETARY, s.actors["member"].id, PASSWORD, PASSWORD),
+         call=lambda ws, a, s, p: accounts.unlock(ws, a, s.actors["member"].id)),
+    Case("feedback_import.import_file", {"secretary"}, prepare=_import,
+         call=lambda ws, a, s, p: feedback_import.import_file(ws, a, *p)),
+    Case("admin.back_up", {"secretary"}, lambda ws, a, s, p: admin.back_up(ws, a, s.csv.parent / "backup.duckdb")),
+]
+# fmt: on
+
+
+@pytest.fixture(scope="module")
+def setting_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
+    folder = tmp_path_factory.mktemp("matrix")
+    path = folder / "matrix.duckdb"
+    shutil.copy(demo_file, path)
+    ws = open_workspace(DEMO_CONFIG, path, demo=False)
+    setting = _setting(ws, folder)
+    ws.db.checkpoint()
+    ws.db.close()
+    return path, setting
+
+
+@pytest.fixture
+def matrix(setting_file: tuple[Path, Setting], tmp_path: Path):
+    path, setting = setting_file
+    copy = tmp_path / "matrix.duckdb"
+    shutil.copy(path, copy)
+    ws = open_workspace(DEMO_CONFIG, copy, demo=False)
+    yield ws, setting
+    ws.db.close()
+
+
+def _actor(setting: Setting, case: Case, role: str) -> Person:
+    if role == "chair" and case.chair_of_coming:
+        return setting.coming_chair
+    return setting.actors[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_allowed_roles_succeed_and_the_others_are_refused_with_nothing_written(
+    matrix, nothing_written, case: Case, role: str
+) -> None:
+    ws, setting = matrix
+    prepared = case.prepare(ws, setting)
+    actor = _actor(setting, case, role)
+    if role in case.allowed:
+        case.call(ws, actor, setting, prepared)
+    else:
+        with nothing_written(ws), pytest.raises(NotAllowed):
+            case.call(ws, actor, setting, prepared)
+
+
+def test_every_service_that_writes_is_in_the_matrix() -> None:
+    """A new public service function that takes an actor joins the matrix, or is named here as one that
+    only reads (it takes the actor to tailor what it shows)."""
+    reads = {
+        "decisions.may_change",
+        "decisions.may_amend",
+        "self_check.answering_meeting",
+        "self_check.my_answers",
+    }
+    found = set()
+    for module in (
+        accounts,
+        admin,
+        agenda,
+        blockers,
+        connections,
+        customer_voice,
+        decisions,
+        feedback_import,
+        friction,
+        links,
+        meeting_mode,
+        meetings,
+        proposals,
+        roster,
+        rotation,
+        self_check,
+    ):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            params = list(inspect.signature(fn).parameters)
+            if (
+                fn.__module__ == module.__name__
+                and not name.startswith("_")
+                and params[:2] == ["ws", "actor"]
+            ):
+                found.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
+    assert found - reads == {c.name for c in CASES}
