@@ -7,48 +7,33 @@ to a page (say a friction point's `?id=`) would open without the sidebar after e
 
 import streamlit as st
 
+from council.ui.forms import show_refusal
+from council.ui.navigation import not_for_your_role, pages_for, side_menu
 from council.ui.session import choose_acting_person, current_person, signed_in_sidebar, workspace
 from council.ui.sign_in import sign_in_page
 
 st.set_page_config(page_title="CX Council", page_icon=":material/groups:", layout="wide")
 
 ws = workspace()
-me = current_person(ws)
-signed_out = me is None and not ws.config.demo_mode
-
-pages = {
-    "Prepare": [
-        st.Page("app_pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-        st.Page("app_pages/friction_points.py", title="Friction points", icon=":material/report:"),
-        st.Page("app_pages/missing_connections.py", title="Missing connections", icon=":material/link_off:"),
-        st.Page("app_pages/blockers.py", title="Blockers", icon=":material/block:"),
-    ],
-    "Meet": [
-        st.Page("app_pages/meetings.py", title="Meetings", icon=":material/event:"),
-        st.Page("app_pages/propose_change.py", title="Propose a change", icon=":material/lightbulb:"),
-        st.Page("app_pages/self_check.py", title="Council self-check", icon=":material/fact_check:"),
-    ],
-    "Follow up": [
-        st.Page("app_pages/decisions.py", title="Decisions", icon=":material/gavel:"),
-        st.Page("app_pages/customer_voice.py", title="Customer voice", icon=":material/forum:"),
-        st.Page("app_pages/wall.py", title="Wall screen", icon=":material/tv:"),
-    ],
-    "Run the council": [
-        st.Page("app_pages/council.py", title="Council & rotation", icon=":material/groups:"),
-        st.Page("app_pages/import_feedback.py", title="Import feedback", icon=":material/upload_file:"),
-        st.Page("app_pages/settings.py", title="Settings", icon=":material/settings:"),
-    ],
-}
-# Every page in view (the secretary's sit last). Signed out, the address keeps the page asked for, so
-# that it opens once the person has signed in.
-page = st.navigation(pages, position="hidden" if signed_out else "sidebar", expanded=True)
-if signed_out:
+demo = ws.config.demo_mode
+if demo:
+    st.sidebar.markdown(f"### {ws.config.organisation}")
+    me = choose_acting_person(ws)
+else:
+    me = current_person(ws)
+# Every page is in the navigation, so an address keeps the page asked for: signed out, it opens
+# after signing in; for another role, it says so politely. The side menu lists only the person's own.
+every, mine = pages_for(me, everything=demo and me is None)
+page = st.navigation(every, position="hidden")
+if me is None and not demo:
     sign_in_page()
     st.stop()
-st.sidebar.markdown(f"### {ws.config.organisation}")
-st.sidebar.caption("Customer-experience council")
-if ws.config.demo_mode:
-    choose_acting_person(ws)
-else:
+if not demo:
+    st.sidebar.markdown(f"### {ws.config.organisation}")
     signed_in_sidebar(ws, me)
-page.run()
+side_menu(mine)
+show_refusal()
+if any(page is own for own in mine.values()):
+    page.run()
+else:
+    not_for_your_role(me, page, mine)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from council.domain.permissions import Task
 from council.ui.blocker_form import new_blocker_form
 from council.ui.record_page import list_or_detail
 from council.ui.record_views import blocker_detail, blocker_list
-from council.ui.session import workspace
+from council.ui.session import can, workspace
 
 ws = workspace()
 st.title("Blockers")
@@ -15,8 +16,9 @@ def show_list() -> None:
     st.caption(
         "Policies, protocols, systems, targets, budgets, processes and habits that stand in the customer's way."
     )
-    with st.expander("Log a blocker", icon=":material/add_circle:", key="log_blocker_open"):
-        new_blocker_form(ws)
+    if can(ws, Task.LOG):
+        with st.expander("Log a blocker", icon=":material/add_circle:", key="log_blocker_open"):
+            new_blocker_form(ws)
     blocker_list(ws)
 
 

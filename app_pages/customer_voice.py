@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from council.domain.permissions import Task
 from council.services.customer_voice import voice_scales
 from council.ui import customer_voice as voice
 from council.ui.cache import cached
-from council.ui.session import workspace
+from council.ui.session import can, workspace
 
 ws = workspace()
 st.title("Customer voice")
@@ -14,7 +15,8 @@ st.caption("What customers think of their contacts with us, from the survey resp
 scales = cached(ws, voice_scales)
 if not scales:
     st.info("No customer feedback in this workspace yet. The secretary adds it on the Import feedback page.")
-    st.page_link("app_pages/import_feedback.py", label="Import feedback", icon=":material/upload_file:")
+    if can(ws, Task.IMPORT):
+        st.page_link("app_pages/import_feedback.py", label="Import feedback", icon=":material/upload_file:")
     st.stop()
 
 flt = voice.voice_filter(ws, scales)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from council.domain.permissions import Task
 from council.ui.friction_form import new_friction_form
 from council.ui.friction_views import friction_detail, friction_list
 from council.ui.record_page import list_or_detail
-from council.ui.session import workspace
+from council.ui.session import can, workspace
 
 ws = workspace()
 st.title("Friction points")
@@ -13,8 +14,9 @@ st.title("Friction points")
 
 def show_list() -> None:
     st.caption("Where customers run into trouble, on the stage of their journey where it happens.")
-    with st.expander("Log a friction point", icon=":material/add_circle:", key="log_friction_open"):
-        new_friction_form(ws)
+    if can(ws, Task.LOG):
+        with st.expander("Log a friction point", icon=":material/add_circle:", key="log_friction_open"):
+            new_friction_form(ws)
     friction_list(ws)
 
 

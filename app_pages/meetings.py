@@ -2,14 +2,16 @@
 
 import streamlit as st
 
+from council.domain.permissions import Task, may, may_decide, runs
 from council.domain.vocabulary import MeetingStatus
-from council.services import agenda, meetings
+from council.services import agenda, lists, meetings
 from council.ui import agenda_views, meeting_mode_views, url
 from council.ui.cache import cached
 from council.ui.meeting_views import meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
 from council.ui.record_page import list_or_detail
 from council.ui.session import current_person, workspace
+from council.ui.text import md
 
 ws = workspace()
 me = current_person(ws)
@@ -20,8 +22,9 @@ DEFAULT_VIEW = {MeetingStatus.PLANNED: "prepare", MeetingStatus.OPEN: "run", Mee
 
 
 def show_list() -> None:
-    with st.expander("Plan a meeting", icon=":material/add_circle:", key="plan_meeting_open"):
-        plan_form(ws, me)
+    if may(me, Task.PLAN):
+        with st.expander("Plan a meeting", icon=":material/add_circle:", key="plan_meeting_open"):
+            plan_form(ws, me)
     meeting_list(ws)
 
 
@@ -46,7 +49,11 @@ def show_meeting(meeting_id: int) -> None:
 def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed; its agenda is final.", icon=":material/lock:")
-    else:
+    elif not may(me, Task.AGENDA) and not may(me, Task.PLAN) and not runs(me, view.meeting):
+        st.markdown("##### Agenda")
+        st.dataframe(cached(ws, lists.agenda_table, meeting_id), hide_index=True, width="stretch")
+        return
+    elif may(me, Task.PLAN) or runs(me, view.meeting):
         with st.expander(
             "Change the date, place, chair or guest",
             icon=":material/edit_calendar:",
@@ -57,27 +64,40 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
     with left:
         st.markdown("##### Agenda")
         agenda_views.agenda_editor(ws, me, view)
-        if not status_is(view, MeetingStatus.CLOSED):
+        if not status_is(view, MeetingStatus.CLOSED) and may(me, Task.AGENDA):
             agenda_views.own_point_form(ws, me, meeting_id)
-        if status_is(view, MeetingStatus.PLANNED):
+        if status_is(view, MeetingStatus.PLANNED) and may(me, Task.AGENDA):
             agenda_views.agenda_lock(ws, me, view)
-    if not status_is(view, MeetingStatus.CLOSED):
+    if not status_is(view, MeetingStatus.CLOSED) and may(me, Task.AGENDA):
         with right:
             st.markdown("##### Suggestions")
             agenda_views.suggestion_list(ws, me, meeting_id)
 
 
 def run(card: meetings.MeetingCard, view: agenda.AgendaView) -> None:
-    if status_is(view, MeetingStatus.PLANNED):
-        meeting_mode_views.start_panel(ws, me, view)
-        return
+    chair = runs(me, card.meeting)
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed. Its minutes are under “Minutes & invite”.", icon=":material/lock:")
         return
-    meeting_mode_views.attendance(ws, me, card)
+    if not chair and not may_decide(me, card.meeting, set(card.attendees)):
+        who = f", {md(card.chair)}," if card.chair else ""
+        st.info(f"Meeting mode is for the chair{who} and the council members at the meeting. "
+                "Its decisions appear under Decisions once recorded.", icon=":material/visibility:")  # fmt: skip
+        st.dataframe(cached(ws, lists.agenda_table, card.meeting.id), hide_index=True, width="stretch")
+        return
+    if status_is(view, MeetingStatus.PLANNED):
+        if chair:
+            meeting_mode_views.start_panel(ws, me, view)
+        else:
+            st.info(f"The chair{', ' + md(card.chair) + ',' if card.chair else ''} starts the meeting.",
+                    icon=":material/schedule:")  # fmt: skip
+        return
+    if chair:
+        meeting_mode_views.attendance(ws, me, card)
     meeting_mode_views.walk_agenda(ws, me, view)
-    meeting_mode_views.minutes_text(ws, me, view)
-    meeting_mode_views.close_panel(ws, me, view)
+    if chair:
+        meeting_mode_views.minutes_text(ws, me, view)
+        meeting_mode_views.close_panel(ws, me, view)
 
 
 def status_is(view: agenda.AgendaView, status: MeetingStatus) -> bool:

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from council.domain.permissions import Task
 from council.ui.connection_form import new_connection_form
 from council.ui.record_page import list_or_detail
 from council.ui.record_views import connection_detail, connection_list
-from council.ui.session import workspace
+from council.ui.session import can, workspace
 
 ws = workspace()
 st.title("Missing connections")
@@ -13,8 +14,9 @@ st.title("Missing connections")
 
 def show_list() -> None:
     st.caption("Where one department hands the customer to another and the connection breaks.")
-    with st.expander("Log a missing connection", icon=":material/add_circle:", key="log_connection_open"):
-        new_connection_form(ws)
+    if can(ws, Task.LOG):
+        with st.expander("Log a missing connection", icon=":material/add_circle:", key="log_connection_open"):
+            new_connection_form(ws)
     connection_list(ws)
 
 

@@ -40,11 +40,12 @@ def count_about(q: Query, entity: str, entity_id: str, actions: tuple[str, ...])
     )
 
 
-def _entries(q: Query, where: str, params: list[Any], limit: int) -> list[AuditEntry]:
+def _entries(q: Query, where: str, params: list[Any], limit: int | None) -> list[AuditEntry]:
+    """Entries `where` says; with a `limit`, the newest that many (else `where` orders and limits)."""
+    tail = " ORDER BY logged_at DESC, id DESC LIMIT ?" if limit is not None else ""
     rows = q.rows(
-        "SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log"
-        f" {where} ORDER BY logged_at DESC, id DESC LIMIT ?",
-        [*params, limit],
+        f"SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log {where}{tail}",
+        [*params, limit] if limit is not None else params,
     )
     return [
         AuditEntry(
@@ -58,3 +59,36 @@ def _entries(q: Query, where: str, params: list[Any], limit: int) -> list[AuditE
         )
         for r in rows
     ]
+
+
+def search_entries(
+    q: Query, *, person_id: int | None, entity: str | None, action: str | None, since: Any, until: Any,
+    words: str, limit: int, offset: int,
+) -> tuple[list[AuditEntry], int]:  # fmt: skip
+    """One page of entries matching every filter given (None or "" means any), newest first, and
+    how many match in all. `words` is looked for in the details, whatever the case."""
+    where, params = ["true"], []
+    for column, value in (("person_id", person_id), ("entity", entity), ("action", action)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if since is not None:
+        where.append("logged_at >= ?")
+        params.append(since)
+    if until is not None:
+        where.append("logged_at < ?")
+        params.append(until)
+    if words.strip():
+        where.append("contains(lower(details::VARCHAR), lower(?))")
+        params.append(words.strip())
+    clause = "WHERE " + " AND ".join(where)
+    total = q.value(f"SELECT count(*) FROM audit_log {clause}", params)
+    return _entries(q, clause + " ORDER BY logged_at DESC, id DESC LIMIT ? OFFSET ?", [*params, limit, offset],
+                    None), total  # fmt: skip
+
+
+def audit_vocabulary(q: Query) -> tuple[list[str], list[str]]:
+    """The kinds of record and the actions the log holds, for filters."""
+    entities = [r[0] for r in q.rows("SELECT DISTINCT entity FROM audit_log ORDER BY 1")]
+    actions = [r[0] for r in q.rows("SELECT DISTINCT action FROM audit_log ORDER BY 1")]
+    return entities, actions

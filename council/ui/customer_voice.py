@@ -6,12 +6,13 @@ import streamlit as st
 
 from council.charts.feedback import net_score_by_group, net_score_trend
 from council.domain.feedback import BANDS, SCALES, VOICE_PERIODS, NpsFigure, VoiceFilter
+from council.domain.permissions import Task
 from council.services import customer_voice as service
 from council.services.links import choices
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
-from council.ui.session import current_person
+from council.ui.session import can, current_person
 
 FORM = "attach_comment"
 
@@ -96,6 +97,7 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
     friction = cached(ws, choices, "friction")
     forms.show_flash()
     forms.form_error(FORM, ())
+    editable = can(ws, Task.LOG)
     for item in found.items:
         with st.container(border=True):
             top = st.columns([5, 2])
@@ -105,6 +107,8 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
             top[0].caption(f"Score {item.score} ({band_name.lower()}) · {item.received_at.astimezone(ws.zone):%-d %b %Y}"
                            f"{' · ' + where if where else ''} · {item.source}")  # fmt: skip
             top[0].text(item.comment)
+            if not editable:
+                continue
             with top[1].popover("Use as evidence", icon=":material/attach_file:"):
                 key = f"{FORM}_{item.id}"
                 st.selectbox("On friction point", list(friction), index=None, format_func=friction.get,

@@ -14,13 +14,14 @@ from typing import Any
 
 import streamlit as st
 
-from council.domain.errors import CouncilError, ValidationError
+from council.domain.errors import CouncilError, NotAllowed, ValidationError
 from council.domain.workspace import WorkspaceConfig
 from council.ui.cache import clear_reads
 from council.ui.session import show_error
 from council.ui.text import md
 
 _FLASH = "flash_message"
+_REFUSED = "refused_message"
 
 
 def save(
@@ -39,6 +40,9 @@ def save(
     st.session_state.pop(_error_key(form), None)
     try:
         result = action()
+    except NotAllowed as e:  # shown on top of the page: the form may not be drawn for this person
+        st.session_state[_REFUSED] = e
+        return
     except CouncilError as e:
         st.session_state[_error_key(form)] = e
         return
@@ -76,6 +80,13 @@ def form_error(form: str, fields: tuple[str, ...]) -> None:
     error = st.session_state.get(_error_key(form))
     if isinstance(error, CouncilError) and not (isinstance(error, ValidationError) and error.field in fields):
         show_error(error)
+
+
+def show_refusal() -> None:
+    """A write the services refused for the person's role, shown once on top of whatever page is open."""
+    refused = st.session_state.pop(_REFUSED, None)
+    if refused is not None:
+        show_error(refused)
 
 
 def show_flash() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from council.domain.filters import FrictionFilter
+from council.domain.permissions import Task
 from council.domain.vocabulary import SEVERITY_SCALE, ItemStatus
 from council.services import friction as service
 from council.services.workspace import Workspace
@@ -15,6 +16,7 @@ from council.ui.friction_form import edit_friction_form
 from council.ui.history import history
 from council.ui.links import links_of_friction
 from council.ui.record_page import open_on_click
+from council.ui.session import can
 from council.ui.text import md
 
 SHOW = {"still_open": "Still open", "all": "Everything"} | {
@@ -118,8 +120,10 @@ def friction_detail(ws: Workspace, friction_id: int) -> None:
     st.text(point.description or "(not described yet)")
     st.markdown(f"**Evidence ({len(detail.evidence)})**")
     evidence_list(detail.evidence)
-    with st.expander("Add evidence", icon=":material/add:", key=f"evidence_open_{friction_id}"):
-        add_evidence_form(ws, friction_id)
+    editable = can(ws, Task.LOG)
+    if editable:
+        with st.expander("Add evidence", icon=":material/add:", key=f"evidence_open_{friction_id}"):
+            add_evidence_form(ws, friction_id)
     left, right = st.columns(2)
     with left:
         st.markdown("**Blockers that cause it**")
@@ -127,10 +131,11 @@ def friction_detail(ws: Workspace, friction_id: int) -> None:
     with right:
         st.markdown("**Missing connections behind it**")
         links_of_friction(ws, friction_id, "connection", detail.connections, "Missing connections")
-    with st.expander(
-        "Edit this friction point", icon=":material/edit:", key=f"edit_friction_open_{friction_id}"
-    ):
-        edit_friction_form(ws, point)
+    if editable:
+        with st.expander(
+            "Edit this friction point", icon=":material/edit:", key=f"edit_friction_open_{friction_id}"
+        ):
+            edit_friction_form(ws, point)
     history(detail.history)
 
 

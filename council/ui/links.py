@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from council.domain.permissions import Task
 from council.services import links as service
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
-from council.ui.session import current_person
+from council.ui.session import can, current_person
 
 _WORDS = {"blocker": "blockers", "connection": "missing connections"}
 
@@ -20,7 +21,15 @@ def links_of_friction(ws: Workspace, friction_id: int, kind: str, linked: pd.Dat
     options = cached(ws, service.choices, kind)
     forms.prefill(form, {"chosen": [int(i) for i in linked["id"]] if not linked.empty else []})
     forms.form_error(form, ())
-    _picker(form, label, options, f"Add {_WORDS[kind]}…", _save_from_friction, (ws, form, friction_id, kind))
+    _picker(
+        form,
+        label,
+        options,
+        f"Add {_WORDS[kind]}…",
+        _save_from_friction,
+        (ws, form, friction_id, kind),
+        not can(ws, Task.LOG),
+    )
 
 
 def friction_of(ws: Workspace, kind: str, other_id: int, linked: pd.DataFrame, label: str) -> None:
@@ -31,15 +40,24 @@ def friction_of(ws: Workspace, kind: str, other_id: int, linked: pd.DataFrame, l
         options.setdefault(int(row.id), f"#{row.id} {row.title}")
     forms.prefill(form, {"chosen": [int(i) for i in linked["id"]] if not linked.empty else []})
     forms.form_error(form, ())
-    _picker(form, label, options, "Add friction points…", _save_from_other, (ws, form, kind, other_id))
+    _picker(
+        form,
+        label,
+        options,
+        "Add friction points…",
+        _save_from_other,
+        (ws, form, kind, other_id),
+        not can(ws, Task.LOG),
+    )
 
 
-def _picker(form: str, label: str, options: dict[int, str], placeholder: str, on_change, args: tuple) -> None:
+def _picker(form: str, label: str, options: dict[int, str], placeholder: str, on_change, args: tuple,
+            disabled: bool) -> None:  # fmt: skip
     # Typing filters by plain substring, and there is no "select all": one stray Enter must not
     # link a whole list at once, now that every change is saved straight away.
     st.multiselect(label, options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
                    key=f"{form}_chosen", placeholder=placeholder, filter_mode="contains", select_all=False, wrap=True,
-                   on_change=on_change, args=args,
+                   on_change=on_change, args=args, disabled=disabled,
                    help="Add or remove an item and it is saved at once; the history notes every change.")  # fmt: skip
 
 

@@ -79,12 +79,6 @@ def proposal_view(ws: Workspace, proposal: Proposal) -> None:
 def not_invited(me: Person, secretary: Person | None) -> None:
     """No coming meeting has this person as its guest: say who can change that."""
     nothing = "You are not invited as a guest to a coming council meeting, so there is nothing to propose right now."
-    if secretary is not None and secretary.id == me.id:
-        st.info(f"{nothing} As the council's secretary, you invite the guests:", icon=":material/event_busy:")
-        st.page_link(
-            "app_pages/council.py", label="Invite guests on Council & rotation", icon=":material/groups:"
-        )
-        return
     who = "the council's secretary"
     if secretary is not None:
         email = f" ({secretary.email})" if secretary.email else ""

@@ -6,6 +6,7 @@ import streamlit as st
 
 from council.charts.hand_offs import hand_off_matrix
 from council.domain.filters import ViewFilter
+from council.domain.permissions import Task
 from council.domain.vocabulary import BlockerStatus, ItemStatus
 from council.services import blockers, connections
 from council.services.workspace import Workspace
@@ -16,6 +17,7 @@ from council.ui.connection_form import IMPACT, edit_connection_form
 from council.ui.history import history
 from council.ui.links import friction_of
 from council.ui.record_page import open_on_click
+from council.ui.session import can
 from council.ui.text import md
 
 _FRICTION_COLUMNS = {
@@ -74,10 +76,11 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "connection", connection_id, detail.friction, "Change which friction points it causes")
-    with st.expander(
-        "Edit this missing connection", icon=":material/edit:", key=f"edit_connection_open_{c.id}"
-    ):
-        edit_connection_form(ws, c)
+    if can(ws, Task.LOG):
+        with st.expander(
+            "Edit this missing connection", icon=":material/edit:", key=f"edit_connection_open_{c.id}"
+        ):
+            edit_connection_form(ws, c)
     history(detail.history)
 
 
@@ -120,6 +123,7 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> None:
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "blocker", blocker_id, detail.friction, "Change which friction points it causes")
-    with st.expander("Edit this blocker", icon=":material/edit:", key=f"edit_blocker_open_{b.id}"):
-        edit_blocker_form(ws, b)
+    if can(ws, Task.LOG):
+        with st.expander("Edit this blocker", icon=":material/edit:", key=f"edit_blocker_open_{b.id}"):
+            edit_blocker_form(ws, b)
     history(detail.history)

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 from council.domain.people import Person
+from council.domain.permissions import Task, may
 from council.domain.rotation import PlannedMeeting, RotationPlan, Vacancy, term_end
 from council.services import rotation
 from council.services.workspace import Workspace
@@ -76,6 +77,8 @@ def _guest(ws: Workspace, actor: Person | None, meeting: PlannedMeeting) -> None
 def _guest_picker(
     ws: Workspace, actor: Person | None, meeting: PlannedMeeting, form: str, options: list[Person], label: str
 ) -> None:
+    if not may(actor, Task.PLAN):
+        return
     by_id = {p.id: p for p in options}
     key = f"{form}_pick_{meeting.guest.person.id if meeting.guest.person else 'none'}"
     day = meeting.slot.day
@@ -124,6 +127,8 @@ def _vacancy(ws: Workspace, actor: Person | None, day: date, vacancy: Vacancy, n
         f":material/event_seat: **{md(seat)}** seat is vacant. Suggested: **{md(vacancy.successor.name)}**, "
         f"{md(vacancy.reason[0].lower() + vacancy.reason[1:])}."
     )
+    if not may(actor, Task.PLAN):
+        return
     form = f"rotation_seat_{day.isoformat()}_{vacancy.department}_{n}"
     by_id = {p.id: p for p in vacancy.candidates}
     key = f"{form}_pick_{vacancy.successor.id}"

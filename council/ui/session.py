@@ -9,6 +9,7 @@ import streamlit as st
 from council.config import config_path
 from council.domain.errors import CouncilError
 from council.domain.people import Person
+from council.domain.permissions import Task, may
 from council.services.lists import everyone
 from council.services.workspace import DB_ENV, Workspace, open_workspace
 from council.ui.cache import cached
@@ -44,6 +45,12 @@ def current_person(ws: Workspace) -> Person | None:
     (tests set `st.session_state[ACTING_KEY]`). Someone who left the roster is nobody."""
     chosen = st.session_state.get(ACTING_KEY if ws.config.demo_mode else SIGNED_IN_KEY)
     return next((p for p in cached(ws, everyone) if p.id == chosen), None)
+
+
+def can(ws: Workspace, task: Task) -> bool:
+    """Whether the person using the app may do `task`: pages show edit controls only then (the
+    services refuse anyway)."""
+    return may(current_person(ws), task)
 
 
 def sign_in_as(person: Person) -> None:
@@ -85,4 +92,4 @@ def choose_acting_person(ws: Workspace) -> Person | None:
 
 def _describe(ws: Workspace, person: Person) -> str:
     where = ws.config.name_of("department", person.department) if person.department else "external"
-    return f"{person.name} ({where})"
+    return f"{person.name} ({where} · {', '.join(person.roles) or 'no role'})"

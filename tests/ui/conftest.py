@@ -24,6 +24,7 @@ PAGES = {
     "wall": "Where we stand with our customers",
     "council": "Council & rotation",
     "import_feedback": "Import feedback",
+    "audit_trail": "Audit trail",
     "settings": "Settings",
 }
 

@@ -83,5 +83,5 @@ def test_only_the_secretary_may_import(app, demo_copy):
         member.db.close()
     at.session_state[ACTING_KEY] = member_id
     at = at.run()
-    assert "Only the council's secretary" in at.info[0].value
+    assert "This page is not for your role (chair, council member)" in at.info[0].value
     assert not at.file_uploader

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from council.services.proposals import guest_view
 from council.services.workspace import open_workspace
-from council.store import feedback, meetings
+from council.store import feedback, meetings, people
 from council.store.contents import table_counts
 from council.ui.session import ACTING_KEY
 from tests.conftest import DEMO_CONFIG
@@ -60,9 +61,16 @@ def test_the_guest_sees_the_meeting_they_are_invited_to(app, demo_copy: Path) ->
     assert upcoming.title in [h.value for h in at.subheader]
 
 
-def test_someone_who_is_not_a_guest_is_told_so(app, demo_copy: Path) -> None:
-    at = app(demo_copy, "propose_change")  # the secretary is chosen by default
-    assert any("not invited as a guest" in plain(i.value) for i in at.info)
+def test_a_guest_without_an_invitation_is_told_whom_to_ask(app, demo_copy: Path) -> None:
+    ws = open_workspace(DEMO_CONFIG, demo_copy, demo=False)
+    guest = next(
+        p for p in people.list_people(ws.db) if p.roles == ("guest",) and not guest_view(ws, p.id).invitations
+    )
+    ws.db.close()
+    at = app(demo_copy, "propose_change")
+    at.session_state[ACTING_KEY] = guest.id
+    at.run()
+    assert any("not invited as a guest" in plain(i.value) and "Ask" in i.value for i in at.info)
 
 
 def test_a_closed_meeting_shows_its_agenda_with_outcomes_and_no_edit_buttons(app, demo_copy: Path) -> None:

@@ -142,10 +142,3 @@ def test_someone_not_invited_is_told_whom_to_ask_and_sees_their_earlier_proposal
     assert "not invited as a guest to a coming council meeting" in message and secretary.name in message
     assert not [b for b in at.button if b.label == "Send my proposal"]
     assert past_guest[1] in [plain(e.label) for e in at.expander]
-
-
-def test_the_secretary_is_pointed_to_where_guests_are_invited(app, demo_copy: Path) -> None:
-    at = app(demo_copy, "propose_change")  # the secretary is chosen by default
-    assert not at.exception
-    assert "you invite the guests" in plain(at.info[0].value)
-    assert [link.label for link in at.page_link] == ["Invite guests on Council & rotation"]

@@ -24,7 +24,7 @@ def test_the_wall_shows_the_score_the_voices_and_the_work_without_the_sidebar(ap
     quotes = [m.value for m in at.markdown if m.value.startswith("“")]
     assert len(quotes) == 6
     assert any("refreshes itself every minute" in c.value for c in at.caption)
-    assert [p.label for p in at.get("page_link")] == ["Back to the workspace"]
+    assert [p.label for p in at.main.get("page_link")] == ["Back to the workspace"]
     # The style that hides the sidebar and enlarges the type is static text, never user text.
     style = next(h.proto.body for h in at.get("html"))
     assert '[data-testid="stSidebar"]' in style and "display: none" in style

@@ -1,0 +1,115 @@
+"""The audit trail as the secretary and executives browse it: every write, who, when, before and after."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from math import ceil
+from typing import Any
+
+import pandas as pd
+
+from council.domain.audit import AuditEntry
+from council.domain.people import Person
+from council.domain.permissions import Task, require
+from council.services.workspace import Workspace
+from council.store import audit, people
+
+PAGE_SIZE = 50
+SYSTEM = "the system"
+OPERATOR_NAME = "the command line or the system"
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    person_id: int | None = None
+    entity: str | None = None
+    action: str | None = None
+    since: date | None = None
+    until: date | None = None  # the last day included
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: pd.DataFrame  # id, when, who, record, action, details (one line)
+    entries: dict[int, AuditEntry]  # by id: the whole entry, for reading one in full
+    total: int
+    page: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    people: dict[int, str]
+    entities: list[str]
+    actions: list[str]
+
+
+def audit_choices(ws: Workspace, actor: Person | None) -> AuditChoices:
+    require(actor, Task.AUDIT, "browse the audit trail")
+    entities, actions = audit.audit_vocabulary(ws.db)
+    everyone = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
+    return AuditChoices(everyone, entities, actions)
+
+
+def audit_page(ws: Workspace, actor: Person | None, flt: AuditFilter, page: int = 1) -> AuditPage:
+    """One page of the trail, newest first; only the secretary and executives may read it."""
+    require(actor, Task.AUDIT, "browse the audit trail")
+    if flt.since and flt.until and flt.until < flt.since:
+        flt = AuditFilter(flt.person_id, flt.entity, flt.action, flt.until, flt.since, flt.words)
+    found, total = audit.search_entries(
+        ws.db, person_id=flt.person_id, entity=flt.entity, action=flt.action,
+        since=_start_of(ws, flt.since), until=_start_of(ws, flt.until + timedelta(days=1) if flt.until else None),
+        words=flt.words, limit=PAGE_SIZE, offset=(max(page, 1) - 1) * PAGE_SIZE,
+    )  # fmt: skip
+    names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
+    rows = pd.DataFrame(
+        [
+            {
+                "id": e.id,
+                "when": e.logged_at.astimezone(ws.zone).replace(tzinfo=None) if e.logged_at else None,
+                "who": names.get(e.person_id, f"person #{e.person_id}") if e.person_id else OPERATOR_NAME,
+                "record": f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity,
+                "action": e.action,
+                "details": details_line(e.details),
+            }
+            for e in found
+        ],
+        columns=["id", "when", "who", "record", "action", "details"],
+    )
+    return AuditPage(rows, {e.id: e for e in found}, total, max(page, 1), max(1, ceil(total / PAGE_SIZE)))
+
+
+def details_line(details: dict[str, Any], limit: int = 300) -> str:
+    """The details on one line: changed fields as 'field: before → after', other facts as 'key: value'."""
+    parts = []
+    for key, value in details.items():
+        if key == "changes" and isinstance(value, dict):
+            parts += [f"{field}: {_short(old)} → {_short(new)}" for field, (old, new) in value.items()]
+        else:
+            parts.append(f"{key}: {_short(value)}")
+    line = "; ".join(parts)
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def details_text(entry: AuditEntry) -> str:
+    """The entry's details in full, as indented JSON (the words exactly as stored)."""
+    return json.dumps(entry.details, ensure_ascii=False, indent=2, default=str)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = (
+        "—"
+        if value in (None, "", [])
+        else ", ".join(map(str, value))
+        if isinstance(value, list)
+        else str(value)
+    )
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _start_of(ws: Workspace, day: date | None) -> datetime | None:
+    return datetime.combine(day, time(0), ws.zone) if day else None

@@ -1,0 +1,97 @@
+"""The pages, and which of them each person sees: only those their roles let them use.
+
+Every page is known to `st.navigation`, so an address that names a page another role uses opens
+this app with a polite "not for your role" note instead of a bare "page not found"; the side
+menu lists only the person's own pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from council.domain.people import Person
+from council.domain.permissions import Task, may
+from council.ui.text import md
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    icon: str
+    section: str
+    task: Task
+
+
+PAGES = (
+    PageSpec("app_pages/overview.py", "Overview", ":material/dashboard:", "Prepare", Task.READ),
+    PageSpec("app_pages/friction_points.py", "Friction points", ":material/report:", "Prepare", Task.READ),
+    PageSpec(
+        "app_pages/missing_connections.py", "Missing connections", ":material/link_off:", "Prepare", Task.READ
+    ),
+    PageSpec("app_pages/blockers.py", "Blockers", ":material/block:", "Prepare", Task.READ),
+    PageSpec("app_pages/meetings.py", "Meetings", ":material/event:", "Meet", Task.READ),
+    PageSpec("app_pages/propose_change.py", "Propose a change", ":material/lightbulb:", "Meet", Task.PROPOSE),
+    PageSpec("app_pages/self_check.py", "Council self-check", ":material/fact_check:", "Meet", Task.READ),
+    PageSpec("app_pages/decisions.py", "Decisions", ":material/gavel:", "Follow up", Task.READ),
+    PageSpec("app_pages/customer_voice.py", "Customer voice", ":material/forum:", "Follow up", Task.READ),
+    PageSpec("app_pages/wall.py", "Wall screen", ":material/tv:", "Follow up", Task.READ),
+    PageSpec("app_pages/council.py", "Council & rotation", ":material/groups:", "Run the council", Task.READ),
+    PageSpec(
+        "app_pages/import_feedback.py",
+        "Import feedback",
+        ":material/upload_file:",
+        "Run the council",
+        Task.IMPORT,
+    ),
+    PageSpec("app_pages/audit_trail.py", "Audit trail", ":material/history:", "Run the council", Task.AUDIT),
+    PageSpec("app_pages/settings.py", "Settings", ":material/settings:", "Run the council", Task.SETTINGS),
+)
+
+# Words for a role's pages in the "not for your role" note.
+_ROLE_NAMES = {"member": "council member", "chair": "chair", "secretary": "secretary",
+               "executive": "executive", "guest": "guest"}  # fmt: skip
+
+
+def pages_for(me: Person | None, everything: bool) -> tuple[list[StreamlitPage], dict[str, StreamlitPage]]:
+    """Every page (for `st.navigation`) and, by path, those `me` may use; the first of those opens
+    by default. With `everything` (demo mode before anyone is chosen), all pages are theirs."""
+    allowed = [spec for spec in PAGES if everything or may(me, spec.task)]
+    default = allowed[0].path if allowed else PAGES[0].path
+    built = {
+        spec.path: st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.path == default)
+        for spec in PAGES
+    }
+    return list(built.values()), {spec.path: built[spec.path] for spec in allowed}
+
+
+def side_menu(mine: dict[str, StreamlitPage]) -> None:
+    """The person's own pages in the sidebar, grouped as the council works: prepare, meet, follow up."""
+    section = None
+    for spec in PAGES:
+        if spec.path not in mine:
+            continue
+        if spec.section != section:
+            section = spec.section
+            st.sidebar.caption(section)
+        st.sidebar.page_link(mine[spec.path], label=spec.title, icon=spec.icon)
+
+
+def not_for_your_role(me: Person | None, page: StreamlitPage, mine: dict[str, StreamlitPage]) -> None:
+    """What someone sees who opens a page their role does not use, say from a forwarded link."""
+    roles = ", ".join(_ROLE_NAMES.get(r, r) for r in me.roles) if me and me.roles else "no role yet"
+    st.title(page.title)
+    st.info(
+        f"This page is not for your role ({md(roles)}). "
+        + (
+            "Your pages are in the side menu."
+            if mine
+            else "Ask the council's secretary for a role on the roster."
+        ),
+        icon=":material/lock:",
+    )
+    for own in list(mine.values())[:3]:
+        st.page_link(own, label=f"Go to {own.title}", icon=own.icon)
