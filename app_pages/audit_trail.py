@@ -3,6 +3,7 @@
 import streamlit as st
 
 from council.domain.errors import CouncilError
+from council.domain.vocabulary import counted
 from council.services.audit_trail import AuditFilter, audit_choices, audit_page, details_text
 from council.ui.cache import cached
 from council.ui.session import current_person, show_error, workspace
@@ -42,7 +43,8 @@ if st.session_state.get("audit_filter") != flt:  # another filter starts at the 
 
 found = cached(ws, audit_page, me, flt, st.session_state["audit_page"])
 st.markdown(
-    f"**{found.total:,} entries**" + (f" · page {found.page} of {found.pages}" if found.pages > 1 else "")
+    f"**{counted(found.total, 'entry', 'entries')}**"
+    + (f" · page {found.page} of {found.pages}" if found.pages > 1 else "")
 )
 if found.rows.empty:
     st.info("No entry matches these filters. Clear one to see more.", icon=":material/filter_alt_off:")
