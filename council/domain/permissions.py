@@ -1,7 +1,7 @@
 """Who may do what: each role on the roster grants a set of tasks; a person may hold several roles.
 
 Two tasks depend on the meeting as well as the role: running a meeting belongs to that meeting's
-chair, and recording its decisions to the council members who attend it (see `meeting_rule`).
+chair, and recording its decisions to the council members who attend it (`runs`, `may_decide`).
 """
 
 from __future__ import annotations
