@@ -24,7 +24,7 @@ if me is None:
 
 view = cached(ws, guest_view, me.id)
 if not view.invitations:
-    not_invited(me, view.secretary)
+    not_invited(view.secretary)
 else:
     st.markdown(f"**{md(me.name)}**, you are invited as the guest of:")
 for invitation in view.invitations:

@@ -17,7 +17,6 @@ from council.services.workspace import Workspace
 from council.store import audit, people
 
 PAGE_SIZE = 50
-SYSTEM = "the system"
 OPERATOR_NAME = "the command line or the system"
 
 

@@ -40,12 +40,12 @@ def count_about(q: Query, entity: str, entity_id: str, actions: tuple[str, ...])
     )
 
 
-def _entries(q: Query, where: str, params: list[Any], limit: int | None) -> list[AuditEntry]:
-    """Entries `where` says; with a `limit`, the newest that many (else `where` orders and limits)."""
-    tail = " ORDER BY logged_at DESC, id DESC LIMIT ?" if limit is not None else ""
+def _entries(q: Query, where: str, params: list[Any], limit: int, offset: int = 0) -> list[AuditEntry]:
+    """The entries `where` selects, newest first: `limit` of them after skipping `offset`."""
     rows = q.rows(
-        f"SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log {where}{tail}",
-        [*params, limit] if limit is not None else params,
+        "SELECT id, logged_at, person_id, action, entity, entity_id, details FROM audit_log"
+        f" {where} ORDER BY logged_at DESC, id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
     return [
         AuditEntry(
@@ -83,8 +83,7 @@ def search_entries(
         params.append(words.strip())
     clause = "WHERE " + " AND ".join(where)
     total = q.value(f"SELECT count(*) FROM audit_log {clause}", params)
-    return _entries(q, clause + " ORDER BY logged_at DESC, id DESC LIMIT ? OFFSET ?", [*params, limit, offset],
-                    None), total  # fmt: skip
+    return _entries(q, clause, params, limit, offset), total
 
 
 def audit_vocabulary(q: Query) -> tuple[list[str], list[str]]:

@@ -76,7 +76,7 @@ def proposal_view(ws: Workspace, proposal: Proposal) -> None:
         st.markdown(f"**What the customer would notice:** {md(proposal.customer_notices)}")
 
 
-def not_invited(me: Person, secretary: Person | None) -> None:
+def not_invited(secretary: Person | None) -> None:
     """No coming meeting has this person as its guest: say who can change that."""
     nothing = "You are not invited as a guest to a coming council meeting, so there is nothing to propose right now."
     who = "the council's secretary"

@@ -46,8 +46,9 @@ def test_bad_details_are_refused_with_what_to_fix(empty, nothing_written, draft,
         roster.add_person(empty, OPERATOR, draft)
 
 
-def test_the_secretary_changes_roles_of_someone_with_a_history_and_the_log_keeps_before_and_after(demo):
-    secretary = next(p for p in people.list_people(demo.db) if p.has_role("secretary"))
+def test_the_secretary_changes_roles_of_someone_with_a_history_and_the_log_keeps_before_and_after(
+    demo, secretary
+):
     # Someone other records point at (terms, meetings, decisions): their roles live in their own table.
     member = next(
         p
@@ -71,8 +72,7 @@ def test_the_secretary_changes_roles_of_someone_with_a_history_and_the_log_keeps
     assert len(audit.entries_about(demo.db, "person", str(member.id))) == 1
 
 
-def test_someone_who_leaves_the_roster_stays_in_the_history_but_not_in_the_lists(demo):
-    secretary = next(p for p in people.list_people(demo.db) if p.has_role("secretary"))
+def test_someone_who_leaves_the_roster_stays_in_the_history_but_not_in_the_lists(demo, secretary):
     member = next(p for p in people.list_people(demo.db) if p.roles == ("member",))
     roster.edit_person(demo, secretary, member.id, replace(member, active=False))
     assert member.id not in {p.id for p in people.list_people(demo.db)}
