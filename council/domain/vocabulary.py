@@ -146,6 +146,27 @@ class Role(StrEnum):
     EXECUTIVE = "executive"
     GUEST = "guest"
 
+    @property
+    def label(self) -> str:
+        return {"member": "council member", "chair": "chair", "secretary": "secretary",
+                "executive": "executive", "guest": "guest"}[self.value]  # fmt: skip
+
+    @property
+    def does(self) -> str:
+        """What the role lets a person do, in a few words."""
+        return {
+            "member": "logs friction, connections and blockers, builds agendas, decides in meetings they attend",
+            "chair": "all a member does, and runs and closes the meetings they chair",
+            "secretary": "keeps the roster, plans meetings and rotation, imports feedback, settings",
+            "executive": "reads everything, changes nothing",
+            "guest": "sees only the meeting they are invited to, and proposes one change",
+        }[self.value]
+
+
+def role_label(role: str) -> str:
+    """A role in words; one this version does not know, as it is stored."""
+    return Role(role).label if role in {r.value for r in Role} else role
+
 
 SEVERITY_SCALE: dict[int, str] = {
     1: "Minor annoyance",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from council.domain.audit import changed_fields
 from council.domain.checks import check_choice, clean_text
@@ -13,12 +14,36 @@ from council.domain.permissions import Task, require
 from council.domain.vocabulary import Role
 from council.services.history import record
 from council.services.workspace import Workspace
-from council.store import people
+from council.store import accounts, people
 from council.store.database import Transaction
 
 ENTITY = "person"
 EDITABLE = ("name", "department", "role_title", "roles", "active")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """A person as the secretary's roster shows them, with how they stand with signing in."""
+
+    person: Person
+    has_password: bool
+    locked_until: datetime | None  # set only while locked
+    last_sign_in_at: datetime | None
+
+
+def roster_lines(ws: Workspace, actor: Person | None) -> list[RosterLine]:
+    """Everyone the workspace knows, those who left included, by name (secretary only)."""
+    require(actor, Task.ROSTER, "see the whole roster with its sign-in details")
+    now = ws.now()
+    by_person = {a.person_id: a for a in accounts.accounts(ws.db)}
+    lines = []
+    for person in people.list_people(ws.db, active_only=False):
+        account = by_person.get(person.id)
+        locked = account is not None and account.locked_at(now)
+        lines.append(RosterLine(person, account is not None, account.locked_until if locked else None,
+                                account.last_sign_in_at if account else None))  # fmt: skip
+    return sorted(lines, key=lambda line: (not line.person.active, line.person.name.lower(), line.person.id))
 
 
 def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:

@@ -14,6 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from council.domain.people import Person
 from council.domain.permissions import Task, may
+from council.domain.vocabulary import role_label
 from council.ui.text import md
 
 
@@ -51,10 +52,6 @@ PAGES = (
     PageSpec("app_pages/settings.py", "Settings", ":material/settings:", "Run the council", Task.SETTINGS),
 )
 
-# Words for a role's pages in the "not for your role" note.
-_ROLE_NAMES = {"member": "council member", "chair": "chair", "secretary": "secretary",
-               "executive": "executive", "guest": "guest"}  # fmt: skip
-
 
 def pages_for(me: Person | None, everything: bool) -> tuple[list[StreamlitPage], dict[str, StreamlitPage]]:
     """Every page (for `st.navigation`) and, by path, those `me` may use; the first of those opens
@@ -82,7 +79,7 @@ def side_menu(mine: dict[str, StreamlitPage]) -> None:
 
 def not_for_your_role(me: Person | None, page: StreamlitPage, mine: dict[str, StreamlitPage]) -> None:
     """What someone sees who opens a page their role does not use, say from a forwarded link."""
-    roles = ", ".join(_ROLE_NAMES.get(r, r) for r in me.roles) if me and me.roles else "no role yet"
+    roles = ", ".join(role_label(r) for r in me.roles) if me and me.roles else "no role yet"
     st.title(page.title)
     st.info(
         f"This page is not for your role ({md(roles)}). "

@@ -373,6 +373,7 @@ def test_every_service_that_writes_is_in_the_matrix() -> None:
         "self_check.my_answers",
         "audit_trail.audit_choices",
         "audit_trail.audit_page",
+        "roster.roster_lines",
     }
     shared_steps = {"history.save_edit"}
     found = set()

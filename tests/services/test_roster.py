@@ -8,7 +8,7 @@ import pytest
 
 from council.domain.errors import NotAllowed, ValidationError
 from council.domain.people import OPERATOR, Person
-from council.services import roster
+from council.services import accounts, roster
 from council.store import audit, people
 from tests.services.conftest import add_person
 
@@ -95,3 +95,20 @@ def test_nobody_but_the_secretary_changes_the_roster(empty, nothing_written, who
     actor = None if who == "nobody" else add_person(empty, "Someone", who)
     with nothing_written(empty), pytest.raises(NotAllowed):
         roster.edit_person(empty, actor, target.id, replace(target, roles=("secretary",)))
+
+
+def test_the_roster_list_shows_everyone_with_their_sign_in_and_only_to_the_secretary(empty):
+    secretary = add_person(empty, "Sam Secretary", "secretary", email="sam@example.org")
+    ann = add_person(empty, "ann Member", "member", email="ann@example.org")
+    left = add_person(empty, "Bo Left", "member")
+    roster.edit_person(empty, secretary, left.id, replace(left, active=False))
+    accounts.set_password(empty, secretary, ann.id, "a long enough passphrase", "a long enough passphrase")
+
+    lines = roster.roster_lines(empty, secretary)
+
+    # Those still on the roster first, by name in any case; those who left last.
+    assert [(line.person.name, line.has_password) for line in lines] == [
+        ("ann Member", True), ("Sam Secretary", False), ("Bo Left", False)
+    ]  # fmt: skip
+    with pytest.raises(NotAllowed):
+        roster.roster_lines(empty, ann)

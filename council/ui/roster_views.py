@@ -1,0 +1,256 @@
+"""The secretary's roster: everyone who may use the workspace, their roles, and their sign-in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from council.domain.accounts import LOCK_AFTER, MIN_PASSWORD
+from council.domain.people import Person
+from council.domain.vocabulary import Role, role_label
+from council.services import accounts, roster
+from council.services.roster import RosterLine
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.cache import cached
+from council.ui.session import current_person
+from council.ui.text import md
+
+NEW = "new_person"
+CHOSEN = "roster_person"  # whom the secretary is changing
+FIELDS = ("name", "email", "department", "role_title", "roles", "active")
+OUTSIDE = ""  # the department choice for people from outside the organisation
+ROLES = [r.value for r in Role]
+
+
+def roster_manager(ws: Workspace, me: Person) -> None:
+    st.caption(
+        "Everyone who may use this workspace. Their roles decide which pages they see and what they may change."
+    )
+    with st.expander("What each role may do", icon=":material/help:"):
+        st.markdown("\n".join(f"- **{r.label.capitalize()}**: {r.does}." for r in Role))
+    forms.show_flash()
+    lines = cached(ws, roster.roster_lines, me)
+    show_left = st.toggle("Show people who left", key="roster_show_left")
+    shown = [line for line in lines if show_left or line.person.active]
+    st.dataframe(_table(ws, shown), hide_index=True, width="stretch")
+    with st.expander("Add a person", icon=":material/person_add:"):
+        _new_person_form(ws)
+    _change_someone(ws, lines)
+
+
+def _table(ws: Workspace, lines: list[RosterLine]) -> pd.DataFrame:
+    config = ws.config
+    rows = [
+        {
+            "Name": line.person.name,
+            "E-mail address": line.person.email or "",
+            "Department": config.name_of("department", line.person.department)
+            if line.person.department
+            else "outside the organisation",
+            "Job title": line.person.role_title,
+            "Roles": ", ".join(role_label(r) for r in line.person.roles) or "none",
+            "Signing in": _sign_in_state(ws, line),
+            "Last signed in": _when(ws, line.last_sign_in_at),
+        }
+        for line in lines
+    ]
+    table = pd.DataFrame(rows, columns=["Name", "E-mail address", "Department", "Job title", "Roles", "Signing in",
+                                        "Last signed in"])  # fmt: skip
+    if ws.config.sign_in == "demo":
+        return table.drop(columns=["Signing in", "Last signed in"])
+    if ws.config.sign_in != "accounts":
+        return table.drop(columns=["Last signed in"])
+    return table
+
+
+def _sign_in_state(ws: Workspace, line: RosterLine) -> str:
+    if not line.person.active:
+        return "left the roster: cannot sign in"
+    if not line.person.email:
+        return "no e-mail address: cannot sign in"
+    if ws.config.sign_in != "accounts":
+        return "with the organisation's sign-in"
+    if line.locked_until is not None:
+        return f"locked until {_when(ws, line.locked_until)}"
+    return "password set" if line.has_password else "no password yet"
+
+
+def _when(ws: Workspace, moment: datetime | None) -> str:
+    return f"{moment.astimezone(ws.zone):%d %b %Y %H:%M}" if moment else ""
+
+
+def _person_fields(ws: Workspace, form: str, *, new: bool) -> None:
+    config = ws.config
+    forms.form_error(form, FIELDS)
+    left, right = st.columns(2)
+    with left:
+        st.text_input("Name *", key=f"{form}_name")
+        forms.field_error(form, "name")
+    with right:
+        if new:
+            st.text_input("E-mail address", key=f"{form}_email", placeholder="name@example.org",
+                          help="They sign in with it. Without one, they are on the roster but cannot sign in.")  # fmt: skip
+            forms.field_error(form, "email")
+        else:
+            st.text_input("Job title", key=f"{form}_role_title")
+            forms.field_error(form, "role_title")
+    left, right = st.columns(2)
+    with left:
+        st.selectbox(
+            "Department",
+            options=[OUTSIDE, *config.ids("department")],
+            format_func=lambda d: config.name_of("department", d) if d else "Outside the organisation",
+            key=f"{form}_department",
+        )
+        forms.field_error(form, "department")
+    with right:
+        if new:
+            st.text_input("Job title", key=f"{form}_role_title")
+            forms.field_error(form, "role_title")
+    st.multiselect(
+        "Roles",
+        options=ROLES,
+        format_func=role_label,
+        key=f"{form}_roles",
+        placeholder="No role: they can sign in but see nothing",
+        help="; ".join(f"{r.label}: {r.does}" for r in Role),
+    )
+    forms.field_error(form, "roles")
+
+
+def _draft(form: str, email: str | None = None) -> Person:
+    v = lambda field, default=None: forms.value(form, field, default)  # noqa: E731
+    return Person(
+        name=v("name", ""),
+        department=v("department") or None,
+        email=v("email", email),
+        role_title=v("role_title", ""),
+        roles=tuple(v("roles", [])),
+        active=v("active", True),
+    )
+
+
+def _new_person_form(ws: Workspace) -> None:
+    forms.prefill(NEW, {"department": OUTSIDE, "roles": [Role.MEMBER.value]})
+    with st.form(NEW, border=False):
+        _person_fields(ws, NEW, new=True)
+        st.form_submit_button("Add to the roster", type="primary", on_click=_submit_new, args=(ws,))
+
+
+def _submit_new(ws: Workspace) -> None:
+    draft = _draft(NEW)
+
+    def added(person_id: int) -> str:
+        st.session_state[CHOSEN] = person_id  # open them below, ready for a first password
+        then = (
+            " Set a first password for them below." if ws.config.sign_in == "accounts" and draft.email else ""
+        )
+        return f"{draft.name.strip()} is on the roster.{then}"
+
+    action = lambda: roster.add_person(ws, current_person(ws), draft)  # noqa: E731
+    forms.save(NEW, action, added, clear=FIELDS)
+
+
+def _change_someone(ws: Workspace, lines: list[RosterLine]) -> None:
+    by_id = {line.person.id: line for line in lines}
+    if st.session_state.get(CHOSEN) not in by_id:
+        st.session_state.pop(CHOSEN, None)
+    chosen = st.selectbox(
+        "Change someone",
+        options=list(by_id),
+        index=None,
+        format_func=lambda pid: _describe(by_id[pid].person),
+        placeholder="Choose a person to change their roles, details or password…",
+        key=CHOSEN,
+    )
+    if chosen is None:
+        return
+    line = by_id[chosen]
+    with st.container(border=True):
+        _edit_person_form(ws, line.person)
+        if ws.config.sign_in == "accounts" and line.person.active and line.person.email:
+            _password_part(ws, line)
+
+
+def _describe(person: Person) -> str:
+    roles = ", ".join(role_label(r) for r in person.roles) or "no role"
+    return f"{person.name} ({roles}{'' if person.active else ', left'})"
+
+
+def _edit_person_form(ws: Workspace, person: Person) -> None:
+    form = f"edit_person_{person.id}"
+    forms.prefill(form, {
+        "name": person.name, "department": person.department or OUTSIDE, "role_title": person.role_title,
+        "roles": [r for r in person.roles if r in ROLES], "active": person.active,
+    })  # fmt: skip
+    with st.form(form, border=False):
+        st.markdown(f"**{md(person.name)}** · {md(person.email or 'no e-mail address')}")
+        _person_fields(ws, form, new=False)
+        st.checkbox(
+            "On the roster",
+            key=f"{form}_active",
+            help="Untick when someone leaves: they can no longer sign in, and everything they did stays.",
+        )
+        forms.field_error(form, "active")
+        st.form_submit_button("Save changes", type="primary", on_click=_submit_edit, args=(ws, form, person))
+    st.caption("The e-mail address cannot be changed here.")
+
+
+def _submit_edit(ws: Workspace, form: str, person: Person) -> None:
+    draft = _draft(form, person.email)
+    action = lambda: roster.edit_person(ws, current_person(ws), person.id, draft)  # noqa: E731
+    forms.save(form, action, lambda changes: (
+        f"Saved the changes to {draft.name.strip()}." if changes else "Nothing had changed, so nothing was saved."
+    ), clear=FIELDS)  # fmt: skip
+
+
+def _password_part(ws: Workspace, line: RosterLine) -> None:
+    person = line.person
+    form = f"password_{person.id}"
+    st.markdown("**Password**")
+    if line.locked_until is not None:
+        st.warning(
+            f"Locked until {_when(ws, line.locked_until)} after {LOCK_AFTER} wrong passwords in a row.",
+            icon=":material/lock:",
+        )
+        st.button(
+            "Unlock, keeping the password",
+            key=f"unlock_{person.id}",
+            on_click=_unlock,
+            args=(ws, form, person),
+        )
+    with st.form(form, border=False, enter_to_submit=False):
+        forms.form_error(form, ("password", "confirm"))
+        left, right = st.columns(2)
+        with left:
+            st.text_input(
+                "New password", type="password", key=f"{form}_password", autocomplete="new-password"
+            )
+            forms.field_error(form, "password")
+        with right:
+            st.text_input(
+                "The same again", type="password", key=f"{form}_confirm", autocomplete="new-password"
+            )
+            forms.field_error(form, "confirm")
+        label = "Set a new password" if line.has_password else "Set a first password"
+        st.form_submit_button(label, on_click=_set_password, args=(ws, form, person))
+    st.caption(
+        f"At least {MIN_PASSWORD} characters. Tell it to {md(person.name)} in person or by phone; "
+        "they can change it under 'Your account' once signed in. A new password also lifts a lock."
+    )
+
+
+def _set_password(ws: Workspace, form: str, person: Person) -> None:
+    password, confirm = forms.value(form, "password", ""), forms.value(form, "confirm", "")
+    action = lambda: accounts.set_password(ws, current_person(ws), person.id, password, confirm)  # noqa: E731
+    # The typed passwords never stay in the form, whether they were taken or not.
+    forms.save(form, action, lambda _: f"{person.name} has a new password.")
+    st.session_state[f"{form}_password"] = st.session_state[f"{form}_confirm"] = ""
+
+
+def _unlock(ws: Workspace, form: str, person: Person) -> None:
+    action = lambda: accounts.unlock(ws, current_person(ws), person.id)  # noqa: E731
+    forms.save(form, action, lambda _: f"{person.name} can sign in again with their password.")
