@@ -9,8 +9,8 @@ import streamlit as st
 
 from council.ui.forms import show_refusal
 from council.ui.navigation import not_for_your_role, pages_for, side_menu
-from council.ui.session import choose_acting_person, current_person, signed_in_sidebar, workspace
-from council.ui.sign_in import sign_in_page
+from council.ui.session import choose_acting_person, workspace
+from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar
 
 st.set_page_config(page_title="CX Council", page_icon=":material/groups:", layout="wide")
 
@@ -20,9 +20,10 @@ if demo:
     st.sidebar.markdown(f"### {ws.config.organisation}")
     me = choose_acting_person(ws)
 else:
-    me = current_person(ws)
-# Every page is in the navigation, so an address keeps the page asked for: signed out, it opens
-# after signing in; for another role, it says so politely. The side menu lists only the person's own.
+    me = signed_in_person(ws)
+# Every page is in the navigation, so an address keeps the page asked for: signed out, it opens after
+# signing in with a password; for another role, it says so politely. The side menu lists only the
+# person's own.
 every, mine = pages_for(me, everything=demo and me is None)
 page = st.navigation(every, position="hidden")
 if me is None and not demo:

@@ -10,7 +10,7 @@ from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
 
 # How people say who they are: "accounts" (local accounts with passwords) or "demo" (anyone picks
 # anyone from the roster, for trying the app out).
-SIGN_IN_METHODS = ("accounts", "demo")
+SIGN_IN_METHODS = ("accounts", "oidc", "demo")
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,11 @@ class WorkspaceConfig:
     def demo_mode(self) -> bool:
         """Anyone may say they are anyone: for trying the app out, never for real data."""
         return self.sign_in == "demo"
+
+    @property
+    def local_accounts(self) -> bool:
+        """People sign in with a password the workspace keeps (rather than the organisation's sign-in)."""
+        return self.sign_in == "accounts"
 
     @property
     def moments_of_truth(self) -> frozenset[str]:

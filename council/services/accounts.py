@@ -92,6 +92,30 @@ def sign_in(ws: Workspace, email: str, password: str) -> Person:
     return person
 
 
+def identified(ws: Workspace, email: str | None, verified: bool | None) -> Person:
+    """The person on the roster whom the organisation's sign-in (OpenID Connect) names by this e-mail
+    address. `verified` is the provider's word on the address; only a plain "no" is refused, since
+    some providers vouch for every address they give and say nothing."""
+    address = (email or "").strip()
+    if not address:
+        raise SignInFailed(
+            "Your organisation's sign-in did not tell us your e-mail address, and the council's roster "
+            "knows people by it. Ask whoever runs this workspace to have the sign-in share it."
+        )
+    if verified is False:
+        raise SignInFailed(
+            f"Your organisation's sign-in has not confirmed the address {address}. Confirm it there first."
+        )
+    person = people.person_by_email(ws.db, address)
+    if person is None or not person.active:
+        raise SignInFailed(
+            f"{address} is not on the council's roster. Ask the council's secretary to add you with this "
+            "address, then sign in again."
+        )
+    ws.db.write(lambda tx: record(tx, person, "sign_in", ENTITY, person.id, {"via": "organisation"}))
+    return person
+
+
 def account_lines(ws: Workspace) -> list[AccountLine]:
     """Every local account with its person, by name; for the secretary."""
     by_id = {p.id: p for p in people.list_people(ws.db, active_only=False)}

@@ -59,9 +59,9 @@ def _table(ws: Workspace, lines: list[RosterLine]) -> pd.DataFrame:
     ]
     table = pd.DataFrame(rows, columns=["Name", "E-mail address", "Department", "Job title", "Roles", "Signing in",
                                         "Last signed in"])  # fmt: skip
-    if ws.config.sign_in == "demo":
+    if ws.config.demo_mode:
         return table.drop(columns=["Signing in", "Last signed in"])
-    if ws.config.sign_in != "accounts":
+    if not ws.config.local_accounts:
         return table.drop(columns=["Last signed in"])
     return table
 
@@ -71,7 +71,7 @@ def _sign_in_state(ws: Workspace, line: RosterLine) -> str:
         return "left the roster: cannot sign in"
     if not line.person.email:
         return "no e-mail address: cannot sign in"
-    if ws.config.sign_in != "accounts":
+    if not ws.config.local_accounts:
         return "with the organisation's sign-in"
     if line.locked_until is not None:
         return f"locked until {_when(ws, line.locked_until)}"
@@ -145,9 +145,7 @@ def _submit_new(ws: Workspace) -> None:
 
     def added(person_id: int) -> str:
         st.session_state[CHOSEN] = person_id  # open them below, ready for a first password
-        then = (
-            " Set a first password for them below." if ws.config.sign_in == "accounts" and draft.email else ""
-        )
+        then = " Set a first password for them below." if ws.config.local_accounts and draft.email else ""
         return f"{draft.name.strip()} is on the roster.{then}"
 
     action = lambda: roster.add_person(ws, current_person(ws), draft)  # noqa: E731
@@ -171,7 +169,7 @@ def _change_someone(ws: Workspace, lines: list[RosterLine]) -> None:
     line = by_id[chosen]
     with st.container(border=True):
         _edit_person_form(ws, line.person)
-        if ws.config.sign_in == "accounts" and line.person.active and line.person.email:
+        if ws.config.local_accounts and line.person.active and line.person.email:
             _password_part(ws, line)
 
 

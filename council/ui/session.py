@@ -62,12 +62,6 @@ def sign_out() -> None:
     st.session_state.clear()
 
 
-def signed_in_sidebar(ws: Workspace, me: Person) -> None:
-    """Who is signed in, and the way out."""
-    st.sidebar.markdown(f"Signed in as **{md(me.name)}**")
-    st.sidebar.button("Sign out", icon=":material/logout:", on_click=sign_out, key="sign_out")
-
-
 def choose_acting_person(ws: Workspace) -> Person | None:
     """Demo mode's sidebar selector of who the user says they are."""
     people = cached(ws, everyone)

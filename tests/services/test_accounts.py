@@ -129,3 +129,29 @@ def test_the_secretary_lifts_a_lock_and_the_old_password_works_again(empty, memb
 
     assert service.sign_in(empty, "mia@example.org", GOOD).id == member.id
     assert audit.entries_about(empty.db, "account", str(member.id))[1].action == "unlock"
+
+
+def test_the_organisations_sign_in_finds_the_person_by_address_in_any_case_and_logs_it(empty, member):
+    assert service.identified(empty, " MIA@Example.org ", True).id == member.id
+    assert service.identified(empty, "mia@example.org", None).id == member.id  # the provider said nothing
+    entries = audit.entries_about(empty.db, "account", str(member.id))
+    assert [(e.action, e.person_id) for e in entries[:2]] == [("sign_in", member.id)] * 2
+
+
+@pytest.mark.parametrize(("email", "verified", "message"), [
+    (None, True, "did not tell us your e-mail address"),
+    ("  ", True, "did not tell us your e-mail address"),
+    ("mia@example.org", False, "has not confirmed the address mia@example.org"),
+    ("stranger@example.org", True, "stranger@example.org is not on the council's roster"),
+])  # fmt: skip
+def test_the_organisations_sign_in_refuses_whom_the_roster_does_not_know(
+    empty, member, nothing_written, email, verified, message
+):
+    with nothing_written(empty), pytest.raises(SignInFailed, match=message):
+        service.identified(empty, email, verified)
+
+
+def test_someone_who_left_the_roster_cannot_sign_in_through_the_organisation(empty, member, nothing_written):
+    empty.db.write(lambda tx: tx.execute("UPDATE person SET active = false WHERE id = ?", [member.id]))
+    with nothing_written(empty), pytest.raises(SignInFailed, match="not on the council's roster"):
+        service.identified(empty, "mia@example.org", True)
