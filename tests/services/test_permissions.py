@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from council import services
-from council.domain.decisions import ActionDraft, Amendment, DecisionDraft, StatusChange
+from council.domain.decisions import ActionDraft, Amendment, StatusChange
 from council.domain.errors import NotAllowed
 from council.domain.feedback import VoiceFilter
 from council.domain.friction import Blocker, Evidence, EvidenceDraft, FrictionPoint, MissingConnection
@@ -49,72 +49,12 @@ from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace, open_workspace
 from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
-from council.store import people
 from tests.conftest import DEMO_CONFIG
-from tests.services.conftest import SECRETARY, add_person
+from tests.services.conftest import SECRETARY
+from tests.services.scene import Setting, council_at_work
 
 ROLES = ("member", "chair", "guest", "executive", "secretary")
 COUNCIL = {"member", "chair"}
-
-
-@dataclass(frozen=True)
-class Setting:
-    """The demo with a meeting under way (with a decision) and the next one planned."""
-
-    running: Meeting
-    coming: Meeting
-    decision_id: int
-    actors: dict[str, Person]  # role -> person; "chair" is the running meeting's chair
-    coming_chair: Person
-    csv: Path
-
-
-def _setting(ws: Workspace, tmp: Path) -> Setting:
-    planned = [m for m in meeting_store.list_meetings(ws.db) if m.status == "planned"]
-    running, coming = sorted(planned, key=lambda m: m.starts_at)[:2]
-    chair = people.get_person(ws.db, running.chair_id)
-    agenda.add_other(ws, chair, running.id, "Announcements", 5)
-    agenda.add_other(ws, chair, running.id, "Callback pilot", 15)
-    meeting_mode.start_meeting(ws, chair, running.id, bring_forward=True)
-    running = meeting_store.get_meeting(ws.db, running.id)
-    attendees = set(meeting_store.attendees(ws.db, running.id))
-    everyone = people.list_people(ws.db)
-    member = next(p for p in everyone if p.roles == ("member",) and p.id in attendees)
-    owner = next(p for p in everyone if p.roles == ("member",) and p.id not in attendees)
-    first = meeting_store.agenda_for(ws.db, running.id)[0]
-    day = running.starts_at.astimezone(ws.zone).date()
-    decision_id = meeting_mode.record_outcome(
-        ws,
-        chair,
-        first.id,
-        "",
-        "decided",
-        DecisionDraft(
-            "Call back within a day",
-            "Every callback is answered within a day.",
-            "Customers wait.",
-            "service",
-            owner.id,
-            day + timedelta(weeks=4),
-        ),
-    )
-    secretary = add_person(ws, "Sol Secretary", "secretary", department="it", email="sol@example.org")
-    csv = tmp / "feedback.csv"
-    csv.write_text("Date;Score;Comment\n2026-11-02;9;Quick help\n", encoding="utf-8")
-    return Setting(
-        running=running,
-        coming=coming,
-        decision_id=decision_id,
-        actors={
-            "member": member,
-            "chair": chair,
-            "guest": people.get_person(ws.db, coming.guest_id),
-            "executive": next(p for p in everyone if p.roles == ("executive",)),
-            "secretary": secretary,
-        },
-        coming_chair=people.get_person(ws.db, coming.chair_id),
-        csv=csv,
-    )
 
 
 @dataclass(frozen=True)
@@ -325,7 +265,7 @@ def setting_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> t
     path = folder / "matrix.duckdb"
     shutil.copy(demo_file, path)
     ws = open_workspace(DEMO_CONFIG, path, demo=False)
-    setting = _setting(ws, folder)
+    setting = council_at_work(ws, folder)
     ws.db.checkpoint()
     ws.db.close()
     return path, setting
