@@ -160,7 +160,7 @@ def _edited(changed: list[str]) -> str:
 def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
     m = card.meeting
     start = m.starts_at.astimezone(ws.zone)
-    st.subheader(m.title)
+    st.subheader(md(m.title))
     status = MeetingStatus(m.status).label
     agenda_state = " · agenda closed" if m.agenda_closed_at and m.status == MeetingStatus.PLANNED else ""
     st.markdown(
