@@ -8,8 +8,8 @@ from pathlib import Path
 
 from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
 
-# How people say who they are: "accounts" (local accounts with passwords) or "demo" (anyone picks
-# anyone from the roster, for trying the app out).
+# How people say who they are: "accounts" (local accounts with passwords), "oidc" (the organisation's
+# own sign-in through OpenID Connect) or "demo" (anyone picks anyone, for trying the app out).
 SIGN_IN_METHODS = ("accounts", "oidc", "demo")
 
 

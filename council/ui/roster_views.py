@@ -237,7 +237,8 @@ def _password_part(ws: Workspace, line: RosterLine) -> None:
         st.form_submit_button(label, on_click=_set_password, args=(ws, form, person))
     st.caption(
         f"At least {MIN_PASSWORD} characters. Tell it to {md(person.name)} in person or by phone; "
-        "they can change it under 'Your account' once signed in. A new password also lifts a lock."
+        "once signed in, they can change it under “Change your password” in the sidebar. "
+        "A new password also lifts a lock."
     )
 
 

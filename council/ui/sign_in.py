@@ -54,7 +54,7 @@ def sign_in_page() -> None:
         if ws.config.local_accounts:
             _password_form(ws)
         else:
-            _organisation_sign_in(signed_in_elsewhere=error is not None)
+            _organisation_sign_in(refused=error is not None)
 
 
 def _password_form(ws: Workspace) -> None:
@@ -80,8 +80,8 @@ def _submit(ws: Workspace) -> None:
     sign_in_as(person)
 
 
-def _organisation_sign_in(*, signed_in_elsewhere: bool) -> None:
-    missing = missing_provider_settings()
+def _organisation_sign_in(*, refused: bool) -> None:
+    missing = _missing_provider_settings()
     if missing:
         st.error(
             "**The sign-in is not set up yet.** This workspace signs people in with the organisation's own "
@@ -95,7 +95,7 @@ def _organisation_sign_in(*, signed_in_elsewhere: bool) -> None:
             icon=":material/error:",
         )
         return
-    if signed_in_elsewhere:  # the provider knows them, the roster does not: let them try another account
+    if refused:  # the provider knows them, the roster does not: let them try another account
         st.button("Sign out, to sign in with another account", on_click=st.logout)
         return
     st.write("Sign in with the account you use for the rest of your organisation's work.")
@@ -103,7 +103,7 @@ def _organisation_sign_in(*, signed_in_elsewhere: bool) -> None:
     st.caption("The council's roster must know your work e-mail address; if it does not, ask the secretary.")
 
 
-def missing_provider_settings() -> list[str]:
+def _missing_provider_settings() -> list[str]:
     """The settings the organisation's sign-in needs that `[auth]` in the secrets lacks."""
     section = st.secrets.get("auth", {}) if st.secrets.load_if_toml_exists() else {}
     return [name for name in PROVIDER_SETTINGS if not section.get(name)]
@@ -115,13 +115,13 @@ def signed_in_sidebar(ws: Workspace, me: Person) -> None:
     if ws.config.local_accounts:
         with st.sidebar.popover("Change your password", icon=":material/key:", width="stretch"):
             _own_password_form(ws)
-    leave = sign_out if ws.config.local_accounts else _sign_out_everywhere
+    leave = sign_out if ws.config.local_accounts else _sign_out_of_provider
     st.sidebar.button("Sign out", icon=":material/logout:", on_click=leave, key="sign_out", width="stretch")
 
 
-def _sign_out_everywhere() -> None:
+def _sign_out_of_provider() -> None:
     sign_out()
-    st.logout()  # also forgets the organisation's sign-in in this browser
+    st.logout()  # forgets the provider's sign-in in this browser (and at the provider, if it offers that)
 
 
 def _own_password_form(ws: Workspace) -> None:
