@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from council.domain.checks import MAX_TEXT, MAX_TITLE
-from council.domain.decisions import ActionDraft, Amendment, DecisionDraft, StatusChange
+from council.domain.decisions import ActionDraft, DecisionDraft, StatusChange
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import Meeting, Proposal
 from council.domain.people import Person
@@ -27,9 +27,8 @@ from council.services import (
 )
 from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace
-from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
-from tests.services.scene import Setting
+from tests.services.scene import Setting, amendment
 
 HOSTILE = {
     "html": '<b>bold</b> <img src=x onerror="alert(1)"> <iframe src="https://evil.example"></iframe>',
@@ -148,16 +147,7 @@ def _follow_up(ws: Workspace, s: Setting, text) -> list[Stored]:
 
 
 def _amendment(ws: Workspace, s: Setting, text) -> list[Stored]:
-    v = decision_store.current_version(ws.db, s.decision_id)
-    change = Amendment(
-        v.title,
-        v.text + " Also on Saturdays.",
-        v.rationale,
-        v.owner_department,
-        v.owner_id,
-        v.due_on,
-        text(MAX_TEXT),
-    )
+    change = amendment(ws, s.decision_id, text(MAX_TEXT))
     version = decisions.amend(ws, s.actors["member"], s.decision_id, change)
     query = "SELECT change_note FROM decision WHERE decision_id = ? AND version = ?"
     return [Stored("what changed and why", query, [s.decision_id, version], MAX_TEXT)]

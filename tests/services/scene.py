@@ -3,17 +3,20 @@ a decision recorded in it) and the next one planned, and one person of each role
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from council.domain.decisions import DecisionDraft
+from council.domain.decisions import Amendment, DecisionDraft
 from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.services import agenda, meeting_mode
-from council.services.workspace import Workspace
+from council.services.workspace import Workspace, open_workspace
+from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
 from council.store import people
+from tests.conftest import DEMO_CONFIG
 from tests.services.conftest import add_person
 
 
@@ -75,3 +78,28 @@ def council_at_work(ws: Workspace, tmp: Path) -> Setting:
         coming_chair=people.get_person(ws.db, coming.chair_id),
         csv=csv,
     )
+
+
+def scene_file(demo_file: Path, folder: Path) -> tuple[Path, Setting]:
+    """The scene set once on a copy of the demo, saved in `folder`, for tests to copy again."""
+    path = folder / "scene.duckdb"
+    shutil.copy(demo_file, path)
+    ws = open_workspace(DEMO_CONFIG, path, demo=False)
+    setting = council_at_work(ws, folder)
+    ws.db.checkpoint()
+    ws.db.close()
+    return path, setting
+
+
+def open_copy(path: Path, folder: Path) -> Workspace:
+    """A workspace on a fresh copy of the scene's file, for one test to change."""
+    copy = folder / path.name
+    shutil.copy(path, copy)
+    return open_workspace(DEMO_CONFIG, copy, demo=False)
+
+
+def amendment(ws: Workspace, decision_id: int, change_note: str) -> Amendment:
+    """The decision as it stands, with one sentence added to what was decided."""
+    v = decision_store.current_version(ws.db, decision_id)
+    return Amendment(v.title, v.text + " Also on Saturdays.", v.rationale, v.owner_department, v.owner_id,
+                     v.due_on, change_note)  # fmt: skip

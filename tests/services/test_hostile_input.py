@@ -6,7 +6,6 @@ tests/ui/test_hostile_text.py.)"""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,30 +15,19 @@ from council.domain.errors import ValidationError
 from council.domain.filters import DecisionFilter, FrictionFilter
 from council.domain.friction import FrictionPoint
 from council.services import decisions, friction
-from council.services.workspace import open_workspace
-from tests.conftest import DEMO_CONFIG
 from tests.services.hostile import HOSTILE, WRITERS, Writer, as_typed, decision, feedback, long_text
-from tests.services.scene import Setting, council_at_work
+from tests.services.scene import Setting, open_copy, scene_file
 
 
 @pytest.fixture(scope="module")
-def scene_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
-    folder = tmp_path_factory.mktemp("hostile")
-    path = folder / "scene.duckdb"
-    shutil.copy(demo_file, path)
-    ws = open_workspace(DEMO_CONFIG, path, demo=False)
-    scene = council_at_work(ws, folder)
-    ws.db.checkpoint()
-    ws.db.close()
-    return path, scene
+def built(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
+    return scene_file(demo_file, tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture
-def scene(scene_file: tuple[Path, Setting], tmp_path: Path):
-    path, setting = scene_file
-    copy = tmp_path / "scene.duckdb"
-    shutil.copy(path, copy)
-    ws = open_workspace(DEMO_CONFIG, copy, demo=False)
+def scene(built: tuple[Path, Setting], tmp_path: Path):
+    path, setting = built
+    ws = open_copy(path, tmp_path)
     yield ws, replace(setting, csv=tmp_path / "feedback.csv")
     ws.db.close()
 

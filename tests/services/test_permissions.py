@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -46,12 +45,10 @@ from council.services import (
     self_check,
 )
 from council.services.feedback_file import prepare_path
-from council.services.workspace import Workspace, open_workspace
-from council.store import decisions as decision_store
+from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
-from tests.conftest import DEMO_CONFIG
 from tests.services.conftest import SECRETARY
-from tests.services.scene import Setting, council_at_work
+from tests.services.scene import Setting, amendment, open_copy, scene_file
 
 ROLES = ("member", "chair", "guest", "executive", "secretary")
 COUNCIL = {"member", "chair"}
@@ -115,16 +112,7 @@ def _import(ws: Workspace, s: Setting) -> tuple:
 
 
 def _amendment(ws: Workspace, s: Setting) -> Amendment:
-    v = decision_store.current_version(ws.db, s.decision_id)
-    return Amendment(
-        v.title,
-        v.text + " Also on Saturdays.",
-        v.rationale,
-        v.owner_department,
-        v.owner_id,
-        v.due_on,
-        "Saturdays added.",
-    )
+    return amendment(ws, s.decision_id, "Saturdays added.")
 
 
 def _vacancy(ws: Workspace, s: Setting):
@@ -261,22 +249,13 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def setting_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
-    folder = tmp_path_factory.mktemp("matrix")
-    path = folder / "matrix.duckdb"
-    shutil.copy(demo_file, path)
-    ws = open_workspace(DEMO_CONFIG, path, demo=False)
-    setting = council_at_work(ws, folder)
-    ws.db.checkpoint()
-    ws.db.close()
-    return path, setting
+    return scene_file(demo_file, tmp_path_factory.mktemp("matrix"))
 
 
 @pytest.fixture
 def matrix(setting_file: tuple[Path, Setting], tmp_path: Path):
     path, setting = setting_file
-    copy = tmp_path / "matrix.duckdb"
-    shutil.copy(path, copy)
-    ws = open_workspace(DEMO_CONFIG, copy, demo=False)
+    ws = open_copy(path, tmp_path)
     yield ws, setting
     ws.db.close()
 

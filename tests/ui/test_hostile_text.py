@@ -24,7 +24,7 @@ from council.services.workspace import open_workspace
 from council.ui.session import ACTING_KEY
 from tests.conftest import DEMO_CONFIG, ROOT
 from tests.services.hostile import WRITERS, as_typed
-from tests.services.scene import council_at_work
+from tests.services.scene import scene_file
 
 markdown_it = pytest.importorskip("markdown_it")
 
@@ -115,11 +115,8 @@ def assert_shown_as_text(at: AppTest) -> None:
 @pytest.fixture(scope="module")
 def hostile(demo_file: Path, tmp_path_factory: pytest.TempPathFactory):
     """The demo at work with PAYLOAD in every free-text field, and the attending member renamed to it."""
-    folder = tmp_path_factory.mktemp("hostile_pages")
-    path = folder / "hostile.duckdb"
-    shutil.copy(demo_file, path)
+    path, scene = scene_file(demo_file, tmp_path_factory.mktemp("hostile_pages"))
     ws = open_workspace(DEMO_CONFIG, path, demo=False)
-    scene = council_at_work(ws, folder)
     stored = {}
     for name, write in WRITERS.items():
         text = IN_FILES if name == "imported feedback" else PAYLOAD
@@ -169,7 +166,7 @@ PAGES = [  # (who, page, address parameters)
                          ids=[f"{p}{'-' + '-'.join(a.values()) if a else ''}" for _, p, a in PAGES])  # fmt: skip
 def test_hostile_text_shows_whole_and_as_text(monkeypatch, hostile, tmp_path, who, page, params) -> None:
     path, ids, people = hostile
-    copy = tmp_path / "hostile.duckdb"
+    copy = tmp_path / path.name
     shutil.copy(path, copy)
     monkeypatch.setenv("COUNCIL_CONFIG", str(DEMO_CONFIG))
     monkeypatch.setenv("COUNCIL_DB", str(copy))
