@@ -4,6 +4,7 @@ python -m council init            create an empty workspace (or upgrade an exist
 python -m council demo            create a workspace filled with the demo organisation
 python -m council version         show the database's schema version
 python -m council backup [FILE]   copy the database to a new file
+python -m council restore FILE    make a backup the workspace database (into a new or empty one)
 python -m council import-feedback FILE --source NAME   import customer feedback from a CSV file
 python -m council set-password EMAIL    give a person a (new) password to sign in with
 python -m council accounts              list the local accounts
@@ -21,7 +22,7 @@ from council.cli_import import add_import_command
 from council.config import CONFIG_ENV, load_config
 from council.domain.errors import CouncilError, NotFound
 from council.domain.people import OPERATOR
-from council.services.admin import back_up, workspace_facts
+from council.services.admin import back_up, restore, workspace_facts
 from council.services.workspace import DB_ENV, Workspace, database_path, open_workspace
 
 
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", parents=[common], help="copy the database to a new file")
     backup.add_argument("file", nargs="?", type=Path, help="where to write (default: backups/ beside it)")
     backup.set_defaults(run=_backup)
+    restoring = commands.add_parser(
+        "restore", parents=[common], help="make a backup the workspace database (into a new or empty one)"
+    )
+    restoring.add_argument("file", type=Path, help="the backup file to restore")
+    restoring.set_defaults(run=_restore)
     add_import_command(commands, common, _existing)
     add_account_commands(commands, common, _existing)
     return parser
@@ -109,4 +115,17 @@ def _version(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     written = back_up(_existing(args, ", so there is nothing to back up"), OPERATOR, args.file)
     print(f"Backup written to {written}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    target = _target(args)
+    version = restore(args.file, target)
+    facts = workspace_facts(open_workspace(args.config, target, demo=False))  # upgrades an older backup
+    upgraded = f", upgraded to {facts.schema_version}" if facts.schema_version != version else ""
+    print(
+        f"Restored {args.file} into {target} (schema version {version}{upgraded}): "
+        f"{facts.rows['person']} people, {facts.rows['friction_point']} friction points, "
+        f"{facts.rows['decision']} decision versions, {facts.rows['feedback']:,} feedback responses."
+    )
     return 0

@@ -1,4 +1,4 @@
-"""The operator command line, called in-process: init, demo, version and backup."""
+"""The operator command line, called in-process: init, demo, version, backup and restore."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from council.cli import main
 from council.services.workspace import open_workspace
 from council.store.contents import table_counts
 from council.store.database import Database
-from council.store.migrations import latest_version, schema_version
+from council.store.migrations import latest_version, migrate, schema_version
+from tests.services.conftest import table_contents
 
 CONFIG = Path(__file__).parents[1] / "data" / "workspace.yaml"
 
@@ -189,6 +190,99 @@ def test_backup_of_a_missing_workspace_exits_1(tmp_path, capsys):
     assert code == 1
     assert "nothing to back up" in err
     assert not (tmp_path / "b.duckdb").exists()
+
+
+# restore
+
+
+def contents(db: Path) -> tuple[int, dict[str, tuple[int, int]]]:
+    """The schema version and, per table, the row count and a checksum of every row."""
+    ws = open_workspace(CONFIG, db, demo=False)
+    try:
+        return schema_version(ws.db), table_contents(ws)
+    finally:
+        ws.db.close()
+
+
+@pytest.fixture
+def backup_of_demo(demo_run, tmp_path, capsys) -> Path:
+    target = tmp_path / "backups" / "demo-backup.duckdb"
+    assert run("backup", "--config", CONFIG, "--db", demo_run[0], target) == 0
+    capsys.readouterr()
+    return target
+
+
+def test_a_backup_restored_into_a_new_file_holds_every_row_and_the_schema_version(
+    backup_of_demo, tmp_path, capsys
+):
+    restored = tmp_path / "restored" / "council.duckdb"
+
+    code = run("restore", "--config", CONFIG, "--db", restored, backup_of_demo)
+
+    out = capsys.readouterr().out
+    assert code == 0 and f"Restored {backup_of_demo} into {restored}" in out
+    version, rows = contents(restored)
+    assert (version, rows) == contents(backup_of_demo)
+    assert version == latest_version() and rows["friction_point"][0] > 0
+    assert not list(restored.parent.glob(".*restoring*"))  # nothing left half-way
+
+
+def test_a_backup_is_restored_into_a_workspace_just_created_empty(backup_of_demo, empty_db, capsys):
+    assert run("restore", "--config", CONFIG, "--db", empty_db, backup_of_demo) == 0
+    assert contents(empty_db) == contents(backup_of_demo)
+    ws = open_workspace(CONFIG, empty_db, demo=False)  # and work goes on: new ids follow the old ones
+    try:
+        before = ws.db.value("SELECT max(id) FROM friction_point")
+        new = ws.db.write(lambda tx: tx.insert("friction_point", {"title": "After the restore",
+                                                                  "journey_stage": "billing", "severity": 2}))  # fmt: skip
+        assert new > before
+    finally:
+        ws.db.close()
+
+
+def test_a_restore_never_overwrites_a_workspace_that_holds_work(backup_of_demo, demo_run, tmp_path, capsys):
+    db = tmp_path / "in-use.duckdb"
+    db.write_bytes(demo_run[0].read_bytes())
+    before = contents(db)
+
+    code = run("restore", "--config", CONFIG, "--db", db, backup_of_demo)
+
+    err = capsys.readouterr().err
+    assert code == 1 and "already holds a workspace" in err and "never overwrites" in err
+    assert contents(db) == before
+
+
+def test_a_backup_from_an_older_version_is_brought_up_to_the_current_schema(tmp_path, capsys):
+    old = tmp_path / "old-backup.duckdb"
+    db = Database(old)
+    migrate(db, target=latest_version() - 2)
+    db.close()
+    target = tmp_path / "restored.duckdb"
+
+    assert run("restore", "--config", CONFIG, "--db", target, old) == 0
+
+    out = capsys.readouterr().out
+    assert f"schema version {latest_version() - 2}, upgraded to {latest_version()}" in out
+    assert contents(target)[0] == latest_version()
+
+
+@pytest.mark.parametrize("what", ["missing", "not duckdb", "another duckdb file"])
+def test_restoring_something_that_is_not_a_backup_says_so_and_creates_nothing(tmp_path, capsys, what):
+    source = tmp_path / "source.duckdb"
+    if what == "not duckdb":
+        source.write_text("Date;Score\n2026-01-01;9\n", encoding="utf-8")
+    elif what == "another duckdb file":
+        Database(source).close()
+    target = tmp_path / "restored.duckdb"
+
+    code = run("restore", "--config", CONFIG, "--db", target, source)
+
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("error: ") and "Traceback" not in err
+    expected = {"missing": "does not exist", "not duckdb": "cannot be read as a workspace backup",
+                "another duckdb file": "not a workspace backup"}[what]  # fmt: skip
+    assert expected in err
+    assert not target.exists() and not list(tmp_path.glob(".*restoring*"))
 
 
 # config problems

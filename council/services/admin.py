@@ -1,17 +1,20 @@
-"""Looking after the workspace itself: what it holds, its schema version, and backups."""
+"""Looking after the workspace itself: what it holds, its schema version, backups and restores."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from council.domain.audit import AuditEntry
+from council.domain.errors import StoreError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store.contents import table_counts
+from council.store.database import Database, remove_database_file, restore_into
 from council.store.migrations import latest_version, schema_version
 
 
@@ -51,3 +54,43 @@ def back_up(ws: Workspace, actor: Person | None, target: Path | None = None) -> 
         )
     )
     return written
+
+
+def restore(backup: Path, target: Path) -> int:
+    """Make the backup file the workspace database at `target`; returns the backup's schema version.
+
+    `target` must be new, or a workspace with nothing in it yet (just created by `init`): a restore
+    never overwrites work. The backup is copied beside `target` first and put in place only whole.
+    """
+    backup, target = Path(backup), Path(target)
+    if target.exists():
+        _must_be_empty(target)
+    staging = target.with_name(f".{target.name}.restoring")
+    remove_database_file(staging)
+    try:
+        version = restore_into(backup, staging)
+        if version > latest_version():
+            raise StoreError(
+                f"{backup} was written by a newer version of the app (schema version {version}; this one "
+                f"knows up to {latest_version()}). Upgrade the app first, then restore."
+            )
+    except BaseException:
+        remove_database_file(staging)
+        raise
+    remove_database_file(target)
+    os.replace(staging, target)
+    return version
+
+
+def _must_be_empty(target: Path) -> None:
+    db = Database(target)  # says which process holds it, if the app is running on it
+    try:
+        held = {table: n for table, n in table_counts(db).items() if n} if schema_version(db) else {}
+    finally:
+        db.close()
+    if held:
+        raise StoreError(
+            f"{target} already holds a workspace ({sum(held.values()):,} rows), and a restore never "
+            f"overwrites work. Restore into a new file (--db new-name.duckdb), or move {target.name} "
+            "away first if you mean to replace it."
+        )

@@ -224,6 +224,56 @@ class Database(Query):
             self._con.close()
 
 
+def restore_into(backup: Path, target: Path) -> int:
+    """Copy the backup file `backup` into a new database file at `target`; returns its schema version.
+
+    The backup is only read. Anything that is not a workspace backup, or a copy written by a newer
+    version of the app, is refused and `target` is left absent.
+    """
+    backup, target = Path(backup), Path(target)
+    if not backup.is_file():
+        raise StoreError(
+            f"{backup} does not exist. Give the backup file's path (backups/… beside the database)."
+        )
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS council_backup (READ_ONLY)", [str(backup)])
+        found = con.execute(
+            "SELECT count(*) FROM information_schema.tables "
+            "WHERE table_catalog = 'council_backup' AND table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not found:
+            raise StoreError(
+                f"{backup} is a DuckDB file but not a workspace backup: it has no schema version."
+            )
+        version = con.execute(
+            "SELECT coalesce(max(version), 0) FROM council_backup.schema_version"
+        ).fetchone()[0]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        con.execute("ATTACH ? AS council_restored", [str(target)])
+        con.execute("COPY FROM DATABASE council_backup TO council_restored")
+        con.execute("DETACH council_restored")
+        return version
+    except duckdb.Error as e:
+        con.close()
+        remove_database_file(target)
+        if isinstance(e, duckdb.IOException) and "lock" not in str(e).lower():
+            raise StoreError(f"{backup} cannot be read as a workspace backup: {_first_line(e)}") from e
+        raise _translate(e, backup) from e
+    except StoreError:
+        con.close()
+        remove_database_file(target)
+        raise
+    finally:
+        con.close()
+
+
+def remove_database_file(path: Path) -> None:
+    """A database file and its write-ahead log."""
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
