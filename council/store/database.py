@@ -302,11 +302,11 @@ def _translate(e: duckdb.Error, path: Path | None = None) -> CouncilError:
     text = _first_line(e)
     if isinstance(e, duckdb.IOException) and "lock" in text.lower():
         held = _LOCK.search(str(e))
-        by = f" by process {held['pid']}" if held else ""
+        by = f" by {_process(int(held['pid']), held['program'])}" if held else ""
         return StoreError(
             f"The workspace database {path or ''} is in use{by}. DuckDB lets only one program "
             "open it at a time: stop the running app (or other command) first, or do this from "
-            "the app's Settings page while it runs."
+            "the app's Settings page while it runs (backups included)."
         )
     if isinstance(e, duckdb.TransactionException) and "conflict" in text.lower():
         return Conflict(
@@ -316,6 +316,16 @@ def _translate(e: duckdb.Error, path: Path | None = None) -> CouncilError:
     if isinstance(e, duckdb.ConstraintException):
         return Conflict(f"The database refused this change, so nothing was saved: {text}")
     return StoreError(f"The workspace database reported an error, so nothing was saved: {text}")
+
+
+def _process(pid: int, program: str) -> str:
+    """A process in words: its id and the command that started it, where the system tells it."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        command = " ".join([Path(args[0].decode()).name, *(a.decode() for a in args[1:] if a)])
+    except (OSError, UnicodeDecodeError, IndexError):
+        command = Path(program).name
+    return f"process {pid} ({command[:100]})"
 
 
 def _first_line(e: BaseException) -> str:
