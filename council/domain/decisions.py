@@ -214,6 +214,7 @@ class Amendment:
     due_on: date | None
     change_note: str
     meeting_id: int | None = None  # the meeting that agreed the change, if one did
+    based_on: int | None = None  # the version the person was changing, to catch someone else's change
 
     def checked(self, current: DecisionVersion, departments: tuple[str, ...], today: date) -> Amendment:
         draft = DecisionDraft(self.title, self.text, self.rationale, self.owner_department, self.owner_id,
@@ -234,7 +235,7 @@ class Amendment:
             )
         note = clean_text(self.change_note, "What changed and why", field="change_note")
         amended = Amendment(checked.title, checked.text, checked.rationale, checked.owner_department,
-                            checked.owner_id, checked.due_on, note, self.meeting_id)  # fmt: skip
+                            checked.owner_id, checked.due_on, note, self.meeting_id, self.based_on)  # fmt: skip
         return amended
 
 

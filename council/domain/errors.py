@@ -39,6 +39,16 @@ class Conflict(CouncilError):
     title = "Someone else changed this at the same time"
 
 
+class StaleVersion(Conflict):
+    """A change made to a version of a record that someone else has since replaced."""
+
+    title = "Someone changed this while you were editing"
+
+    def __init__(self, message: str, current_version: int) -> None:
+        super().__init__(message)
+        self.current_version = current_version
+
+
 class StoreError(CouncilError):
     title = "The workspace database cannot be used"
 

@@ -20,7 +20,7 @@ from council.domain.decisions import (
     DecisionVersion,
     StatusChange,
 )
-from council.domain.errors import NotAllowed, NotFound
+from council.domain.errors import NotAllowed, NotFound, StaleVersion
 from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.domain.permissions import Task, may, may_follow_up
@@ -199,6 +199,8 @@ def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amen
                 "Only the council's members amend a decision. Executives and guests read the decision "
                 "history; ask a council member to bring the change to the council."
             )
+        if amendment.based_on is not None and amendment.based_on != current.version:
+            raise _stale(ws, tx, current)
         checked = amendment.checked(current, ws.config.ids("department"), ws.today())
         if checked.meeting_id is not None and meetings.get_meeting(tx, checked.meeting_id) is None:
             raise NotFound(f"There is no meeting #{checked.meeting_id} to name as the one that agreed this.")
@@ -213,6 +215,17 @@ def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amen
         return version
 
     return ws.db.write(write)
+
+
+def _stale(ws: Workspace, tx: Transaction, current: DecisionVersion) -> StaleVersion:
+    by = people.get_person(tx, current.decided_by) if current.decided_by else None
+    when = f"{current.decided_at.astimezone(ws.zone):%-d %b %H:%M}"
+    return StaleVersion(
+        f"While you were editing, version {current.version} of this decision was recorded ({when}"
+        f"{f' by {by.name}' if by else ''}). Nothing was saved. Your text is still in the form: compare it "
+        f"with the decision as it now reads, then save again to record it as version {current.version + 1}.",
+        current.version,
+    )
 
 
 def _plain(value: object) -> object:

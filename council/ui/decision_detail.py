@@ -8,6 +8,7 @@ from council.charts.decisions import before_and_after
 from council.domain.decision_changes import FieldChange
 from council.domain.decisions import Amendment, StatusChange
 from council.domain.effect import DEFAULT_WINDOW, WINDOW_CHOICES
+from council.domain.errors import StaleVersion
 from council.domain.people import Person
 from council.domain.vocabulary import DecisionStatus
 from council.services import decisions, effect
@@ -179,7 +180,8 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
     with st.expander(f"Amend this decision (adds version {d.version + 1})", icon=":material/edit_note:"):
         forms.prefill(form, {"decision_title": d.title, "decision_text": d.text, "decision_rationale": d.rationale,
                              "decision_department": d.owner_department, "decision_owner": d.owner_id,
-                             "decision_due_on": d.due_on})  # fmt: skip
+                             "decision_due_on": d.due_on, "based_on": d.version})  # fmt: skip
+        _follow_other_change(form, detail)
         decision_fields(ws, form, "What exactly is decided now")
         cols = st.columns([2, 1])
         cols[0].text_area("What changed and why", key=f"{form}_change_note", height=70,
@@ -195,14 +197,32 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
                                              _AMEND_FIELDS))  # fmt: skip
 
 
-_AMEND_FIELDS = (*FIELDS, "change_note", "meeting")
+_AMEND_FIELDS = (*FIELDS, "change_note", "meeting", "based_on")
+# Form field -> the version's attribute it edits.
+_VERSION_FIELDS = {"decision_title": "title", "decision_text": "text", "decision_rationale": "rationale",
+                   "decision_department": "owner_department", "decision_owner": "owner_id",
+                   "decision_due_on": "due_on"}  # fmt: skip
+
+
+def _follow_other_change(form: str, detail: DecisionDetail) -> None:
+    """After being told someone else recorded a newer version: the fields this person left alone take
+    the newer values, those they changed keep their text, and a new save builds on the newer version."""
+    based_on = st.session_state.get(f"{form}_based_on")
+    if not isinstance(forms.error_of(form), StaleVersion) or based_on == detail.summary.version:
+        return
+    by_number = {v.version.version: v.version for v in detail.versions}
+    base, latest = by_number.get(based_on), by_number[detail.summary.version]
+    for field, attr in _VERSION_FIELDS.items():
+        if base is not None and st.session_state.get(f"{form}_{field}") == getattr(base, attr):
+            st.session_state[f"{form}_{field}"] = getattr(latest, attr)
+    st.session_state[f"{form}_based_on"] = detail.summary.version
 
 
 def _amendment(form: str) -> Amendment:
     v = lambda f: forms.value(form, f)  # noqa: E731
     return Amendment(v("decision_title") or "", v("decision_text") or "", v("decision_rationale") or "",
                      v("decision_department"), v("decision_owner"), v("decision_due_on"), v("change_note") or "",
-                     v("meeting"))  # fmt: skip
+                     v("meeting"), v("based_on"))  # fmt: skip
 
 
 def effect_view(ws: Workspace, decision_id: int) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from council.domain.decisions import Amendment, StatusChange
-from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.errors import NotAllowed, NotFound, StaleVersion, ValidationError
 from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.services import decisions as service
@@ -68,6 +68,28 @@ def test_amending_twice_keeps_all_three_versions_and_the_latest_is_current(counc
     assert detail.summary.text == "Every missed call gets a callback the same day."
     audit = ws.db.rows("SELECT action FROM audit_log WHERE entity = 'decision' ORDER BY id")
     assert audit == [("amend",), ("amend",)]
+
+
+def test_an_amendment_to_a_version_someone_else_has_replaced_is_refused_saying_so(council) -> None:
+    ws, member, _, _ = council
+    other = add_person(ws, "Anna de Vries", "member")
+    d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
+    mine = _amendment(ws, d, text="Every missed call gets a callback the same day.", change_note="Faster.",
+                      based_on=1)  # fmt: skip
+    theirs = _amendment(ws, d, rationale="Customers wait and then complain.", change_note="Why, sharper.",
+                        based_on=1)  # fmt: skip
+    assert service.amend(ws, other, d, theirs) == 2
+    before = _sizes(ws)
+
+    with pytest.raises(
+        StaleVersion, match=r"version 2 of this decision was recorded .* by Anna de Vries"
+    ) as e:
+        service.amend(ws, member, d, mine)
+
+    assert e.value.current_version == 2 and _sizes(ws) == before
+    assert (
+        service.amend(ws, member, d, replace(mine, based_on=2)) == 3
+    )  # after seeing theirs, mine goes on top
 
 
 def test_an_amendment_that_changes_nothing_or_comes_from_an_executive_writes_nothing(council) -> None:

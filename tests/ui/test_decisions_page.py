@@ -10,6 +10,8 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from council.domain.decisions import Amendment
+from council.services.decisions import amend
 from council.services.workspace import open_workspace
 from council.store import decisions, people
 from council.ui.session import ACTING_KEY
@@ -177,3 +179,35 @@ def test_a_member_amends_a_decision_and_it_becomes_version_3(app, demo_copy: Pat
     assert versions[-1].text == "All agents of the moving desk handle a move from start to finish."
     assert versions[-1].meeting_id == agreed_in
     assert "starting as a three-month pilot" in versions[1].text  # the earlier version is untouched
+
+
+def test_an_amendment_made_while_someone_else_amended_says_so_and_keeps_the_text(
+    app, demo_copy: Path
+) -> None:
+    at = app(demo_copy, "decisions", id="3")
+    at.session_state[ACTING_KEY] = _person(demo_copy, "Marieke Jansen")
+    at.run()
+    form = "decision_amend_3"
+    mine = "All agents of the moving desk handle a move from start to finish."
+    at.session_state[f"{form}_decision_text"] = mine
+    at.session_state[f"{form}_change_note"] = "The pilot went well."
+    at.run()
+    ws = _ws(demo_copy)  # meanwhile, someone else records version 3
+    current = decisions.current_version(ws.db, 3)
+    other = Amendment(current.title, current.text, current.rationale + " Agreed with IT.", current.owner_department,
+                      current.owner_id, current.due_on, "IT agreed.", based_on=2)  # fmt: skip
+    amend(ws, people.get_person(ws.db, _person(demo_copy, "Ruben Vermeulen")), 3, other)
+    ws.db.close()
+
+    button(at, "Save as version 3").click().run()
+
+    assert "version 3 of this decision was recorded" in plain(at.error[0].value)
+    assert at.session_state[f"{form}_decision_text"] == mine  # nothing typed is lost
+    assert [v.version for v in decisions.decision_versions(_ws(demo_copy).db, 3)] == [1, 2, 3]
+    button(at, "Save as version 4").click().run()  # having seen the other change, save on top of it
+    assert any("Version 4 is recorded" in s.value for s in at.success)
+    versions = decisions.decision_versions(_ws(demo_copy).db, 3)
+    assert versions[-1].text == mine  # what this person changed
+    assert versions[-1].rationale.endswith(
+        "Agreed with IT."
+    )  # and what the other one did, which they left alone
