@@ -150,9 +150,10 @@ def _action_form(ws: Workspace, me: Person | None, decision_id: int, owners: dic
         for field in ("action_what", "action_owner", "action_due_on"):
             forms.field_error(form, field)
         forms.form_error(form, ("action_what", "action_owner", "action_due_on"))
+        # The form stays on screen for the next action: its fields are emptied, not merely forgotten.
         st.form_submit_button("Add action", icon=":material/add_task:", on_click=forms.save,
-                              args=(form, lambda: _add_action(ws, me, form, decision_id), lambda _: "Action added.",
-                                    ("what", "owner", "due_on")))  # fmt: skip
+                              args=(form, lambda: _add_action(ws, me, form, decision_id), lambda _: "Action added."),
+                              kwargs={"reset": {"what": "", "owner": None, "due_on": None}})  # fmt: skip
 
 
 def _add_action(ws: Workspace, me: Person | None, form: str, decision_id: int) -> int:

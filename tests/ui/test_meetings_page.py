@@ -235,6 +235,12 @@ def _add_action(at: AppTest, decision_id: int, what: str, owner: int, due: date)
     at.session_state[f"{form}_due_on"] = due
     button(at, "Add action").click().run()
     assert not at.exception, [e.value for e in at.exception]
+    # Ready for the next action: nothing of this one stays in the fields, so it is not added twice.
+    assert at.text_input(key=f"{form}_what").value == ""
+    assert (at.selectbox(key=f"{form}_owner").value, at.date_input(key=f"{form}_due_on").value) == (
+        None,
+        None,
+    )
 
 
 def _go_to_point(at: AppTest, meeting_id: int, index: int) -> None:
