@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from council.domain.errors import Conflict, CouncilError, NotAllowed, ValidationError
+from council.domain.errors import CouncilError, NotAllowed, StaleVersion, ValidationError
 from council.domain.workspace import WorkspaceConfig
 from council.ui.cache import clear_reads
 from council.ui.session import show_error
@@ -45,7 +45,7 @@ def save(
         return
     except CouncilError as e:
         st.session_state[_error_key(form)] = e
-        if isinstance(e, Conflict):  # someone else changed it: show the page as it now stands
+        if isinstance(e, StaleVersion):  # someone else's newer version: the form is shown with it
             clear_reads()
         return
     clear_reads()
