@@ -190,8 +190,8 @@ def summary_of(q: Query, decision_id: int, today: date) -> DecisionSummary | Non
         DecisionSummary,
         f"""
         SELECT *, {OVERDUE} AS overdue,
-               (SELECT list(DISTINCT journey_stage ORDER BY journey_stage) FROM ({DECISION_STAGES}) s
-                WHERE s.decision_id = $decision) AS stages
+               coalesce((SELECT list(DISTINCT journey_stage ORDER BY journey_stage) FROM ({DECISION_STAGES}) s
+                         WHERE s.decision_id = $decision), []) AS stages
         FROM ({CURRENT_DECISIONS}) WHERE decision_id = $decision
         """,
         {"today": today, "decision": decision_id},

@@ -92,6 +92,12 @@ def test_an_amendment_to_a_version_someone_else_has_replaced_is_refused_saying_s
     )  # after seeing theirs, mine goes on top
 
 
+def test_a_decision_about_no_journey_stage_has_an_empty_list_of_stages(council) -> None:
+    ws, member, _, _ = council
+    d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)
+    assert service.decision_detail(ws, d).summary.stages == ()
+
+
 def test_an_amendment_that_changes_nothing_or_comes_from_an_executive_writes_nothing(council) -> None:
     ws, member, executive, _ = council
     d = decide(ws, "Callback within a day", "Every missed call gets a callback.", "Customers wait.", member)

@@ -16,6 +16,7 @@ from council.services.workspace import open_workspace
 from council.store import decisions, people
 from council.ui.session import ACTING_KEY
 from tests.conftest import DEMO_CONFIG
+from tests.services.conftest import decide
 from tests.ui.conftest import button, plain
 
 
@@ -211,3 +212,14 @@ def test_an_amendment_made_while_someone_else_amended_says_so_and_keeps_the_text
     assert versions[-1].rationale.endswith(
         "Agreed with IT."
     )  # and what the other one did, which they left alone
+
+
+def test_a_decision_about_no_journey_stage_opens(app, demo_copy: Path) -> None:
+    """Say one recorded on a point of the chair's own, or on a proposal that named no stage."""
+    ws = _ws(demo_copy)
+    owner = people.get_person(ws.db, _person(demo_copy, "Marieke Jansen"))
+    d = decide(ws, "Answer the chat within a minute", "Chat gets two more agents.", "Customers leave.", owner)
+    ws.db.close()
+    at = app(demo_copy, "decisions", id=str(d))
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Answer the chat within a minute" in h.value for h in [*at.subheader, *at.title, *at.header])
