@@ -129,7 +129,8 @@ def own_point_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
             "Add to the agenda", icon=":material/add:",
             on_click=forms.save, args=(OTHER, lambda: agenda.add_other(ws, me, meeting_id, forms.value(OTHER, "title"),
                                                                          forms.value(OTHER, "minutes")),
-                                       lambda _: "Added your point.", ("title",)),
+                                       lambda _: "Added your point."),
+            kwargs={"reset": {"title": "", "minutes": 10}},  # emptied on screen too, ready for the next point
         )  # fmt: skip
 
 

@@ -149,7 +149,9 @@ def _submit_new(ws: Workspace) -> None:
         return f"{draft.name.strip()} is on the roster.{then}"
 
     action = lambda: roster.add_person(ws, current_person(ws), draft)  # noqa: E731
-    forms.save(NEW, action, added, clear=FIELDS)
+    # The form stays on screen for the next person: its fields are emptied, not merely forgotten.
+    forms.save(NEW, action, added, reset={"name": "", "email": "", "department": OUTSIDE, "role_title": "",
+                                          "roles": [Role.MEMBER.value]})  # fmt: skip
 
 
 def _change_someone(ws: Workspace, lines: list[RosterLine]) -> None:
