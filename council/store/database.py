@@ -227,8 +227,7 @@ class Database(Query):
 def restore_into(backup: Path, target: Path) -> int:
     """Copy the backup file `backup` into a new database file at `target`; returns its schema version.
 
-    The backup is only read. Anything that is not a workspace backup, or a copy written by a newer
-    version of the app, is refused and `target` is left absent.
+    The backup is only read. Anything that is not a workspace backup is refused, leaving no `target`.
     """
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
@@ -254,16 +253,14 @@ def restore_into(backup: Path, target: Path) -> int:
         con.execute("COPY FROM DATABASE council_backup TO council_restored")
         con.execute("DETACH council_restored")
         return version
-    except duckdb.Error as e:
-        con.close()
+    except (duckdb.Error, StoreError) as e:
+        con.close()  # before the half-written file goes
         remove_database_file(target)
+        if isinstance(e, StoreError):
+            raise
         if isinstance(e, duckdb.IOException) and "lock" not in str(e).lower():
             raise StoreError(f"{backup} cannot be read as a workspace backup: {_first_line(e)}") from e
         raise _translate(e, backup) from e
-    except StoreError:
-        con.close()
-        remove_database_file(target)
-        raise
     finally:
         con.close()
 
