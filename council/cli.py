@@ -2,6 +2,7 @@
 
 python -m council init            create an empty workspace (or upgrade an existing one)
 python -m council demo            create a workspace filled with the demo organisation
+python -m council large [--scale S]  create the demo plus years of synthetic history, to measure speed
 python -m council version         show the database's schema version
 python -m council backup [FILE]   copy the database to a new file
 python -m council restore FILE    make a backup the workspace database (into a new or empty one)
@@ -20,6 +21,8 @@ from pathlib import Path
 from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
 from council.config import CONFIG_ENV, load_config
+from council.demo.large import SEED as LARGE_SEED
+from council.demo.large import add_large_history
 from council.domain.errors import CouncilError, NotFound
 from council.domain.people import OPERATOR
 from council.services.admin import back_up, restore, workspace_facts
@@ -49,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_init)
     demo = commands.add_parser("demo", parents=[common], help="create a workspace with the demo data")
     demo.set_defaults(run=_demo)
+    large = commands.add_parser(
+        "large", parents=[common], help="create the demo plus years of synthetic history, to measure speed"
+    )
+    large.add_argument(
+        "--scale", type=float, default=1.0, help="1 = 50,000 friction points, 2,000,000 responses"
+    )
+    large.add_argument("--seed", type=int, default=LARGE_SEED, help="the same seed gives the same workspace")
+    large.set_defaults(run=_large)
     version = commands.add_parser("version", parents=[common], help="show the schema version")
     version.set_defaults(run=_version)
     backup = commands.add_parser("backup", parents=[common], help="copy the database to a new file")
@@ -92,6 +103,30 @@ def _demo(args: argparse.Namespace) -> int:
         f"Created {target} with the demo organisation {ws.config.organisation}: "
         f"{rows['friction_point']} friction points, {rows['meeting']} meetings, "
         f"{rows['feedback']:,} feedback responses."
+    )
+    return 0
+
+
+def _large(args: argparse.Namespace) -> int:
+    target = _target(args)
+    if target.exists():
+        print(f"error: {target} already exists. The large workspace only goes into a new file: pass --db "
+              "with a new file name.", file=sys.stderr)  # fmt: skip
+        return 1
+    if not 0 < args.scale <= 10:
+        print(
+            f"error: --scale {args.scale} is out of range; use a number above 0 and up to 10.",
+            file=sys.stderr,
+        )
+        return 1
+    ws = open_workspace(args.config, target, demo=True)
+    sizes = add_large_history(ws.db, ws.config, today=ws.today(), scale=args.scale, seed=args.seed)
+    ws.db.checkpoint()
+    rows = workspace_facts(ws).rows
+    print(
+        f"Created {target}: the demo plus {sizes.friction_point:,} friction points, {sizes.meeting:,} meetings, "
+        f"{sizes.decision:,} decisions and {sizes.feedback:,} responses; in all {rows['friction_point']:,} "
+        f"friction points, {rows['decision']:,} decision versions, {rows['feedback']:,} feedback responses."
     )
     return 0
 
