@@ -138,3 +138,24 @@ def responses(ws: Workspace, *rows: tuple) -> None:
         "scale": r[6] if len(r) > 6 else "nps", "source": "Test survey",
     } for r in rows])  # fmt: skip
     ws.db.write(lambda tx: add_feedback_rows(tx, frame))
+
+
+@pytest.fixture(scope="session")
+def council_at_work_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The busy demo scene of tests/services/scene.py, set once for the run: (its file, its Setting)."""
+    from tests.services.scene import scene_file  # the scene is built with this module's helpers
+
+    return scene_file(demo_file, tmp_path_factory.mktemp("scene"))
+
+
+@pytest.fixture
+def scene(council_at_work_file, tmp_path: Path):
+    """A copy of the scene for one test to change, with its own copy of the feedback file: (ws, Setting)."""
+    from tests.services.scene import open_copy
+
+    path, setting = council_at_work_file
+    csv = tmp_path / setting.csv.name
+    shutil.copy(setting.csv, csv)
+    ws = open_copy(path, tmp_path)
+    yield ws, replace(setting, csv=csv)
+    ws.db.close()

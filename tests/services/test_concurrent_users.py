@@ -11,9 +11,6 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-
-import pytest
 
 from council.domain.errors import CouncilError, StaleVersion
 from council.domain.friction import FrictionPoint
@@ -23,7 +20,7 @@ from council.services.workspace import Workspace
 from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
 from council.store import people
-from tests.services.scene import Setting, amendment, open_copy, scene_file
+from tests.services.scene import Setting, amendment
 
 USERS = 24
 ROUNDS = 3  # each user does every kind of write this many times
@@ -40,11 +37,6 @@ class Acknowledged:
     told_stale: int = 0  # amendments refused because someone else's came first
     failures: list[str] = field(default_factory=list)  # anything else that went wrong
     lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-@pytest.fixture(scope="module")
-def built(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
-    return scene_file(demo_file, tmp_path_factory.mktemp("concurrent"))
 
 
 def _user(ws: Workspace, me: Person, n: int, s: Setting, blocker_id: int, done: Acknowledged,
@@ -94,54 +86,46 @@ def _amend(ws: Workspace, me: Person, decision_id: int, tag: str, done: Acknowle
     raise AssertionError(f"{tag} never got an amendment through")
 
 
-def test_many_people_writing_at_once_lose_nothing_and_double_nothing(built, tmp_path) -> None:
-    path, s = built
-    ws = open_copy(path, tmp_path)
-    try:
-        members = [p for p in people.list_people(ws.db) if p.has_role("member")]
-        blocker_id = ws.db.value("SELECT min(id) FROM blocker")
-        versions_before = ws.db.value(
-            "SELECT max(version) FROM decision WHERE decision_id = ?", [s.decision_id]
-        )
-        agenda_before = len(meeting_store.agenda_for(ws.db, s.coming.id))
-        done, start = Acknowledged(), threading.Barrier(USERS)
-        threads = [
-            threading.Thread(
-                target=_user, args=(ws, members[n % len(members)], n, s, blocker_id, done, start)
-            )
-            for n in range(USERS)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=300)
-        assert not any(t.is_alive() for t in threads)
+def test_many_people_writing_at_once_lose_nothing_and_double_nothing(scene) -> None:
+    ws, s = scene
+    members = [p for p in people.list_people(ws.db) if p.has_role("member")]
+    blocker_id = ws.db.value("SELECT min(id) FROM blocker")
+    versions_before = ws.db.value("SELECT max(version) FROM decision WHERE decision_id = ?", [s.decision_id])
+    agenda_before = len(meeting_store.agenda_for(ws.db, s.coming.id))
+    done, start = Acknowledged(), threading.Barrier(USERS)
+    threads = [
+        threading.Thread(target=_user, args=(ws, members[n % len(members)], n, s, blocker_id, done, start))
+        for n in range(USERS)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert not any(t.is_alive() for t in threads)
 
-        writes = USERS * ROUNDS
-        assert done.failures == []
-        assert len(done.friction) == len(done.links) == len(done.agenda) == len(done.amendments) == writes
+    writes = USERS * ROUNDS
+    assert done.failures == []
+    assert len(done.friction) == len(done.links) == len(done.agenda) == len(done.amendments) == writes
 
-        # Friction points: each acknowledged one is there with its title, and only once.
-        stored = dict(
-            ws.db.rows("SELECT id, title FROM friction_point WHERE title LIKE 'Concurrent friction, %'")
-        )
-        assert stored == done.friction
-        # Links: exactly the acknowledged ones.
-        linked = {f for (f,) in ws.db.rows("SELECT friction_point_id FROM blocker_friction WHERE blocker_id = ?",
-                                           [blocker_id]) if f in done.friction}  # fmt: skip
-        assert linked == done.links
-        # The shared agenda: every point once, and the places still run 1, 2, 3… after all the moves.
-        items = meeting_store.agenda_for(ws.db, s.coming.id)
-        assert {i.id: i.title for i in items if i.id in done.agenda} == done.agenda
-        assert len(items) == agenda_before + writes
-        assert sorted(i.position for i in items) == list(range(1, len(items) + 1))
-        # The decision: one new version per acknowledged amendment, numbered without gaps, each holding
-        # every earlier amendment's words as well as its own (nobody overwrote anybody).
-        versions = decision_store.decision_versions(ws.db, s.decision_id)
-        assert [v.version for v in versions] == list(range(1, versions_before + writes + 1))
-        latest = versions[-1].text
-        assert all(f"[{tag}]" in latest for tag in done.amendments.values())
-        assert Counter(done.amendments.values()) == Counter({f"user {n} round {r}": 1 for n in range(USERS)
-                                                            for r in range(ROUNDS)})  # fmt: skip
-    finally:
-        ws.db.close()
+    # Friction points: each acknowledged one is there with its title, and only once.
+    stored = dict(
+        ws.db.rows("SELECT id, title FROM friction_point WHERE title LIKE 'Concurrent friction, %'")
+    )
+    assert stored == done.friction
+    # Links: exactly the acknowledged ones.
+    linked = {f for (f,) in ws.db.rows("SELECT friction_point_id FROM blocker_friction WHERE blocker_id = ?",
+                                       [blocker_id]) if f in done.friction}  # fmt: skip
+    assert linked == done.links
+    # The shared agenda: every point once, and the places still run 1, 2, 3… after all the moves.
+    items = meeting_store.agenda_for(ws.db, s.coming.id)
+    assert {i.id: i.title for i in items if i.id in done.agenda} == done.agenda
+    assert len(items) == agenda_before + writes
+    assert sorted(i.position for i in items) == list(range(1, len(items) + 1))
+    # The decision: one new version per acknowledged amendment, numbered without gaps, each holding
+    # every earlier amendment's words as well as its own (nobody overwrote anybody).
+    versions = decision_store.decision_versions(ws.db, s.decision_id)
+    assert [v.version for v in versions] == list(range(1, versions_before + writes + 1))
+    latest = versions[-1].text
+    assert all(f"[{tag}]" in latest for tag in done.amendments.values())
+    assert Counter(done.amendments.values()) == Counter({f"user {n} round {r}": 1 for n in range(USERS)
+                                                        for r in range(ROUNDS)})  # fmt: skip

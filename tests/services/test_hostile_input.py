@@ -6,9 +6,6 @@ tests/ui/test_hostile_text.py.)"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-
 import pytest
 
 from council.domain.errors import ValidationError
@@ -16,20 +13,6 @@ from council.domain.filters import DecisionFilter, FrictionFilter
 from council.domain.friction import FrictionPoint
 from council.services import decisions, friction
 from tests.services.hostile import HOSTILE, WRITERS, Writer, as_typed, decision, feedback, long_text
-from tests.services.scene import Setting, open_copy, scene_file
-
-
-@pytest.fixture(scope="module")
-def built(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
-    return scene_file(demo_file, tmp_path_factory.mktemp("hostile"))
-
-
-@pytest.fixture
-def scene(built: tuple[Path, Setting], tmp_path: Path):
-    path, setting = built
-    ws = open_copy(path, tmp_path)
-    yield ws, replace(setting, csv=tmp_path / "feedback.csv")
-    ws.db.close()
 
 
 @pytest.mark.parametrize("kind", [*HOSTILE, "as long as allowed"])

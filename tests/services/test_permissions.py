@@ -14,7 +14,6 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,7 +47,7 @@ from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from tests.services.conftest import SECRETARY
-from tests.services.scene import Setting, amendment, open_copy, scene_file
+from tests.services.scene import Setting, amendment
 
 ROLES = ("member", "chair", "guest", "executive", "secretary")
 COUNCIL = {"member", "chair"}
@@ -247,19 +246,6 @@ CASES = [
 # fmt: on
 
 
-@pytest.fixture(scope="module")
-def setting_file(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Setting]:
-    return scene_file(demo_file, tmp_path_factory.mktemp("matrix"))
-
-
-@pytest.fixture
-def matrix(setting_file: tuple[Path, Setting], tmp_path: Path):
-    path, setting = setting_file
-    ws = open_copy(path, tmp_path)
-    yield ws, setting
-    ws.db.close()
-
-
 def _actor(setting: Setting, case: Case, role: str) -> Person:
     if role == "chair" and case.chair_of_coming:
         return setting.coming_chair
@@ -269,9 +255,9 @@ def _actor(setting: Setting, case: Case, role: str) -> Person:
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_allowed_roles_succeed_and_the_others_are_refused_with_nothing_written(
-    matrix, nothing_written, case: Case, role: str
+    scene, nothing_written, case: Case, role: str
 ) -> None:
-    ws, setting = matrix
+    ws, setting = scene
     prepared = case.prepare(ws, setting)
     actor = _actor(setting, case, role)
     if role in case.allowed:
