@@ -84,10 +84,10 @@ class _Bulk:
         used = {k: v for k, v in (self.params | more).items() if f"${k}" in sql}
         self.tx.execute(sql, used)
 
-    def numbered(self, table: str, name: str, key: str = "id") -> None:
+    def numbered(self, table: str, name: str) -> None:
         """A temporary table `name`(n, id): the rows added to `table` by this run, numbered from 0."""
-        self.run(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT row_number() OVER (ORDER BY {key}) - 1 AS n, "
-                 f"{key} AS id FROM {table} WHERE {key} > $before", before=self.before[table])  # fmt: skip
+        self.run(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, "
+                 f"id FROM {table} WHERE id > $before", before=self.before[table])  # fmt: skip
 
     def build(self) -> None:
         self.before = {t: self.tx.value(f"SELECT coalesce(max({k}), 0) FROM {t}") for t, k in
