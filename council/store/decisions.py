@@ -101,24 +101,23 @@ def action_items(q: Query, decision_id: int) -> list[ActionItem]:
 # `meeting_id` are those of the first version (when and where it was decided); `amended_at` is when
 # the current version was written.
 CURRENT_DECISIONS = """
-    WITH current AS (
-        SELECT *, min(decided_at) OVER whole AS first_decided_at,
-               arg_min(meeting_id, version) OVER whole AS first_meeting_id
-        FROM decision
-        WINDOW whole AS (PARTITION BY decision_id)
-        QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY version DESC) = 1
+    WITH head AS (
+        SELECT decision_id, max(version) AS version, min(decided_at) AS first_decided_at,
+               arg_min(meeting_id, version) AS first_meeting_id
+        FROM decision GROUP BY decision_id
     ), latest_event AS (
-        SELECT decision_id, status, happened_at FROM decision_event
-        QUALIFY row_number() OVER (PARTITION BY decision_id ORDER BY happened_at DESC, id DESC) = 1
+        SELECT decision_id, arg_max(status, (happened_at, id)) AS status, max(happened_at) AS happened_at
+        FROM decision_event GROUP BY decision_id
     )
-    SELECT c.decision_id, c.version, c.title, c.text, c.rationale, c.first_decided_at AS decided_at,
+    SELECT c.decision_id, c.version, c.title, c.text, c.rationale, h.first_decided_at AS decided_at,
            c.decided_at AS amended_at, c.due_on, c.owner_department, c.owner_id, owner.name AS owner_name,
-           c.first_meeting_id AS meeting_id, m.title AS meeting_title, c.change_note,
+           h.first_meeting_id AS meeting_id, m.title AS meeting_title, c.change_note,
            coalesce(e.status, 'decided') AS status, coalesce(e.happened_at, c.decided_at) AS status_since
-    FROM current c
+    FROM head h
+    JOIN decision c USING (decision_id, version)
     LEFT JOIN latest_event e USING (decision_id)
     LEFT JOIN person owner ON owner.id = c.owner_id
-    LEFT JOIN meeting m ON m.id = c.first_meeting_id
+    LEFT JOIN meeting m ON m.id = h.first_meeting_id
 """
 
 # Still to be carried out and past its due date; `$today` is the workspace's today.

@@ -93,11 +93,18 @@ def friction_list(where: Where, flt: FrictionFilter, alias: str = "f") -> Where:
     return where
 
 
+def like_pattern(word: str) -> str:
+    """A LIKE pattern (with ESCAPE '\\') matching text that contains `word` literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def decision_list(where: Where, flt: DecisionFilter, alias: str = "d") -> Where:
     """Filters over CURRENT_DECISIONS (with `overdue`): every search word in title, text or rationale."""
     for word in flt.words:
-        haystack = f"lower({alias}.title || ' ' || {alias}.text || ' ' || {alias}.rationale)"
-        where.add(f"contains({haystack}, {where.param(word)})")
+        # ILIKE on each column: twice as fast as lower() over the three joined (measured at 20,000).
+        found = where.param(like_pattern(word))
+        columns = (f"{alias}.{c} ILIKE {found} ESCAPE '\\'" for c in ("title", "text", "rationale"))
+        where.add(f"({' OR '.join(columns)})")
     if flt.decided_from:
         where.add(f"{alias}.decided_at >= {where.param(start_of(flt.decided_from, flt.zone))}")
     if flt.decided_to:

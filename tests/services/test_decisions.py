@@ -182,6 +182,20 @@ def test_search_finds_a_decision_by_a_word_of_its_rationale(history) -> None:
     assert _titles(ws, DecisionFilter(search="nothing like this")) == []
 
 
+def test_search_words_are_taken_literally(council) -> None:
+    ws, member, _, _ = council
+    decide(ws, "Half price for 50% of the year", "Discount_code ÉTÉ for movers.", "C:\\bills\\late.", member)
+    decide(ws, "Half price for 50 days", "Discount code for movers.", "Plain.", member)
+    assert _titles(ws, DecisionFilter(search="50%")) == ["Half price for 50% of the year"]
+    assert _titles(ws, DecisionFilter(search="discount_code")) == ["Half price for 50% of the year"]
+    assert _titles(ws, DecisionFilter(search="été")) == [
+        "Half price for 50% of the year"
+    ]  # any case, accents too
+    assert _titles(ws, DecisionFilter(search="c:\\bills")) == ["Half price for 50% of the year"]
+    assert _titles(ws, DecisionFilter(search="%")) == ["Half price for 50% of the year"]
+    assert _titles(ws, DecisionFilter(search="_")) == ["Half price for 50% of the year"]
+
+
 def test_filters_narrow_the_history(history) -> None:
     ws, _, member, _ = history
     assert _titles(ws, DecisionFilter()) == [
