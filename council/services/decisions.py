@@ -31,6 +31,7 @@ from council.store.database import Transaction
 from council.store.decisions import DecisionSource
 
 PER_PAGE = 20
+AMENDING_MEETINGS = 24  # the latest held meetings an amendment can name: a year or two of them
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,12 @@ def filter_choices(ws: Workspace) -> FilterChoices:
 
 
 def amending_meetings(ws: Workspace) -> dict[int, str]:
-    """Meetings that can have agreed an amendment: those that started, the running one first."""
-    held = [m for m in meetings.list_meetings(ws.db) if m.status != "planned"]
-    held.sort(key=lambda m: (m.status != "open", -m.starts_at.timestamp()))
-    return _meeting_labels([(m.id, m.title) for m in held])
+    """Meetings that can have agreed an amendment: the running one first, then the latest held ones.
+
+    Only the latest AMENDING_MEETINGS: an amendment records a recent agreement, and a list of every
+    meeting in years would bury them.
+    """
+    return _meeting_labels([(m.id, m.title) for m in meetings.held_meetings(ws.db, AMENDING_MEETINGS)])
 
 
 def _meeting_labels(held: list[tuple[int, str]]) -> dict[int, str]:
@@ -125,7 +128,7 @@ def decision_detail(ws: Workspace, decision_id: int) -> DecisionDetail:
         )
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}  # those who left too
     versions = decisions.decision_versions(ws.db, decision_id)
-    titles = {m.id: m.title for m in meetings.list_meetings(ws.db)}
+    titles = {m.id: m.title for m in meetings.meetings_among(ws.db, {v.meeting_id for v in versions})}
     shown = [
         VersionView(replace(v, decided_at=v.decided_at.astimezone(ws.zone)), names.get(v.decided_by),
                     titles.get(v.meeting_id),

@@ -240,9 +240,9 @@ def department_of(ws: Workspace, person_id: int) -> str | None:
 
 def suggested_start(ws: Workspace) -> date:
     """The day a new meeting most likely falls on: one cadence after the last meeting, not in the past."""
-    last = meetings.list_meetings(ws.db)
+    last = meetings.last_meeting(ws.db)
     step = timedelta(weeks=ws.config.council.meeting_every_weeks)
-    day = last[0].starts_at.astimezone(ws.zone).date() + step if last else ws.today() + timedelta(days=7)
+    day = last.starts_at.astimezone(ws.zone).date() + step if last else ws.today() + timedelta(days=7)
     while day <= ws.today():
         day += step
     return day

@@ -100,15 +100,13 @@ def coming_meeting(ws: Workspace) -> Meeting | None:
 
 
 def _first_open(q: Query) -> Meeting | None:
-    return min(
-        (m for m in meetings.list_meetings(q) if not m.is_closed), key=lambda m: m.starts_at, default=None
-    )
+    return meetings.first_not_closed(q)
 
 
 def meetings_with_answers(ws: Workspace) -> list[Meeting]:
     """Meetings whose self-check has at least one answer, newest first."""
     ids = {s.meeting_id for s in store.question_scores(ws.db, _question_ids(ws))}
-    return [m for m in meetings.list_meetings(ws.db) if m.id in ids]
+    return meetings.meetings_among(ws.db, ids)
 
 
 def meeting_round(ws: Workspace, meeting_id: int) -> MeetingRound:
@@ -146,8 +144,8 @@ def trend_frame(ws: Workspace) -> pd.DataFrame:
     """
     order = _question_ids(ws)
     labels = {q.id: q.label for q in ws.config.self_check}
-    closed = {m.id for m in meetings.list_meetings(ws.db) if m.is_closed}
     found = [s for s in store.question_scores(ws.db, order) if s.answers >= MIN_ANSWERS]
+    closed = {m.id for m in meetings.meetings_among(ws.db, {s.meeting_id for s in found}) if m.is_closed}
     rows = [
         {"meeting_id": s.meeting_id, "starts_at": s.starts_at.astimezone(ws.zone), "question": s.question,
          "label": labels[s.question], "average": s.average, "answers": s.answers, "lowest": s.lowest,

@@ -28,6 +28,31 @@ def list_meetings(q: Query) -> list[Meeting]:
     return q.records(Meeting, f"{_MEETING} ORDER BY starts_at DESC")
 
 
+def meetings_among(q: Query, ids: Iterable[int | None]) -> list[Meeting]:
+    """The meetings with these ids (None is ignored), newest first."""
+    wanted = sorted({i for i in ids if i is not None})
+    return q.records(Meeting, f"{_MEETING} WHERE list_contains(?, id) ORDER BY starts_at DESC", [wanted])
+
+
+def first_not_closed(q: Query) -> Meeting | None:
+    """The earliest meeting that is not closed: the one being prepared or run."""
+    return q.record(Meeting, f"{_MEETING} WHERE status <> 'closed' ORDER BY starts_at LIMIT 1")
+
+
+def last_meeting(q: Query) -> Meeting | None:
+    """The meeting that starts last, planned ones included."""
+    return q.record(Meeting, f"{_MEETING} ORDER BY starts_at DESC LIMIT 1")
+
+
+def held_meetings(q: Query, limit: int) -> list[Meeting]:
+    """Meetings that have started: the running one first, then the latest `limit` others, newest first."""
+    return q.records(
+        Meeting,
+        f"{_MEETING} WHERE status <> 'planned' ORDER BY status <> 'open', starts_at DESC LIMIT ?",
+        [limit],
+    )
+
+
 def add_attendees(tx: Transaction, meeting_id: int, person_ids: Iterable[int]) -> None:
     for person_id in person_ids:
         tx.execute("INSERT INTO meeting_attendee VALUES (?, ?)", [meeting_id, person_id])
