@@ -170,8 +170,13 @@ class MissingConnection:
     @property
     def title(self) -> str:
         """A one-line name for lists and links: the first line of what breaks."""
-        first = self.what_breaks.strip().splitlines()[0] if self.what_breaks.strip() else ""
-        return first if len(first) <= 90 else first[:89] + "…"
+        return one_line(self.what_breaks)
+
+
+def one_line(text: str) -> str:
+    """The first line of a text, cut to 90 characters: a name for lists and links."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return first if len(first) <= 90 else first[:89] + "…"
 
 
 @dataclass(frozen=True)

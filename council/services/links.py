@@ -7,8 +7,12 @@ one transaction: all the links and unlinks happen, or none do.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
 
 from council.domain.errors import NotFound, ValidationError
+from council.domain.filters import search_words
+from council.domain.friction import one_line
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.services.history import record
@@ -17,6 +21,7 @@ from council.store import blockers, connections, friction, links
 from council.store.database import Transaction
 
 KINDS = {"blocker": "blocker", "connection": "missing connection"}
+PICKER_LIMIT = 200  # choices a picker lists at once; beyond, people find the rest by words
 _ENTITY = {"blocker": "blocker", "connection": "missing_connection"}
 
 
@@ -85,18 +90,31 @@ def link_new(
         apply_link(tx, actor, "link", kind, other_id, friction_id)
 
 
-def choices(ws: Workspace, kind: str) -> dict[int, str]:
-    """What can be linked, as {id: label}: blockers, connections, or open friction points."""
-    if kind == "blocker":
-        return {b.id: f"#{b.id} {b.title}" for b in blockers.list_blockers(ws.db) if b.id is not None}
-    if kind == "connection":
-        return {
-            c.id: f"#{c.id} {ws.config.name_of('department', c.from_department)} → "
-            f"{ws.config.name_of('department', c.to_department)}: {c.title}"
-            for c in connections.list_missing_connections(ws.db)
-            if c.id is not None
-        }
-    return {fid: f"#{fid} {title}" for fid, title in friction.open_friction_titles(ws.db)}
+@dataclass(frozen=True)
+class Choices:
+    """What a link picker offers, as {id: label}; `total` rows match, of which only the newest are offered
+    beyond PICKER_LIMIT (plus those chosen already)."""
+
+    options: dict[int, str]
+    total: int
+
+    @property
+    def cut(self) -> bool:
+        return self.total > PICKER_LIMIT
+
+
+def choices(ws: Workspace, kind: str, words: str = "", keep: tuple[int, ...] = ()) -> Choices:
+    """What can be linked, newest first: blockers, missing connections, or open friction points whose
+    title holds every word of `words` (or whose number it names), and those in `keep`."""
+    rows, total = links.choosable(ws.db, kind, search_words(words), keep, PICKER_LIMIT)
+    return Choices({row.id: _choice_label(ws, kind, row) for row in rows}, total)
+
+
+def _choice_label(ws: Workspace, kind: str, row: links.Choosable) -> str:
+    if kind != "connection":
+        return f"#{row.id} {row.text}"
+    name = partial(ws.config.name_of, "department")
+    return f"#{row.id} {name(row.from_department)} → {name(row.to_department)}: {one_line(row.text)}"
 
 
 def _check_kind(kind: str) -> None:

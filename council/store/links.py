@@ -5,9 +5,12 @@ Each link is one row; linking twice is harmless and unlinking a link that is gon
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from council.store.database import Query, Transaction
+from council.store.filters import OPEN_ITEM, Where, like_pattern
 
 # Link kind -> (link table, column of the other side, table of the other side).
 _LINKS = {
@@ -77,3 +80,48 @@ def exists(q: Query, kind: str, item_id: int) -> bool:
     """Whether a friction point, blocker or missing connection with this id is there."""
     table = "friction_point" if kind == "friction" else _LINKS[kind][2]
     return bool(q.value(f"SELECT count(*) FROM {table} WHERE id = ?", [item_id]))
+
+
+# What a picker offers, per kind: the table, the text searched, and which rows can be chosen.
+_CHOOSABLE = {
+    "blocker": ("blocker", "title", "TRUE"),
+    "connection": ("missing_connection", "what_breaks", "TRUE"),
+    "friction": ("friction_point", "title", f"status IN {OPEN_ITEM}"),
+}
+
+
+@dataclass(frozen=True)
+class Choosable:
+    id: int
+    text: str  # the title, or for a connection what breaks
+    from_department: str | None = None
+    to_department: str | None = None
+
+
+def choosable(
+    q: Query, kind: str, words: tuple[str, ...], keep: tuple[int, ...], limit: int
+) -> tuple[list[Choosable], int]:
+    """What a picker of `kind` can offer: the newest `limit` rows whose text holds every word (a word
+    like "#12" or "12" also matches the number), plus the rows `keep` (those chosen already),
+    newest first; and how many rows match in all."""
+    table, text, choosable_sql = _CHOOSABLE[kind]
+    where = Where()
+    where.add(choosable_sql)
+    for word in words:
+        found = f"{text} ILIKE {where.param(like_pattern(word))} ESCAPE '\\'"
+        number = word.removeprefix("#")
+        is_number = number.isdigit() and len(number) < 10
+        where.add(f"({found} OR id = {where.param(int(number))})" if is_number else found)
+    departments = "from_department, to_department" if kind == "connection" else "NULL, NULL"
+    listed = f"SELECT id, {text} AS text, {departments} FROM {table}"
+    rows = q.records(
+        Choosable,
+        f"""
+        SELECT * FROM (
+            (SELECT * FROM ({listed} WHERE {where.conditions()}) ORDER BY id DESC LIMIT {int(limit)})
+            UNION SELECT * FROM ({listed} WHERE list_contains($keep, id))
+        ) ORDER BY id DESC
+        """,
+        where.params | {"keep": list(keep)},
+    )
+    return rows, q.value(f"SELECT count(*) FROM {table} WHERE {where.conditions()}", where.params)

@@ -7,10 +7,8 @@ import streamlit as st
 from council.domain.friction import Blocker
 from council.domain.vocabulary import BlockerStatus
 from council.services import blockers as service
-from council.services import links
 from council.services.workspace import Workspace
-from council.ui import forms
-from council.ui.cache import cached
+from council.ui import forms, links
 from council.ui.session import current_person
 
 NEW = "new_blocker"
@@ -19,8 +17,11 @@ FIELDS = ("title", "category", "owner_department", "description", "status", "fri
 
 def new_blocker_form(ws: Workspace) -> None:
     forms.prefill(NEW, {"friction_ids": []})
+    # At scale the picker lists only the newest open friction points; the box that finds the others
+    # must sit outside the form, where typing reruns the page.
+    options = links.link_options(ws, NEW, "friction", forms.value(NEW, "friction_ids", []))
     with st.form(NEW, border=False):
-        _fields(ws, NEW, editing=False)
+        _fields(ws, NEW, editing=False, friction=options)
         st.form_submit_button("Log blocker", type="primary", on_click=_submit_new, args=(ws,))
 
 
@@ -39,7 +40,7 @@ def edit_blocker_form(ws: Workspace, blocker: Blocker) -> None:
         )
 
 
-def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
+def _fields(ws: Workspace, form: str, *, editing: bool, friction: dict[int, str] | None = None) -> None:
     config = ws.config
     forms.form_error(form, FIELDS)
     st.text_input("Title *", key=f"{form}_title", placeholder="e.g. “Refunds above €50 need two signatures”")
@@ -54,7 +55,7 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     if editing:
         forms.status_select(form, BlockerStatus)
         return
-    forms.friction_picker(form, cached(ws, links.choices, "friction"))
+    links.friction_picker(form, friction or {})
 
 
 def _draft(form: str) -> Blocker:

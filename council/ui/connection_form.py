@@ -7,10 +7,8 @@ import streamlit as st
 from council.domain.friction import MissingConnection
 from council.domain.vocabulary import ItemStatus
 from council.services import connections as service
-from council.services import links
 from council.services.workspace import Workspace
-from council.ui import forms
-from council.ui.cache import cached
+from council.ui import forms, links
 from council.ui.session import current_person
 
 NEW = "new_connection"
@@ -22,8 +20,11 @@ IMPACT = {1: "Hardly noticed", 2: "Costs the customer time", 3: "Customer has to
 
 def new_connection_form(ws: Workspace) -> None:
     forms.prefill(NEW, {"impact": 3, "friction_ids": []})
+    # At scale the picker lists only the newest open friction points; the box that finds the others
+    # must sit outside the form, where typing reruns the page.
+    options = links.link_options(ws, NEW, "friction", forms.value(NEW, "friction_ids", []))
     with st.form(NEW, border=False):
-        _fields(ws, NEW, editing=False)
+        _fields(ws, NEW, editing=False, friction=options)
         st.form_submit_button("Log missing connection", type="primary", on_click=_submit_new, args=(ws,))
 
 
@@ -44,7 +45,7 @@ def edit_connection_form(ws: Workspace, connection: MissingConnection) -> None:
         )
 
 
-def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
+def _fields(ws: Workspace, form: str, *, editing: bool, friction: dict[int, str] | None = None) -> None:
     config = ws.config
     forms.form_error(form, FIELDS)
     left, middle, right = st.columns(3)
@@ -69,7 +70,7 @@ def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     if editing:
         forms.status_select(form, ItemStatus)
         return
-    forms.friction_picker(form, cached(ws, links.choices, "friction"))
+    links.friction_picker(form, friction or {})
 
 
 def _draft(form: str) -> MissingConnection:

@@ -143,14 +143,6 @@ def status_select(form: str, statuses: type[StrEnum]) -> None:
     field_error(form, "status")
 
 
-def friction_picker(form: str, options: dict[int, str]) -> None:
-    """Choose the open friction points a new blocker or connection causes."""
-    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)",
-                   filter_mode="contains", select_all=False)  # fmt: skip
-    field_error(form, "friction_ids")
-
-
 def opened(what: str) -> Callable[[int], str]:
     """The confirmation after logging: names the new record and opens it (`?id=`)."""
 

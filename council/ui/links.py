@@ -5,21 +5,24 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from council.domain.filters import search_words
 from council.domain.permissions import Task
 from council.services import links as service
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
 from council.ui.session import can, current_person
+from council.ui.text import md
 
 _WORDS = {"blocker": "blockers", "connection": "missing connections"}
+_NOUNS = {**_WORDS, "friction": "open friction points"}
 
 
 def links_of_friction(ws: Workspace, friction_id: int, kind: str, linked: pd.DataFrame, label: str) -> None:
     """Choose the blockers (or connections) behind a friction point; each change is saved at once."""
     form = f"links_{kind}_{friction_id}"
-    options = cached(ws, service.choices, kind)
     forms.prefill(form, {"chosen": [int(i) for i in linked["id"]] if not linked.empty else []})
+    options = link_options(ws, form, kind, forms.value(form, "chosen", []))
     forms.form_error(form, ())
     _picker(
         form,
@@ -35,10 +38,9 @@ def links_of_friction(ws: Workspace, friction_id: int, kind: str, linked: pd.Dat
 def friction_of(ws: Workspace, kind: str, other_id: int, linked: pd.DataFrame, label: str) -> None:
     """Choose the friction points a blocker causes (or behind a connection); each change is saved at once."""
     form = f"friction_of_{kind}_{other_id}"
-    options = dict(cached(ws, service.choices, "friction"))
-    for row in linked.itertuples(index=False):  # closed ones stay choosable while linked
-        options.setdefault(int(row.id), f"#{row.id} {row.title}")
     forms.prefill(form, {"chosen": [int(i) for i in linked["id"]] if not linked.empty else []})
+    # Closed friction points stay choosable while they are linked.
+    options = link_options(ws, form, "friction", forms.value(form, "chosen", []))
     forms.form_error(form, ())
     _picker(
         form,
@@ -49,6 +51,38 @@ def friction_of(ws: Workspace, kind: str, other_id: int, linked: pd.DataFrame, l
         (ws, form, kind, other_id),
         not can(ws, Task.LOG),
     )
+
+
+def link_options(ws: Workspace, form: str, kind: str, chosen: list[int]) -> dict[int, str]:
+    """What a picker of `kind` lists, as {id: label}: everything while it fits; beyond that, the newest
+    and a box above the picker to find the others by words or number. What is chosen stays listed."""
+    every = cached(ws, service.choices, kind, "", tuple(chosen))
+    if not every.cut:
+        return every.options
+    noun = _NOUNS[kind]
+    words = st.text_input(f"Find {noun}", key=f"{form}_find", placeholder="Words of the title, or a #number")
+    found = cached(ws, service.choices, kind, words, tuple(chosen)) if search_words(words) else every
+    if not search_words(words):
+        said = f"The newest {service.PICKER_LIMIT} of {every.total:,} {noun} are listed; type words to find others."
+    elif not found.total:
+        said = f"No {noun} match “{words.strip()}”."
+    elif found.cut:
+        said = (
+            f"{found.total:,} match; the newest {service.PICKER_LIMIT} are listed. Add words to narrow them."
+        )
+    else:
+        said = f"{found.total:,} match."
+    st.caption(md(said))
+    return found.options
+
+
+def friction_picker(form: str, options: dict[int, str]) -> None:
+    """Inside a new blocker's or connection's form: the open friction points it causes. `options` come
+    from `link_options`, called before the form opens so that its box finds as one types."""
+    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
+                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)",
+                   filter_mode="contains", select_all=False)  # fmt: skip
+    forms.field_error(form, "friction_ids")
 
 
 def _picker(form: str, label: str, options: dict[int, str], placeholder: str, on_change, args: tuple,

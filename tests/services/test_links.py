@@ -169,12 +169,40 @@ def test_the_friction_to_choose_from_is_the_open_friction(empty: Workspace, ids:
     resolved = ids["friction2"]
     point = get(empty, resolved)
     edit_friction_point(empty, MEMBER, resolved, replace(point, status="resolved"))
-    assert set(service.choices(empty, "friction")) == {ids["friction1"], ids["friction3"]}
-    assert service.choices(empty, "blocker")[ids["blocker1"]] == f"#{ids['blocker1']} Old billing system 1"
+    assert list(service.choices(empty, "friction").options) == [
+        ids["friction3"],
+        ids["friction1"],
+    ]  # newest first
     assert (
-        service.choices(empty, "connection")[ids["connection1"]]
+        service.choices(empty, "blocker").options[ids["blocker1"]]
+        == f"#{ids['blocker1']} Old billing system 1"
+    )
+    assert (
+        service.choices(empty, "connection").options[ids["connection1"]]
         == f"#{ids['connection1']} Finance & billing → Customer service: Bill change 1 not passed on"
     )
+    # A closed one that is linked already stays listed, so the picker can show (and remove) it.
+    assert set(service.choices(empty, "friction", keep=(resolved,)).options) == set(
+        ids[f"friction{n}"] for n in (1, 2, 3)
+    )
+
+
+def test_beyond_the_limit_a_picker_lists_the_newest_and_finds_the_others(
+    empty: Workspace, ids: dict, monkeypatch
+) -> None:
+    monkeypatch.setattr(service, "PICKER_LIMIT", 2)
+    every = service.choices(empty, "blocker")
+    assert list(every.options) == [ids["blocker3"], ids["blocker2"]] and every.total == 3 and every.cut
+    kept = service.choices(empty, "blocker", keep=(ids["blocker1"],))
+    assert list(kept.options) == [ids["blocker3"], ids["blocker2"], ids["blocker1"]]
+    found = service.choices(empty, "blocker", "SYSTEM 1")  # every word, in any case
+    assert list(found.options) == [ids["blocker1"]] and found.total == 1 and not found.cut
+    assert list(service.choices(empty, "connection", f"#{ids['connection1']}").options) == [
+        ids["connection1"]
+    ]
+    assert list(service.choices(empty, "friction", str(ids["friction2"])).options) == [ids["friction2"]]
+    assert service.choices(empty, "friction", "99999999999999999999").total == 0  # no number that large
+    assert service.choices(empty, "blocker", "100%").total == 0  # words are taken literally
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from council.services import links as links_service
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG
 from tests.ui.conftest import button, plain
@@ -150,6 +151,31 @@ def test_linking_a_blocker_from_the_friction_point_shows_on_the_blockers_side(ap
     ) == 1  # fmt: skip
     other_side = app(demo_copy, "blockers", id=str(blocker_id))
     assert friction_id in list(other_side.dataframe[0].value["id"])
+
+
+def test_beyond_the_limit_the_picker_finds_an_old_blocker_by_words_and_keeps_it_chosen(
+    app, demo_copy: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(links_service, "PICKER_LIMIT", 3)
+    db = _db(demo_copy)
+    friction_id = db.value(
+        "SELECT min(id) FROM friction_point WHERE id NOT IN (SELECT friction_point_id FROM blocker_friction)"
+    )
+    oldest, title = db.row("SELECT id, title FROM blocker ORDER BY id LIMIT 1")
+    total = db.value("SELECT count(*) FROM blocker")
+    at = app(demo_copy, "friction_points", id=str(friction_id))
+    picker = f"links_blocker_{friction_id}_chosen"
+    assert len(at.multiselect(key=picker).options) == 3
+    assert f"The newest 3 of {total} blockers are listed" in "".join(plain(c.value) for c in at.caption)
+    at.text_input(key=f"links_blocker_{friction_id}_find").input(title.upper()).run()
+    assert at.multiselect(key=picker).options == [f"#{oldest} {title}"]
+    at.multiselect(key=picker).select(oldest).run()
+    assert not at.exception and "1 linked" in plain(at.success[0].value)
+    assert _db(demo_copy).value("SELECT list(blocker_id) FROM blocker_friction WHERE friction_point_id = ?",
+                                [friction_id]) == [oldest]  # fmt: skip
+    at.text_input(key=f"links_blocker_{friction_id}_find").input("").run()  # back to the newest three
+    assert at.multiselect(key=picker).value == [oldest]
+    assert len(at.multiselect(key=picker).options) == 4  # the newest three, and the one chosen
 
 
 def test_filters_in_the_address_narrow_the_list(app, demo_copy: Path) -> None:
