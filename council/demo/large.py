@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from council.domain.workspace import WorkspaceConfig
 from council.store.database import Database, Transaction
+from council.store.feedback import rebuild_months
 
 SEED = 20261123
 FULL = {"friction_point": 50_000, "missing_connection": 5_000, "blocker": 10_000, "meeting": 2_000,
@@ -57,7 +58,12 @@ def add_large_history(db: Database, config: WorkspaceConfig, *, today: date, sca
         "segments": list(config.ids("segment")), "departments": list(config.ids("department")),
         "categories": list(config.ids("blocker_category")), "phrases": PHRASES, "comments": COMMENTS,
     }  # fmt: skip
-    db.write(lambda tx: _Bulk(tx, params, sizes).build())
+
+    def build(tx: Transaction) -> None:
+        _Bulk(tx, params, sizes).build()
+        rebuild_months(tx, config.time_zone)
+
+    db.write(build)
     return sizes
 
 

@@ -39,6 +39,7 @@ from council.domain.vocabulary import counted
 from council.services.feedback_file import FeedbackFile
 from council.services.history import record
 from council.services.workspace import Workspace
+from council.store import feedback
 from council.store import feedback_import as store
 from council.store.database import Transaction
 from council.store.people import list_people
@@ -156,6 +157,7 @@ def import_file(
             "skipped_rows": found.bad_rows, "already_imported": found.already_imported,
         })  # fmt: skip
         store.insert_good_rows(tx, import_id, profile.scale)
+        feedback.rebuild_months(tx, ws.config.time_zone)
         store.save_source_profile(tx, profile, actor.id if actor else None)
         record(tx, actor, "import", "feedback_import", import_id, {
             "file": file.name, "source": profile.source, "rows": imported, "skipped": found.bad_rows,

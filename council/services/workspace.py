@@ -13,6 +13,7 @@ from council.demo.generator import load_demo
 from council.domain.workspace import WorkspaceConfig
 from council.store.contents import is_empty
 from council.store.database import Database
+from council.store.feedback import months_are_current, rebuild_months
 from council.store.migrations import migrate
 
 DB_ENV = "COUNCIL_DB"
@@ -60,6 +61,8 @@ def open_workspace(
         workspace = Workspace(config, db)
         if (config.demo_data if demo is None else demo) and is_empty(db):
             load_demo(workspace.db, config, today=workspace.today())
+        if not months_are_current(db, config.time_zone):  # responses added another way, or a new time zone
+            db.write(lambda tx: rebuild_months(tx, config.time_zone))
     except BaseException:
         db.close()
         raise

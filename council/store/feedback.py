@@ -105,34 +105,78 @@ def voice_where(flt: VoiceFilter, since: date | None, zone: str) -> tuple[str, d
     return " AND ".join(clauses), params
 
 
+_MONTH = "date_trunc('month', timezone($zone, received_at))::DATE"
+_BREAKDOWN = """
+    SELECT CASE WHEN grouping(month) = 0 THEN 'month' WHEN grouping(journey_stage) = 0 THEN 'journey_stage'
+                WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(segment) = 0 THEN 'segment'
+                ELSE 'all' END AS breakdown,
+           coalesce(month::VARCHAR, journey_stage, channel, segment) AS key,
+           coalesce(sum(responses), 0)::BIGINT, coalesce(sum(responses) FILTER (WHERE score >= $top), 0)::BIGINT,
+           coalesce(sum(responses) FILTER (WHERE score <= $bottom), 0)::BIGINT
+    FROM ({cells})
+    GROUP BY GROUPING SETS ((month), (journey_stage), (channel), (segment), ())
+    ORDER BY breakdown, key
+"""
+
+
 def scores(q: Query, flt: VoiceFilter, since: date | None, zone: str) -> list[Breakdown]:
-    """Responses, enthusiastic and unhappy customers per month, stage, channel, segment and in all,
-    in one scan of the feedback."""
-    where, params = voice_where(flt, since, zone)
-    rows = q.rows(
-        f"""
-        SELECT CASE WHEN grouping(month) = 0 THEN 'month' WHEN grouping(journey_stage) = 0 THEN 'journey_stage'
-                    WHEN grouping(channel) = 0 THEN 'channel' WHEN grouping(segment) = 0 THEN 'segment'
-                    ELSE 'all' END AS breakdown,
-               coalesce(month::VARCHAR, journey_stage, channel, segment) AS key,
-               count(*), count(*) FILTER (WHERE score >= $top), count(*) FILTER (WHERE score <= $bottom)
-        FROM (SELECT date_trunc('month', timezone($zone, received_at))::DATE AS month, journey_stage, channel,
-                     segment, score
-              FROM feedback WHERE {where})
-        GROUP BY GROUPING SETS ((month), (journey_stage), (channel), (segment), ())
-        ORDER BY breakdown, key
-        """,
-        params
-        | {
-            "zone": zone,
-            "top": SCALES[flt.scale].enthusiastic_from,
-            "bottom": SCALES[flt.scale].unhappy_up_to,
-        },
-    )
+    """Responses, enthusiastic and unhappy customers per month, stage, channel, segment and in all.
+
+    Over whole months (the voice periods) this reads the month counts, when they are up to date; else
+    it counts every response, in one scan.
+    """
+    scale = SCALES[flt.scale]
+    limits = {"zone": zone, "top": scale.enthusiastic_from, "bottom": scale.unhappy_up_to}
+    whole_months = since is None or since.day == 1
+    if whole_months and not flt.band and not flt.search and months_are_current(q, zone):
+        where, params = _month_where(flt, since)
+        cells = f"SELECT month, journey_stage, channel, segment, score, responses FROM feedback_month WHERE {where}"
+    else:
+        where, params = voice_where(flt, since, zone)
+        cells = (f"SELECT {_MONTH} AS month, journey_stage, channel, segment, score, 1 AS responses "
+                 f"FROM feedback WHERE {where}")  # fmt: skip
+    rows = q.rows(_BREAKDOWN.format(cells=cells), params | limits)
     return [
         Breakdown(by, date.fromisoformat(key) if by == "month" and key else key, NpsFigure(n, top, bottom))
         for by, key, n, top, bottom in rows
     ]
+
+
+def _month_where(flt: VoiceFilter, since: date | None) -> tuple[str, dict[str, Any]]:
+    clauses, params = ["zone = $zone", "scale = $scale"], {"scale": flt.scale}
+    if since is not None:
+        clauses.append("month >= $since")
+        params["since"] = since
+    for name in ("journey_stage", "channel", "segment"):
+        if getattr(flt, name):
+            clauses.append(f"{name} = ${name}")
+            params[name] = getattr(flt, name)
+    return " AND ".join(clauses), params
+
+
+def months_are_current(q: Query, zone: str) -> bool:
+    """Whether the month counts hold every response, counted in this time zone. Responses are only
+    ever added (imports cannot be undone), so equal totals mean equal counts."""
+    return bool(q.value(
+        """
+        SELECT (SELECT count(*) FROM feedback) = (SELECT coalesce(sum(responses), 0) FROM feedback_month)
+               AND NOT EXISTS (SELECT 1 FROM feedback_month WHERE zone <> $zone)
+        """,
+        {"zone": zone},
+    ))  # fmt: skip
+
+
+def rebuild_months(tx: Transaction, zone: str) -> None:
+    """Count every response again into the month counts, in the time zone `zone`."""
+    tx.execute("DELETE FROM feedback_month")
+    tx.execute(
+        f"""
+        INSERT INTO feedback_month
+        SELECT $zone, {_MONTH}, scale, journey_stage, channel, segment, score, count(*)
+        FROM feedback GROUP BY ALL
+        """,
+        {"zone": zone},
+    )
 
 
 def scales_in_use(q: Query) -> list[str]:

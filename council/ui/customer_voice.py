@@ -8,9 +8,8 @@ from council.charts.feedback import net_score_by_group, net_score_trend
 from council.domain.feedback import BANDS, SCALES, VOICE_PERIODS, NpsFigure, VoiceFilter
 from council.domain.permissions import Task
 from council.services import customer_voice as service
-from council.services.links import choices
 from council.services.workspace import Workspace
-from council.ui import forms
+from council.ui import forms, links
 from council.ui.cache import cached
 from council.ui.session import can, current_person
 
@@ -94,7 +93,6 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
         + (f" · page {found.page} of {found.pages}" if found.pages > 1 else "")
     )
     scale = SCALES[flt.scale]
-    friction = cached(ws, choices, "friction")
     forms.show_flash()
     forms.form_error(FORM, ())
     editable = can(ws, Task.LOG)
@@ -111,6 +109,8 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
                 continue
             with top[1].popover("Use as evidence", icon=":material/attach_file:"):
                 key = f"{FORM}_{item.id}"
+                chosen = st.session_state.get(key)
+                friction = links.link_options(ws, key, "friction", [chosen] if chosen else [])
                 st.selectbox("On friction point", list(friction), index=None, format_func=friction.get,
                              placeholder="Choose…", key=key)  # fmt: skip
                 st.button("Attach", key=f"{key}_go", on_click=_attach, args=(ws, item.id, key))
