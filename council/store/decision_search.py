@@ -14,7 +14,7 @@ from council.domain.decisions import DecisionSummary
 from council.domain.filters import DecisionFilter
 from council.domain.vocabulary import DecisionStatus
 from council.store.database import Query
-from council.store.decisions import CURRENT_DECISIONS, DECISION_STAGES, OVERDUE
+from council.store.decisions import CURRENT_CORE, CURRENT_DECISIONS, NAMES, OVERDUE, STAGES_OF_LINKS
 from council.store.filters import Where, decision_list
 
 # Sort choice -> ORDER BY; the keys are the only values that reach the SQL text.
@@ -29,7 +29,7 @@ SORTS = {
 def _listed(flt: DecisionFilter, today: date) -> tuple[str, Where]:
     """The matching decisions as a subquery, with its parameters."""
     where = decision_list(Where({"today": today}), flt)
-    return f"SELECT * FROM (SELECT *, {OVERDUE} AS overdue FROM ({CURRENT_DECISIONS})) d {where.sql()}", where
+    return f"SELECT * FROM (SELECT *, {OVERDUE} AS overdue FROM ({CURRENT_CORE})) d {where.sql()}", where
 
 
 def find_decisions(
@@ -42,10 +42,10 @@ def find_decisions(
     return q.records(
         DecisionSummary,
         f"""
-        WITH page AS (SELECT * FROM ({listed}) ORDER BY {order} {page}),
+        WITH page AS ({NAMES.format(rows=f"SELECT * FROM ({listed}) ORDER BY {order} {page}")}),
+             shown_links AS (SELECT * FROM decision_link WHERE decision_id IN (SELECT decision_id FROM page)),
              stages AS (SELECT decision_id, list(DISTINCT journey_stage ORDER BY journey_stage) AS stages
-                        FROM ({DECISION_STAGES}) WHERE decision_id IN (SELECT decision_id FROM page)
-                        GROUP BY decision_id)
+                        FROM ({STAGES_OF_LINKS.format(links="shown_links")}) GROUP BY decision_id)
         SELECT page.*, coalesce(stages.stages, []) AS stages
         FROM page LEFT JOIN stages USING (decision_id)
         ORDER BY {order}

@@ -97,10 +97,10 @@ def action_items(q: Query, decision_id: int) -> list[ActionItem]:
     return q.records(ActionItem, "SELECT * FROM action_item WHERE decision_id = ? ORDER BY id", [decision_id])
 
 
-# The current version of every decision with its latest status, to select from. `decided_at` and
-# `meeting_id` are those of the first version (when and where it was decided); `amended_at` is when
-# the current version was written.
-CURRENT_DECISIONS = """
+# The current version of every decision with its latest status, to filter, count and sort. `decided_at`
+# and `meeting_id` are those of the first version (when and where it was decided); `amended_at` is
+# when the current version was written.
+CURRENT_CORE = """
     WITH head AS (
         SELECT decision_id, max(version) AS version, min(decided_at) AS first_decided_at,
                arg_min(meeting_id, version) AS first_meeting_id
@@ -110,29 +110,37 @@ CURRENT_DECISIONS = """
         FROM decision_event GROUP BY decision_id
     )
     SELECT c.decision_id, c.version, c.title, c.text, c.rationale, h.first_decided_at AS decided_at,
-           c.decided_at AS amended_at, c.due_on, c.owner_department, c.owner_id, owner.name AS owner_name,
-           h.first_meeting_id AS meeting_id, m.title AS meeting_title, c.change_note,
+           c.decided_at AS amended_at, c.due_on, c.owner_department, c.owner_id,
+           h.first_meeting_id AS meeting_id, c.change_note,
            coalesce(e.status, 'decided') AS status, coalesce(e.happened_at, c.decided_at) AS status_since
     FROM head h
     JOIN decision c USING (decision_id, version)
     LEFT JOIN latest_event e USING (decision_id)
-    LEFT JOIN person owner ON owner.id = c.owner_id
-    LEFT JOIN meeting m ON m.id = h.first_meeting_id
 """
+# The owner's name and the meeting's title for rows of CURRENT_CORE (alias `d`): joined last, to the
+# rows shown only where that can be.
+NAMES = """
+    SELECT d.*, owner.name AS owner_name, m.title AS meeting_title FROM ({rows}) d
+    LEFT JOIN person owner ON owner.id = d.owner_id
+    LEFT JOIN meeting m ON m.id = d.meeting_id
+"""
+CURRENT_DECISIONS = NAMES.format(rows=CURRENT_CORE)
 
 # Still to be carried out and past its due date; `$today` is the workspace's today.
 OVERDUE = "(due_on < $today::DATE AND status IN ('decided', 'in_progress'))"
 
-# The journey stages a decision is about: named directly, or those of what it came from.
-DECISION_STAGES = """
-    SELECT decision_id, journey_stage FROM decision_link WHERE journey_stage IS NOT NULL
-    UNION SELECT l.decision_id, f.journey_stage FROM decision_link l
+# The journey stages a decision is about: named directly, or those of what it came from. `{links}`
+# is decision_link, or the links of some decisions only.
+STAGES_OF_LINKS = """
+    SELECT decision_id, journey_stage FROM {links} l WHERE journey_stage IS NOT NULL
+    UNION SELECT l.decision_id, f.journey_stage FROM {links} l
           JOIN friction_point f ON f.id = l.friction_point_id
-    UNION SELECT l.decision_id, c.journey_stage FROM decision_link l
+    UNION SELECT l.decision_id, c.journey_stage FROM {links} l
           JOIN missing_connection c ON c.id = l.missing_connection_id WHERE c.journey_stage IS NOT NULL
-    UNION SELECT l.decision_id, p.journey_stage FROM decision_link l
+    UNION SELECT l.decision_id, p.journey_stage FROM {links} l
           JOIN proposal p ON p.id = l.proposal_id WHERE p.journey_stage IS NOT NULL
 """
+DECISION_STAGES = STAGES_OF_LINKS.format(links="decision_link")
 
 
 def count_decisions(q: Query, today: date) -> dict[str, int]:
