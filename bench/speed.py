@@ -188,8 +188,8 @@ def feedback_import(large: Workspace, folder: Path) -> None:
         steps = import_rows(ws, folder, 1_000_000)
     finally:
         ws.db.close()
-    for step, seconds in steps.items():
-        print(f"  {step:<44} {seconds:8.1f} s")
+    for step, value in steps.items():
+        print(f"  {step:<44} {value:8.1f} {'MB' if 'MB' in step else 's'}")
     took = steps["import (one transaction, then checkpoint)"]
     _verdict(took < TARGET_IMPORT_S, f"import under {TARGET_IMPORT_S} s", f"took {took:.1f} s")
 
