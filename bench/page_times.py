@@ -2,12 +2,13 @@
 for the queries that run made.
 
 A run is timed "cold": every cached read is cleared first, as after any save, so each query the
-page needs really runs. While the last cold run happens, every query is recorded (text, parameters
-and how its result was fetched); replaying those on the same database gives the queries-only time.
+page needs really runs. One more cold run, not timed, records every query (text, parameters and how
+its result was fetched); replaying those on the same database gives the queries-only time.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -90,6 +91,8 @@ class _RecordingCursor:
         return self._cur.description
 
 
+# Every read the app makes takes its cursor from Database._using: in this benchmark's process it is
+# wrapped, so that a page run's queries can be noted.
 _LOG = _Log()
 _plain_using = Database._using
 
@@ -113,14 +116,15 @@ def time_view(ws: Workspace, config: Path, view: View, repeats: int) -> Timing:
     at.query_params.update(view.params(ws))
     at.run()  # the first run imports the page's modules: not counted
     cold = []
-    for n in range(repeats):
+    for _ in range(repeats):
         st.cache_data.clear()
-        _LOG.on, _LOG.queries = n == repeats - 1, []
         started = time.perf_counter()
         at.run()
         cold.append(time.perf_counter() - started)
-        _LOG.on = False
-    recorded = _LOG.queries
+    st.cache_data.clear()  # once more, not timed, noting every query
+    _LOG.on, _LOG.queries = True, []
+    at.run()
+    _LOG.on, recorded = False, _LOG.queries
     warm = []
     for _ in range(repeats):
         started = time.perf_counter()
@@ -142,8 +146,7 @@ def _replay(db: Database, recorded: list[_Recorded]) -> float:
 
 
 def _env(config: Path, db: Path) -> None:
-    import os
-
+    """Which workspace the app under test opens."""
     os.environ["COUNCIL_CONFIG"] = str(config)
     os.environ["COUNCIL_DB"] = str(db)
 

@@ -27,6 +27,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
@@ -59,7 +60,7 @@ def _guest(ws: Workspace) -> int:
     )
 
 
-def _busiest(sql: str) -> callable:
+def _busiest(sql: str) -> Callable[[Workspace], dict[str, str]]:
     """The address of the record this query puts first (the one with the most attached to it)."""
     return lambda ws: {"id": str(ws.db.value(sql))}
 

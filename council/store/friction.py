@@ -46,13 +46,6 @@ def list_friction_points(q: Query) -> list[FrictionPoint]:
     return q.records(FrictionPoint, f"{_FRICTION} ORDER BY f.id")
 
 
-def open_friction_titles(q: Query) -> list[tuple[int, str]]:
-    """Open friction points (newest first) as (id, title), for link pickers."""
-    return [(r[0], r[1]) for r in q.rows(
-        "SELECT id, title FROM friction_point WHERE status IN ('open', 'on_agenda', 'decided') ORDER BY id DESC"
-    )]  # fmt: skip
-
-
 def similar_open_friction(
     q: Query, title: str, stop_words: frozenset[str], limit: int = 5
 ) -> list[tuple[int, str, float]]:
