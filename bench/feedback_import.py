@@ -13,6 +13,7 @@ import tempfile
 import time
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from council.domain.feedback import VoiceFilter
@@ -55,13 +56,7 @@ def import_rows(ws: Workspace, folder: Path, rows: int) -> dict[str, float]:
     """Write a CSV of `rows` responses in `folder` and import it into `ws` as its secretary, step by
     step: the seconds each step took (and the file's size in MB)."""
     steps: dict[str, float] = {}
-
-    def timed(label: str, fn):
-        started = time.perf_counter()
-        result = fn()
-        steps[label] = time.perf_counter() - started
-        return result
-
+    timed = partial(_timed, steps)
     csv_path = folder / "feedback.csv"
     timed(f"write a CSV of {rows:,} rows", lambda: write_csv(csv_path, rows))
     steps["file size (MB)"] = csv_path.stat().st_size / 1024 / 1024
@@ -97,21 +92,29 @@ def main(rows: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         ws = open_workspace(CONFIG, folder / "bench.duckdb", demo=False)
-        for label, seconds in import_rows(ws, folder, rows).items():
-            print(f"{label:<44} {seconds:8.2f} {'MB' if 'MB' in label else 's'}")
+        steps = import_rows(ws, folder, rows)
         for label, flt in (("scores, last 12 months", VoiceFilter(period="12m")),
                            ("scores, any time, one stage", VoiceFilter(period="all", journey_stage="billing")),
                            ("scores, any time", VoiceFilter(period="all"))):  # fmt: skip
-            _timed(label, lambda flt=flt: customer_voice.scores(ws, flt))
-        _timed("comments, unhappy, two words, page 3",
+            _timed(steps, label, lambda flt=flt: customer_voice.scores(ws, flt))
+        _timed(steps, "comments, unhappy, two words, page 3",
                lambda: customer_voice.comment_page(ws, VoiceFilter(band="unhappy", search="factuur hoog"), 3))  # fmt: skip
         ws.db.close()
+    print_steps(steps)
 
 
-def _timed(label: str, fn) -> None:
+def print_steps(steps: dict[str, float], indent: str = "") -> None:
+    """One line per step: its seconds (or, for the file's size, its MB)."""
+    for label, value in steps.items():
+        print(f"{indent}{label:<44} {value:8.2f} {'MB' if 'MB' in label else 's'}")
+
+
+def _timed(steps: dict[str, float], label: str, fn):
+    """`fn()`, noting in `steps` how many seconds it took."""
     started = time.perf_counter()
-    fn()
-    print(f"{label:<44} {time.perf_counter() - started:8.2f} s")
+    result = fn()
+    steps[label] = time.perf_counter() - started
+    return result
 
 
 if __name__ == "__main__":

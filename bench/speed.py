@@ -178,7 +178,7 @@ def search(ws: Workspace, repeats: int) -> None:
 
 
 def feedback_import(large: Workspace, folder: Path) -> None:
-    from feedback_import import import_rows
+    from feedback_import import import_rows, print_steps
 
     copy = folder / "import.duckdb"
     large.db.checkpoint()
@@ -189,8 +189,7 @@ def feedback_import(large: Workspace, folder: Path) -> None:
         steps = import_rows(ws, folder, 1_000_000)
     finally:
         ws.db.close()
-    for step, value in steps.items():
-        print(f"  {step:<44} {value:8.1f} {'MB' if 'MB' in step else 's'}")
+    print_steps(steps, indent="  ")
     took = steps["import (one transaction, then checkpoint)"]
     _verdict(took < TARGET_IMPORT_S, f"import under {TARGET_IMPORT_S} s", f"took {took:.1f} s")
 

@@ -37,7 +37,7 @@ class MeetingRound:
 
 def answering_meeting(ws: Workspace, actor: Person | None) -> Meeting | None:
     """The meeting whose self-check `actor` may answer now: the first one still open, if they are at it."""
-    meeting = _first_open(ws.db)
+    meeting = meetings.first_not_closed(ws.db)
     if meeting is None or _why_not(ws.db, meeting, actor, meeting) is not None:
         return None
     return meeting
@@ -60,7 +60,7 @@ def save_answers(
 
     def write(tx: Transaction) -> int:
         meeting = meeting_service.get(tx, meeting_id)
-        why_not = _why_not(tx, meeting, actor, _first_open(tx))
+        why_not = _why_not(tx, meeting, actor, meetings.first_not_closed(tx))
         if why_not:
             raise NotAllowed(why_not)
         assert actor is not None and actor.id is not None  # _why_not refuses nobody
@@ -96,11 +96,7 @@ def _why_not(q: Query, meeting: Meeting, actor: Person | None, first_open: Meeti
 
 def coming_meeting(ws: Workspace) -> Meeting | None:
     """The meeting whose self-check is being answered: the first one not closed."""
-    return _first_open(ws.db)
-
-
-def _first_open(q: Query) -> Meeting | None:
-    return meetings.first_not_closed(q)
+    return meetings.first_not_closed(ws.db)
 
 
 def meetings_with_answers(ws: Workspace) -> list[Meeting]:

@@ -61,8 +61,9 @@ def link_options(ws: Workspace, form: str, kind: str, chosen: list[int]) -> dict
         return every.options
     noun = _NOUNS[kind]
     words = st.text_input(f"Find {noun}", key=f"{form}_find", placeholder="Words of the title, or a #number")
-    found = cached(ws, service.choices, kind, words, tuple(chosen)) if search_words(words) else every
-    if not search_words(words):
+    searched = bool(search_words(words))
+    found = cached(ws, service.choices, kind, words, tuple(chosen)) if searched else every
+    if not searched:
         said = f"The newest {service.PICKER_LIMIT} of {every.total:,} {noun} are listed; type words to find others."
     elif not found.total:
         said = f"No {noun} match “{words.strip()}”."
