@@ -44,6 +44,17 @@ def test_the_sizes_follow_the_scale_on_top_of_the_demo(large: Path, demo_file: P
             assert grown[table][0] - demo[table][0] == getattr(sizes, table), table
 
 
+def test_links_belong_to_a_decisions_first_version_as_the_app_writes_them(large: Path) -> None:
+    ws = open_workspace(DEMO_CONFIG, large, demo=False)
+    try:
+        versions, decisions = ws.db.row(
+            "SELECT list(DISTINCT version), count(DISTINCT decision_id) FROM decision_link"
+        )
+        assert versions == [1] and decisions > Sizes.at(SCALE).decision
+    finally:
+        ws.db.close()
+
+
 def _generated(db: Path) -> dict[str, tuple[int, int]]:
     """Per table, the row count and a checksum of every column but those the clock fills in when a row is
     written (`created_at` and the like), which no seed decides."""

@@ -226,9 +226,8 @@ class _Bulk:
         """, before=self.before["decision"])  # fmt: skip
         self.run("""
             INSERT INTO decision_link (decision_id, version, friction_point_id)
-            SELECT d.decision_id, d.version, i.friction_point_id FROM decision d
-            JOIN decision first ON first.decision_id = d.decision_id AND first.version = 1
-            JOIN agenda_item i ON i.id = first.agenda_item_id WHERE d.decision_id > $before
+            SELECT d.decision_id, 1, i.friction_point_id FROM decision d
+            JOIN agenda_item i ON i.id = d.agenda_item_id WHERE d.decision_id > $before AND d.version = 1
         """, before=self.before["decision"])  # fmt: skip
         self.run(f"""
             INSERT INTO action_item (decision_id, version, what, owner_id, due_on, status)
