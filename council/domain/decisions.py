@@ -63,9 +63,12 @@ class ActionItem:
     owner_id: int | None = None
     owner_department: str | None = None
     due_on: date | None = None
-    status: str = "open"
+    status: str = "open"  # an ActionStatus value
     done_at: datetime | None = None
     version: int | None = None  # the decision's version it was agreed under; the store fills it in
+    created_at: datetime | None = None
+    revision: int = 1  # how many times it was saved: a save made on an older revision is refused
+    updated_at: datetime | None = None
     id: int | None = None
 
 
@@ -163,6 +166,7 @@ class StatusChange:
 
     status: str
     note: str = ""
+    based_on: int | None = None  # how many status events the person saw, to catch someone else's change
 
     def checked(self, current: str) -> StatusChange:
         """Going back, dropping, or a note without a new status each need words that say why."""
@@ -170,7 +174,7 @@ class StatusChange:
         note = clean_text(self.note, "The note", required=False, field="status_note")
         label, was = DecisionStatus(self.status).label, DecisionStatus(current).label
         if note:
-            return StatusChange(self.status, note)
+            return StatusChange(self.status, note, self.based_on)
         if self.status == current:
             raise ValidationError(
                 f"This decision is already {was.lower()}. To record progress without a new status, "
@@ -188,7 +192,7 @@ class StatusChange:
                 "Dropping a decision needs a reason. Write in the note why it will not be carried out.",
                 "status_note",
             )
-        return StatusChange(self.status, note)
+        return StatusChange(self.status, note, self.based_on)
 
 
 # What an amendment can change, with the words people use for it.

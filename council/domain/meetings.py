@@ -36,6 +36,8 @@ class Meeting:
     minutes: str = ""
     closed_at: datetime | None = None
     agenda_closed_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    cancel_reason: str = ""
     id: int | None = None
 
     def checked(self, now: datetime | None) -> Meeting:
@@ -57,7 +59,17 @@ class Meeting:
 
     @property
     def is_closed(self) -> bool:
+        """Held and closed: its agenda, outcomes and minutes are final."""
         return self.status == MeetingStatus.CLOSED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def is_final(self) -> bool:
+        """Closed or cancelled: nothing about it changes any more."""
+        return self.is_closed or self.is_cancelled
 
     @property
     def agenda_is_open(self) -> bool:

@@ -85,6 +85,16 @@ def may_follow_up(person: Person | None, owner_id: int | None) -> bool:
     return (person.id is not None and person.id == owner_id) or may(person, Task.FOLLOW_UP)
 
 
+def may_update_action(person: Person | None, owner_id: int | None, decision_owner_id: int | None) -> bool:
+    """An action's owner and its decision's owner report on it, whatever their role; the council's own
+    people follow it up."""
+    if person is None:
+        return False
+    return (person.id is not None and person.id in (owner_id, decision_owner_id)) or may(
+        person, Task.FOLLOW_UP
+    )
+
+
 def runs(person: Person | None, meeting: Meeting) -> bool:
     """Whether `person` runs this meeting: its chair, or while it has none, anyone with the chair role."""
     if person is None:

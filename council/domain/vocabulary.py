@@ -49,10 +49,13 @@ class MeetingStatus(StrEnum):
     PLANNED = "planned"
     OPEN = "open"
     CLOSED = "closed"
+    CANCELLED = "cancelled"
 
     @property
     def label(self) -> str:
-        return {"planned": "Planned", "open": "In progress", "closed": "Closed"}[self.value]
+        return {"planned": "Planned", "open": "In progress", "closed": "Closed", "cancelled": "Cancelled"}[
+            self.value
+        ]
 
 
 class AgendaKind(StrEnum):
@@ -123,12 +126,20 @@ class DecisionStatus(StrEnum):
 
 class ActionStatus(StrEnum):
     OPEN = "open"
+    IN_PROGRESS = "in_progress"
     DONE = "done"
     DROPPED = "dropped"
 
     @property
     def label(self) -> str:
-        return {"open": "Open", "done": "Done", "dropped": "Dropped"}[self.value]
+        return {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}[
+            self.value
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be carried out: open or in progress."""
+        return self in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 class EvidenceKind(StrEnum):

@@ -33,7 +33,8 @@ from council.store import agenda, meetings, priority, proposals
 from council.store.database import Transaction
 
 DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10}
-_OUTCOME_WORDS = {"postponed": "postponed", "needs_information": "waiting for more information"}
+_OUTCOME_WORDS = {"postponed": "postponed", "needs_information": "waiting for more information",
+                  "cancelled": "on the agenda of the meeting cancelled"}  # fmt: skip
 SUGGESTED_ITEMS = 12
 
 
@@ -166,12 +167,7 @@ def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
                 "This point was discussed already; its outcome stays in the minutes.", "item"
             )
         agenda.remove_item(tx, item)
-        if item.kind != "other" and not agenda.on_other_agenda(
-            tx, item.kind, subject_id(item), item.meeting_id
-        ):
-            follow_subject(
-                tx, ws, actor, item, ("on_agenda",), "submitted" if item.kind == "proposal" else "open"
-            )
+        release_subject(tx, ws, actor, item)
         record(tx, actor, "agenda_remove", ENTITY, item.meeting_id, {"title": item.title})
 
     ws.db.write(write)
@@ -237,6 +233,14 @@ def subject_id(item: AgendaItem) -> int | None:
     """The id of what the item is about; None for a point of the chair's own."""
     column = agenda.REFERENCE.get(item.kind)
     return getattr(item, column) if column else None
+
+
+def release_subject(tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem) -> None:
+    """The point's subject is off this agenda: unless another coming meeting has it, it is open again."""
+    if item.kind != "other" and not agenda.on_other_agenda(tx, item.kind, subject_id(item), item.meeting_id):
+        follow_subject(
+            tx, ws, actor, item, ("on_agenda",), "submitted" if item.kind == "proposal" else "open"
+        )
 
 
 def follow_subject(tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem, statuses: tuple[str, ...],

@@ -24,6 +24,7 @@ from council.domain.errors import NotAllowed, NotFound, StaleVersion
 from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.domain.permissions import Task, may, may_follow_up
+from council.domain.vocabulary import DecisionStatus
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import decision_search, decisions, meetings, people
@@ -179,6 +180,9 @@ def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: Sta
                 "Only the decision's owner and the council's members update its status. "
                 "Executives and guests read the decision history."
             )
+        events = decisions.decision_events(tx, decision_id)
+        if change.based_on is not None and change.based_on != len(events):
+            raise _stale_status(ws, tx, events[-1])
         checked = change.checked(summary.status)
         event_id = decisions.add_decision_event(
             tx, DecisionEvent(decision_id, checked.status, ws.now(), actor.id, checked.note)
@@ -218,6 +222,17 @@ def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amen
         return version
 
     return ws.db.write(write)
+
+
+def _stale_status(ws: Workspace, tx: Transaction, latest: DecisionEvent) -> StaleVersion:
+    by = people.get_person(tx, latest.by_id) if latest.by_id else None
+    when = f"{latest.happened_at.astimezone(ws.zone):%-d %b %H:%M}"
+    return StaleVersion(
+        f"While you were looking, this decision's status was recorded as "
+        f"{DecisionStatus(latest.status).label.lower()} ({when}{f' by {by.name}' if by else ''}). Nothing was "
+        "saved. The page now shows where it stands: record your change again if it still applies.",
+        latest.version or 1,
+    )
 
 
 def _stale(ws: Workspace, tx: Transaction, current: DecisionVersion) -> StaleVersion:

@@ -29,7 +29,12 @@ def get(q: Query, meeting_id: int) -> Meeting:
 
 
 def still_open(meeting: Meeting) -> None:
-    """Refuse any change to a closed meeting: its agenda and minutes are final."""
+    """Refuse any change to a closed or cancelled meeting: its agenda and minutes are final."""
+    if meeting.is_cancelled:
+        raise NotAllowed(
+            f"“{meeting.title}” was cancelled, so it no longer changes. Its agenda points are back among the "
+            "suggestions: plan or open another meeting for them."
+        )
     if meeting.is_closed:
         raise NotAllowed(
             f"“{meeting.title}” is closed: its agenda, outcomes and minutes are final and cannot be changed. "

@@ -34,9 +34,13 @@ def rotation_plan(ws: Workspace, meetings_ahead: int = 6) -> RotationPlan:
 
 
 def _slots(ws: Workspace, count: int) -> tuple[list[MeetingSlot], list[tuple[date, int | None]]]:
-    """The coming meetings that are not closed, then dates on the cadence; and every other meeting."""
+    """The coming meetings that are not closed, then dates on the cadence; and every other meeting held or
+    planned."""
     today = ws.today()
-    everything = sorted(meetings.list_meetings(ws.db), key=lambda m: m.starts_at)
+    # A cancelled meeting was never held: it neither takes a slot nor counts its guest as heard.
+    everything = sorted(
+        (m for m in meetings.list_meetings(ws.db) if not m.is_cancelled), key=lambda m: m.starts_at
+    )
     coming = [m for m in everything if m.status != MeetingStatus.CLOSED and _day(ws, m) >= today][:count]
     slots = [MeetingSlot(_day(ws, m), m.id, m.guest_id) for m in coming]
     planned = {s.meeting_id for s in slots}

@@ -99,22 +99,26 @@ def on_other_agenda(q: Query, kind: str, ref_id: int, meeting_id: int) -> bool:
     return bool(
         q.value(
             f"""SELECT count(*) FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
-                WHERE a.{column} = ? AND m.id <> ? AND m.status <> 'closed'""",
+                WHERE a.{column} = ? AND m.id <> ? AND m.status IN ('planned', 'open')""",
             [ref_id, meeting_id],
         )
     )
 
 
 def rolled_over(q: Query, before: datetime) -> list[Postponed]:
-    """Items a closed meeting before `before` postponed or wanted more information on, still open,
-    and not taken up by a later closed meeting: they roll over to the next agenda."""
+    """Items a closed meeting before `before` postponed or wanted more information on, or that were on
+    the agenda of a cancelled meeting, still open, and not taken up by a later meeting: they roll over to
+    the next agenda. (A cancelled meeting's points have the outcome 'cancelled' here.)"""
     return q.records(
         Postponed,
         f"""
         WITH latest AS (
-            SELECT a.kind, {_REF} AS ref_id, a.title, a.outcome, m.starts_at, m.title AS meeting_title
+            SELECT a.kind, {_REF} AS ref_id, a.title,
+                   CASE WHEN m.status = 'cancelled' THEN 'cancelled' ELSE a.outcome END AS outcome,
+                   m.starts_at, m.title AS meeting_title
             FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id
-            WHERE m.status = 'closed' AND m.starts_at < ? AND a.kind IN ('friction', 'connection', 'blocker', 'proposal')
+            WHERE ((m.status = 'closed' AND m.starts_at < ?) OR m.status = 'cancelled')
+              AND a.kind IN ('friction', 'connection', 'blocker', 'proposal')
             QUALIFY row_number() OVER (PARTITION BY a.kind, ref_id ORDER BY m.starts_at DESC, a.id DESC) = 1
         )
         SELECT l.* FROM latest l
@@ -122,7 +126,7 @@ def rolled_over(q: Query, before: datetime) -> list[Postponed]:
         LEFT JOIN missing_connection c ON l.kind = 'connection' AND c.id = l.ref_id
         LEFT JOIN blocker b ON l.kind = 'blocker' AND b.id = l.ref_id
         LEFT JOIN proposal p ON l.kind = 'proposal' AND p.id = l.ref_id
-        WHERE l.outcome IN ('postponed', 'needs_information')
+        WHERE l.outcome IN ('postponed', 'needs_information', 'cancelled')
           AND (f.status IN {OPEN_ITEM} OR c.status IN {OPEN_ITEM} OR b.status IN {OPEN_BLOCKER}
                OR p.status IN ('submitted', 'on_agenda'))
         ORDER BY l.starts_at DESC, l.kind, l.ref_id

@@ -26,10 +26,12 @@ R = TypeVar("R")
 Params = Sequence[Any] | dict[str, Any]
 WRITE_RETRIES = 3
 
-# Decisions, their links and their status events are a record: corrections are new rows. DuckDB has
-# no triggers to refuse an UPDATE, so every statement a transaction runs is checked here.
-APPEND_ONLY = ("decision", "decision_event", "decision_link")
-_TABLES = r"\"?(" + "|".join(APPEND_ONLY) + r")\"?(?![\w\"])"
+# Decisions, their links and their status events, and the history of actions, are a record:
+# corrections are new rows. DuckDB has no triggers to refuse an UPDATE, so every statement a
+# transaction runs is checked here.
+APPEND_ONLY = ("decision", "decision_event", "decision_link", "action_event")
+# The table may be named with its catalog and schema (`council.main.decision`), quoted or not.
+_TABLES = r"(?:\"?\w+\"?\s*\.\s*){0,2}\"?(" + "|".join(APPEND_ONLY) + r")\"?(?![\w\"])"
 _CHANGES_RECORD = re.compile(
     rf"\b(?:UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|INSERT\s+OR\s+REPLACE\s+INTO)\s+{_TABLES}"
     rf"|\bINSERT\s+INTO\s+{_TABLES}.*\bON\s+CONFLICT\b",
@@ -98,8 +100,8 @@ class Transaction(Query):
     def execute(self, sql: str, params: Params = ()) -> None:
         if found := _CHANGES_RECORD.search(sql):
             raise AppendOnly(
-                f"The {found[1] or found[2]} table is append-only: a recorded decision, link or status event is "
-                "never changed or deleted. Record a new version or a new status event instead."
+                f"The {found[1] or found[2]} table is append-only: a recorded decision, link, status event or "
+                "action change is never changed or deleted. Record a new version or a new event instead."
             )
         self._cur.execute(sql, params)
 

@@ -12,7 +12,7 @@ from council.store.database import Query, Transaction
 
 _MEETING = (
     "SELECT id, title, starts_at, duration_minutes, location, status, chair_id, guest_id,"
-    " minutes, closed_at, agenda_closed_at FROM meeting"
+    " minutes, closed_at, agenda_closed_at, cancelled_at, cancel_reason FROM meeting"
 )
 
 
@@ -35,20 +35,20 @@ def meetings_among(q: Query, ids: Iterable[int | None]) -> list[Meeting]:
 
 
 def first_not_closed(q: Query) -> Meeting | None:
-    """The earliest meeting that is not closed: the one being prepared or run."""
-    return q.record(Meeting, f"{_MEETING} WHERE status <> 'closed' ORDER BY starts_at LIMIT 1")
+    """The earliest meeting that is neither closed nor cancelled: the one being prepared or run."""
+    return q.record(Meeting, f"{_MEETING} WHERE status IN ('planned', 'open') ORDER BY starts_at LIMIT 1")
 
 
 def last_meeting(q: Query) -> Meeting | None:
-    """The meeting that starts last, planned ones included."""
-    return q.record(Meeting, f"{_MEETING} ORDER BY starts_at DESC LIMIT 1")
+    """The meeting that starts last, planned ones included, cancelled ones not."""
+    return q.record(Meeting, f"{_MEETING} WHERE status <> 'cancelled' ORDER BY starts_at DESC LIMIT 1")
 
 
 def held_meetings(q: Query, limit: int) -> list[Meeting]:
     """Meetings that have started: the running one first, then the latest `limit` others, newest first."""
     return q.records(
         Meeting,
-        f"{_MEETING} WHERE status <> 'planned' ORDER BY status <> 'open', starts_at DESC LIMIT ?",
+        f"{_MEETING} WHERE status IN ('open', 'closed') ORDER BY status <> 'open', starts_at DESC LIMIT ?",
         [limit],
     )
 
@@ -79,8 +79,8 @@ def meeting_table(q: Query) -> pd.DataFrame:
         FROM meeting m
         LEFT JOIN person chair ON chair.id = m.chair_id
         LEFT JOIN person guest ON guest.id = m.guest_id
-        ORDER BY m.status = 'closed',
-                 CASE WHEN m.status <> 'closed' THEN m.starts_at END,
+        ORDER BY m.status IN ('closed', 'cancelled'),
+                 CASE WHEN m.status IN ('planned', 'open') THEN m.starts_at END,
                  m.starts_at DESC
         """
     )
@@ -102,8 +102,22 @@ def next_meeting(q: Query, now: datetime) -> Meeting | None:
     """The first meeting that has not started yet."""
     return q.record(
         Meeting,
-        f"{_MEETING} WHERE starts_at >= ? AND status <> 'closed' ORDER BY starts_at LIMIT 1",
+        f"{_MEETING} WHERE starts_at >= ? AND status IN ('planned', 'open') ORDER BY starts_at LIMIT 1",
         [now],
+    )
+
+
+def meetings_of(q: Query, person_id: int) -> list[Meeting]:
+    """Meetings not closed or cancelled that `person_id` is invited to, chairs or is the guest of, soonest first.
+    A meeting without a chair is listed for those with the chair role, who may run it."""
+    return q.records(
+        Meeting,
+        f"""{_MEETING} WHERE status IN ('planned', 'open') AND (
+                chair_id = $p OR guest_id = $p
+                OR id IN (SELECT meeting_id FROM meeting_attendee WHERE person_id = $p)
+                OR (chair_id IS NULL AND $p IN (SELECT person_id FROM person_role WHERE role = 'chair')))
+            ORDER BY starts_at""",
+        {"p": person_id},
     )
 
 
@@ -111,7 +125,7 @@ def meetings_as_guest(q: Query, person_id: int, now: datetime) -> list[Meeting]:
     """Meetings to come that `person_id` is invited to as the guest."""
     return q.records(
         Meeting,
-        f"{_MEETING} WHERE guest_id = ? AND starts_at >= ? AND status <> 'closed' ORDER BY starts_at",
+        f"{_MEETING} WHERE guest_id = ? AND starts_at >= ? AND status IN ('planned', 'open') ORDER BY starts_at",
         [person_id, now],
     )
 
@@ -136,6 +150,13 @@ def set_agenda_closed(tx: Transaction, meeting_id: int, at: datetime | None) -> 
     tx.execute("UPDATE meeting SET agenda_closed_at = ? WHERE id = ?", [at, meeting_id])
 
 
+def cancel(tx: Transaction, meeting_id: int, at: datetime, reason: str) -> None:
+    tx.execute(
+        "UPDATE meeting SET status = 'cancelled', cancelled_at = ?, cancel_reason = ? WHERE id = ?",
+        [at, reason, meeting_id],
+    )
+
+
 def set_minutes(tx: Transaction, meeting_id: int, minutes: str) -> None:
     tx.execute("UPDATE meeting SET minutes = ? WHERE id = ?", [minutes, meeting_id])
 
@@ -143,8 +164,9 @@ def set_minutes(tx: Transaction, meeting_id: int, minutes: str) -> None:
 def neighbours(
     q: Query, starts_at: datetime, exclude_id: int | None = None
 ) -> tuple[Meeting | None, Meeting | None]:
-    """The meetings just before and just after `starts_at` (leaving out meeting `exclude_id`)."""
-    other = "AND id <> ?" if exclude_id is not None else ""
+    """The meetings just before and just after `starts_at` (leaving out meeting `exclude_id` and those
+    cancelled)."""
+    other = "AND status <> 'cancelled'" + (" AND id <> ?" if exclude_id is not None else "")
     params: list[object] = [starts_at] + ([exclude_id] if exclude_id is not None else [])
     before = q.record(
         Meeting, f"{_MEETING} WHERE starts_at < ? {other} ORDER BY starts_at DESC LIMIT 1", params
@@ -156,10 +178,12 @@ def neighbours(
 def starting_between(
     q: Query, start: datetime, end: datetime, exclude_id: int | None = None
 ) -> list[Meeting]:
-    """Meetings that start at or after `start` and before `end` (leaving out meeting `exclude_id`)."""
+    """Meetings that start at or after `start` and before `end` (leaving out meeting `exclude_id` and
+    those cancelled: their day is free again)."""
     return q.records(
         Meeting,
-        f"{_MEETING} WHERE starts_at >= ? AND starts_at < ? AND id IS DISTINCT FROM ? ORDER BY starts_at",
+        f"{_MEETING} WHERE starts_at >= ? AND starts_at < ? AND id IS DISTINCT FROM ? AND status <> 'cancelled'"
+        " ORDER BY starts_at",
         [start, end, exclude_id],
     )
 
@@ -170,10 +194,12 @@ def set_attendees(tx: Transaction, meeting_id: int, person_ids: Iterable[int]) -
 
 
 def guest_history(q: Query) -> list[tuple[datetime, int]]:
-    """(start, guest id) of every meeting that has a guest, oldest first."""
+    """(start, guest id) of every meeting that has a guest, oldest first; a cancelled meeting's guest
+    was never heard, so it does not count."""
     return [
         (r[0], r[1])
         for r in q.rows(
-            "SELECT starts_at, guest_id FROM meeting WHERE guest_id IS NOT NULL ORDER BY starts_at"
+            "SELECT starts_at, guest_id FROM meeting WHERE guest_id IS NOT NULL AND status <> 'cancelled'"
+            " ORDER BY starts_at"
         )
     ]

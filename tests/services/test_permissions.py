@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from council import services
+from council.domain.actions import ActionUpdate
 from council.domain.decisions import ActionDraft, Amendment, StatusChange
 from council.domain.errors import NotAllowed
 from council.domain.feedback import VoiceFilter
@@ -27,9 +28,11 @@ from council.domain.meetings import Meeting, Proposal
 from council.domain.people import Person
 from council.services import (
     accounts,
+    actions,
     admin,
     agenda,
     blockers,
+    cancellation,
     connections,
     customer_voice,
     decisions,
@@ -144,6 +147,16 @@ def _coming_item(ws: Workspace, s: Setting) -> int:
     return agenda.add_other(ws, chair, s.coming.id, "Second point", 10)
 
 
+def _an_action(ws: Workspace, s: Setting) -> int:
+    """An action of the running meeting's decision, owned by its owner (nobody among the actors)."""
+    owner = ws.db.value("SELECT owner_id FROM decision WHERE decision_id = ?", [s.decision_id])
+    assert owner not in {a.id for a in s.actors.values()}
+    due = s.running.starts_at.date() + timedelta(days=14)
+    return meeting_mode.add_action(
+        ws, s.actors["chair"], s.decision_id, ActionDraft("Hire two agents", owner, due)
+    )
+
+
 def _held_yesterday(ws: Workspace, s: Setting) -> None:
     """The coming meeting with an agenda, its day just passed: its chair can start it (to record it)."""
     _coming_item(ws, s)
@@ -221,6 +234,14 @@ CASES = [
          lambda ws, a, s, p: decisions.follow_up(ws, a, s.decision_id, StatusChange("in_progress", "Started."))),
     Case("decisions.amend", {"member", "chair", "secretary"}, prepare=_amendment,
          call=lambda ws, a, s, p: decisions.amend(ws, a, s.decision_id, p)),
+    Case("actions.update_action", {"member", "chair", "secretary"}, prepare=_an_action,
+         call=lambda ws, a, s, p: actions.update_action(ws, a, p, 1, ActionUpdate(status="in_progress"))),
+    Case("actions.update_actions", {"member", "chair", "secretary"}, prepare=_an_action,
+         call=lambda ws, a, s, p: actions.update_actions(ws, a, {p: 1}, ActionUpdate(status="done"))),
+    Case("actions.hand_over", {"secretary"}, prepare=_an_action,
+         call=lambda ws, a, s, p: actions.hand_over(ws, a, {p: 1}, s.actors["member"].id, "Moved to another team.")),
+    Case("cancellation.cancel_meeting", {"secretary", "chair"}, chair_of_coming=True,
+         call=lambda ws, a, s, p: cancellation.cancel_meeting(ws, a, s.coming.id, "No quorum.")),
     # The guest's one change.
     Case("proposals.submit_proposal", {"guest"}, lambda ws, a, s, p: proposals.submit_proposal(
         ws, a, s.coming.id, Proposal(0, 0, "Call back the same day", "They wait.", "billing"))),

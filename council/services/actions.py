@@ -1,0 +1,248 @@
+"""Actions between meetings: the council-wide register, ticking actions off (one or several at once),
+moving a due date with a reason, handing a leaver's actions over, and each action's history.
+
+Every change is one transaction, checked against the person's role, appended to the action's history
+and to the audit trail. A change made on a page that is out of date is refused, saying what changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, replace
+from datetime import datetime
+from math import ceil
+
+from council.domain.actions import ActionEvent, ActionFilter, ActionUpdate
+from council.domain.checks import clean_text
+from council.domain.decisions import ActionItem
+from council.domain.errors import NotAllowed, NotFound, StaleVersion, ValidationError
+from council.domain.people import Person
+from council.domain.permissions import Task, may_update_action, require
+from council.domain.spreadsheet import spreadsheet_safe
+from council.domain.vocabulary import ActionStatus, DecisionStatus
+from council.services.history import record
+from council.services.meetings import on_roster
+from council.services.workspace import Workspace
+from council.store import actions, decisions, people
+from council.store.actions import ActionRow
+from council.store.database import Transaction
+
+PER_PAGE = 50
+MAX_AT_ONCE = 500  # actions changed in one go; more is almost certainly a mistaken selection
+_CHANGE_WORDS = {"status": "status", "due_on": "due date", "owner": "owner"}
+
+
+@dataclass(frozen=True)
+class ActionRegister:
+    """One page of the matching actions and how many there are by status (the state filter aside)."""
+
+    rows: list[ActionRow]
+    counts: dict[str, int]
+    page: int
+    pages: int
+
+
+def action_register(ws: Workspace, flt: ActionFilter, page: int = 1) -> ActionRegister:
+    counts = actions.count_actions(ws.db, flt, ws.today())
+    pages = max(1, ceil(counts["matching"] / PER_PAGE))
+    page = min(max(page, 1), pages)
+    rows = actions.find_actions(ws.db, flt, ws.today(), PER_PAGE, (page - 1) * PER_PAGE)
+    return ActionRegister(rows, counts, page, pages)
+
+
+@dataclass(frozen=True)
+class RegisterChoices:
+    owners: dict[int, str]  # those who left the roster are marked
+    meetings: dict[int, str]
+
+
+def register_choices(ws: Workspace) -> RegisterChoices:
+    owners = {i: f"{name} (left)" if left else name for i, name, left in actions.action_owners(ws.db)}
+    return RegisterChoices(owners, dict(actions.action_meetings(ws.db)))
+
+
+def actions_of(ws: Workspace, decision_id: int) -> list[ActionRow]:
+    return actions.action_rows_of(ws.db, [decision_id], ws.today())
+
+
+def my_actions(ws: Workspace, person_id: int) -> list[ActionRow]:
+    """The person's actions still to do: overdue first, then by due date."""
+    flt = ActionFilter(states=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS), owner_id=person_id)
+    return actions.find_actions(ws.db, flt, ws.today())
+
+
+# Column -> heading of the register's download, in the order of the file.
+CSV_COLUMNS = {
+    "id": "Action", "what": "What", "status": "Status", "overdue": "Overdue", "due_on": "Due",
+    "owner": "Owner", "department": "Department", "decision_id": "Decision", "decision": "Decision title",
+    "decision_status": "Decision status", "meeting": "Decided in",
+}  # fmt: skip
+
+
+def register_csv(ws: Workspace, flt: ActionFilter) -> bytes:
+    """Every matching action (not only the page on screen); text a spreadsheet would run starts with '."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS.values())
+    for a in actions.find_actions(ws.db, flt, ws.today()):
+        owner = f"{a.owner_name} (left)" if a.owner_left and a.owner_name else a.owner_name or ""
+        row = {
+            "id": a.id, "what": a.what, "status": ActionStatus(a.status).label, "overdue": "yes" if a.overdue else "no",
+            "due_on": a.due_on.isoformat() if a.due_on else "", "owner": owner,
+            "department": ws.config.name_of("department", a.owner_department) if a.owner_department else "",
+            "decision_id": a.decision_id, "decision": a.decision_title,
+            "decision_status": DecisionStatus(a.decision_status).label, "meeting": a.meeting_title or "",
+        }  # fmt: skip
+        writer.writerow(spreadsheet_safe(row[c]) for c in CSV_COLUMNS)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def update_actions(ws: Workspace, actor: Person | None, seen: dict[int, int], update: ActionUpdate) -> int:
+    """Record the same new status and/or due date, with the same note, for every action in `seen`
+    (action id -> the revision the person saw). All of them are saved, or none; returns how many changed
+    (of several, those already in that state are left as they are)."""
+    _check_selection(seen)
+
+    def write(tx: Transaction) -> int:
+        saved = 0
+        for action_id, revision in seen.items():
+            action = _current(tx, ws, action_id, revision)
+            decision = decisions.current_version(tx, action.decision_id)
+            if not may_update_action(actor, action.owner_id, decision.owner_id if decision else None):
+                raise NotAllowed(
+                    "Only an action's owner, its decision's owner and the council's members and secretary "
+                    f"update actions; “{action.what[:80]}” is not yours to change."
+                )
+            if len(seen) > 1 and update.leaves_as_is(action):
+                continue  # one of several already where the others are going
+            note, changes = update.changes(action, ws.today())
+            _save(tx, ws, actor, action, changes, note)
+            saved += 1
+        return saved
+
+    return ws.db.write(write)
+
+
+def update_action(
+    ws: Workspace, actor: Person | None, action_id: int, revision: int, update: ActionUpdate
+) -> int:
+    """One action's new status and/or due date, with a note."""
+    return update_actions(ws, actor, {action_id: revision}, update)
+
+
+def hand_over(
+    ws: Workspace, actor: Person | None, seen: dict[int, int], owner_id: int | None, note: str
+) -> int:
+    """Give these actions (id -> revision seen) to another person on the roster, say when their owner
+    left. The secretary does this; returns how many actions were handed over."""
+    require(actor, Task.ROSTER, "hand actions over to someone else")
+    _check_selection(seen)
+    note = clean_text(note, "The note", required=False, limit=1_000, field="action_note")
+
+    def write(tx: Transaction) -> int:
+        owner = on_roster(tx, owner_id, "action_owner")
+        if owner.department is None:
+            raise ValidationError(
+                f"{owner.name} is from outside the organisation. Hand the actions to a colleague.",
+                "action_owner",
+            )
+        for action_id, revision in seen.items():
+            action = _current(tx, ws, action_id, revision)
+            if action.owner_id == owner.id:
+                continue
+            after = replace(action, owner_id=owner.id, owner_department=owner.department)
+            _save(tx, ws, actor, action, [("owner", after)], note or f"Handed over to {owner.name}.")
+        return len(seen)
+
+    return ws.db.write(write)
+
+
+def _check_selection(seen: dict[int, int]) -> None:
+    if not seen:
+        raise ValidationError("No action is selected. Tick the actions to change first.", "actions")
+    if len(seen) > MAX_AT_ONCE:
+        raise ValidationError(
+            f"{len(seen):,} actions are selected; change at most {MAX_AT_ONCE} at once.", "actions"
+        )
+
+
+def _current(tx: Transaction, ws: Workspace, action_id: int, revision: int | None) -> ActionItem:
+    """The action as stored, refused when it was saved since the person saw `revision`."""
+    action = actions.get_action(tx, action_id)
+    if action is None:
+        raise NotFound(f"There is no action #{action_id}. It may be a mistyped link: go back to the list.")
+    if revision is not None and action.revision != revision:
+        raise _stale(tx, ws, action)
+    return action
+
+
+def _stale(tx: Transaction, ws: Workspace, action: ActionItem) -> StaleVersion:
+    latest = actions.action_events(tx, [action.id])[-1:]
+    said = ""
+    if latest:
+        e = latest[0]
+        by = people.get_person(tx, e.by_id) if e.by_id else None
+        when = e.happened_at.astimezone(ws.zone)
+        said = (f" ({_CHANGE_WORDS[e.change]} changed {when:%-d %b %H:%M}{f' by {by.name}' if by else ''}: now "
+                f"{ActionStatus(e.status).label.lower()}{f', due {e.due_on:%-d %b %Y}' if e.due_on else ''})")  # fmt: skip
+    return StaleVersion(
+        f"Someone changed the action “{action.what[:80]}” while you were looking{said}. Nothing was saved. "
+        "The page now shows the action as it is: check it, then save again if your change still applies.",
+        action.revision,
+    )
+
+
+def _save(tx: Transaction, ws: Workspace, actor: Person | None, before: ActionItem,
+          changes: list[tuple[str, ActionItem]], note: str) -> None:  # fmt: skip
+    now = ws.now()
+    after = changes[-1][1]
+    if not actions.save_action(tx, after, now):
+        raise _stale(tx, ws, before)
+    for change, state in changes:
+        actions.add_action_event(tx, ActionEvent(before.id, change, state.status, now, state.due_on, state.owner_id,
+                                                 note, actor.id if actor else None))  # fmt: skip
+    details = {"action": before.id, "what": before.what, "note": note}
+    details |= {c: [_plain(getattr(before, f)), _plain(getattr(after, f))]
+                for c, f in (("status", "status"), ("due_on", "due_on"), ("owner", "owner_id"))
+                if getattr(before, f) != getattr(after, f)}  # fmt: skip
+    record(tx, actor, "action_update", "decision", before.decision_id, details)
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+@dataclass(frozen=True)
+class ActionHistoryLine:
+    at: datetime
+    by: str | None
+    what: str
+    note: str
+
+
+def action_history(ws: Workspace, action_id: int) -> list[ActionHistoryLine]:
+    """What happened to one action, oldest first: agreed, then every change, in words."""
+    action = actions.get_action(ws.db, action_id)
+    if action is None:
+        raise NotFound(f"There is no action #{action_id}.")
+    names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
+    lines = [ActionHistoryLine(action.created_at.astimezone(ws.zone), None, "Agreed", "")]
+    for e in actions.action_events(ws.db, [action_id]):
+        if e.change == "status":
+            what = f"Marked {ActionStatus(e.status).label.lower()}"
+        elif e.change == "due_on":
+            what = f"Due date moved to {e.due_on:%-d %B %Y}" if e.due_on else "Due date removed"
+        else:
+            what = f"Handed over to {names.get(e.owner_id, 'someone no longer on the roster')}"
+        lines.append(ActionHistoryLine(e.happened_at.astimezone(ws.zone), names.get(e.by_id), what, e.note))
+    return lines
+
+
+def ready_to_close(rows: list[ActionRow]) -> bool:
+    """Every action of the decision is done (dropped ones aside, at least one done) while the decision
+    itself is still to do: the council can mark the decision done."""
+    if not rows or rows[0].decision_status not in (DecisionStatus.DECIDED, DecisionStatus.IN_PROGRESS):
+        return False
+    states = {r.status for r in rows}
+    return "done" in states and states <= {"done", "dropped"}
