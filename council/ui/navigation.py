@@ -14,7 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from council.domain.people import Person
 from council.domain.permissions import Task, may
-from council.domain.vocabulary import role_label
+from council.domain.vocabulary import Role, role_label
 from council.ui.text import md
 
 
@@ -28,6 +28,7 @@ class PageSpec:
 
 
 PAGES = (
+    PageSpec("app_pages/my_work.py", "My work", ":material/task_alt:", "Your work", Task.READ),
     PageSpec("app_pages/overview.py", "Overview", ":material/dashboard:", "Prepare", Task.READ),
     PageSpec("app_pages/friction_points.py", "Friction points", ":material/report:", "Prepare", Task.READ),
     PageSpec(
@@ -38,6 +39,7 @@ PAGES = (
     PageSpec("app_pages/propose_change.py", "Propose a change", ":material/lightbulb:", "Meet", Task.PROPOSE),
     PageSpec("app_pages/self_check.py", "Council self-check", ":material/fact_check:", "Meet", Task.READ),
     PageSpec("app_pages/decisions.py", "Decisions", ":material/gavel:", "Follow up", Task.READ),
+    PageSpec("app_pages/actions.py", "Actions", ":material/checklist:", "Follow up", Task.READ),
     PageSpec("app_pages/customer_voice.py", "Customer voice", ":material/forum:", "Follow up", Task.READ),
     PageSpec("app_pages/wall.py", "Wall screen", ":material/tv:", "Follow up", Task.READ),
     PageSpec("app_pages/council.py", "Council & rotation", ":material/groups:", "Run the council", Task.READ),
@@ -53,11 +55,21 @@ PAGES = (
 )
 
 
+MY_WORK = "app_pages/my_work.py"
+
+
+def _lands_on_my_work(me: Person | None) -> bool:
+    """Council members open on their own work; the secretary and executives on the shared overview."""
+    return me is not None and (me.has_role(Role.MEMBER) or me.has_role(Role.CHAIR))
+
+
 def pages_for(me: Person | None, everything: bool) -> tuple[list[StreamlitPage], dict[str, StreamlitPage]]:
     """Every page (for `st.navigation`) and, by path, those `me` may use; the first of those opens
     by default. With `everything` (demo mode before anyone is chosen), all pages are theirs."""
     allowed = [spec for spec in PAGES if everything or may(me, spec.task)]
-    default = allowed[0].path if allowed else PAGES[0].path
+    default = next(
+        (spec.path for spec in allowed if spec.path != MY_WORK or _lands_on_my_work(me)), PAGES[0].path
+    )
     built = {
         spec.path: st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.path == default)
         for spec in PAGES

@@ -1,0 +1,41 @@
+"""My work: what is yours to do between meetings, the overdue first."""
+
+import streamlit as st
+
+from council.services.my_work import my_work
+from council.ui import forms
+from council.ui.action_views import action_picker, close_decision_offer, update_panel
+from council.ui.cache import cached
+from council.ui.my_work_views import coming_meetings, owned_decisions, owned_items
+from council.ui.session import current_person, workspace
+from council.ui.text import md
+
+ws = workspace()
+me = current_person(ws)
+st.title("My work")
+forms.show_flash()
+if me is None or me.id is None:
+    st.info("Choose who you are in the sidebar to see your work.", icon=":material/person:")
+    st.stop()
+
+work = cached(ws, my_work, me)
+late = sum(a.overdue for a in work.actions)
+st.caption(f"{md(me.name)} · {len(work.actions)} open action{'s' * (len(work.actions) != 1)}"
+           f"{f', :red[{late} overdue]' if late else ''} · {len(work.decisions)} decision"
+           f"{'s' * (len(work.decisions) != 1)} to carry out")  # fmt: skip
+
+st.markdown(f"##### Your actions ({len(work.actions)})")
+if work.actions:
+    ticked = action_picker(ws, work.actions, "my_actions", owner=False)
+    update_panel(ws, me, ticked, "my_update")
+else:
+    st.caption("No open actions. Actions agreed in a meeting with you as owner appear here.")
+for rows in work.ready_to_close.values():
+    close_decision_offer(ws, me, rows, "my_close")
+
+left, right = st.columns(2, gap="large")
+with left:
+    coming_meetings(ws, work)
+    owned_decisions(ws, work)
+with right:
+    owned_items(ws, work, me.department)
