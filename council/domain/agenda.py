@@ -9,7 +9,7 @@ from council.domain.priority import PriorityScore
 from council.domain.vocabulary import AgendaKind
 
 # Why an item is suggested, in the order the suggestions are shown.
-GUEST_PROPOSAL, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(4)
+GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(5)
 _KIND_ORDER = {AgendaKind.FRICTION: 0, AgendaKind.CONNECTION: 1, AgendaKind.BLOCKER: 2, AgendaKind.PROPOSAL: 3,
                AgendaKind.FOLLOW_UP: 4, AgendaKind.OTHER: 5}  # fmt: skip
 
@@ -44,7 +44,7 @@ class Suggestion:
     kind: str  # an AgendaKind value
     ref_id: int  # the friction point, connection, blocker, proposal or decision it is about
     title: str
-    group: int  # GUEST_PROPOSAL, FOLLOW_UP, ROLLED_OVER or OPEN_ITEM
+    group: int  # GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER or OPEN_ITEM
     reason: str
     journey_stage: str | None = None
     at_moment_of_truth: bool = False
@@ -57,7 +57,7 @@ class Suggestion:
 
 
 def rank_suggestions(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """The guest's proposal, then follow-ups (earliest due first), then what was postponed, then open
+    """The guest's proposal, then what members pinned, then follow-ups (earliest due first), then what was postponed, then open
     items: moments of truth first, each by priority score; ties in a fixed order (kind, then id)."""
 
     def order(s: Suggestion) -> tuple:

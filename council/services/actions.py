@@ -62,6 +62,11 @@ def register_choices(ws: Workspace) -> RegisterChoices:
     return RegisterChoices(owners, dict(actions.action_meetings(ws.db)))
 
 
+def may_update(actor: Person | None, row: ActionRow) -> bool:
+    """Whether `actor` may update this action (pages show the controls only then; the writes check anyway)."""
+    return may_update_action(actor, row.owner_id, row.decision_owner_id)
+
+
 def actions_of(ws: Workspace, decision_id: int) -> list[ActionRow]:
     return actions.action_rows_of(ws.db, [decision_id], ws.today())
 

@@ -12,6 +12,7 @@ from council.domain.agenda import (
     FOLLOW_UP,
     GUEST_PROPOSAL,
     OPEN_ITEM,
+    PINNED,
     ROLLED_OVER,
     AgendaTime,
     Postponed,
@@ -29,8 +30,9 @@ from council.domain.priority import PriorityScore, priority_factors
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
 from council.services.workspace import Workspace
-from council.store import agenda, meetings, priority, proposals
+from council.store import agenda, meetings, pins, priority, proposals
 from council.store.database import Transaction
+from council.store.pins import Pin
 
 DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10}
 _OUTCOME_WORDS = {"postponed": "postponed", "needs_information": "waiting for more information",
@@ -54,7 +56,8 @@ def agenda_of(ws: Workspace, meeting_id: int) -> AgendaView:
 
 
 def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) -> list[Suggestion]:
-    """What the chair could add, best first: the guest's proposal, follow-ups due by the next meeting,
+    """What the chair could add, best first: the guest's proposal, what members pinned for the agenda,
+    follow-ups due by the next meeting,
     items postponed before, then open items (moments of truth first) by priority score."""
     meeting = get(ws.db, meeting_id)
     taken = agenda.references_on(ws.db, meeting_id)
@@ -71,24 +74,31 @@ def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) ->
         found.append(Suggestion("follow_up", row.decision_id, row.title, FOLLOW_UP,
                                 f"Decision {late} {row.due_on:%-d %B %Y}", due_on=row.due_on))  # fmt: skip
     found = [s for s in found if s.key not in taken]
-    postponed = {(p.kind, p.ref_id): p for p in agenda.rolled_over(ws.db, meeting.starts_at)}
-    for key in [k for k in postponed if k in taken]:
-        del postponed[key]
-    for key in [k for k in postponed if k[0] == "proposal"]:
-        p = postponed.pop(key)  # proposals carry no score; they roll over as they are
-        found.append(Suggestion(p.kind, p.ref_id, p.title, ROLLED_OVER, _postponed_reason(ws, p)))
-    scored = _ranked_open_items(ws, postponed, taken | {s.key for s in found}, limit)
+    # Why an item is suggested ahead of its score: a member pinned it, or a meeting postponed it.
+    earlier: dict[tuple[str, int], tuple[int, str]] = {}
+    for p in agenda.rolled_over(ws.db, meeting.starts_at):
+        if (p.kind, p.ref_id) in taken:
+            continue
+        if p.kind == "proposal":  # proposals carry no score; they roll over as they are
+            found.append(Suggestion(p.kind, p.ref_id, p.title, ROLLED_OVER, _postponed_reason(ws, p)))
+        else:
+            earlier.setdefault((p.kind, p.ref_id), (ROLLED_OVER, _postponed_reason(ws, p)))
+    for pin in pins.active_pins(ws.db):
+        if (pin.kind, pin.ref_id) not in taken:
+            earlier[(pin.kind, pin.ref_id)] = (PINNED, _pinned_reason(ws, pin))
+    scored = _ranked_open_items(ws, earlier, taken | {s.key for s in found}, limit)
     return rank_suggestions(found + scored)
 
 
-def _ranked_open_items(ws: Workspace, postponed: dict[tuple[str, int], Postponed],
+def _ranked_open_items(ws: Workspace, earlier: dict[tuple[str, int], tuple[int, str]],
                        leave_out: set[tuple[str, int]], limit: int) -> list[Suggestion]:  # fmt: skip
-    """Those postponed before with their scores, and the open items with the highest scores."""
+    """Those pinned or postponed before (`earlier`: their group and reason) with their scores, and the
+    open items with the highest scores."""
     ask = partial(priority.ranked_open_items, ws.db, priority_factors(ws.config.scoring),
                   ws.config.moments_of_truth, ws.now(), ViewFilter(), moments_first=True)  # fmt: skip
-    frames = [ask(limit=limit, leave_out=_by_kind(leave_out | set(postponed)))]
-    if postponed:
-        frames.append(ask(limit=None, only=_by_kind(postponed)))
+    frames = [ask(limit=limit, leave_out=_by_kind(leave_out | set(earlier)))]
+    if earlier:
+        frames.append(ask(limit=None, only=_by_kind(earlier)))
     result = []
     for frame in frames:
         for row in frame.itertuples(index=False):
@@ -96,14 +106,18 @@ def _ranked_open_items(ws: Workspace, postponed: dict[tuple[str, int], Postponed
             reason = ws.config.name_of("journey_stage", row.journey_stage) + (
                 " — a moment of truth" if moment else ""
             )
-            earlier = postponed.get((row.kind, int(row.id)))
-            if earlier is not None:
-                reason = f"{_postponed_reason(ws, earlier)} · {reason}"
+            group, why = earlier.get((row.kind, int(row.id)), (OPEN_ITEM, ""))
+            if why:
+                reason = f"{why} · {reason}"
             parts = PriorityScore(row.severity_points, row.reach_points, row.moment_points, row.age_points)
-            group = OPEN_ITEM if earlier is None else ROLLED_OVER
             result.append(Suggestion(row.kind, int(row.id), row.title, group, reason, row.journey_stage,
                                      moment, parts))  # fmt: skip
     return result
+
+
+def _pinned_reason(ws: Workspace, pin: Pin) -> str:
+    who = pin.asked_by_name or "A member"
+    return f"{who} asked for it on {pin.pinned_at.astimezone(ws.zone):%-d %B}: “{pin.why}”"
 
 
 def _postponed_reason(ws: Workspace, p: Postponed) -> str:

@@ -28,6 +28,7 @@ from council.domain.vocabulary import DecisionStatus
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import decision_search, decisions, meetings, people
+from council.store.actions import ActionRow, action_rows_of
 from council.store.database import Transaction
 from council.store.decisions import DecisionSource
 
@@ -104,20 +105,11 @@ class EventView:
 
 
 @dataclass(frozen=True)
-class ActionView:
-    what: str
-    owner: str | None
-    due_on: date | None
-    status: str
-    overdue: bool
-
-
-@dataclass(frozen=True)
 class DecisionDetail:
     summary: DecisionSummary
     versions: list[VersionView]  # oldest first
     events: list[EventView]  # oldest first
-    actions: list[ActionView]
+    actions: list[ActionRow]  # overdue first, then by due date; done and dropped last
     sources: list[DecisionSource]
 
 
@@ -140,12 +132,7 @@ def decision_detail(ws: Workspace, decision_id: int) -> DecisionDetail:
         EventView(e.status, e.happened_at.astimezone(ws.zone), names.get(e.by_id), e.note, e.version or 1)
         for e in decisions.decision_events(ws.db, decision_id)
     ]
-    today = ws.today()
-    actions = [
-        ActionView(a.what, names.get(a.owner_id), a.due_on, a.status,
-                   a.status == "open" and a.due_on is not None and a.due_on < today)
-        for a in decisions.action_items(ws.db, decision_id)
-    ]  # fmt: skip
+    actions = action_rows_of(ws.db, [decision_id], ws.today())
     return DecisionDetail(summary, shown, events, actions, decisions.decision_sources(ws.db, decision_id))
 
 

@@ -184,6 +184,18 @@ def decision_sources(q: Query, decision_id: int) -> list[DecisionSource]:
     )
 
 
+# What a decision can come from -> the link's column naming it.
+SOURCE_COLUMN = {"friction": "friction_point_id", "connection": "missing_connection_id", "blocker": "blocker_id",
+                 "proposal": "proposal_id"}  # fmt: skip
+
+
+def decisions_about(q: Query, kind: str, ref_id: int) -> list[int]:
+    """The decisions that came from this friction point, connection, blocker or proposal, oldest first."""
+    column = SOURCE_COLUMN[kind]
+    rows = q.rows(f"SELECT DISTINCT decision_id FROM decision_link WHERE {column} = ? ORDER BY 1", [ref_id])
+    return [r[0] for r in rows]
+
+
 def stages_of(q: Query, decision_id: int) -> list[str]:
     """The journey stages a decision is about, directly or through what it came from."""
     rows = q.rows(f"SELECT DISTINCT journey_stage FROM ({DECISION_STAGES}) WHERE decision_id = ? ORDER BY 1",

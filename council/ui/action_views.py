@@ -22,8 +22,9 @@ _MARK = {"open": ":material/radio_button_unchecked:", "in_progress": ":material/
          "done": ":material/check_circle:", "dropped": ":material/cancel:"}  # fmt: skip
 
 
-def action_line(ws: Workspace, a: ActionRow, *, owner: bool = True) -> str:
-    """One action in a line of Markdown: what, owner, due date (overdue in red) and status."""
+def action_line(ws: Workspace, a: ActionRow, *, owner: bool = True, mark: bool = True) -> str:
+    """One action in a line of Markdown: what, owner, due date (overdue in red) and status; `mark` puts
+    the status's symbol in front (a tick box beside the line needs none)."""
     due = f"due {a.due_on:%-d %b %Y}" if a.due_on else "no due date"
     if a.overdue:
         due = f":red[**overdue** since {a.due_on:%-d %b %Y}]"
@@ -31,7 +32,8 @@ def action_line(ws: Workspace, a: ActionRow, *, owner: bool = True) -> str:
     if owner:
         name = md(a.owner_name or "no owner") + (" :orange-badge[left the roster]" if a.owner_left else "")
         who = f" · {name}"
-    return f"{_MARK[a.status]} **{md(a.what)}**{who} · {due} · {ActionStatus(a.status).label}"
+    symbol = f"{_MARK[a.status]} " if mark else ""
+    return f"{symbol}**{md(a.what)}**{who} · {due} · {ActionStatus(a.status).label}"
 
 
 def action_picker(ws: Workspace, rows: list[ActionRow], key: str, *, owner: bool = True,
@@ -42,7 +44,7 @@ def action_picker(ws: Workspace, rows: list[ActionRow], key: str, *, owner: bool
     """
     ticked = {}
     for a in rows:
-        if st.checkbox(action_line(ws, a, owner=owner), key=f"{key}_{a.id}_{a.revision}"):
+        if st.checkbox(action_line(ws, a, owner=owner, mark=False), key=f"{key}_{a.id}_{a.revision}"):
             ticked[a.id] = a.revision
         if decision:
             st.page_link(DECISIONS_PAGE, label=md(f"Decision #{a.decision_id}: {a.decision_title}"),

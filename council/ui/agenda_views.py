@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from council.domain.agenda import FOLLOW_UP, GUEST_PROPOSAL, OPEN_ITEM, ROLLED_OVER, Suggestion
+from council.domain.agenda import FOLLOW_UP, GUEST_PROPOSAL, OPEN_ITEM, PINNED, ROLLED_OVER, Suggestion
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
 from council.domain.vocabulary import AgendaKind, Outcome
@@ -22,6 +22,7 @@ OTHER = "agenda_other"
 SHOWN = 3  # suggestions shown per group before "more"
 _GROUPS = {
     GUEST_PROPOSAL: "The guest's proposal",
+    PINNED: "Asked for by members",
     FOLLOW_UP: "Decisions to follow up",
     ROLLED_OVER: "Postponed at an earlier meeting",
     OPEN_ITEM: "Highest priority open items",

@@ -10,12 +10,15 @@ from council.domain.decisions import Amendment, StatusChange
 from council.domain.effect import DEFAULT_WINDOW, WINDOW_CHOICES
 from council.domain.errors import StaleVersion
 from council.domain.people import Person
+from council.domain.permissions import Task, may
 from council.domain.vocabulary import DecisionStatus
-from council.services import decisions, effect
+from council.services import actions, chain, decisions, effect, resolution
 from council.services.decisions import DecisionDetail, VersionView
 from council.services.workspace import Workspace
 from council.ui import forms
+from council.ui.action_views import action_line, action_picker, close_decision_offer, update_panel
 from council.ui.cache import cached
+from council.ui.chain_views import effect_words
 from council.ui.decision_fields import FIELDS, decision_fields
 from council.ui.decision_list import badges, facts
 from council.ui.record_page import DETAIL_PAGES
@@ -36,13 +39,15 @@ def decision_page(ws: Workspace, me: Person | None, decision_id: int) -> None:
     st.markdown(f"**What was decided**  \n{md(d.text)}")
     st.markdown(f"**Why**  \n{md(d.rationale) if d.rationale else '_No reason was recorded._'}")
     came_from(detail)
+    action_section(ws, me, detail)
+    st.markdown(f"**Effect on customers** · {effect_words(cached(ws, chain.effect_headline, decision_id))}")
     follow_up, versions, customers = st.tabs([
         f"Follow-up ({len(detail.events)})", f"Versions ({len(detail.versions)})", "Effect on customers",
     ])  # fmt: skip
     with follow_up:
         status_history(detail)
         status_form(ws, me, detail)
-        action_list(detail)
+        resolve_form(ws, me, detail)
     with versions:
         version_list(ws, detail)
         amend_form(ws, me, detail)
@@ -83,6 +88,9 @@ def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> Non
         return
     form = f"{STATUS}_{d.decision_id}"
     forms.prefill(form, {"status": FOLLOWING.get(d.status, d.status)})
+    st.session_state[f"{form}_seen"] = len(
+        detail.events
+    )  # what the person saw, to catch someone else's change
     with st.form(form, border=True):
         st.markdown("**Record progress**")
         cols = st.columns([1, 3])
@@ -104,23 +112,57 @@ FOLLOWING = {"decided": "in_progress", "in_progress": "done"}
 
 def _record_status(ws: Workspace, me: Person | None, form: str, decision_id: int) -> None:
     chosen = forms.value(form, "status")
-    change = StatusChange(chosen, forms.value(form, "note") or "")
+    change = StatusChange(chosen, forms.value(form, "note") or "", forms.value(form, "seen"))
     # The form stays on screen: after saving, its note is emptied and the next status offered.
     forms.save(form, lambda: decisions.follow_up(ws, me, decision_id, change),
                lambda _: "The new status is recorded.", reset={"status": FOLLOWING.get(chosen, chosen), "note": ""})  # fmt: skip
 
 
-def action_list(detail: DecisionDetail) -> None:
+def action_section(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
+    """Its actions, each with its state; those who may follow them up tick and update them here."""
+    d = detail.summary
     st.markdown(f"**Actions ({len(detail.actions)})**")
     if not detail.actions:
         st.caption("No actions were agreed for this decision.")
-    for a in detail.actions:
-        mark = {"done": ":material/check_circle:", "dropped": ":material/cancel:"}.get(
-            a.status, ":material/radio_button_unchecked:"
-        )
-        due = f"by {a.due_on:%-d %b %Y}" if a.due_on else "no date"
-        late = " · :red[overdue]" if a.overdue else ""
-        st.markdown(f"{mark} {md(a.what)} — {md(a.owner or 'no owner')}, {due}{late}")
+        return
+    if any(actions.may_update(me, a) for a in detail.actions):
+        ticked = action_picker(ws, detail.actions, f"decision_actions_{d.decision_id}", decision=False)
+        update_panel(ws, me, ticked, f"decision_update_{d.decision_id}")
+        if decisions.may_change(me, d):
+            close_decision_offer(ws, me, detail.actions, "decision_close")
+    else:
+        for a in detail.actions:
+            st.markdown(action_line(ws, a))
+
+
+def resolve_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
+    """Once the decision is done: mark what it came from resolved, in one step."""
+    d = detail.summary
+    if d.status != DecisionStatus.DONE or not may(me, Task.LOG):
+        return
+    still_open = cached(ws, resolution.still_open_sources, d.decision_id)
+    if not still_open:
+        return
+    form = f"resolve_{d.decision_id}"
+    options = {f"{s.kind}:{s.id}": f"{SOURCE_WORDS[s.kind]} #{s.id}: {s.title}" for s in still_open}
+    forms.prefill(form, {"chosen": list(options)})
+    with st.container(border=True):
+        st.markdown("**This decision is done. Did it resolve what it came from?**")
+        st.multiselect("Mark resolved", options=list(options), format_func=options.get, key=f"{form}_chosen",
+                       help="Friction points and missing connections become resolved; blockers removed.")  # fmt: skip
+        forms.field_error(form, "resolve_chosen")
+        st.text_input("How it was resolved", key=f"{form}_note", max_chars=1_000,
+                      placeholder="e.g. Callers are recognised by their number since the new telephony went live")  # fmt: skip
+        forms.field_error(form, "resolve_note")
+        forms.form_error(form, ("resolve_chosen", "resolve_note"))
+        st.button("Mark resolved", icon=":material/task_alt:", key=f"{form}_save",
+                  on_click=forms.save, args=(form, lambda: _resolve(ws, me, d.decision_id, form),
+                                             lambda n: f"{n} marked resolved.", ("chosen", "note")))  # fmt: skip
+
+
+def _resolve(ws: Workspace, me: Person | None, decision_id: int, form: str) -> int:
+    chosen = [(key.split(":")[0], int(key.split(":")[1])) for key in forms.value(form, "chosen") or []]
+    return resolution.resolve_sources(ws, me, decision_id, chosen, forms.value(form, "note") or "")
 
 
 def version_list(ws: Workspace, detail: DecisionDetail) -> None:

@@ -11,6 +11,7 @@ from council.services import friction as service
 from council.services.workspace import Workspace
 from council.ui import url
 from council.ui.cache import cached
+from council.ui.chain_views import agenda_request, decisions_taken
 from council.ui.evidence import add_evidence_form, evidence_list
 from council.ui.friction_form import edit_friction_form
 from council.ui.history import history
@@ -131,6 +132,8 @@ def friction_detail(ws: Workspace, friction_id: int) -> None:
     with right:
         st.markdown("**Missing connections behind it**")
         links_of_friction(ws, friction_id, "connection", detail.connections, "Missing connections")
+    decisions_taken(ws, "friction", friction_id)
+    agenda_request(ws, "friction", friction_id)
     if editable:
         with st.expander(
             "Edit this friction point", icon=":material/edit:", key=f"edit_friction_open_{friction_id}"

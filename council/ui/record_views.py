@@ -13,6 +13,7 @@ from council.services.workspace import Workspace
 from council.ui import url
 from council.ui.blocker_form import edit_blocker_form
 from council.ui.cache import cached
+from council.ui.chain_views import agenda_request, decisions_taken
 from council.ui.connection_form import IMPACT, edit_connection_form
 from council.ui.history import history
 from council.ui.links import friction_of
@@ -76,6 +77,8 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "connection", connection_id, detail.friction, "Change which friction points it causes")
+    decisions_taken(ws, "connection", connection_id)
+    agenda_request(ws, "connection", connection_id)
     if can(ws, Task.LOG):
         with st.expander(
             "Edit this missing connection", icon=":material/edit:", key=f"edit_connection_open_{c.id}"
@@ -123,6 +126,8 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> None:
     if not detail.friction.empty:
         st.dataframe(detail.friction, hide_index=True, width="stretch", column_config=_FRICTION_COLUMNS)
     friction_of(ws, "blocker", blocker_id, detail.friction, "Change which friction points it causes")
+    decisions_taken(ws, "blocker", blocker_id)
+    agenda_request(ws, "blocker", blocker_id)
     if can(ws, Task.LOG):
         with st.expander("Edit this blocker", icon=":material/edit:", key=f"edit_blocker_open_{b.id}"):
             edit_blocker_form(ws, b)

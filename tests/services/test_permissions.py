@@ -41,7 +41,9 @@ from council.services import (
     links,
     meeting_mode,
     meetings,
+    pins,
     proposals,
+    resolution,
     roster,
     rotation,
     self_check,
@@ -49,7 +51,7 @@ from council.services import (
 from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
-from tests.services.conftest import SECRETARY
+from tests.services.conftest import CHAIR, SECRETARY
 from tests.services.scene import Setting, amendment
 
 ROLES = ("member", "chair", "guest", "executive", "secretary")
@@ -157,6 +159,22 @@ def _an_action(ws: Workspace, s: Setting) -> int:
     )
 
 
+def _pinned(ws: Workspace, s: Setting) -> int:
+    friction_id = _friction(ws, s)
+    pins.pin_for_agenda(ws, CHAIR, "friction", friction_id, "Complaints doubled.")
+    return friction_id
+
+
+def _done_with_open_source(ws: Workspace, s: Setting) -> tuple[int, list[tuple[str, int]]]:
+    """A demo decision with a friction point it came from still open, marked done."""
+    decision_id, friction_id = ws.db.rows(
+        "SELECT l.decision_id, f.id FROM decision_link l JOIN friction_point f ON f.id = l.friction_point_id "
+        "WHERE f.status IN ('open', 'decided') ORDER BY 1, 2 LIMIT 1"
+    )[0]
+    decisions.follow_up(ws, SECRETARY, decision_id, StatusChange("done", "Delivered."))
+    return decision_id, [("friction", friction_id)]
+
+
 def _held_yesterday(ws: Workspace, s: Setting) -> None:
     """The coming meeting with an agenda, its day just passed: its chair can start it (to record it)."""
     _coming_item(ws, s)
@@ -242,6 +260,11 @@ CASES = [
          call=lambda ws, a, s, p: actions.hand_over(ws, a, {p: 1}, s.actors["member"].id, "Moved to another team.")),
     Case("cancellation.cancel_meeting", {"secretary", "chair"}, chair_of_coming=True,
          call=lambda ws, a, s, p: cancellation.cancel_meeting(ws, a, s.coming.id, "No quorum.")),
+    Case("pins.pin_for_agenda", COUNCIL, prepare=_friction,
+         call=lambda ws, a, s, p: pins.pin_for_agenda(ws, a, "friction", p, "Complaints doubled.")),
+    Case("pins.unpin", COUNCIL, prepare=_pinned, call=lambda ws, a, s, p: pins.unpin(ws, a, "friction", p)),
+    Case("resolution.resolve_sources", COUNCIL, prepare=_done_with_open_source,
+         call=lambda ws, a, s, p: resolution.resolve_sources(ws, a, p[0], p[1], "The new script is live.")),
     # The guest's one change.
     Case("proposals.submit_proposal", {"guest"}, lambda ws, a, s, p: proposals.submit_proposal(
         ws, a, s.coming.id, Proposal(0, 0, "Call back the same day", "They wait.", "billing"))),

@@ -1,0 +1,74 @@
+"""Putting it on the agenda: a member pins a friction point, connection or blocker for the next meeting,
+saying why. Pinned items are suggested right after the guest's proposal, whatever their score."""
+
+from __future__ import annotations
+
+from council.domain.checks import clean_text
+from council.domain.errors import NotFound, ValidationError
+from council.domain.people import Person
+from council.domain.permissions import Task, require
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import meetings, pins
+from council.store.database import Transaction
+from council.store.pins import Pin
+
+# Kind -> its table, which the audit trail names it by too.
+_ENTITY = {"friction": "friction_point", "connection": "missing_connection", "blocker": "blocker"}
+_WORDS = {"friction": "friction point", "connection": "missing connection", "blocker": "blocker"}
+_OPEN = {"friction": ("open", "on_agenda", "decided"), "connection": ("open", "on_agenda", "decided"),
+         "blocker": ("active", "being_removed")}  # fmt: skip
+MAX_WHY = 500
+
+
+def pin_of(ws: Workspace, kind: str, ref_id: int) -> Pin | None:
+    return pins.active_pin(ws.db, kind, ref_id)
+
+
+def pin_for_agenda(ws: Workspace, actor: Person | None, kind: str, ref_id: int, why: str) -> int:
+    """Pin this record for the next agenda; returns the pin's id."""
+    require(actor, Task.AGENDA, "put items on the agenda")
+    if kind not in _ENTITY:
+        raise ValidationError(f"{kind!r} cannot be pinned for the agenda.", "pin_why")
+    why = clean_text(why, "Why the council should discuss it", limit=MAX_WHY, field="pin_why")
+
+    def write(tx: Transaction) -> int:
+        status = tx.value(f"SELECT status FROM {_ENTITY[kind]} WHERE id = ?", [ref_id])
+        if status is None:
+            raise NotFound(f"There is no {_WORDS[kind]} #{ref_id}.")
+        if status not in _OPEN[kind]:
+            raise ValidationError(
+                f"This {_WORDS[kind]} is closed, so there is nothing to put on the agenda.", "pin_why"
+            )
+        already = pins.active_pin(tx, kind, ref_id)
+        if already is not None:
+            raise ValidationError(
+                f"{already.asked_by_name or 'Someone'} already asked for this on "
+                f"{already.pinned_at.astimezone(ws.zone):%-d %B}: “{already.why}”.",
+                "pin_why",
+            )
+        pin_id = pins.add_pin(tx, kind, ref_id, why, actor.id if actor else None, ws.now())
+        record(tx, actor, "pin", _ENTITY[kind], ref_id, {"why": why})
+        return pin_id
+
+    return ws.db.write(write)
+
+
+def unpin(ws: Workspace, actor: Person | None, kind: str, ref_id: int) -> None:
+    """Take the record off the next agenda's pinned suggestions."""
+    require(actor, Task.AGENDA, "change what is put on the agenda")
+
+    def write(tx: Transaction) -> None:
+        pin = pins.active_pin(tx, kind, ref_id)
+        if pin is None:
+            raise NotFound("It is not pinned for the agenda (any more).")
+        pins.unpin(tx, pin.id, actor.id if actor else None, ws.now())
+        record(tx, actor, "unpin", _ENTITY[kind], ref_id, {"why": pin.why})
+
+    ws.db.write(write)
+
+
+def next_meeting_title(ws: Workspace) -> str | None:
+    """The meeting whose agenda is being prepared, if one is planned."""
+    found = meetings.first_not_closed(ws.db)
+    return found.title if found is not None and found.status == "planned" else None

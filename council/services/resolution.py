@@ -1,0 +1,69 @@
+"""Closing the loop: when a decision is done, the friction points, connections and blockers it came
+from are marked resolved (a blocker: removed) in one step, with a note that says how."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from council.domain.checks import clean_text
+from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.people import Person
+from council.domain.permissions import Task, require
+from council.domain.vocabulary import BlockerStatus, DecisionStatus, ItemStatus
+from council.services.history import record
+from council.services.workspace import Workspace
+from council.store import blockers, connections, decisions, friction
+from council.store.database import Transaction
+from council.store.decisions import DecisionSource
+
+# Kind -> the status that closes it, how to read and save it, and the audit trail's name for it.
+_CLOSING = {
+    "friction": (ItemStatus.RESOLVED, friction.get_friction_point, friction.update_friction_point, "friction_point"),
+    "connection": (ItemStatus.RESOLVED, connections.get_missing_connection, connections.update_missing_connection,
+                   "missing_connection"),
+    "blocker": (BlockerStatus.REMOVED, blockers.get_blocker, blockers.update_blocker, "blocker"),
+}  # fmt: skip
+OPEN_STATUSES = {"friction": ("open", "on_agenda", "decided"), "connection": ("open", "on_agenda", "decided"),
+                 "blocker": ("active", "being_removed")}  # fmt: skip
+
+
+def still_open_sources(ws: Workspace, decision_id: int) -> list[DecisionSource]:
+    """What the decision came from that is still open (guest proposals aside)."""
+    return [
+        s for s in decisions.decision_sources(ws.db, decision_id) if s.status in OPEN_STATUSES.get(s.kind, ())
+    ]
+
+
+def resolve_sources(ws: Workspace, actor: Person | None, decision_id: int, chosen: list[tuple[str, int]],
+                    note: str) -> int:  # fmt: skip
+    """Mark the chosen sources of a done decision resolved (blockers removed); returns how many."""
+    require(actor, Task.LOG, "mark friction points, connections and blockers resolved")
+    note = clean_text(note, "The note on how it was resolved", limit=1_000, field="resolve_note")
+    if not chosen:
+        raise ValidationError("Nothing is chosen. Tick what the decision resolved.", "resolve_chosen")
+
+    def write(tx: Transaction) -> int:
+        summary = decisions.summary_of(tx, decision_id, ws.today())
+        if summary is None:
+            raise NotFound(f"There is no decision #{decision_id}.")
+        if summary.status != DecisionStatus.DONE:
+            raise NotAllowed(
+                f"Decision #{decision_id} is {DecisionStatus(summary.status).label.lower()}, not done. Mark it "
+                "done first; then what it came from can be marked resolved."
+            )
+        sources = {(s.kind, s.id) for s in decisions.decision_sources(tx, decision_id)}
+        for kind, ref_id in chosen:
+            if (kind, ref_id) not in sources or kind not in _CLOSING:
+                raise ValidationError(
+                    f"{kind} #{ref_id} is not what decision #{decision_id} came from.", "resolve_chosen"
+                )
+            status, load, save, entity = _CLOSING[kind]
+            before = load(tx, ref_id)
+            if before.status not in OPEN_STATUSES[kind]:
+                continue  # someone closed it meanwhile
+            save(tx, replace(before, status=status), ws.now())
+            record(tx, actor, "update", entity, ref_id,
+                   {"changes": {"status": [before.status, status.value]}, "note": note, "decision": decision_id})  # fmt: skip
+        return len(chosen)
+
+    return ws.db.write(write)

@@ -1,0 +1,77 @@
+"""From a friction point, connection or blocker onward: the decisions taken about it with their actions
+and effect, and a member's request to put it on the next agenda."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council.domain.permissions import Task
+from council.services import chain, pins
+from council.services.workspace import Workspace
+from council.ui import forms
+from council.ui.action_views import DECISIONS_PAGE, action_line
+from council.ui.cache import cached
+from council.ui.decision_list import badges
+from council.ui.session import can, current_person
+from council.ui.text import md
+
+
+def effect_words(headline: chain.EffectHeadline) -> str:
+    """The score around a decision in words: before → after, with how many responses, or why there is none."""
+    row = headline.row
+    if row is None:
+        return md(headline.reason)
+    if row.before.nps is None or row.after.nps is None:
+        return f"No customer feedback on its journey stages in the {headline.days} days before or after it."
+    trust = "" if row.trustworthy else " :orange[(too few responses to trust)]"
+    return (f"NPS {row.before.nps:+.0f} in the {headline.days} days before → {row.after.nps:+.0f} in the "
+            f"{headline.days} days after ({row.before.responses:,} and {row.after.responses:,} responses){trust}. "
+            "A before/after comparison, not proof.")  # fmt: skip
+
+
+def decisions_taken(ws: Workspace, kind: str, ref_id: int) -> None:
+    taken = cached(ws, chain.decisions_taken_about, kind, ref_id)
+    st.markdown(f"**Decisions taken about it ({len(taken)})**")
+    if not taken:
+        st.caption("The council has not decided anything about it yet.")
+    for t in taken:
+        d = t.summary
+        with st.container(border=True):
+            st.page_link(DECISIONS_PAGE, label=md(f"Decision #{d.decision_id}: {d.title}"), icon=":material/gavel:",
+                         query_params={"id": str(d.decision_id)})  # fmt: skip
+            st.markdown(badges(d))
+            for a in t.actions:
+                st.markdown(action_line(ws, a))
+            if not t.actions:
+                st.caption("No actions were agreed for it.")
+            st.caption(f"Effect on customers: {effect_words(t.effect)}")
+
+
+def agenda_request(ws: Workspace, kind: str, ref_id: int) -> None:
+    """Pinned for the next agenda (by whom and why), or a way for a member to ask for it."""
+    me = current_person(ws)
+    pin = cached(ws, pins.pin_of, kind, ref_id)
+    form = f"pin_{kind}_{ref_id}"
+    forms.form_error(form, ("pin_why",))
+    if pin is not None:
+        who = md(pin.asked_by_name or "A member")
+        st.info(f"On the next agenda's suggestions: {who} asked for it on "
+                f"{pin.pinned_at.astimezone(ws.zone):%-d %B %Y}: “{md(pin.why)}”", icon=":material/push_pin:")  # fmt: skip
+        if can(ws, Task.AGENDA):
+            st.button("Take it off the suggestions", icon=":material/cancel:", key=f"{form}_unpin",
+                      on_click=forms.save, args=(form, lambda: pins.unpin(ws, me, kind, ref_id),
+                                                 lambda _: "It is no longer pinned for the agenda."))  # fmt: skip
+        return
+    if not can(ws, Task.AGENDA):
+        return
+    coming = cached(ws, pins.next_meeting_title)
+    with st.expander("Put it on the agenda", icon=":material/push_pin:", key=f"{form}_open"):
+        st.caption(f"It is suggested first, after the guest's proposal, for {md(coming)}." if coming else
+                   "No meeting is planned yet: it is suggested first for the next one planned.")  # fmt: skip
+        st.text_input("Why the council should discuss it", key=f"{form}_why", max_chars=pins.MAX_WHY,
+                      placeholder="e.g. Complaints doubled since the new bill layout")  # fmt: skip
+        forms.field_error(form, "pin_why")
+        st.button("Put it on the agenda", type="primary", icon=":material/push_pin:", key=f"{form}_save",
+                  on_click=forms.save, args=(form, lambda: pins.pin_for_agenda(ws, me, kind, ref_id,
+                                                                               forms.value(form, "why") or ""),
+                                             lambda _: "It is pinned for the next agenda.", ("why",)))  # fmt: skip
