@@ -7,7 +7,7 @@ from council.domain.vocabulary import MeetingStatus
 from council.services import agenda, lists, meetings
 from council.ui import agenda_views, meeting_mode_views, url
 from council.ui.cache import cached
-from council.ui.meeting_views import meeting_header, meeting_list, plan_form, view_key
+from council.ui.meeting_views import cancel_form, meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
 from council.ui.record_page import list_or_detail
 from council.ui.session import current_person, workspace
@@ -18,7 +18,8 @@ me = current_person(ws)
 st.title("Meetings")
 
 VIEWS = {"prepare": "Prepare the agenda", "run": "Meeting mode", "minutes": "Minutes & invite"}
-DEFAULT_VIEW = {MeetingStatus.PLANNED: "prepare", MeetingStatus.OPEN: "run", MeetingStatus.CLOSED: "minutes"}
+DEFAULT_VIEW = {MeetingStatus.PLANNED: "prepare", MeetingStatus.OPEN: "run", MeetingStatus.CLOSED: "minutes",
+                MeetingStatus.CANCELLED: "minutes"}  # fmt: skip
 
 
 def show_list() -> None:
@@ -47,6 +48,10 @@ def show_meeting(meeting_id: int) -> None:
 
 
 def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
+    if view.meeting.is_cancelled:
+        st.info("This meeting was cancelled; its points are back among the next meeting's suggestions.",
+                icon=":material/event_busy:")  # fmt: skip
+        return
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed; its agenda is final.", icon=":material/lock:")
     elif not may(me, Task.AGENDA) and not may(me, Task.PLAN) and not runs(me, view.meeting):
@@ -60,6 +65,8 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
             key=f"edit_meeting_open_{meeting_id}",
         ):  # a key keeps it open while in use
             plan_form(ws, me, view.meeting)
+        if status_is(view, MeetingStatus.PLANNED):
+            cancel_form(ws, me, view.meeting)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown("##### Agenda")
@@ -76,6 +83,9 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
 
 def run(card: meetings.MeetingCard, view: agenda.AgendaView) -> None:
     chair = runs(me, card.meeting)
+    if view.meeting.is_cancelled:
+        st.info("This meeting was cancelled, so it is not held.", icon=":material/event_busy:")
+        return
     if status_is(view, MeetingStatus.CLOSED):
         st.info("This meeting is closed. Its minutes are under “Minutes & invite”.", icon=":material/lock:")
         return

@@ -33,8 +33,8 @@ def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
 
     Its UID stays the same and its SEQUENCE counts the meeting's planning changes, so a calendar
     that already holds the meeting updates it. With a chair who has an e-mail address it is a
-    REQUEST from the chair to everyone invited; without one there is nobody to answer to, so it is
-    a plain event to add to a calendar.
+    REQUEST from the chair to everyone invited (a CANCEL once the meeting is cancelled); without one
+    there is nobody to answer to, so it is a plain event to add to a calendar.
     """
     zone = ZoneInfo(m.time_zone)
     cal = Calendar()
@@ -48,7 +48,7 @@ def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
     event.add("dtend", m.ends_at.astimezone(zone))
     event.add("summary", m.title)
     event.add("sequence", m.revision)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if m.cancelled is not None else "CONFIRMED")
     event.add("transp", "OPAQUE")
     if m.location.strip():
         event.add("location", m.location.strip())
@@ -57,7 +57,7 @@ def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
             event.add("url", link.group(0).rstrip(".,;:!?)"))
     event.add("description", _invite_description(m))
     if m.chair and m.chair.email:
-        cal.add("method", "REQUEST")
+        cal.add("method", "CANCEL" if m.cancelled is not None else "REQUEST")
         organizer = vCalAddress(f"mailto:{m.chair.email}")
         organizer.params["CN"] = m.chair.name
         event.add("organizer", organizer)
@@ -98,6 +98,8 @@ def _attendee(person: Participant, role: str) -> vCalAddress:
 
 def _invite_description(m: Minutes) -> str:
     lines = [f"{m.organisation} — customer-experience council", f"Chair: {person_line(m.chair)}"]
+    if m.cancelled is not None:
+        lines.insert(0, f"CANCELLED: {m.cancelled}")
     lines.append(f"Guest: {person_line(m.guest)}" if m.guest else "No guest invited.")
     if m.proposal:
         lines.append(f"The guest proposes: {m.proposal.change}")

@@ -4,6 +4,7 @@ actions, who attended, and close it, which freezes the agenda and the minutes.""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime, time
 
 from council.domain.decisions import (
     ActionDraft,
@@ -51,12 +52,18 @@ def decisions_under(ws: Workspace, item_id: int) -> list[DecisionTaken]:
 
 
 def start_meeting(
-    ws: Workspace, actor: Person | None, meeting_id: int, *, bring_forward: bool = False
+    ws: Workspace,
+    actor: Person | None,
+    meeting_id: int,
+    *,
+    bring_forward: bool = False,
+    held_at: time | None = None,
 ) -> None:
     """Open meeting mode; the agenda closes for the guest if the chair had not closed it yet.
 
     A meeting starts on its day (or later, to record it afterwards). Held before its day, it must
-    be brought forward: `bring_forward` moves its start to now, so its minutes tell the truth.
+    be brought forward: `bring_forward` moves it to today, at `held_at` or else at the time of day it
+    was planned for, so its minutes tell the truth.
     """
 
     def write(tx: Transaction) -> None:
@@ -76,9 +83,9 @@ def start_meeting(
                     f"This meeting is planned for {day:%A %-d %B %Y}. It can start on that day; to hold it "
                     "now, bring it forward to today."
                 )
-            moved = follow_date(
-                meeting, replace(meeting, starts_at=ws.now().replace(second=0, microsecond=0)), ws.zone
-            )
+            planned = meeting.starts_at.astimezone(ws.zone).time().replace(tzinfo=None)
+            today_at = datetime.combine(ws.today(), held_at or planned, ws.zone)
+            moved = follow_date(meeting, replace(meeting, starts_at=today_at), ws.zone)
             check_day_free(tx, ws, moved)
             check_people(tx, ws, moved)
             meetings.update_meeting(tx, moved)

@@ -16,7 +16,7 @@ from council.store import meetings, people
 from council.store.database import Query, Transaction
 
 ENTITY = "meeting"
-PLANNING_CHANGES = ("update", "guest")  # audit actions that change what a calendar invite says
+PLANNING_CHANGES = ("update", "guest", "cancel")  # audit actions that change what a calendar invite says
 FIELD_NAMES = {"title": "title", "starts_at": "date and time", "duration_minutes": "length",
                "location": "place", "chair_id": "chair", "guest_id": "guest"}  # fmt: skip
 

@@ -105,6 +105,7 @@ class Minutes:
     agenda: tuple[MinutesItem, ...]
     decisions: tuple[MinutesDecision, ...]
     revision: int = 0  # how many times its planning changed: an invite's SEQUENCE
+    cancelled: str | None = None  # the reason, when the meeting was cancelled
 
     def decisions_under(self, position: int) -> tuple[MinutesDecision, ...]:
         return tuple(d for d in self.decisions if d.agenda_position == position)
@@ -143,6 +144,7 @@ def minutes(ws: Workspace, meeting_id: int) -> Minutes:
         agenda=tuple(_item(item, people) for item in agenda),
         decisions=_decisions(ws, meeting_id, {item.id: item.position for item in agenda}),
         revision=audit.count_about(ws.db, ENTITY, str(meeting_id), PLANNING_CHANGES),
+        cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
     )
 
 

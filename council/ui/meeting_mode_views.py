@@ -39,9 +39,13 @@ def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     forward = early and st.checkbox(
         "We hold it now: bring it forward to today", key=f"forward_{view.meeting.id}"
     )
+    held_at = None
+    if forward:  # the planned time of day, unless the chair says otherwise
+        planned = view.meeting.starts_at.astimezone(ws.zone).time().replace(tzinfo=None)
+        held_at = st.time_input("Held today at", value=planned, step=300, key=f"held_at_{view.meeting.id}")
     st.button("Start the meeting", type="primary", icon=":material/play_arrow:", disabled=early and not forward,
               on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id,
-                                                                                bring_forward=forward),
+                                                                                bring_forward=forward, held_at=held_at),
                                   "The meeting has started."))  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from council.domain.errors import ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
 from council.domain.vocabulary import MeetingStatus
-from council.services import meetings
+from council.services import cancellation, meetings
 from council.services.lists import meeting_table
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -33,7 +33,8 @@ def meeting_list(ws: Workspace) -> None:
     if table.empty:
         st.info("No meetings yet. Plan the first one above.", icon=":material/event:")
         return
-    coming = table[table["status"] != MeetingStatus.CLOSED.label].sort_values("starts_at")
+    held_or_off = (MeetingStatus.CLOSED.label, MeetingStatus.CANCELLED.label)
+    coming = table[~table["status"].isin(held_or_off)].sort_values("starts_at")
     if not coming.empty:
         first = coming.iloc[0]
         when = first["starts_at"]  # already in the workspace's time zone
@@ -157,12 +158,32 @@ def _edited(changed: list[str]) -> str:
     return f"Saved: {names}. Send the new invite (under “Minutes & invite”) to everyone invited."
 
 
+def cancel_form(ws: Workspace, me: Person | None, meeting: Meeting) -> None:
+    """Call off a meeting that has not started, saying why."""
+    form = f"cancel_meeting_{meeting.id}"
+    with st.expander("Cancel this meeting", icon=":material/event_busy:", key=f"{form}_open"):
+        st.caption("It stays in the list as cancelled, with your reason. Its agenda points go back to the "
+                   "suggestions of the next meeting, and its guest can be invited again.")  # fmt: skip
+        st.text_input("Why it is cancelled", key=f"{form}_reason", max_chars=cancellation.MAX_REASON,
+                      placeholder="e.g. Half the council is at the training day")  # fmt: skip
+        forms.field_error(form, "cancel_reason")
+        forms.form_error(form, ("cancel_reason",))
+        st.button("Cancel the meeting", icon=":material/event_busy:", key=f"{form}_save",
+                  on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
+                      ws, me, meeting.id, forms.value(form, "reason") or ""),
+                      lambda _: "The meeting is cancelled. Download the cancellation under “Minutes & invite” "
+                                "and send it to everyone invited.", ("reason",)))  # fmt: skip
+
+
 def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
     m = card.meeting
     start = m.starts_at.astimezone(ws.zone)
     st.subheader(md(m.title))
     status = MeetingStatus(m.status).label
     agenda_state = " · agenda closed" if m.agenda_closed_at and m.status == MeetingStatus.PLANNED else ""
+    if m.is_cancelled:
+        when = m.cancelled_at.astimezone(ws.zone) if m.cancelled_at else None
+        agenda_state = f" on {when:%-d %B %Y}: {md(m.cancel_reason)}" if when else ""
     st.markdown(
         f":material/event: **{start:%A %-d %B %Y, %H:%M}** ({m.duration_minutes} minutes) · "
         f"{status}{agenda_state}  \n"

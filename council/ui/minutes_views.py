@@ -10,6 +10,7 @@ from council.services.minutes import DRAFT_NOTICE, minutes
 from council.services.workspace import Workspace
 from council.ui.cache import cached
 from council.ui.session import show_error
+from council.ui.text import md
 
 
 def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
@@ -18,6 +19,13 @@ def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
         m = cached(ws, minutes, meeting_id)
     except CouncilError as e:
         show_error(e)
+        return
+    if m.cancelled is not None:
+        st.info(f"This meeting was cancelled: {md(m.cancelled)}", icon=":material/event_busy:")
+        st.download_button("Cancellation for calendars (.ics)", data=lambda: invites.meeting_invite(m),
+                           file_name=exports.export_name(m, "ics"), mime=exports.MIME_TYPES["ics"],
+                           icon=":material/event_busy:", on_click="ignore", key=f"minutes_ics_{meeting_id}",
+                           help="Send it to everyone invited: their calendars then remove the meeting.")  # fmt: skip
         return
     if m.is_draft:
         st.caption(f":material/edit_note: {DRAFT_NOTICE}, so these minutes are a draft. The invite is ready.")

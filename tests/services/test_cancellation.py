@@ -9,8 +9,9 @@ import pytest
 
 from council.domain.errors import NotAllowed, ValidationError
 from council.domain.meetings import Meeting
-from council.services import agenda, meeting_mode, meetings
+from council.services import agenda, invites, meeting_mode, meetings
 from council.services.cancellation import cancel_meeting
+from council.services.minutes import minutes
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import people
@@ -81,3 +82,14 @@ def test_only_a_planned_meeting_can_be_cancelled_with_a_reason_by_its_planner(
     with nothing_written(demo), pytest.raises(NotAllowed, match="has started"):
         cancel_meeting(demo, SECRETARY, first.id, "Too late.")
     cancel_meeting(demo, people.get_person(demo.db, second.chair_id), second.id, "The chair calls it off.")
+
+
+def test_the_invite_of_a_cancelled_meeting_tells_calendars_to_remove_it(demo: Workspace) -> None:
+    first, _ = _coming(demo)
+    before = invites.meeting_invite(minutes(demo, first.id)).decode()
+    cancel_meeting(demo, SECRETARY, first.id, "No quorum.")
+    after = invites.meeting_invite(minutes(demo, first.id)).decode()
+    assert "STATUS:CONFIRMED" in before and "STATUS:CANCELLED" in after
+    assert "METHOD:CANCEL" in after and "CANCELLED: No quorum." in after
+    sequence = lambda text: int(text.split("SEQUENCE:")[1].split()[0])  # noqa: E731
+    assert sequence(after) == sequence(before) + 1

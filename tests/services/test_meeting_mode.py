@@ -340,10 +340,22 @@ def test_a_meeting_starts_on_its_day_or_is_brought_forward_to_today(demo: Worksp
     with pytest.raises(NotAllowed, match="It can start on that day"):
         meeting_mode.start_meeting(demo, CHAIR, meeting_id)
     assert _sizes(demo) == sizes and meeting_store.get_meeting(demo.db, meeting_id).status == "planned"
+    planned = meeting_store.get_meeting(demo.db, meeting_id).starts_at.astimezone(demo.zone)
     meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     started = meeting_store.get_meeting(demo.db, meeting_id)
     assert started.status == "open" and started.starts_at.astimezone(demo.zone).date() == demo.today()
+    assert (
+        started.starts_at.astimezone(demo.zone).time() == planned.time()
+    )  # the time of day it was planned for
     assert set(meeting_store.attendees(demo.db, meeting_id)) == meetings.invited(demo.db, demo, started)
+
+
+def test_a_meeting_brought_forward_starts_at_the_time_the_chair_gives(demo: Workspace) -> None:
+    meeting_id = _plan(demo)
+    agenda.add_other(demo, MEMBER, meeting_id, "Announcements", 5)
+    meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True, held_at=time(9, 30))
+    started = meeting_store.get_meeting(demo.db, meeting_id).starts_at.astimezone(demo.zone)
+    assert (started.date(), started.time()) == (demo.today(), time(9, 30))
 
 
 def test_a_follow_up_point_reminds_the_meeting_of_its_decision(demo: Workspace) -> None:
