@@ -60,12 +60,21 @@ def _guest(ws: Workspace) -> int:
     )
 
 
+def _busiest_member(ws: Workspace) -> int:
+    """The council member with the most open actions: the fullest My work."""
+    return ws.db.value(
+        "SELECT a.owner_id FROM action_item a JOIN person_role r ON r.person_id = a.owner_id AND r.role = 'member' "
+        "WHERE a.status IN ('open', 'in_progress') GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
+    )
+
+
 def _busiest(sql: str) -> Callable[[Workspace], dict[str, str]]:
     """The address of the record this query puts first (the one with the most attached to it)."""
     return lambda ws: {"id": str(ws.db.value(sql))}
 
 
 VIEWS = [
+    View("My work (busiest member)", "my_work", _busiest_member),
     View("Overview", "overview", _secretary),
     View("Friction points", "friction_points", _secretary),
     View("  one friction point", "friction_points", _secretary, _busiest(
@@ -85,6 +94,8 @@ VIEWS = [
     View("Decisions", "decisions", _secretary),
     View("  one decision", "decisions", _secretary, _busiest(
         "SELECT decision_id FROM decision_event GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1")),
+    View("Actions", "actions", _secretary),
+    View("Since the last meeting", "since", _secretary),
     View("Customer voice", "customer_voice", _secretary),
     View("Wall screen", "wall", _secretary),
     View("Council & rotation", "council", _secretary),
@@ -108,6 +119,8 @@ def main() -> None:
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs per measurement; the median counts")
     parser.add_argument("--skip-import", action="store_true", help="leave out the 1,000,000-row import")
+    parser.add_argument("--only", nargs="+", metavar="PAGE",
+                        help="time only these pages (their script names, e.g. my_work actions) and nothing else")  # fmt: skip
     args = parser.parse_args()
     print(
         f"{date.today()} on {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}\n"
@@ -116,6 +129,9 @@ def main() -> None:
         folder = Path(folder)
         demo = open_workspace(CONFIG, folder / "demo.duckdb", demo=True)
         large = _large(args.large, folder)
+        if args.only:
+            pages(demo, large, args.repeats, [v for v in VIEWS if v.page in args.only])
+            return
         pages(demo, large, args.repeats)
         search(large, args.repeats)
         if not args.skip_import:
@@ -137,13 +153,13 @@ def _large(given: Path | None, folder: Path) -> Workspace:
     return ws
 
 
-def pages(demo: Workspace, large: Workspace, repeats: int) -> None:
+def pages(demo: Workspace, large: Workspace, repeats: int, views: list[View] = VIEWS) -> None:
     print("Page views: full script run under AppTest, median of cold runs (reads not cached)")
     print(f"{'page':<28} | {'demo ms':>7} | {'large ms':>8} | {'large/demo':>10} | {'queries ms':>10} | "
           f"{'page/queries':>12} | {'queries':>7} | {'warm ms':>7}")  # fmt: skip
     print("-" * 112)
     worst: list[str] = []
-    for view in VIEWS:
+    for view in views:
         small = time_view(demo, CONFIG, view, repeats)
         big = time_view(large, CONFIG, view, repeats)
         ratio = big.page_ms / small.page_ms

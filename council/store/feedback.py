@@ -57,6 +57,18 @@ def nps_since(q: Query, since: datetime) -> NpsFigure:
     return NpsFigure(responses=responses, promoters=promoters, detractors=detractors)
 
 
+def nps_between(q: Query, start: datetime, end: datetime) -> NpsFigure:
+    """Promoters, detractors and responses on the 0-10 scale received in [start, end)."""
+    responses, promoters, detractors = q.row(
+        """
+        SELECT count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score <= 6)
+        FROM feedback WHERE scale = 'nps' AND received_at >= ? AND received_at < ?
+        """,
+        [start, end],
+    )
+    return NpsFigure(responses=responses, promoters=promoters, detractors=detractors)
+
+
 def nps_before_and_after(
     q: Query, stages: list[str], before: tuple[datetime, datetime], after: tuple[datetime, datetime]
 ) -> dict[tuple[str | None, str], NpsFigure]:

@@ -44,6 +44,11 @@ def last_meeting(q: Query) -> Meeting | None:
     return q.record(Meeting, f"{_MEETING} WHERE status <> 'cancelled' ORDER BY starts_at DESC LIMIT 1")
 
 
+def last_closed(q: Query) -> Meeting | None:
+    """The meeting held and closed most recently."""
+    return q.record(Meeting, f"{_MEETING} WHERE status = 'closed' ORDER BY starts_at DESC LIMIT 1")
+
+
 def held_meetings(q: Query, limit: int) -> list[Meeting]:
     """Meetings that have started: the running one first, then the latest `limit` others, newest first."""
     return q.records(

@@ -40,6 +40,7 @@ PAGES = (
     PageSpec("app_pages/self_check.py", "Council self-check", ":material/fact_check:", "Meet", Task.READ),
     PageSpec("app_pages/decisions.py", "Decisions", ":material/gavel:", "Follow up", Task.READ),
     PageSpec("app_pages/actions.py", "Actions", ":material/checklist:", "Follow up", Task.READ),
+    PageSpec("app_pages/since.py", "Since the last meeting", ":material/update:", "Follow up", Task.READ),
     PageSpec("app_pages/customer_voice.py", "Customer voice", ":material/forum:", "Follow up", Task.READ),
     PageSpec("app_pages/wall.py", "Wall screen", ":material/tv:", "Follow up", Task.READ),
     PageSpec("app_pages/council.py", "Council & rotation", ":material/groups:", "Run the council", Task.READ),

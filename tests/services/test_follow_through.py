@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from council.domain.actions import ActionUpdate
 from council.domain.agenda import PINNED
 from council.domain.decisions import StatusChange
 from council.domain.errors import NotAllowed, ValidationError
 from council.domain.friction import FrictionPoint
-from council.services import agenda, chain, friction, my_work, pins, resolution
+from council.services import actions, agenda, chain, friction, my_work, pins, resolution, since
 from council.services import decisions as decision_service
 from council.services.workspace import Workspace
 from council.store import meetings, people
@@ -116,3 +119,28 @@ def test_an_executive_cannot_resolve_or_pin(demo: Workspace, nothing_written) ->
             pins.pin_for_agenda(demo, executive, "friction", 1, "Please.")
         with pytest.raises(NotAllowed):
             resolution.resolve_sources(demo, executive, 1, [("friction", 1)], "Done.")
+
+
+def test_since_lists_what_was_logged_and_done_and_narrows_to_ones_own(demo: Workspace) -> None:
+    title = "<script>alert(1)</script> letters arrive late"
+    new = friction.log_friction_point(
+        demo, MEMBER, FrictionPoint(title, "", "billing", 2, owner_department="it")
+    )
+    marieke = _person(demo, "Marieke Jansen")
+    action = actions.my_actions(demo, marieke.id)[0]
+    actions.update_action(
+        demo, marieke, action.id, action.revision, ActionUpdate(status="done", note="Done.")
+    )
+
+    report = since.since_report(demo)
+    assert report.since_label.startswith("the meeting of")
+    assert [c.id for c in report.sections["Logged"]] == [new]
+    assert [c.id for c in report.sections["Actions done"]] == [action.id]
+    mine = since.since_report(demo, me=marieke)
+    assert mine.sections["Logged"] == [] and [c.id for c in mine.sections["Actions done"]] == [action.id]
+    earlier = since.since_report(demo, date(2026, 1, 1))
+    assert len(earlier.sections["Decided"]) > 0 and earlier.since_label == "1 January 2026"
+
+    page = since.since_html(demo, report)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "\\<script\\>" in since.since_markdown(demo, report)

@@ -1,0 +1,48 @@
+"""Since the last meeting: what happened in the council's work and how customers' scores moved."""
+
+import streamlit as st
+
+from council.services import since
+from council.ui import url
+from council.ui.cache import cached
+from council.ui.session import current_person, workspace
+from council.ui.text import md
+
+ws = workspace()
+me = current_person(ws)
+st.title("Since the last meeting")
+last = cached(ws, since.last_meeting_day)
+cols = st.columns([2, 2, 3])
+day = url.date_in_url("Since", "since", key="since_day", container=cols[0], value=last[0] if last else None,
+                      max_value=ws.today(), format="DD/MM/YYYY",
+                      help="The day of the last closed meeting, or any day you choose")  # fmt: skip
+scope = url.selectbox_in_url("Show", "scope", {"all": "The whole council", "mine": "Yours and your department's"},
+                             "all", key="since_scope", container=cols[1])  # fmt: skip
+report = cached(ws, since.since_report, day, me if scope == "mine" and me else None)
+if last and report.since == last[0]:
+    st.caption(f"Since “{md(last[1])}”. Choose another day to look further back.")
+st.markdown(f"**Customers:** {md(since.score_words(report))}")
+
+counts = st.columns(len(report.sections))
+for column, (heading, changes) in zip(counts, report.sections.items(), strict=True):
+    column.metric(heading, len(changes))
+downloads = cols[2].container(horizontal=True)
+downloads.download_button("Markdown", lambda: since.since_markdown(ws, report), on_click="ignore",
+                          file_name=f"since-{report.since.isoformat()}.md", mime="text/markdown",
+                          icon=":material/description:")  # fmt: skip
+downloads.download_button("Printable (HTML)", lambda: since.since_html(ws, report), on_click="ignore",
+                          file_name=f"since-{report.since.isoformat()}.html", mime="text/html",
+                          icon=":material/print:")  # fmt: skip
+for heading, changes in report.sections.items():
+    if not changes:
+        continue
+    with st.expander(f"{heading} ({len(changes)})", expanded=len(changes) <= 10):
+        for change in changes[:100]:
+            st.markdown(f"- {md(since.change_words(report, change))}")
+        if len(changes) > 100:
+            st.caption(f"The latest 100 of {len(changes):,} are shown; the downloads hold them all.")
+if not report.total:
+    st.info(
+        "Nothing changed in this period. Choose an earlier day to see more.",
+        icon=":material/event_available:",
+    )
