@@ -224,23 +224,34 @@ class ActionHistoryLine:
     by: str | None
     what: str
     note: str
+    action_id: int = 0
 
 
 def action_history(ws: Workspace, action_id: int) -> list[ActionHistoryLine]:
     """What happened to one action, oldest first: agreed, then every change, in words."""
-    action = actions.get_action(ws.db, action_id)
-    if action is None:
+    if actions.get_action(ws.db, action_id) is None:
         raise NotFound(f"There is no action #{action_id}.")
+    return history_of_actions(ws, [action_id])
+
+
+def history_of_actions(ws: Workspace, action_ids: list[int]) -> list[ActionHistoryLine]:
+    """Every change to these actions, oldest first, in words (their agreement first, per action)."""
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
-    lines = [ActionHistoryLine(action.created_at.astimezone(ws.zone), None, "Agreed", "")]
-    for e in actions.action_events(ws.db, [action_id]):
+    rows = {r.id: r for r in actions.action_rows_among(ws.db, action_ids, ws.today())}
+    lines = [ActionHistoryLine(a.created_at.astimezone(ws.zone), None, "Agreed", "", a.id)
+             for a in (actions.get_action(ws.db, i) for i in action_ids if i in rows) if a]  # fmt: skip
+    for e in actions.action_events(ws.db, action_ids):
         if e.change == "status":
             what = f"Marked {ActionStatus(e.status).label.lower()}"
         elif e.change == "due_on":
             what = f"Due date moved to {e.due_on:%-d %B %Y}" if e.due_on else "Due date removed"
         else:
             what = f"Handed over to {names.get(e.owner_id, 'someone no longer on the roster')}"
-        lines.append(ActionHistoryLine(e.happened_at.astimezone(ws.zone), names.get(e.by_id), what, e.note))
+        lines.append(
+            ActionHistoryLine(
+                e.happened_at.astimezone(ws.zone), names.get(e.by_id), what, e.note, e.action_id
+            )
+        )
     return lines
 
 

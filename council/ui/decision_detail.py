@@ -133,6 +133,17 @@ def action_section(ws: Workspace, me: Person | None, detail: DecisionDetail) -> 
     else:
         for a in detail.actions:
             st.markdown(action_line(ws, a))
+    changes = [line for line in cached(ws, actions.history_of_actions, [a.id for a in detail.actions])
+               if line.what != "Agreed"]  # fmt: skip
+    if changes:
+        whats = {a.id: a.what for a in detail.actions}
+        with st.expander(f"What happened to its actions ({len(changes)})", icon=":material/history:"):
+            for line in reversed(changes):  # the latest first
+                who = f" · {md(line.by)}" if line.by else ""
+                note = f"  \n{md(line.note)}" if line.note else ""
+                st.markdown(
+                    f"**{md(whats[line.action_id])}**: {line.what} · {line.at:%-d %b %Y %H:%M}{who}{note}"
+                )
 
 
 def resolve_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:

@@ -211,5 +211,6 @@ def executive_finds_the_decision_by_its_reason(page: Page, decision_id: int) -> 
     expect(page.get_by_role("heading", name=f"#{decision_id} · {DECISION}")).to_be_visible()
     expect(page.get_by_text(REASON)).to_be_visible()
     expect(page.get_by_text(re.compile(rf"Guest proposal #\d+: {re.escape(PROPOSAL)}"))).to_be_visible()
-    expect(page.get_by_text("Build the replace-photo button — Priya Ramdin, by")).to_be_visible()
+    # Its action, read-only for an executive: what, who, by when, where it stands.
+    expect(page.get_by_text("Build the replace-photo button · Priya Ramdin · due")).to_contain_text("Open")
     visited(page, "decision-opened")

@@ -138,6 +138,7 @@ def test_ticking_off_the_last_action_offers_to_mark_the_decision_done(app, demo_
     at.selectbox(key=f"decision_update_{decision_id}_status").select("done").run()
     at.button(key=f"decision_update_{decision_id}_save").click().run()
     assert any("2 actions are updated." in plain(s.value) for s in at.success)
+    assert any(e.label == "What happened to its actions (2)" for e in at.expander)  # the history is kept
     at.button(key=f"decision_close_{decision_id}").click().run()
     latest = _db(demo_copy, "SELECT status FROM decision_event WHERE decision_id = ? ORDER BY id DESC LIMIT 1",
                  [decision_id])  # fmt: skip
