@@ -19,14 +19,17 @@ if me is None or me.id is None:
     st.stop()
 
 work = cached(ws, my_work, me)
-late = sum(a.overdue for a in work.actions)
-st.caption(f"{md(me.name)} · {len(work.actions)} open action{'s' * (len(work.actions) != 1)}"
-           f"{f', :red[{late} overdue]' if late else ''} · {len(work.decisions)} decision"
-           f"{'s' * (len(work.decisions) != 1)} to carry out")  # fmt: skip
+counts = work.action_counts
+todo, late = counts["matching"], counts["overdue"]
+st.caption(f"{md(me.name)} · {todo} open action{'s' * (todo != 1)}{f', :red[{late} overdue]' if late else ''} · "
+           f"{work.decisions_total} decision{'s' * (work.decisions_total != 1)} to carry out")  # fmt: skip
 
-st.markdown(f"##### Your actions ({len(work.actions)})")
+st.markdown(f"##### Your actions ({todo})")
 if work.actions:
     ticked = action_picker(ws, work.actions, "my_actions", owner=False)
+    if todo > len(work.actions):
+        st.page_link("app_pages/actions.py", label=f"The first {len(work.actions)} of {todo} are shown: all of them "
+                     "in the Actions register", query_params={"owner": str(me.id)}, icon=":material/checklist:")  # fmt: skip
     update_panel(ws, me, ticked, "my_update")
 else:
     st.caption("No open actions. Actions agreed in a meeting with you as owner appear here.")
@@ -36,6 +39,6 @@ for rows in work.ready_to_close.values():
 left, right = st.columns(2, gap="large")
 with left:
     coming_meetings(ws, work)
-    owned_decisions(ws, work)
+    owned_decisions(ws, work, me.id)
 with right:
     owned_items(ws, work, me.department)

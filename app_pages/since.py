@@ -13,7 +13,7 @@ me = current_person(ws)
 st.title("Since the last meeting")
 last = cached(ws, since.last_meeting_day)
 cols = st.columns([2, 2, 3])
-day = url.date_in_url("Since", "since", key="since_day", container=cols[0], value=last[0] if last else None,
+day = url.date_in_url("Since", "since", key="since_day", container=cols[0], default=last[0] if last else None,
                       max_value=ws.today(), format="DD/MM/YYYY",
                       help="The day of the last closed meeting, or any day you choose")  # fmt: skip
 scope = url.selectbox_in_url("Show", "scope", {"all": "The whole council", "mine": "Yours and your department's"},

@@ -71,10 +71,14 @@ def actions_of(ws: Workspace, decision_id: int) -> list[ActionRow]:
     return actions.action_rows_of(ws.db, [decision_id], ws.today())
 
 
-def my_actions(ws: Workspace, person_id: int) -> list[ActionRow]:
-    """The person's actions still to do: overdue first, then by due date."""
-    flt = ActionFilter(states=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS), owner_id=person_id)
-    return actions.find_actions(ws.db, flt, ws.today())
+def mine(person_id: int) -> ActionFilter:
+    """The person's actions still to do."""
+    return ActionFilter(states=(ActionStatus.OPEN, ActionStatus.IN_PROGRESS), owner_id=person_id)
+
+
+def my_actions(ws: Workspace, person_id: int, limit: int | None = None) -> list[ActionRow]:
+    """The person's actions still to do: overdue first, then by due date (the first `limit` of them)."""
+    return actions.find_actions(ws.db, mine(person_id), ws.today(), limit)
 
 
 # Column -> heading of the register's download, in the order of the file.

@@ -16,14 +16,17 @@ from council.domain.people import Person
 from council.domain.permissions import runs
 from council.domain.vocabulary import DecisionStatus, MeetingStatus
 from council.services import self_check
-from council.services.actions import my_actions, ready_to_close
+from council.services.actions import mine, my_actions, ready_to_close
 from council.services.workspace import Workspace
+from council.store import actions as actions_store
 from council.store import decision_search, meetings, proposals
 from council.store import self_check as answers
 from council.store.actions import ActionRow, action_rows_of
 from council.store.ownership import OwnedItem, owned_items
 
 ITEMS_SHOWN = 10
+ACTIONS_SHOWN = 25  # the rest are in the Actions register, filtered to the person
+DECISIONS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,10 @@ class MeetingTodo:
 
 @dataclass(frozen=True)
 class MyWork:
-    actions: list[ActionRow]
-    decisions: list[DecisionSummary]
+    actions: list[ActionRow]  # the first ACTIONS_SHOWN, overdue first
+    action_counts: dict[str, int]  # open, in_progress, overdue, matching (all still to do)
+    decisions: list[DecisionSummary]  # the first DECISIONS_SHOWN, soonest due first
+    decisions_total: int
     items: list[OwnedItem]  # the weightiest ITEMS_SHOWN
     items_total: int
     meetings: list[MeetingTodo]
@@ -46,22 +51,25 @@ class MyWork:
         int, list[ActionRow]
     ]  # owned decisions whose actions are all done, with those actions
 
-    @property
-    def overdue(self) -> int:
-        return sum(a.overdue for a in self.actions) + sum(d.overdue for d in self.decisions)
-
 
 def my_work(ws: Workspace, me: Person) -> MyWork:
     assert me.id is not None
     owned = DecisionFilter(owners=(me.id,), statuses=(DecisionStatus.DECIDED, DecisionStatus.IN_PROGRESS))
     items, total = owned_items(ws.db, me.id, me.department, ITEMS_SHOWN)
-    mine = decision_search.find_decisions(ws.db, owned, ws.today(), "due", limit=None)
+    decisions = decision_search.find_decisions(ws.db, owned, ws.today(), "due", limit=DECISIONS_SHOWN)
+    decisions_total = (
+        decision_search.count_decisions(ws.db, owned, ws.today())
+        if len(decisions) == DECISIONS_SHOWN
+        else len(decisions)
+    )
     by_decision: dict[int, list[ActionRow]] = {}
-    for row in action_rows_of(ws.db, [d.decision_id for d in mine], ws.today()):
+    for row in action_rows_of(ws.db, [d.decision_id for d in decisions], ws.today()):
         by_decision.setdefault(row.decision_id, []).append(row)
     return MyWork(
-        actions=my_actions(ws, me.id),
-        decisions=mine,
+        actions=my_actions(ws, me.id, ACTIONS_SHOWN),
+        action_counts=actions_store.count_actions(ws.db, mine(me.id), ws.today()),
+        decisions=decisions,
+        decisions_total=decisions_total,
         items=items,
         items_total=total,
         meetings=_meetings(ws, me),

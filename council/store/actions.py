@@ -37,22 +37,24 @@ class ActionRow:
     updated_at: datetime | None = None
 
 
-# Every action with the current version of its decision, the meeting that took it, its owner and the
-# decision's latest status. `$today` is the workspace's today.
+# The actions `{picked}` keeps (a condition on action_item's own columns), each with the current version
+# of its decision, the meeting that took it, its owner and the decision's latest status. Only the
+# decisions of those actions are looked at. `$today` is the workspace's today.
 _ROWS = """
-    WITH head AS (
+    WITH picked AS (SELECT * FROM action_item WHERE {picked}),
+    head AS (
         SELECT decision_id, max(version) AS version, arg_min(meeting_id, version) AS meeting_id
-        FROM decision WHERE decision_id IN (SELECT decision_id FROM action_item) GROUP BY decision_id
+        FROM decision WHERE decision_id IN (SELECT decision_id FROM picked) GROUP BY decision_id
     ), latest_event AS (
         SELECT decision_id, arg_max(status, (happened_at, id)) AS status
-        FROM decision_event WHERE decision_id IN (SELECT decision_id FROM action_item) GROUP BY decision_id
+        FROM decision_event WHERE decision_id IN (SELECT decision_id FROM picked) GROUP BY decision_id
     )
     SELECT a.id, a.decision_id, d.title AS decision_title, coalesce(e.status, 'decided') AS decision_status,
            a.what, a.status, (a.due_on < $today::DATE AND a.status IN ('open', 'in_progress')) AS overdue,
            a.revision, h.meeting_id, m.title AS meeting_title, a.owner_id, p.name AS owner_name,
            coalesce(NOT p.active, false) AS owner_left, coalesce(a.owner_department, p.department) AS owner_department,
            d.owner_id AS decision_owner_id, a.due_on, a.updated_at
-    FROM action_item a
+    FROM picked a
     JOIN head h USING (decision_id)
     JOIN decision d ON d.decision_id = h.decision_id AND d.version = h.version
     LEFT JOIN latest_event e ON e.decision_id = a.decision_id
@@ -63,49 +65,55 @@ _ROWS = """
 _ORDER = "ORDER BY status NOT IN ('open', 'in_progress'), NOT overdue, due_on NULLS LAST, id"
 
 
-def _where(flt: ActionFilter, today: date, *, with_states: bool = True) -> Where:
-    where = Where({"today": today})
+def _where(flt: ActionFilter, today: date, *, with_states: bool = True) -> tuple[Where, Where]:
+    """The filter as conditions on the action's own columns (applied first) and on what is joined to it."""
+    early = Where({"today": today})
     if with_states and flt.states:
-        where.add(f"list_contains({where.param(flt.states)}, status)")
+        early.add(f"list_contains({early.param(flt.states)}, status)")
     if flt.owner_id is not None:
-        where.add(f"owner_id = {where.param(flt.owner_id)}")
-    if flt.department:
-        where.add(f"owner_department = {where.param(flt.department)}")
-    if flt.meeting_id is not None:
-        where.add(f"meeting_id = {where.param(flt.meeting_id)}")
+        early.add(f"owner_id = {early.param(flt.owner_id)}")
     if flt.decision_id is not None:
-        where.add(f"decision_id = {where.param(flt.decision_id)}")
+        early.add(f"decision_id = {early.param(flt.decision_id)}")
     if flt.overdue:
-        where.add("overdue")
+        early.add(f"due_on < $today::DATE AND status IN {OPEN_ACTION}")
     if flt.due_within_days is not None:
-        where.add(
-            f"status IN {OPEN_ACTION} AND due_on <= $today::DATE + {where.param(flt.due_within_days)}::INTEGER"
+        early.add(
+            f"status IN {OPEN_ACTION} AND due_on <= $today::DATE + {early.param(flt.due_within_days)}::INTEGER"
         )
-    return where
+    late = Where(early.params)
+    if flt.department:
+        late.add(f"owner_department = {late.param(flt.department)}")
+    if flt.meeting_id is not None:
+        late.add(f"meeting_id = {late.param(flt.meeting_id)}")
+    return early, late
+
+
+def _rows(early: Where) -> str:
+    return _ROWS.format(picked=early.conditions())
 
 
 def find_actions(
     q: Query, flt: ActionFilter, today: date, limit: int | None = None, offset: int = 0
 ) -> list[ActionRow]:
     """The matching actions in the register's order; `limit` None gives all of them."""
-    where = _where(flt, today)
+    early, late = _where(flt, today)
     page = "" if limit is None else f"LIMIT {int(limit)} OFFSET {int(offset)}"
-    return q.records(ActionRow, f"SELECT * FROM ({_ROWS}) {where.sql()} {_ORDER} {page}", where.params)
+    return q.records(ActionRow, f"SELECT * FROM ({_rows(early)}) {late.sql()} {_ORDER} {page}", late.params)
 
 
 def count_actions(q: Query, flt: ActionFilter, today: date) -> dict[str, int]:
     """How many actions match the filter by status, ignoring its choice of states, plus 'overdue' and
     'matching' (those the whole filter keeps)."""
-    where = _where(flt, today, with_states=False)
-    states = where.param(flt.states) if flt.states else None
+    early, late = _where(flt, today, with_states=False)
+    states = late.param(flt.states) if flt.states else None
     keep = f"list_contains({states}, status)" if states else "TRUE"
     rows = q.rows(
         f"""SELECT status, count(*), count(*) FILTER (WHERE overdue), count(*) FILTER (WHERE {keep})
-            FROM ({_ROWS}) {where.sql()} GROUP BY status""",
-        where.params,
+            FROM ({_rows(early)}) {late.sql()} GROUP BY status""",
+        late.params,
     )
     counts = {status: n for status, n, _, _ in rows}
-    counts["overdue"] = sum(late for _, _, late, _ in rows)
+    counts["overdue"] = sum(overdue for _, _, overdue, _ in rows)
     counts["matching"] = sum(kept for _, _, _, kept in rows)
     return counts
 
@@ -114,7 +122,7 @@ def action_rows_of(q: Query, decision_ids: list[int], today: date) -> list[Actio
     """The actions of these decisions, in the register's order."""
     return q.records(
         ActionRow,
-        f"SELECT * FROM ({_ROWS}) WHERE list_contains($ids, decision_id) {_ORDER}",
+        f"SELECT * FROM ({_ROWS.format(picked='list_contains($ids, decision_id)')}) {_ORDER}",
         {"today": today, "ids": decision_ids},
     )
 
@@ -122,7 +130,7 @@ def action_rows_of(q: Query, decision_ids: list[int], today: date) -> list[Actio
 def action_rows_among(q: Query, action_ids: list[int], today: date) -> list[ActionRow]:
     return q.records(
         ActionRow,
-        f"SELECT * FROM ({_ROWS}) WHERE list_contains($ids, id) {_ORDER}",
+        f"SELECT * FROM ({_ROWS.format(picked='list_contains($ids, id)')}) {_ORDER}",
         {"today": today, "ids": action_ids},
     )
 

@@ -54,6 +54,11 @@ def find_decisions(
     )
 
 
+def count_decisions(q: Query, flt: DecisionFilter, today: date) -> int:
+    listed, where = _listed(flt, today)
+    return q.value(f"SELECT count(*) FROM ({listed})", where.params)
+
+
 def decisions_per_month(q: Query, flt: DecisionFilter, today: date) -> pd.DataFrame:
     """Matching decisions per month they were decided in (in the workspace's time zone) and current
     status: columns month, status, decisions, overdue. One query gives both the chart and the counts."""

@@ -16,15 +16,17 @@ _KIND_WORDS = {"friction": "Friction point", "connection": "Missing connection",
 _PART_WORDS = {"chair": "you chair it", "guest": "you are its guest", "invited": "you are invited"}
 
 
-def owned_decisions(ws: Workspace, work: MyWork) -> None:
-    st.markdown(f"##### Decisions you own ({len(work.decisions)})")
+def owned_decisions(ws: Workspace, work: MyWork, person_id: int) -> None:
+    st.markdown(f"##### Decisions you own ({work.decisions_total})")
     if not work.decisions:
         st.caption("No decision of yours is still to be carried out.")
     for d in work.decisions:
-        due = f"due {d.due_on:%-d %b %Y}" if d.due_on else "no due date"
         st.page_link("app_pages/decisions.py", label=md(f"#{d.decision_id} {d.title}"), icon=":material/gavel:",
                      query_params={"id": str(d.decision_id)})  # fmt: skip
-        st.caption(f"{badges(d)} · {due}")
+        st.caption(badges(d) if d.due_on else f"{badges(d)} · no due date")
+    if work.decisions_total > len(work.decisions):
+        st.page_link("app_pages/decisions.py", label=f"All {work.decisions_total} in the decision history",
+                     query_params={"owner": str(person_id), "show": "open"}, icon=":material/gavel:")  # fmt: skip
 
 
 def coming_meetings(ws: Workspace, work: MyWork) -> None:

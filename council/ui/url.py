@@ -79,11 +79,14 @@ def _seen(key: str, value: object) -> None:
     st.session_state[f"{key}__url"] = value
 
 
-def date_in_url(label: str, name: str, *, key: str, container=st, **kwargs) -> date | None:
-    """A date picker that follows the address (`?name=2026-05-01`) and writes its choice back."""
-    _follow(key, _date(st.query_params.get(name)))
+def date_in_url(
+    label: str, name: str, *, key: str, container=st, default: date | None = None, **kwargs
+) -> date | None:
+    """A date picker that follows the address (`?name=2026-05-01`; `default` when it names none) and
+    writes its choice back (leaving the default out)."""
+    _follow(key, _date(st.query_params.get(name)) or default)
     chosen = container.date_input(label, key=key, **kwargs)
-    write_to_url({name: chosen.isoformat() if chosen else None})
+    write_to_url({name: chosen.isoformat() if chosen and chosen != default else None})
     _seen(key, chosen)
     return chosen
 
