@@ -99,15 +99,16 @@ def action_items(q: Query, decision_id: int) -> list[ActionItem]:
 
 # The current version of every decision with its latest status, to filter, count and sort. `decided_at`
 # and `meeting_id` are those of the first version (when and where it was decided); `amended_at` is
-# when the current version was written.
-CURRENT_CORE = """
+# when the current version was written. `current_core(only)` gives the same for the decisions the
+# condition `only` keeps (on decision_id), reading only their rows.
+_CURRENT = """
     WITH head AS (
         SELECT decision_id, max(version) AS version, min(decided_at) AS first_decided_at,
                arg_min(meeting_id, version) AS first_meeting_id
-        FROM decision GROUP BY decision_id
+        FROM decision WHERE {only} GROUP BY decision_id
     ), latest_event AS (
         SELECT decision_id, arg_max(status, (happened_at, id)) AS status, max(happened_at) AS happened_at
-        FROM decision_event GROUP BY decision_id
+        FROM decision_event WHERE {only} GROUP BY decision_id
     )
     SELECT c.decision_id, c.version, c.title, c.text, c.rationale, h.first_decided_at AS decided_at,
            c.decided_at AS amended_at, c.due_on, c.owner_department, c.owner_id,
@@ -117,6 +118,13 @@ CURRENT_CORE = """
     JOIN decision c USING (decision_id, version)
     LEFT JOIN latest_event e USING (decision_id)
 """
+
+
+def current_core(only: str) -> str:
+    return _CURRENT.format(only=only)
+
+
+CURRENT_CORE = current_core("TRUE")
 # The owner's name and the meeting's title for rows of CURRENT_CORE (alias `d`): joined last, to the
 # rows shown only where that can be.
 NAMES = """
