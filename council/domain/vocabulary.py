@@ -45,6 +45,14 @@ class BlockerStatus(StrEnum):
         }[self.value]
 
 
+# The statuses in which a friction point, missing connection or blocker is still open, by agenda kind.
+OPEN_STATUSES: dict[str, tuple[str, ...]] = {
+    "friction": tuple(s.value for s in ItemStatus if s.is_open),
+    "connection": tuple(s.value for s in ItemStatus if s.is_open),
+    "blocker": (BlockerStatus.ACTIVE.value, BlockerStatus.BEING_REMOVED.value),
+}
+
+
 class MeetingStatus(StrEnum):
     PLANNED = "planned"
     OPEN = "open"

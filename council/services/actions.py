@@ -241,9 +241,8 @@ def action_history(ws: Workspace, action_id: int) -> list[ActionHistoryLine]:
 def history_of_actions(ws: Workspace, action_ids: list[int]) -> list[ActionHistoryLine]:
     """Every change to these actions, oldest first, in words (their agreement first, per action)."""
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
-    rows = {r.id: r for r in actions.action_rows_among(ws.db, action_ids, ws.today())}
     lines = [ActionHistoryLine(a.created_at.astimezone(ws.zone), None, "Agreed", "", a.id)
-             for a in (actions.get_action(ws.db, i) for i in action_ids if i in rows) if a]  # fmt: skip
+             for a in actions.actions_among(ws.db, action_ids)]  # fmt: skip
     for e in actions.action_events(ws.db, action_ids):
         if e.change == "status":
             what = f"Marked {ActionStatus(e.status).label.lower()}"

@@ -7,6 +7,7 @@ from council.domain.checks import clean_text
 from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.domain.vocabulary import OPEN_STATUSES, AgendaKind
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import meetings, pins
@@ -15,9 +16,6 @@ from council.store.pins import Pin
 
 # Kind -> its table, which the audit trail names it by too.
 _ENTITY = {"friction": "friction_point", "connection": "missing_connection", "blocker": "blocker"}
-_WORDS = {"friction": "friction point", "connection": "missing connection", "blocker": "blocker"}
-_OPEN = {"friction": ("open", "on_agenda", "decided"), "connection": ("open", "on_agenda", "decided"),
-         "blocker": ("active", "being_removed")}  # fmt: skip
 MAX_WHY = 500
 
 
@@ -35,10 +33,11 @@ def pin_for_agenda(ws: Workspace, actor: Person | None, kind: str, ref_id: int, 
     def write(tx: Transaction) -> int:
         status = tx.value(f"SELECT status FROM {_ENTITY[kind]} WHERE id = ?", [ref_id])
         if status is None:
-            raise NotFound(f"There is no {_WORDS[kind]} #{ref_id}.")
-        if status not in _OPEN[kind]:
+            raise NotFound(f"There is no {AgendaKind(kind).label.lower()} #{ref_id}.")
+        if status not in OPEN_STATUSES[kind]:
             raise ValidationError(
-                f"This {_WORDS[kind]} is closed, so there is nothing to put on the agenda.", "pin_why"
+                f"This {AgendaKind(kind).label.lower()} is closed, so there is nothing to put on the agenda.",
+                "pin_why",
             )
         already = pins.active_pin(tx, kind, ref_id)
         if already is not None:

@@ -9,7 +9,7 @@ from council.domain.checks import clean_text
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
-from council.domain.vocabulary import BlockerStatus, DecisionStatus, ItemStatus
+from council.domain.vocabulary import OPEN_STATUSES, BlockerStatus, DecisionStatus, ItemStatus
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import blockers, connections, decisions, friction
@@ -23,8 +23,6 @@ _CLOSING = {
                    "missing_connection"),
     "blocker": (BlockerStatus.REMOVED, blockers.get_blocker, blockers.update_blocker, "blocker"),
 }  # fmt: skip
-OPEN_STATUSES = {"friction": ("open", "on_agenda", "decided"), "connection": ("open", "on_agenda", "decided"),
-                 "blocker": ("active", "being_removed")}  # fmt: skip
 
 
 def still_open_sources(ws: Workspace, decision_id: int) -> list[DecisionSource]:

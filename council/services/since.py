@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from council.domain.feedback import NpsFigure
 from council.domain.people import Person
+from council.domain.vocabulary import AgendaKind
 from council.services.exports import markdown_escape
 from council.services.workspace import Workspace
 from council.store import feedback, meetings, people
@@ -26,8 +27,10 @@ SECTIONS = {
     ("dropped", None): "Dropped",
     ("overdue", None): "Became overdue",
 }
-KIND_WORDS = {"friction": "Friction point", "connection": "Missing connection", "blocker": "Blocker",
-              "decision": "Decision", "action": "Action"}  # fmt: skip
+KIND_WORDS = {k: AgendaKind(k).label for k in ("friction", "connection", "blocker")} | {
+    "decision": "Decision",
+    "action": "Action",
+}
 
 
 @dataclass(frozen=True)

@@ -127,14 +127,6 @@ def action_rows_of(q: Query, decision_ids: list[int], today: date) -> list[Actio
     )
 
 
-def action_rows_among(q: Query, action_ids: list[int], today: date) -> list[ActionRow]:
-    return q.records(
-        ActionRow,
-        f"SELECT * FROM ({_ROWS.format(picked='list_contains($ids, id)')}) {_ORDER}",
-        {"today": today, "ids": action_ids},
-    )
-
-
 def action_owners(q: Query) -> list[tuple[int, str, bool]]:
     """(id, name, left the roster) of everyone who owns an action, by name."""
     return [
@@ -160,6 +152,12 @@ def action_meetings(q: Query) -> list[tuple[int, str]]:
 
 def get_action(q: Query, action_id: int) -> ActionItem | None:
     return q.record(ActionItem, "SELECT * FROM action_item WHERE id = ?", [action_id])
+
+
+def actions_among(q: Query, action_ids: list[int]) -> list[ActionItem]:
+    return q.records(
+        ActionItem, "SELECT * FROM action_item WHERE list_contains(?, id) ORDER BY id", [action_ids]
+    )
 
 
 def save_action(tx: Transaction, after: ActionItem, now: datetime) -> int:
@@ -191,10 +189,4 @@ def action_events(q: Query, action_ids: list[int]) -> list[ActionEvent]:
         ActionEvent,
         "SELECT * FROM action_event WHERE list_contains(?, action_id) ORDER BY happened_at, id",
         [action_ids],
-    )
-
-
-def open_actions_of(q: Query, decision_id: int) -> int:
-    return q.value(
-        f"SELECT count(*) FROM action_item WHERE decision_id = ? AND status IN {OPEN_ACTION}", [decision_id]
     )

@@ -69,16 +69,4 @@ def numbers(found: ActionRegister) -> None:
 
 
 def pager(found: ActionRegister) -> None:
-    if found.pages == 1:
-        return
-    cols = st.columns([1, 2, 1], vertical_alignment="center")
-    if cols[0].button(
-        "Previous page", icon=":material/chevron_left:", disabled=found.page == 1, key="ar_prev"
-    ):
-        url.write_to_url({"page": str(found.page - 1)})
-        st.rerun()
-    cols[1].caption(f"Page {found.page} of {found.pages}")
-    if cols[2].button("Next page", icon=":material/chevron_right:", disabled=found.page == found.pages,
-                      key="ar_next"):  # fmt: skip
-        url.write_to_url({"page": str(found.page + 1)})
-        st.rerun()
+    url.pager(found.page, found.pages, "ar")

@@ -170,19 +170,7 @@ def facts(ws: Workspace, d: DecisionSummary) -> str:
 
 
 def pager(history: DecisionHistory) -> None:
-    if history.pages == 1:
-        return
-    cols = st.columns([1, 2, 1], vertical_alignment="center")
-    if cols[0].button(
-        "Previous page", icon=":material/chevron_left:", disabled=history.page == 1, key="dl_prev"
-    ):
-        url.write_to_url({"page": str(history.page - 1)})
-        st.rerun()
-    cols[1].caption(f"Page {history.page} of {history.pages}")
-    if cols[2].button("Next page", icon=":material/chevron_right:", disabled=history.page == history.pages,
-                      key="dl_next"):  # fmt: skip
-        url.write_to_url({"page": str(history.page + 1)})
-        st.rerun()
+    url.pager(history.page, history.pages, "dl")
 
 
 def _short(text: str, limit: int = 280) -> str:

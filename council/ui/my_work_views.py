@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from council.domain.vocabulary import BlockerStatus, ItemStatus, MeetingStatus
+from council.domain.vocabulary import AgendaKind, BlockerStatus, ItemStatus, MeetingStatus
 from council.services.my_work import MyWork
 from council.services.workspace import Workspace
 from council.ui.decision_list import badges
@@ -12,7 +12,6 @@ from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
 MEETINGS_PAGE = "app_pages/meetings.py"
-_KIND_WORDS = {"friction": "Friction point", "connection": "Missing connection", "blocker": "Blocker"}
 _PART_WORDS = {"chair": "you chair it", "guest": "you are its guest", "invited": "you are invited"}
 
 
@@ -55,7 +54,7 @@ def owned_items(ws: Workspace, work: MyWork, department: str | None) -> None:
     for item in work.items:
         status = (BlockerStatus if item.kind == "blocker" else ItemStatus)(item.status).label
         mine = " · logged by you" if item.logged_by_me else ""
-        st.page_link(DETAIL_PAGES[item.kind], label=md(f"{_KIND_WORDS[item.kind]} #{item.id}: {item.title}"),
+        st.page_link(DETAIL_PAGES[item.kind], label=md(f"{AgendaKind(item.kind).label} #{item.id}: {item.title}"),
                      query_params={"id": str(item.id)}, icon=":material/arrow_forward:")  # fmt: skip
         st.caption(f"{status}{mine}")
     if work.items_total > len(work.items):

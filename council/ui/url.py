@@ -79,6 +79,22 @@ def _seen(key: str, value: object) -> None:
     st.session_state[f"{key}__url"] = value
 
 
+def pager(page: int, pages: int, key: str) -> None:
+    """Previous and next buttons for a list in pages; the page is kept in the address (`?page=N`)."""
+    if pages == 1:
+        return
+    cols = st.columns([1, 2, 1], vertical_alignment="center")
+    if cols[0].button("Previous page", icon=":material/chevron_left:", disabled=page == 1, key=f"{key}_prev"):
+        write_to_url({"page": str(page - 1)})
+        st.rerun()
+    cols[1].caption(f"Page {page} of {pages}")
+    if cols[2].button(
+        "Next page", icon=":material/chevron_right:", disabled=page == pages, key=f"{key}_next"
+    ):
+        write_to_url({"page": str(page + 1)})
+        st.rerun()
+
+
 def date_in_url(
     label: str, name: str, *, key: str, container=st, default: date | None = None, **kwargs
 ) -> date | None:
