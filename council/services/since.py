@@ -71,14 +71,14 @@ def since_report(ws: Workspace, since: date | None = None, me: Person | None = N
     sections = {heading: [c for c in found if c.what == what and kind in (None, c.kind)]
                 for (what, kind), heading in SECTIONS.items()}  # fmt: skip
     now = ws.now()
-    before = start - (now - start)
+    score_before, score_since = feedback.nps_between(ws.db, start - (now - start), start, now)
     return SinceReport(
         since=since,
         since_label=label,
         for_whom=me.name if me else None,
         sections=sections,
-        score_since=feedback.nps_between(ws.db, start, now),
-        score_before=feedback.nps_between(ws.db, before, start),
+        score_since=score_since,
+        score_before=score_before,
         names={p.id: p.name for p in people.list_people(ws.db, active_only=False)},
         zone=ws.zone,
     )

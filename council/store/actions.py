@@ -37,12 +37,18 @@ class ActionRow:
     updated_at: datetime | None = None
 
 
-# The actions `{picked}` keeps (a condition on action_item's own columns), each with the current version
-# of its decision, the meeting that took it, its owner and the decision's latest status. Only the
-# decisions of those actions are looked at. `$today` is the workspace's today.
+# The actions `{picked}` keeps (a condition on the action `a` and its owner `p`), in the register's order
+# and cut to `{page}` before anything else is joined: only the decisions of the actions kept are read.
+# Each comes with the current version of its decision, the meeting that took it and the decision's
+# latest status. `$today` is the workspace's today.
 _ROWS = """
-    WITH picked AS (SELECT * FROM action_item WHERE {picked}),
-    head AS (
+    WITH picked AS (
+        SELECT a.*, (a.due_on < $today::DATE AND a.status IN ('open', 'in_progress')) AS overdue,
+               p.name AS owner_name, coalesce(NOT p.active, false) AS owner_left,
+               coalesce(a.owner_department, p.department) AS department
+        FROM action_item a LEFT JOIN person p ON p.id = a.owner_id
+        WHERE {picked} {order} {page}
+    ), head AS (
         SELECT decision_id, max(version) AS version, arg_min(meeting_id, version) AS meeting_id
         FROM decision WHERE decision_id IN (SELECT decision_id FROM picked) GROUP BY decision_id
     ), latest_event AS (
@@ -50,67 +56,67 @@ _ROWS = """
         FROM decision_event WHERE decision_id IN (SELECT decision_id FROM picked) GROUP BY decision_id
     )
     SELECT a.id, a.decision_id, d.title AS decision_title, coalesce(e.status, 'decided') AS decision_status,
-           a.what, a.status, (a.due_on < $today::DATE AND a.status IN ('open', 'in_progress')) AS overdue,
-           a.revision, h.meeting_id, m.title AS meeting_title, a.owner_id, p.name AS owner_name,
-           coalesce(NOT p.active, false) AS owner_left, coalesce(a.owner_department, p.department) AS owner_department,
-           d.owner_id AS decision_owner_id, a.due_on, a.updated_at
+           a.what, a.status, a.overdue, a.revision, h.meeting_id, m.title AS meeting_title, a.owner_id,
+           a.owner_name, a.owner_left, a.department AS owner_department, d.owner_id AS decision_owner_id,
+           a.due_on, a.updated_at
     FROM picked a
     JOIN head h USING (decision_id)
     JOIN decision d ON d.decision_id = h.decision_id AND d.version = h.version
     LEFT JOIN latest_event e ON e.decision_id = a.decision_id
     LEFT JOIN meeting m ON m.id = h.meeting_id
-    LEFT JOIN person p ON p.id = a.owner_id
+    {order}
 """
 # Still to do first, the overdue ones on top, then by due date; done and dropped after them.
-_ORDER = "ORDER BY status NOT IN ('open', 'in_progress'), NOT overdue, due_on NULLS LAST, id"
+_ORDER = "ORDER BY a.status NOT IN ('open', 'in_progress'), NOT overdue, a.due_on NULLS LAST, a.id"
+# The meeting that took a decision is the one of its first version.
+_TAKEN_AT = """a.decision_id IN (
+    SELECT decision_id FROM decision GROUP BY decision_id HAVING arg_min(meeting_id, version) = {meeting})"""
 
 
-def _where(flt: ActionFilter, today: date, *, with_states: bool = True) -> tuple[Where, Where]:
-    """The filter as conditions on the action's own columns (applied first) and on what is joined to it."""
-    early = Where({"today": today})
+def _where(flt: ActionFilter, today: date, *, with_states: bool = True) -> Where:
+    """The filter as conditions on the action `a` and its owner `p`."""
+    where = Where({"today": today})
     if with_states and flt.states:
-        early.add(f"list_contains({early.param(flt.states)}, status)")
+        where.add(f"list_contains({where.param(flt.states)}, a.status)")
     if flt.owner_id is not None:
-        early.add(f"owner_id = {early.param(flt.owner_id)}")
+        where.add(f"a.owner_id = {where.param(flt.owner_id)}")
     if flt.decision_id is not None:
-        early.add(f"decision_id = {early.param(flt.decision_id)}")
+        where.add(f"a.decision_id = {where.param(flt.decision_id)}")
     if flt.overdue:
-        early.add(f"due_on < $today::DATE AND status IN {OPEN_ACTION}")
+        where.add(f"a.due_on < $today::DATE AND a.status IN {OPEN_ACTION}")
     if flt.due_within_days is not None:
-        early.add(
-            f"status IN {OPEN_ACTION} AND due_on <= $today::DATE + {early.param(flt.due_within_days)}::INTEGER"
+        where.add(
+            f"a.status IN {OPEN_ACTION} AND a.due_on <= $today::DATE + {where.param(flt.due_within_days)}::INTEGER"
         )
-    late = Where(early.params)
     if flt.department:
-        late.add(f"owner_department = {late.param(flt.department)}")
+        where.add(f"coalesce(a.owner_department, p.department) = {where.param(flt.department)}")
     if flt.meeting_id is not None:
-        late.add(f"meeting_id = {late.param(flt.meeting_id)}")
-    return early, late
-
-
-def _rows(early: Where) -> str:
-    return _ROWS.format(picked=early.conditions())
+        where.add(_TAKEN_AT.format(meeting=where.param(flt.meeting_id)))
+    return where
 
 
 def find_actions(
     q: Query, flt: ActionFilter, today: date, limit: int | None = None, offset: int = 0
 ) -> list[ActionRow]:
     """The matching actions in the register's order; `limit` None gives all of them."""
-    early, late = _where(flt, today)
+    where = _where(flt, today)
     page = "" if limit is None else f"LIMIT {int(limit)} OFFSET {int(offset)}"
-    return q.records(ActionRow, f"SELECT * FROM ({_rows(early)}) {late.sql()} {_ORDER} {page}", late.params)
+    return q.records(
+        ActionRow, _ROWS.format(picked=where.conditions(), order=_ORDER, page=page), where.params
+    )
 
 
 def count_actions(q: Query, flt: ActionFilter, today: date) -> dict[str, int]:
     """How many actions match the filter by status, ignoring its choice of states, plus 'overdue' and
     'matching' (those the whole filter keeps)."""
-    early, late = _where(flt, today, with_states=False)
-    states = late.param(flt.states) if flt.states else None
-    keep = f"list_contains({states}, status)" if states else "TRUE"
+    where = _where(flt, today, with_states=False)
+    keep = f"list_contains({where.param(flt.states)}, a.status)" if flt.states else "TRUE"
     rows = q.rows(
-        f"""SELECT status, count(*), count(*) FILTER (WHERE overdue), count(*) FILTER (WHERE {keep})
-            FROM ({_rows(early)}) {late.sql()} GROUP BY status""",
-        late.params,
+        f"""SELECT a.status, count(*), count(*) FILTER (WHERE a.due_on < $today::DATE AND a.status IN {OPEN_ACTION}),
+                   count(*) FILTER (WHERE {keep})
+            FROM action_item a LEFT JOIN person p ON p.id = a.owner_id
+            WHERE {where.conditions()} GROUP BY a.status""",
+        where.params,
     )
     counts = {status: n for status, n, _, _ in rows}
     counts["overdue"] = sum(overdue for _, _, overdue, _ in rows)
@@ -122,7 +128,7 @@ def action_rows_of(q: Query, decision_ids: list[int], today: date) -> list[Actio
     """The actions of these decisions, in the register's order."""
     return q.records(
         ActionRow,
-        f"SELECT * FROM ({_ROWS.format(picked='list_contains($ids, decision_id)')}) {_ORDER}",
+        _ROWS.format(picked="list_contains($ids, a.decision_id)", order=_ORDER, page=""),
         {"today": today, "ids": decision_ids},
     )
 

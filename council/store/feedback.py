@@ -57,16 +57,24 @@ def nps_since(q: Query, since: datetime) -> NpsFigure:
     return NpsFigure(responses=responses, promoters=promoters, detractors=detractors)
 
 
-def nps_between(q: Query, start: datetime, end: datetime) -> NpsFigure:
-    """Promoters, detractors and responses on the 0-10 scale received in [start, end)."""
-    responses, promoters, detractors = q.row(
-        """
-        SELECT count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score <= 6)
-        FROM feedback WHERE scale = 'nps' AND received_at >= ? AND received_at < ?
-        """,
-        [start, end],
+def nps_between(q: Query, start: datetime, middle: datetime, end: datetime) -> tuple[NpsFigure, NpsFigure]:
+    """Promoters, detractors and responses on the 0-10 scale received in [start, middle) and in
+    [middle, end), read in one pass."""
+    rows = dict.fromkeys((False, True), (0, 0, 0))
+    rows.update(
+        (later, (n, promoters, detractors))
+        for later, n, promoters, detractors in q.rows(
+            """
+            SELECT received_at >= $middle, count(*), count(*) FILTER (WHERE score >= 9),
+                   count(*) FILTER (WHERE score <= 6)
+            FROM feedback WHERE scale = 'nps' AND received_at >= $start AND received_at < $end GROUP BY 1
+            """,
+            {"start": start, "middle": middle, "end": end},
+        )
     )
-    return NpsFigure(responses=responses, promoters=promoters, detractors=detractors)
+    return tuple(  # type: ignore[return-value]
+        NpsFigure(responses=n, promoters=p, detractors=d) for n, p, d in (rows[False], rows[True])
+    )
 
 
 def nps_before_and_after(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from council.store.database import Query
-from council.store.decisions import CURRENT_CORE
+from council.store.decisions import current_core
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,14 @@ class Change:
     note: str = ""
 
 
+# Only the decisions that may have changed are read in their current form: those done or dropped since,
+# and those with a version falling due in the window (the current version's due date is one of them).
+_CANDIDATES = """decision_id IN (
+    SELECT decision_id FROM decision_event WHERE happened_at >= $since AND status IN ('done', 'dropped')
+    UNION SELECT decision_id FROM decision WHERE due_on >= $since_day AND due_on < $today)"""
+
 _CHANGES = f"""
-    WITH current AS ({CURRENT_CORE})
+    WITH current AS ({current_core(_CANDIDATES)})
     SELECT 'logged' AS what, 'friction' AS kind, id, title, created_at AS happened_at, NULL AS decision_id,
            created_by AS person_id, owner_department AS department, NULL::DATE AS due_on, '' AS note
     FROM friction_point WHERE created_at >= $since
