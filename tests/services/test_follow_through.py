@@ -128,7 +128,10 @@ def _logged(report: since.SinceReport) -> list[tuple[str, int]]:
 def test_since_lists_what_was_logged_and_done_and_narrows_to_ones_own(demo: Workspace) -> None:
     marieke = _person(demo, "Marieke Jansen")
     # The demo may have logged something since its last meeting, depending on the day of the week.
-    logged_before, mine_before = _logged(since.since_report(demo)), _logged(since.since_report(demo, me=marieke))
+    logged_before, mine_before = (
+        _logged(since.since_report(demo)),
+        _logged(since.since_report(demo, me=marieke)),
+    )
     title = "<script>alert(1)</script> letters arrive late"
     new = friction.log_friction_point(
         demo, MEMBER, FrictionPoint(title, "", "billing", 2, owner_department="it")
