@@ -6,6 +6,7 @@ from council.domain.permissions import Task
 from council.services.customer_voice import voice_scales
 from council.ui import customer_voice as voice
 from council.ui.cache import cached
+from council.ui.navigation import page_at
 from council.ui.session import can, workspace
 
 ws = workspace()
@@ -16,7 +17,9 @@ scales = cached(ws, voice_scales)
 if not scales:
     st.info("No customer feedback in this workspace yet. The secretary adds it on the Import feedback page.")
     if can(ws, Task.IMPORT):
-        st.page_link("app_pages/import_feedback.py", label="Import feedback", icon=":material/upload_file:")
+        st.page_link(
+            page_at("app_pages/import_feedback.py"), label="Import feedback", icon=":material/upload_file:"
+        )
     st.stop()
 
 flt = voice.voice_filter(ws, scales)

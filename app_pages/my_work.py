@@ -7,6 +7,7 @@ from council.ui import forms
 from council.ui.action_views import action_picker, close_decision_offer, update_panel
 from council.ui.cache import cached
 from council.ui.my_work_views import coming_meetings, owned_decisions, owned_items
+from council.ui.navigation import page_at
 from council.ui.session import current_person, workspace
 from council.ui.text import md
 
@@ -28,7 +29,7 @@ st.markdown(f"##### Your actions ({todo})")
 if work.actions:
     ticked = action_picker(ws, work.actions, "my_actions", owner=False)
     if todo > len(work.actions):
-        st.page_link("app_pages/actions.py", label=f"The first {len(work.actions)} of {todo} are shown: all of them "
+        st.page_link(page_at("app_pages/actions.py"), label=f"The first {len(work.actions)} of {todo} are shown: all of them "
                      "in the Actions register", query_params={"owner": str(me.id)}, icon=":material/checklist:")  # fmt: skip
     update_panel(ws, me, ticked, "my_update")
 else:

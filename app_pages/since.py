@@ -37,8 +37,7 @@ for heading, changes in report.sections.items():
     if not changes:
         continue
     with st.expander(f"{heading} ({len(changes)})", expanded=len(changes) <= 10):
-        for change in changes[:100]:
-            st.markdown(f"- {md(since.change_words(report, change))}")
+        st.markdown("\n".join(f"- {md(since.change_words(report, change))}" for change in changes[:100]))
         if len(changes) > 100:
             st.caption(f"The latest 100 of {len(changes):,} are shown; the downloads hold them all.")
 if not report.total:

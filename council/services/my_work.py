@@ -56,14 +56,13 @@ def my_work(ws: Workspace, me: Person) -> MyWork:
     assert me.id is not None
     owned = DecisionFilter(owners=(me.id,), statuses=(DecisionStatus.DECIDED, DecisionStatus.IN_PROGRESS))
     items, total = owned_items(ws.db, me.id, me.department, ITEMS_SHOWN)
-    decisions = decision_search.find_decisions(ws.db, owned, ws.today(), "due", limit=DECISIONS_SHOWN)
-    decisions_total = (
-        decision_search.count_decisions(ws.db, owned, ws.today())
-        if len(decisions) == DECISIONS_SHOWN
-        else len(decisions)
+    decisions, decisions_total = decision_search.find_and_count_decisions(
+        ws.db, owned, ws.today(), "due", limit=DECISIONS_SHOWN
     )
+    # Only decisions whose actions are all settled are offered to be closed: those few are read in full.
+    settled = actions_store.all_actions_settled(ws.db, [d.decision_id for d in decisions])
     by_decision: dict[int, list[ActionRow]] = {}
-    for row in action_rows_of(ws.db, [d.decision_id for d in decisions], ws.today()):
+    for row in action_rows_of(ws.db, settled, ws.today()) if settled else []:
         by_decision.setdefault(row.decision_id, []).append(row)
     return MyWork(
         actions=my_actions(ws, me.id, ACTIONS_SHOWN),

@@ -133,6 +133,18 @@ def action_rows_of(q: Query, decision_ids: list[int], today: date) -> list[Actio
     )
 
 
+def all_actions_settled(q: Query, decision_ids: list[int]) -> list[int]:
+    """Those of these decisions whose actions are all done or dropped, at least one done."""
+    return [
+        r[0]
+        for r in q.rows(
+            """SELECT decision_id FROM action_item WHERE list_contains($ids, decision_id) GROUP BY decision_id
+               HAVING bool_and(status IN ('done', 'dropped')) AND bool_or(status = 'done') ORDER BY decision_id""",
+            {"ids": decision_ids},
+        )
+    ]
+
+
 def action_owners(q: Query) -> list[tuple[int, str, bool]]:
     """(id, name, left the roster) of everyone who owns an action, by name."""
     return [

@@ -43,16 +43,25 @@ def find_decisions(
     q: Query, flt: DecisionFilter, today: date, sort: str = "newest", limit: int | None = 20, offset: int = 0
 ) -> list[DecisionSummary]:
     """One page of matching decisions in `sort` order (all of them when `limit` is None)."""
+    return find_and_count_decisions(q, flt, today, sort, limit, offset)[0]
+
+
+def find_and_count_decisions(
+    q: Query, flt: DecisionFilter, today: date, sort: str = "newest", limit: int | None = 20, offset: int = 0
+) -> tuple[list[DecisionSummary], int]:
+    """One page of matching decisions in `sort` order, and how many match in all."""
     listed, where = _listed(flt, today)
     order = SORTS.get(sort, SORTS["newest"])
     page = f"LIMIT {int(limit)} OFFSET {max(int(offset), 0)}" if limit is not None else ""
     # First which decisions, reading only the columns the filter and the order need; then those
     # decisions in full. Reading every decision's text to keep twenty took most of the time.
-    ids = [r[0] for r in q.rows(f"SELECT decision_id FROM ({listed}) ORDER BY {order} {page}", where.params)]
-    if not ids:
-        return []
+    picked = q.rows(
+        f"SELECT decision_id, count(*) OVER () FROM ({listed}) ORDER BY {order} {page}", where.params
+    )
+    if not picked:
+        return [], count_decisions(q, flt, today) if offset else 0
     shown = f"SELECT *, {OVERDUE} AS overdue FROM ({current_core('list_contains($ids, decision_id)')})"
-    return q.records(
+    found = q.records(
         DecisionSummary,
         f"""
         WITH page AS ({NAMES.format(rows=shown)}),
@@ -63,8 +72,9 @@ def find_decisions(
         FROM page LEFT JOIN stages USING (decision_id)
         ORDER BY {order}
         """,
-        {"ids": ids, "today": today},
+        {"ids": [r[0] for r in picked], "today": today},
     )
+    return found, picked[0][1]
 
 
 def count_decisions(q: Query, flt: DecisionFilter, today: date) -> int:

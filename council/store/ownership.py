@@ -43,11 +43,9 @@ _OWNED = f"""
 
 def owned_items(q: Query, person_id: int, department: str | None, limit: int) -> tuple[list[OwnedItem], int]:
     """The `limit` weightiest open items the person logged or their department owns, and how many there are."""
-    params = {"me": person_id, "department": department}
-    total = q.value(f"SELECT count(*) FROM ({_OWNED})", params)
-    found = q.records(
-        OwnedItem,
-        f"SELECT * FROM ({_OWNED}) ORDER BY weight DESC, created_at DESC, kind, id LIMIT {int(limit)}",
-        params,
+    rows = q.rows(
+        f"""SELECT *, count(*) OVER () FROM ({_OWNED})
+            ORDER BY weight DESC, created_at DESC, kind, id LIMIT {int(limit)}""",
+        {"me": person_id, "department": department},
     )
-    return found, total
+    return [OwnedItem(*row[:-1]) for row in rows], rows[0][-1] if rows else 0

@@ -15,6 +15,7 @@ from council.services.workspace import Workspace
 from council.store.actions import ActionRow
 from council.ui import forms
 from council.ui.cache import cached
+from council.ui.navigation import page_at
 from council.ui.text import md
 
 DECISIONS_PAGE = "app_pages/decisions.py"
@@ -47,7 +48,7 @@ def action_picker(ws: Workspace, rows: list[ActionRow], key: str, *, owner: bool
         if st.checkbox(action_line(ws, a, owner=owner, mark=False), key=f"{key}_{a.id}_{a.revision}"):
             ticked[a.id] = a.revision
         if decision:
-            st.page_link(DECISIONS_PAGE, label=md(f"Decision #{a.decision_id}: {a.decision_title}"),
+            st.page_link(page_at(DECISIONS_PAGE), label=md(f"Decision #{a.decision_id}: {a.decision_title}"),
                          query_params={"id": str(a.decision_id)}, icon=":material/subdirectory_arrow_right:")  # fmt: skip
     return ticked
 

@@ -12,6 +12,7 @@ from council.ui import forms
 from council.ui.action_views import DECISIONS_PAGE, action_line
 from council.ui.cache import cached
 from council.ui.decision_list import badges
+from council.ui.navigation import page_at
 from council.ui.session import can, current_person
 from council.ui.text import md
 
@@ -37,7 +38,7 @@ def decisions_taken(ws: Workspace, kind: str, ref_id: int) -> None:
     for t in taken:
         d = t.summary
         with st.container(border=True):
-            st.page_link(DECISIONS_PAGE, label=md(f"Decision #{d.decision_id}: {d.title}"), icon=":material/gavel:",
+            st.page_link(page_at(DECISIONS_PAGE), label=md(f"Decision #{d.decision_id}: {d.title}"), icon=":material/gavel:",
                          query_params={"id": str(d.decision_id)})  # fmt: skip
             st.markdown(badges(d))
             for a in t.actions:

@@ -21,6 +21,7 @@ from council.ui.cache import cached
 from council.ui.chain_views import effect_words
 from council.ui.decision_fields import FIELDS, decision_fields
 from council.ui.decision_list import badges, facts
+from council.ui.navigation import page_at
 from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
@@ -64,7 +65,9 @@ def came_from(detail: DecisionDetail) -> None:
         page = DETAIL_PAGES.get(source.kind)  # a guest proposal has no page of its own
         label = md(f"{SOURCE_WORDS[source.kind]} #{source.id}: {source.title}")
         if page:
-            st.page_link(page, label=label, query_params={"id": str(source.id)}, icon=":material/link:")
+            st.page_link(
+                page_at(page), label=label, query_params={"id": str(source.id)}, icon=":material/link:"
+            )
         else:
             st.markdown(f":material/lightbulb: {label}")
 

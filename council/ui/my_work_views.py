@@ -8,6 +8,7 @@ from council.domain.vocabulary import AgendaKind, BlockerStatus, ItemStatus, Mee
 from council.services.my_work import MyWork
 from council.services.workspace import Workspace
 from council.ui.decision_list import badges
+from council.ui.navigation import page_at
 from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
@@ -20,11 +21,11 @@ def owned_decisions(ws: Workspace, work: MyWork, person_id: int) -> None:
     if not work.decisions:
         st.caption("No decision of yours is still to be carried out.")
     for d in work.decisions:
-        st.page_link("app_pages/decisions.py", label=md(f"#{d.decision_id} {d.title}"), icon=":material/gavel:",
+        st.page_link(page_at("app_pages/decisions.py"), label=md(f"#{d.decision_id} {d.title}"), icon=":material/gavel:",
                      query_params={"id": str(d.decision_id)})  # fmt: skip
         st.caption(badges(d) if d.due_on else f"{badges(d)} · no due date")
     if work.decisions_total > len(work.decisions):
-        st.page_link("app_pages/decisions.py", label=f"All {work.decisions_total} in the decision history",
+        st.page_link(page_at("app_pages/decisions.py"), label=f"All {work.decisions_total} in the decision history",
                      query_params={"owner": str(person_id), "show": "open"}, icon=":material/gavel:")  # fmt: skip
 
 
@@ -36,7 +37,7 @@ def coming_meetings(ws: Workspace, work: MyWork) -> None:
         m = todo.meeting
         when = m.starts_at.astimezone(ws.zone)
         state = " · under way" if m.status == MeetingStatus.OPEN else ""
-        st.page_link(MEETINGS_PAGE, label=md(f"{m.title} · {when:%a %-d %b, %H:%M}"), icon=":material/event:",
+        st.page_link(page_at(MEETINGS_PAGE), label=md(f"{m.title} · {when:%a %-d %b, %H:%M}"), icon=":material/event:",
                      query_params={"id": str(m.id)})  # fmt: skip
         st.caption(f"{_PART_WORDS[todo.part].capitalize()}{state}")
         for need in todo.needed:
@@ -54,7 +55,7 @@ def owned_items(ws: Workspace, work: MyWork, department: str | None) -> None:
     for item in work.items:
         status = (BlockerStatus if item.kind == "blocker" else ItemStatus)(item.status).label
         mine = " · logged by you" if item.logged_by_me else ""
-        st.page_link(DETAIL_PAGES[item.kind], label=md(f"{AgendaKind(item.kind).label} #{item.id}: {item.title}"),
+        st.page_link(page_at(DETAIL_PAGES[item.kind]), label=md(f"{AgendaKind(item.kind).label} #{item.id}: {item.title}"),
                      query_params={"id": str(item.id)}, icon=":material/arrow_forward:")  # fmt: skip
         st.caption(f"{status}{mine}")
     if work.items_total > len(work.items):

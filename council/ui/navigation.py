@@ -57,6 +57,13 @@ PAGES = (
 
 
 MY_WORK = "app_pages/my_work.py"
+_BUILT = "_navigation_pages"  # this run's pages by path
+
+
+def page_at(path: str) -> StreamlitPage | str:
+    """The page this run registered for `path`: a link to it then needs no look-up of its file on disk,
+    which made pages with many links slow. Before the navigation is built, the path itself."""
+    return st.session_state.get(_BUILT, {}).get(path, path)
 
 
 def _lands_on_my_work(me: Person | None) -> bool:
@@ -75,6 +82,7 @@ def pages_for(me: Person | None, everything: bool) -> tuple[list[StreamlitPage],
         spec.path: st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.path == default)
         for spec in PAGES
     }
+    st.session_state[_BUILT] = built
     return list(built.values()), {spec.path: built[spec.path] for spec in allowed}
 
 

@@ -12,6 +12,7 @@ from council.services import overview as service
 from council.services.overview import ChartData, Overview
 from council.services.workspace import Workspace
 from council.ui.cache import cached
+from council.ui.navigation import page_at
 from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
@@ -39,7 +40,7 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
     cols[4].metric("Decisions overdue", now.overdue_decisions,
                    help=f"All departments: {now.open_decisions} decisions not done yet.")  # fmt: skip
     if now.overdue_decisions:
-        cols[4].page_link("app_pages/decisions.py", label="See which", query_params={"show": "overdue"},
+        cols[4].page_link(page_at("app_pages/decisions.py"), label="See which", query_params={"show": "overdue"},
                           icon=":material/arrow_forward:")  # fmt: skip
 
 
@@ -65,7 +66,7 @@ def priorities(ws: Workspace, data: ChartData) -> None:
     columns = st.columns(2)
     for rank, row in enumerate(data.frame.itertuples(), start=1):
         columns[(rank - 1) % 2].page_link(
-            DETAIL_PAGES[row.kind], label=md(f"{rank} · {row.what} #{row.id}: {_short(row.title)}"),
+            page_at(DETAIL_PAGES[row.kind]), label=md(f"{rank} · {row.what} #{row.id}: {_short(row.title)}"),
             query_params={"id": str(row.id)}, icon=":material/open_in_new:",
         )  # fmt: skip
 

@@ -12,6 +12,7 @@ from council.services import customer_voice
 from council.services.wall import RECENT_MONTHS, WallBoard, quote
 from council.services.workspace import Workspace
 from council.ui.customer_voice import figure_text, trust_note
+from council.ui.navigation import page_at
 from council.ui.text import md
 
 # Static styling only (no user text): no sidebar or toolbar, and type large enough for the corridor.
@@ -94,7 +95,9 @@ def footer(ws: Workspace, board: WallBoard) -> None:
     left, right = st.columns([4, 1], vertical_alignment="center")
     left.caption(f"{md(ws.config.organisation)} · customer-experience council · updated "
                  f"{board.as_of:%H:%M}; this screen refreshes itself every minute.")  # fmt: skip
-    right.page_link("app_pages/overview.py", label="Back to the workspace", icon=":material/arrow_back:")
+    right.page_link(
+        page_at("app_pages/overview.py"), label="Back to the workspace", icon=":material/arrow_back:"
+    )
 
 
 def _quotes(ws: Workspace, comments: list[Feedback], nothing: str) -> None:

@@ -15,6 +15,7 @@ from council.domain.errors import AppendOnly, NotAllowed, StaleVersion, Validati
 from council.domain.people import Person
 from council.services import actions as service
 from council.services import decisions as decision_service
+from council.services.my_work import my_work
 from council.services.workspace import Workspace
 from council.store import actions as store
 from council.store import decisions, people
@@ -120,6 +121,16 @@ def test_a_decision_whose_actions_are_all_done_is_ready_to_close_until_it_is_don
     assert service.ready_to_close(service.actions_of(ws, d))
     decision_service.follow_up(ws, owner, d, StatusChange("done", "All actions are done."))
     assert not service.ready_to_close(service.actions_of(ws, d))
+
+
+def test_my_work_offers_to_close_a_decision_of_mine_once_its_actions_are_settled(work) -> None:
+    ws, owner, doer, _, d, first, second = work
+    service.update_actions(ws, doer, {first: 1}, ActionUpdate(status="done"))
+    assert my_work(ws, owner).ready_to_close == {}
+    service.update_actions(ws, doer, {second: 1}, ActionUpdate(status="dropped", note="Not needed."))
+    offered = my_work(ws, owner).ready_to_close
+    assert list(offered) == [d] and [a.id for a in offered[d]] == [first, second]
+    assert my_work(ws, doer).ready_to_close == {}  # not the decision of the one who did the work
 
 
 def test_a_leavers_actions_are_handed_over_by_the_secretary(work, nothing_written) -> None:

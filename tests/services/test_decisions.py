@@ -13,7 +13,7 @@ from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.services import decisions as service
 from council.services.workspace import Workspace
-from council.store import decisions
+from council.store import decision_search, decisions
 from tests.services.conftest import add_person, decide
 
 DECISION_TABLES = ("decision", "decision_event", "decision_link", "action_item", "audit_log")
@@ -260,6 +260,21 @@ def test_a_long_history_comes_in_pages(council) -> None:
         2,
         5,
         f"Decision {service.PER_PAGE + 4}",
+    )
+
+
+def test_a_page_of_decisions_comes_with_how_many_match_in_all(council) -> None:
+    ws, member, _, _ = council
+    for n in range(7):
+        decide(ws, f"Decision {n}", "Text.", "Reason.", member, days_ago=n + 1)
+    mine = DecisionFilter(owners=(member.id,))
+    found, total = decision_search.find_and_count_decisions(ws.db, mine, ws.today(), limit=3)
+    assert [d.title for d in found] == ["Decision 0", "Decision 1", "Decision 2"] and total == 7
+    beyond = decision_search.find_and_count_decisions(ws.db, mine, ws.today(), limit=3, offset=9)
+    assert beyond == ([], 7)
+    assert decision_search.find_and_count_decisions(ws.db, DecisionFilter(owners=(-1,)), ws.today()) == (
+        [],
+        0,
     )
 
 

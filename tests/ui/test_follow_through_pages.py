@@ -191,5 +191,8 @@ def test_since_the_last_meeting_counts_what_happened_and_offers_the_downloads(ap
     at = _as(app, demo_copy, "since", "Hans Dekker", since="2026-01-01")
     counts = {m.label: int(m.value) for m in at.metric}
     assert counts["Logged"] > 0 and counts["Decided"] > 0
+    decided = next(e for e in at.expander if e.label.startswith("Decided"))
+    listed = plain(decided.markdown[0].value).splitlines()
+    assert len(listed) == min(counts["Decided"], 100) and listed[0].startswith("- Decision #")
     assert [d.proto.label for d in at.get("download_button")] == ["Markdown", "Printable (HTML)"]
     assert any(plain(m.value).startswith("**Customers:** NPS") for m in at.markdown)
