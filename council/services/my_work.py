@@ -57,7 +57,7 @@ def my_work(ws: Workspace, me: Person) -> MyWork:
     owned = DecisionFilter(owners=(me.id,), statuses=(DecisionStatus.DECIDED, DecisionStatus.IN_PROGRESS))
     items, total = owned_items(ws.db, me.id, me.department, ITEMS_SHOWN)
     decisions, decisions_total = decision_search.find_and_count_decisions(
-        ws.db, owned, ws.today(), "due", limit=DECISIONS_SHOWN
+        ws.db, owned, ws.today(), "due", limit=DECISIONS_SHOWN, brief=True
     )
     # Only decisions whose actions are all settled are offered to be closed: those few are read in full.
     settled = actions_store.all_actions_settled(ws.db, [d.decision_id for d in decisions])

@@ -47,9 +47,17 @@ def find_decisions(
 
 
 def find_and_count_decisions(
-    q: Query, flt: DecisionFilter, today: date, sort: str = "newest", limit: int | None = 20, offset: int = 0
+    q: Query,
+    flt: DecisionFilter,
+    today: date,
+    sort: str = "newest",
+    limit: int | None = 20,
+    offset: int = 0,
+    *,
+    brief: bool = False,
 ) -> tuple[list[DecisionSummary], int]:
-    """One page of matching decisions in `sort` order, and how many match in all."""
+    """One page of matching decisions in `sort` order, and how many match in all. `brief` leaves out
+    the owner's name, the meeting's title and the journey stages, for lists that do not show them."""
     listed, where = _listed(flt, today)
     order = SORTS.get(sort, SORTS["newest"])
     page = f"LIMIT {int(limit)} OFFSET {max(int(offset), 0)}" if limit is not None else ""
@@ -61,6 +69,9 @@ def find_and_count_decisions(
     if not picked:
         return [], count_decisions(q, flt, today) if offset else 0
     shown = f"SELECT *, {OVERDUE} AS overdue FROM ({current_core('list_contains($ids, decision_id)')})"
+    params = {"ids": [r[0] for r in picked], "today": today}
+    if brief:
+        return q.records(DecisionSummary, f"{shown} ORDER BY {order}", params), picked[0][1]
     found = q.records(
         DecisionSummary,
         f"""
@@ -72,7 +83,7 @@ def find_and_count_decisions(
         FROM page LEFT JOIN stages USING (decision_id)
         ORDER BY {order}
         """,
-        {"ids": [r[0] for r in picked], "today": today},
+        params,
     )
     return found, picked[0][1]
 
