@@ -11,11 +11,22 @@ from tests.conftest import ROOT
 
 
 def test_tables_offer_no_download_that_would_hand_formulas_to_a_spreadsheet() -> None:
-    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert settings["client"]["disableDataExport"] is True
+    assert _settings()["client"]["disableDataExport"] is True
     assert config.get_option("client.disableDataExport") is not None  # a setting this Streamlit knows
 
 
-def test_uploads_above_the_apps_own_limit_still_reach_it_for_a_clear_message() -> None:
-    settings = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert settings["server"]["maxUploadSize"] > MAX_UPLOAD_MB
+def test_uploads_stop_at_the_apps_own_limit_before_they_are_read() -> None:
+    assert _settings()["server"]["maxUploadSize"] == MAX_UPLOAD_MB
+
+
+def test_production_settings_send_nothing_out_and_show_no_internals() -> None:
+    settings = _settings()
+    assert settings["browser"]["gatherUsageStats"] is False
+    assert settings["client"]["showErrorDetails"] == "none"
+    assert settings["client"]["toolbarMode"] == "viewer"
+    for option in ("browser.gatherUsageStats", "client.showErrorDetails", "client.toolbarMode"):
+        assert config.get_option(option) is not None  # settings this Streamlit knows
+
+
+def _settings() -> dict:
+    return tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
