@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from council.domain.permissions import Task, may, may_decide, runs
+from council.domain.permissions import Task, may, may_close_agenda, may_decide, runs
 from council.domain.vocabulary import MeetingStatus
 from council.services import agenda, lists, meetings
 from council.ui import agenda_views, meeting_mode_views, url
@@ -73,7 +73,7 @@ def prepare(meeting_id: int, view: agenda.AgendaView) -> None:
         agenda_views.agenda_editor(ws, me, view)
         if not status_is(view, MeetingStatus.CLOSED) and may(me, Task.AGENDA):
             agenda_views.own_point_form(ws, me, meeting_id)
-        if status_is(view, MeetingStatus.PLANNED) and may(me, Task.AGENDA):
+        if status_is(view, MeetingStatus.PLANNED) and may_close_agenda(me, view.meeting):
             agenda_views.agenda_lock(ws, me, view)
     if not status_is(view, MeetingStatus.CLOSED) and may(me, Task.AGENDA):
         with right:

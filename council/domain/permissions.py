@@ -110,6 +110,17 @@ def require_chair(person: Person | None, meeting: Meeting, doing: str) -> None:
         raise NotAllowed(f"Only the chair of “{meeting.title}” may {doing}; {name} is not its chair.")
 
 
+def may_close_agenda(person: Person | None, meeting: Meeting) -> bool:
+    """Closing an agenda ends the guest's right to change their proposal: its chair decides that, or the
+    secretary who planned the meeting."""
+    return runs(person, meeting) or may(person, Task.PLAN)
+
+
+def require_agenda_closer(person: Person | None, meeting: Meeting, doing: str) -> None:
+    if not may_close_agenda(person, meeting):
+        raise NotAllowed(f"Only the chair of “{meeting.title}” or the council's secretary may {doing}.")
+
+
 def may_decide(person: Person | None, meeting: Meeting, attendees: set[int]) -> bool:
     """Members record decisions in a meeting they attend; its chair always may."""
     return runs(person, meeting) or (

@@ -25,7 +25,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.filters import ViewFilter
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
-from council.domain.permissions import Task, require
+from council.domain.permissions import Task, require, require_agenda_closer
 from council.domain.priority import PriorityScore, priority_factors
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
@@ -220,11 +220,12 @@ def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int
 
 
 def close_agenda(ws: Workspace, actor: Person | None, meeting_id: int, closed: bool = True) -> None:
-    """Close (or reopen) the agenda: once closed, the guest's proposal can no longer change."""
-    require(actor, Task.AGENDA, "change an agenda")
+    """Close (or reopen) the agenda: once closed, the guest's proposal can no longer change. The meeting's
+    chair or the secretary only."""
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
+        require_agenda_closer(actor, meeting, "close or reopen its agenda")
         still_open(meeting)
         if not closed and meeting.status != "planned":
             raise ValidationError("The meeting has started, so its agenda stays closed.", "agenda")

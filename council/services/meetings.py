@@ -79,6 +79,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
         if not changed:
             return []
+        if {"chair_id", "guest_id"} & set(changed):  # choosing the chair and inviting the guest: planning
+            require(actor, Task.PLAN, "choose a meeting's chair or invite its guest")
         if moved:
             check_day_free(tx, ws, after)
         check_people(tx, ws, after, chair=moved or before.chair_id != after.chair_id,

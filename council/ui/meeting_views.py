@@ -9,6 +9,7 @@ import streamlit as st
 from council.domain.errors import ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
+from council.domain.permissions import Task, may
 from council.domain.vocabulary import MeetingStatus
 from council.services import cancellation, meetings
 from council.services.lists import meeting_table
@@ -74,6 +75,7 @@ def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) 
     fixed_time = meeting is not None and meeting.status != MeetingStatus.PLANNED
     # A planned meeting whose day has passed must still show its date; the service refuses a past one.
     overdue = meeting is not None and meeting.starts_at.astimezone(ws.zone).date() < ws.today()
+    plans = may(me, Task.PLAN)  # a chair may correct the rest, not who chairs or who is the guest
     cols = st.columns(3)
     with cols[0]:
         st.date_input("Date", key=f"{form}_day", min_value=None if fixed_time or overdue else ws.today(), format="DD/MM/YYYY",
@@ -89,13 +91,16 @@ def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) 
         st.text_input("Title", key=f"{form}_title", placeholder=default_title(day),
                       help="Leave empty to name it after its date.")  # fmt: skip
         forms.field_error(form, "title")
-        _person_select(ws, "Chair", f"{form}_chair", cached(ws, meetings.chair_choices, day))
+        _person_select(
+            ws, "Chair", f"{form}_chair", cached(ws, meetings.chair_choices, day), disabled=not plans
+        )
         forms.field_error(form, "chair")
     with cols[1]:
         st.text_input("Place or video link", key=f"{form}_location", placeholder="Room 4.12, or https://…")
         forms.field_error(form, "location")
-        _person_select(ws, "Guest", f"{form}_guest", cached(ws, meetings.guest_choices, day),
-                       help="Someone from outside the council; the Council page suggests who has been heard least.")  # fmt: skip
+        _person_select(ws, "Guest", f"{form}_guest", cached(ws, meetings.guest_choices, day), disabled=not plans,
+                       help="Someone from outside the council; the Council page suggests who has been heard least."
+                            if plans else "The council's secretary chooses the chair and invites the guest.")  # fmt: skip
         forms.field_error(form, "guest")
     if meeting is None:
         st.button("Plan the meeting", type="primary", icon=":material/event_available:",
@@ -116,12 +121,20 @@ def _start_values(ws: Workspace, meeting: Meeting | None) -> dict[str, object]:
 
 
 def _person_select(
-    ws: Workspace, label: str, key: str, choices: dict[int, str], help: str | None = None
+    ws: Workspace,
+    label: str,
+    key: str,
+    choices: dict[int, str],
+    help: str | None = None,
+    disabled: bool = False,
 ) -> None:
-    if st.session_state.get(key) not in (None, *choices):
+    if st.session_state.get(key) not in (None, *choices) and not disabled:
         st.session_state[key] = None  # the date changed and this person no longer fits it
-    st.selectbox(label, options=list(choices), index=None, format_func=lambda i: choices.get(i, f"#{i}"),
-                 placeholder="Choose…", key=key, help=help)  # fmt: skip
+    options = (
+        list(choices) if st.session_state.get(key) in (None, *choices) else [*choices, st.session_state[key]]
+    )
+    st.selectbox(label, options=options, index=None, format_func=lambda i: choices.get(i, f"#{i}"),
+                 placeholder="Choose…", key=key, help=help, disabled=disabled)  # fmt: skip
 
 
 def _draft(ws: Workspace, form: str) -> Meeting:

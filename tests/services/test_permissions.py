@@ -224,12 +224,28 @@ CASES = [
     Case("agenda.move", COUNCIL, prepare=_coming_item, call=lambda ws, a, s, p: agenda.move(ws, a, p, -1)),
     Case("agenda.set_time_box", COUNCIL, prepare=_coming_item,
          call=lambda ws, a, s, p: agenda.set_time_box(ws, a, p, 25)),
-    Case("agenda.close_agenda", COUNCIL, lambda ws, a, s, p: agenda.close_agenda(ws, a, s.coming.id)),
+    # Closing the agenda ends the guest's say over their proposal: the meeting's chair or the secretary.
+    Case("agenda.close_agenda", {"secretary", "chair"}, chair_of_coming=True,
+         call=lambda ws, a, s, p: agenda.close_agenda(ws, a, s.coming.id)),
     # Planning and rotation: the secretary (a meeting's own chair may correct its details).
     Case("meetings.plan_meeting", {"secretary"}, prepare=_new_meeting,
          call=lambda ws, a, s, p: meetings.plan_meeting(ws, a, p)),
-    Case("meetings.edit_meeting", {"secretary", "chair"}, chair_of_coming=True,
-         call=lambda ws, a, s, p: meetings.edit_meeting(ws, a, s.coming.id, replace(s.coming, location="Room 9"))),
+    *(
+        Case(f"meetings.edit_meeting.{field}", {"secretary", "chair"}, chair_of_coming=True,
+             call=lambda ws, a, s, p, change=change: meetings.edit_meeting(ws, a, s.coming.id, change(s.coming)))
+        for field, change in (
+            ("title", lambda m: replace(m, title="Council meeting, moved room")),
+            ("starts_at", lambda m: replace(m, starts_at=m.starts_at + timedelta(hours=1))),
+            ("duration_minutes", lambda m: replace(m, duration_minutes=m.duration_minutes + 15)),
+            ("location", lambda m: replace(m, location="Room 9")),
+        )
+    ),
+    # Who chairs and who is the guest are planning: a chair may not change either, not even their own seat.
+    *(
+        Case(f"meetings.edit_meeting.{field}", {"secretary"}, chair_of_coming=True,
+             call=lambda ws, a, s, p, field=field: meetings.edit_meeting(ws, a, s.coming.id, replace(s.coming, **{field: None})))
+        for field in ("chair_id", "guest_id")
+    ),
     Case("meetings.set_guest", {"secretary"}, lambda ws, a, s, p: meetings.set_guest(ws, a, s.coming.id, None)),
     Case("rotation.accept_successor", {"secretary"}, prepare=_vacancy,
          call=lambda ws, a, s, p: rotation.accept_successor(ws, a, p[0].department, p[0].successor.id, p[1])),
@@ -336,4 +352,5 @@ def test_every_service_that_writes_is_in_the_matrix() -> None:
                 and params[:2] == ["ws", "actor"]
             ):
                 found.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
-    assert found - reads - shared_steps == {c.name for c in CASES}
+    # A service whose check depends on what is changed has a case per field: "meetings.edit_meeting.title".
+    assert found - reads - shared_steps == {".".join(c.name.split(".")[:2]) for c in CASES}

@@ -193,6 +193,32 @@ def test_moving_a_meeting_into_the_past_shows_why_and_keeps_it(app, demo_copy: P
     assert meeting_store.get_meeting(_ws(demo_copy).db, meeting_id).starts_at.date() != today
 
 
+def test_the_chair_corrects_the_place_but_the_chair_and_guest_are_the_secretarys(app, demo_copy: Path) -> None:
+    meeting_id = _fresh_meeting(demo_copy)
+    at = _open(app, demo_copy, meeting_id)
+    form = f"edit_meeting_{meeting_id}"
+    assert at.selectbox(key=f"{form}_guest").disabled and at.selectbox(key=f"{form}_chair").disabled
+    at.text_input(key=f"{form}_location").input("Room 3.10")
+    button(at, "Save the changes").click().run()
+    assert any("Saved: place" in plain(s.value) for s in at.success)
+    meeting = meeting_store.get_meeting(_ws(demo_copy).db, meeting_id)
+    assert meeting.location == "Room 3.10" and meeting.guest_id == _by_name(_ws(demo_copy), "Sophie Verbeek")
+    button(at, "Close the agenda").click().run()
+    assert meeting_store.get_meeting(_ws(demo_copy).db, meeting_id).agenda_closed_at is not None
+
+
+def test_a_member_who_does_not_chair_the_meeting_cannot_close_its_agenda(app, demo_copy: Path) -> None:
+    meeting_id = _fresh_meeting(demo_copy)
+    ws = _ws(demo_copy)
+    other = next(p for p in people.list_people(ws.db) if p.roles == ("member",) and p.name != "Marieke Jansen")
+    ws.db.close()
+    at = app(demo_copy, "meetings", id=str(meeting_id))
+    at.session_state[ACTING_KEY] = other.id
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Close the agenda" not in [b.label for b in at.button]
+
+
 def test_the_chair_adds_a_point_of_their_own(app, demo_copy: Path) -> None:
     meeting_id = _fresh_meeting(demo_copy)
     at = _open(app, demo_copy, meeting_id)
