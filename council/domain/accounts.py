@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -26,8 +28,12 @@ class Account:
         return self.locked_until is not None and now < self.locked_until
 
 
-def check_password(password: str, *, email: str | None, name: str) -> None:
-    """Refuse a password that is too short, too long, or easy to guess from who it belongs to."""
+def check_password(
+    password: str, *, email: str | None, name: str, organisation: str = "", common: Collection[str] = ()
+) -> None:
+    """Refuse a password that is too short or too long, one of the `common` ones (lower case), or easy to
+    guess from whose it is: their name or address, or the organisation's name. Decorations around a word
+    (`Password1!`, `!!helder energie2026`) do not make it another password, and case does not count."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
             f"The password has {len(password)} characters; use at least {MIN_PASSWORD}. "
@@ -38,16 +44,28 @@ def check_password(password: str, *, email: str | None, name: str) -> None:
         raise ValidationError(
             f"The password is longer than {MAX_PASSWORD} characters; use a shorter one.", "password"
         )
-    lowered = password.strip().lower()
-    guessable = {
-        (email or "").lower(),
-        (email or "").split("@")[0].lower(),
-        name.lower(),
-        name.lower().replace(" ", ""),
-    }
-    if len(set(password)) < 4 or lowered in guessable - {""}:
+    local = (email or "").split("@")[0]
+    own = {_squeezed(word) for word in (email or "", local, name, organisation, *name.split())} - {""}
+    lowered, core = _squeezed(password), _core(password)
+    if lowered in common or core in common or (len(core) >= 3 and core in own) or lowered in own:
         raise ValidationError(
-            "That password is too easy to guess (it repeats a few characters, or is the name or e-mail "
-            "address). Choose another.",
+            "That password is among the most common ones, or made of a name or address that belongs to "
+            "you or the organisation; attackers try those first. Choose a few unrelated words instead.",
             "password",
         )
+    if len(set(password)) < 4 or len(core) < 4:
+        raise ValidationError(
+            "That password is too easy to guess: it repeats a few characters, or is mostly digits and "
+            "symbols. A few unrelated words are stronger and easier to remember.",
+            "password",
+        )
+
+
+def _squeezed(text: str) -> str:
+    """Lower case, without spaces, dots, dashes and underscores: how people write a name into a password."""
+    return re.sub(r"[\s._-]+", "", text.casefold())
+
+
+def _core(password: str) -> str:
+    """The word inside a password's decorations: digits and symbols around it taken off."""
+    return re.sub(r"^[\W\d_]+|[\W\d_]+$", "", _squeezed(password))

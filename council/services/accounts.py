@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
-from council.domain.accounts import LOCK_AFTER, LOCK_FOR, Account, check_password
+from council.domain.accounts import LOCK_AFTER, LOCK_FOR, Account
 from council.domain.errors import NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
+from council.services import passwords
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import accounts, people
@@ -64,7 +62,7 @@ def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
 def change_own_password(ws: Workspace, me: Person, current: str, password: str, confirm: str) -> None:
     """A signed-in person replaces their password, proving they know the current one."""
     account = accounts.get_account(ws.db, me.id) if me.id is not None else None
-    if account is None or not _matches(account.password_hash, current):
+    if account is None or not passwords.matches(account.password_hash, current):
         raise ValidationError("Your current password is not right.", "current")
     _save_password(ws, me, me, password, confirm, "change_password")
 
@@ -75,14 +73,18 @@ def sign_in(ws: Workspace, email: str, password: str) -> Person:
     person = people.person_by_email(ws.db, email) if email.strip() else None
     account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
     if person is None or account is None or not person.active:
-        _matches(_dummy_hash(), password)  # as slow as a real check: timing tells nothing
+        passwords.matches(_dummy_hash(), password)  # as slow as a real check: timing tells nothing
         raise SignInFailed(WRONG)
     if account.locked_at(now):
         raise SignInFailed(_locked_message(ws, account.locked_until))
-    if not _matches(account.password_hash, password):
+    if not passwords.matches(account.password_hash, password):
         locked_until = ws.db.write(lambda tx: _failed(tx, person, now))
         raise SignInFailed(_locked_message(ws, locked_until) if locked_until else WRONG)
-    new_hash = _hasher().hash(password) if _hasher().check_needs_rehash(account.password_hash) else None
+    new_hash = (
+        passwords.hash_password(password)
+        if passwords.hasher().check_needs_rehash(account.password_hash)
+        else None
+    )
 
     def succeeded(tx: Transaction) -> None:
         accounts.record_sign_in(tx, person.id, now, new_hash)
@@ -134,8 +136,8 @@ def _save_password(
         )
     if password != confirm:
         raise ValidationError("The two passwords are not the same. Type the new password twice.", "confirm")
-    check_password(password, email=person.email, name=person.name)
-    password_hash = _hasher().hash(password)
+    passwords.acceptable(password, person, ws.config.organisation)
+    password_hash = passwords.hash_password(password)
 
     def write(tx: Transaction) -> None:
         accounts.set_password_hash(tx, person.id, password_hash)
@@ -172,18 +174,6 @@ def _person(ws: Workspace, person_id: int) -> Person:
     return person
 
 
-def _matches(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher().verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
-
-
-@cache
-def _hasher() -> PasswordHasher:
-    return PasswordHasher()
-
-
 @cache
 def _dummy_hash() -> str:
-    return _hasher().hash("a password nobody has")
+    return passwords.hash_password("a password nobody has")
