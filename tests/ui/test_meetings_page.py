@@ -193,7 +193,9 @@ def test_moving_a_meeting_into_the_past_shows_why_and_keeps_it(app, demo_copy: P
     assert meeting_store.get_meeting(_ws(demo_copy).db, meeting_id).starts_at.date() != today
 
 
-def test_the_chair_corrects_the_place_but_the_chair_and_guest_are_the_secretarys(app, demo_copy: Path) -> None:
+def test_the_chair_corrects_the_place_but_the_chair_and_guest_are_the_secretarys(
+    app, demo_copy: Path
+) -> None:
     meeting_id = _fresh_meeting(demo_copy)
     at = _open(app, demo_copy, meeting_id)
     form = f"edit_meeting_{meeting_id}"
@@ -210,7 +212,9 @@ def test_the_chair_corrects_the_place_but_the_chair_and_guest_are_the_secretarys
 def test_a_member_who_does_not_chair_the_meeting_cannot_close_its_agenda(app, demo_copy: Path) -> None:
     meeting_id = _fresh_meeting(demo_copy)
     ws = _ws(demo_copy)
-    other = next(p for p in people.list_people(ws.db) if p.roles == ("member",) and p.name != "Marieke Jansen")
+    other = next(
+        p for p in people.list_people(ws.db) if p.roles == ("member",) and p.name != "Marieke Jansen"
+    )
     ws.db.close()
     at = app(demo_copy, "meetings", id=str(meeting_id))
     at.session_state[ACTING_KEY] = other.id
