@@ -11,10 +11,11 @@ from datetime import datetime
 from functools import cache
 
 from council.domain.accounts import LOCK_AFTER, LOCK_FOR, Account
-from council.domain.errors import NotFound, SignInFailed, ValidationError
+from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
 from council.services import passwords
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import accounts, people
@@ -37,6 +38,7 @@ def may_manage_accounts(actor: Person | None) -> bool:
     return may(actor, Task.ROSTER)
 
 
+@as_on_roster
 def set_password(ws: Workspace, actor: Person | None, person_id: int, password: str, confirm: str) -> None:
     """Give a person on the roster a (new) password; it also lifts a lock. Secretary only."""
     require(actor, Task.ROSTER, "set passwords for other people")
@@ -44,6 +46,7 @@ def set_password(ws: Workspace, actor: Person | None, person_id: int, password: 
     _save_password(ws, actor, person, password, confirm, "set_password")
 
 
+@as_on_roster
 def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
     """Lift a lock after too many wrong passwords, keeping the password (secretary only)."""
     require(actor, Task.ROSTER, "unlock accounts")
@@ -59,9 +62,12 @@ def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
     ws.db.write(write)
 
 
-def change_own_password(ws: Workspace, me: Person, current: str, password: str, confirm: str) -> None:
+@as_on_roster
+def change_own_password(ws: Workspace, me: Person | None, current: str, password: str, confirm: str) -> None:
     """A signed-in person replaces their password, proving they know the current one."""
-    account = accounts.get_account(ws.db, me.id) if me.id is not None else None
+    if me is None or me.id is None:
+        raise NotAllowed("Sign in first: only someone on the council's roster has a password to change.")
+    account = accounts.get_account(ws.db, me.id)
     if account is None or not passwords.matches(account.password_hash, current):
         raise ValidationError("Your current password is not right.", "current")
     _save_password(ws, me, me, password, confirm, "change_password")

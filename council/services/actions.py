@@ -21,6 +21,7 @@ from council.domain.people import Person
 from council.domain.permissions import Task, may_update_action, require
 from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import ActionStatus, DecisionStatus
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import on_roster
 from council.services.workspace import Workspace
@@ -107,6 +108,7 @@ def register_csv(ws: Workspace, flt: ActionFilter) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+@as_on_roster
 def update_actions(ws: Workspace, actor: Person | None, seen: dict[int, int], update: ActionUpdate) -> int:
     """Record the same new status and/or due date, with the same note, for every action in `seen`
     (action id -> the revision the person saw). All of them are saved, or none; returns how many changed
@@ -133,6 +135,7 @@ def update_actions(ws: Workspace, actor: Person | None, seen: dict[int, int], up
     return ws.db.write(write)
 
 
+@as_on_roster
 def update_action(
     ws: Workspace, actor: Person | None, action_id: int, revision: int, update: ActionUpdate
 ) -> int:
@@ -140,6 +143,7 @@ def update_action(
     return update_actions(ws, actor, {action_id: revision}, update)
 
 
+@as_on_roster
 def hand_over(
     ws: Workspace, actor: Person | None, seen: dict[int, int], owner_id: int | None, note: str
 ) -> int:

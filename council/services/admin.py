@@ -11,6 +11,7 @@ from council.domain.audit import AuditEntry
 from council.domain.errors import StoreError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store.contents import table_counts
@@ -41,6 +42,7 @@ def default_backup_path(ws: Workspace, moment: datetime | None = None) -> Path:
     return ws.db.path.parent / "backups" / f"{ws.db.path.stem}-{stamp}.duckdb"
 
 
+@as_on_roster
 def back_up(ws: Workspace, actor: Person | None, target: Path | None = None) -> Path:
     """Copy the whole workspace into a new database file and note it in the audit log (secretary only)."""
     require(actor, Task.SETTINGS, "back up the workspace")

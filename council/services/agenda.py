@@ -27,6 +27,7 @@ from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
 from council.domain.permissions import Task, require, require_agenda_closer
 from council.domain.priority import PriorityScore, priority_factors
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
 from council.services.workspace import Workspace
@@ -131,6 +132,7 @@ def _by_kind(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
     return ids
 
 
+@as_on_roster
 def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: str, ref_id: int) -> int:
     """Put a suggested friction point, connection, blocker, proposal or follow-up on the agenda."""
     require(actor, Task.AGENDA, "change an agenda")
@@ -146,6 +148,7 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
     return _append(ws, actor, item)
 
 
+@as_on_roster
 def add_other(ws: Workspace, actor: Person | None, meeting_id: int, title: str, minutes: int | None) -> int:
     """Put a point of the chair's own on the agenda."""
     require(actor, Task.AGENDA, "change an agenda")
@@ -169,6 +172,7 @@ def _append(ws: Workspace, actor: Person | None, item: AgendaItem) -> int:
     return ws.db.write(write)
 
 
+@as_on_roster
 def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
     require(actor, Task.AGENDA, "change an agenda")
 
@@ -187,6 +191,7 @@ def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
     ws.db.write(write)
 
 
+@as_on_roster
 def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
     """Move an item one place up (`step` -1) or down (+1); at either end nothing changes."""
     require(actor, Task.AGENDA, "change an agenda")
@@ -203,6 +208,7 @@ def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
     ws.db.write(write)
 
 
+@as_on_roster
 def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int | None) -> None:
     require(actor, Task.AGENDA, "change an agenda")
     check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
@@ -219,6 +225,7 @@ def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int
     ws.db.write(write)
 
 
+@as_on_roster
 def close_agenda(ws: Workspace, actor: Person | None, meeting_id: int, closed: bool = True) -> None:
     """Close (or reopen) the agenda: once closed, the guest's proposal can no longer change. The meeting's
     chair or the secretary only."""

@@ -13,6 +13,7 @@ import pandas as pd
 from council.domain.audit import AuditEntry
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import audit, people
 
@@ -46,6 +47,7 @@ class AuditChoices:
     actions: list[str]
 
 
+@as_on_roster
 def audit_choices(ws: Workspace, actor: Person | None) -> AuditChoices:
     require(actor, Task.AUDIT, "browse the audit trail")
     entities, actions = audit.audit_vocabulary(ws.db)
@@ -53,6 +55,7 @@ def audit_choices(ws: Workspace, actor: Person | None) -> AuditChoices:
     return AuditChoices(everyone, entities, actions)
 
 
+@as_on_roster
 def audit_page(ws: Workspace, actor: Person | None, flt: AuditFilter, page: int = 1) -> AuditPage:
     """One page of the trail, newest first; only the secretary and executives may read it."""
     require(actor, Task.AUDIT, "browse the audit trail")

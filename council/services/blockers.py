@@ -13,6 +13,7 @@ from council.domain.friction import Blocker
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import link_new
 from council.services.tables import readable
@@ -55,6 +56,7 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> BlockerDetail:
     )
 
 
+@as_on_roster
 def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_ids: Iterable[int] = ()) -> int:
     """Save a new blocker and link it to `friction_ids`, in one transaction."""
     require(actor, Task.LOG, "log blockers")
@@ -69,6 +71,7 @@ def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_id
     return ws.db.write(write)
 
 
+@as_on_roster
 def edit_blocker(ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker) -> dict:
     require(actor, Task.LOG, "edit blockers")
     return save_edit(

@@ -7,6 +7,7 @@ from council.domain.errors import NotAllowed
 from council.domain.people import Person
 from council.domain.permissions import Task, require, runs
 from council.domain.vocabulary import MeetingStatus
+from council.services.acting import as_on_roster
 from council.services.agenda import release_subject
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
@@ -17,6 +18,7 @@ from council.store.database import Transaction
 MAX_REASON = 500
 
 
+@as_on_roster
 def cancel_meeting(ws: Workspace, actor: Person | None, meeting_id: int, reason: str) -> None:
     """Cancel a planned meeting. Its guest may be invited again, its day is free, and its agenda points
     return to the suggestions of the next meeting (the friction points and others are open again)."""

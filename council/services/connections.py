@@ -13,6 +13,7 @@ from council.domain.friction import MissingConnection
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import ItemStatus
+from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import link_new
 from council.services.tables import readable
@@ -62,6 +63,7 @@ def connection_detail(ws: Workspace, connection_id: int) -> ConnectionDetail:
     )
 
 
+@as_on_roster
 def log_missing_connection(
     ws: Workspace, actor: Person | None, draft: MissingConnection, friction_ids: Iterable[int] = ()
 ) -> int:
@@ -78,6 +80,7 @@ def log_missing_connection(
     return ws.db.write(write)
 
 
+@as_on_roster
 def edit_missing_connection(
     ws: Workspace, actor: Person | None, connection_id: int, draft: MissingConnection
 ) -> dict:

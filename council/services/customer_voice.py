@@ -16,6 +16,7 @@ from council.domain.friction import Evidence
 from council.domain.people import Person
 from council.domain.vocabulary import EvidenceKind
 from council.services import friction as friction_service
+from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import feedback
 
@@ -69,6 +70,7 @@ def comment_page(ws: Workspace, flt: VoiceFilter, page: int = 1) -> CommentPage:
     return CommentPage(items, total, page, pages)
 
 
+@as_on_roster
 def attach_comment(ws: Workspace, actor: Person | None, feedback_id: int, friction_id: int | None) -> int:
     """Keep a customer's comment as evidence on a friction point; the same comment is attached once."""
     if friction_id is None:

@@ -25,6 +25,7 @@ from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.domain.permissions import Task, may, may_follow_up
 from council.domain.vocabulary import DecisionStatus
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import decision_search, decisions, meetings, people
@@ -155,6 +156,7 @@ def may_amend(actor: Person | None) -> bool:
     return may(actor, Task.FOLLOW_UP)
 
 
+@as_on_roster
 def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: StatusChange) -> int:
     """Record a new status (or a progress note) for a decision; returns the event's id."""
 
@@ -181,6 +183,7 @@ def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: Sta
     return ws.db.write(write)
 
 
+@as_on_roster
 def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amendment) -> int:
     """Record a new version of a decision that supersedes the current one; returns its number."""
 

@@ -36,6 +36,7 @@ from council.domain.people import Person
 from council.domain.permissions import Task, may, require
 from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import counted
+from council.services.acting import as_on_roster
 from council.services.feedback_file import FeedbackFile
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -131,6 +132,7 @@ def problem_report(ws: Workspace, file: FeedbackFile, profile: ImportProfile) ->
     return out.getvalue()
 
 
+@as_on_roster
 def import_file(
     ws: Workspace,
     actor: Person | None,

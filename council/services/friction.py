@@ -13,6 +13,7 @@ from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.priority import PriorityScore, priority_factors, priority_score
 from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
+from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.tables import readable
 from council.services.workspace import Workspace
@@ -82,6 +83,7 @@ def likely_duplicates(ws: Workspace, title: str) -> list[Similar]:
     return [Similar(*row) for row in friction.similar_open_friction(ws.db, title, STOP_WORDS)]
 
 
+@as_on_roster
 def log_friction_point(
     ws: Workspace, actor: Person | None, draft: FrictionPoint, evidence: EvidenceDraft = EvidenceDraft()
 ) -> int:
@@ -101,6 +103,7 @@ def log_friction_point(
     return ws.db.write(write)
 
 
+@as_on_roster
 def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint) -> dict:
     """Save the edited fields; returns what changed (nothing is written when nothing changed)."""
     require(actor, Task.LOG, "edit friction points")
@@ -110,6 +113,7 @@ def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, d
     )  # fmt: skip
 
 
+@as_on_roster
 def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int:
     require(actor, Task.LOG, "add evidence to friction points")
     item = replace(evidence.checked(), added_by=actor.id if actor else None)
@@ -124,6 +128,7 @@ def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int
     return ws.db.write(write)
 
 
+@as_on_roster
 def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint,
                     evidence: EvidenceDraft = EvidenceDraft()) -> int:  # fmt: skip
     """Instead of logging a duplicate: keep the new report's words as evidence on the existing point."""

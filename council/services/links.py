@@ -15,6 +15,7 @@ from council.domain.filters import search_words
 from council.domain.friction import one_line
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import blockers, connections, friction, links
@@ -25,6 +26,7 @@ PICKER_LIMIT = 200  # choices a picker lists at once; beyond, people find the re
 _ENTITY = {"blocker": "blocker", "connection": "missing_connection"}
 
 
+@as_on_roster
 def link_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int, friction_id: int) -> bool:
     """Link a blocker or connection to a friction point; False when they were linked already."""
     require(actor, Task.LOG, "link friction points")
@@ -32,12 +34,14 @@ def link_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int,
     return ws.db.write(lambda tx: apply_link(tx, actor, "link", kind, other_id, friction_id))
 
 
+@as_on_roster
 def unlink_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int, friction_id: int) -> bool:
     require(actor, Task.LOG, "link friction points")
     _check_kind(kind)
     return ws.db.write(lambda tx: apply_link(tx, actor, "unlink", kind, other_id, friction_id))
 
 
+@as_on_roster
 def set_links_of_friction(
     ws: Workspace, actor: Person | None, friction_id: int, kind: str, wanted: Iterable[int]
 ) -> tuple[int, int]:
@@ -64,6 +68,7 @@ def set_links_of_friction(
     return ws.db.write(write)
 
 
+@as_on_roster
 def set_friction_of(
     ws: Workspace, actor: Person | None, kind: str, other_id: int, wanted: Iterable[int]
 ) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from council.domain.meetings import AgendaItem, Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import require_chair, require_decider
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
+from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
 from council.services.meetings import (
@@ -51,6 +52,7 @@ def decisions_under(ws: Workspace, item_id: int) -> list[DecisionTaken]:
     return taken
 
 
+@as_on_roster
 def start_meeting(
     ws: Workspace,
     actor: Person | None,
@@ -111,6 +113,7 @@ def start_meeting(
     ws.db.write(write)
 
 
+@as_on_roster
 def record_outcome(
     ws: Workspace,
     actor: Person | None,
@@ -159,6 +162,7 @@ def record_outcome(
     return ws.db.write(write)
 
 
+@as_on_roster
 def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: ActionDraft) -> int:
     def write(tx: Transaction) -> int:
         version = decisions.current_version(tx, decision_id)
@@ -179,6 +183,7 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
     return ws.db.write(write)
 
 
+@as_on_roster
 def set_attendance(ws: Workspace, actor: Person | None, meeting_id: int, person_ids: list[int]) -> None:
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
@@ -190,6 +195,7 @@ def set_attendance(ws: Workspace, actor: Person | None, meeting_id: int, person_
     ws.db.write(write)
 
 
+@as_on_roster
 def save_minutes(ws: Workspace, actor: Person | None, meeting_id: int, text: str) -> None:
     text = (text or "").strip()
     if len(text) > 50_000:
@@ -207,6 +213,7 @@ def save_minutes(ws: Workspace, actor: Person | None, meeting_id: int, text: str
     ws.db.write(write)
 
 
+@as_on_roster
 def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
     """Close the meeting for good; points left without an outcome count as postponed (returned)."""
 

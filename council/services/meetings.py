@@ -10,6 +10,7 @@ from council.domain.meetings import Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import Task, require, runs
 from council.domain.vocabulary import MeetingStatus
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import meetings, people
@@ -42,6 +43,7 @@ def still_open(meeting: Meeting) -> None:
         )
 
 
+@as_on_roster
 def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
     """Save a new planned meeting; the council's members on that day (and the guest) are invited."""
     require(actor, Task.PLAN, "plan meetings")
@@ -62,6 +64,7 @@ def add_planned(tx: Transaction, ws: Workspace, actor: Person | None, meeting: M
     return meeting_id
 
 
+@as_on_roster
 def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Meeting) -> list[str]:
     """Save changed planning details; returns the names of the fields that changed."""
 
@@ -96,6 +99,7 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
     return ws.db.write(write)
 
 
+@as_on_roster
 def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: int | None) -> None:
     """Invite `guest_id` as the meeting's guest (or nobody, with None)."""
     require(actor, Task.PLAN, "invite guests")

@@ -8,6 +8,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import OPEN_STATUSES, AgendaKind
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import meetings, pins
@@ -23,6 +24,7 @@ def pin_of(ws: Workspace, kind: str, ref_id: int) -> Pin | None:
     return pins.active_pin(ws.db, kind, ref_id)
 
 
+@as_on_roster
 def pin_for_agenda(ws: Workspace, actor: Person | None, kind: str, ref_id: int, why: str) -> int:
     """Pin this record for the next agenda; returns the pin's id."""
     require(actor, Task.AGENDA, "put items on the agenda")
@@ -53,6 +55,7 @@ def pin_for_agenda(ws: Workspace, actor: Person | None, kind: str, ref_id: int, 
     return ws.db.write(write)
 
 
+@as_on_roster
 def unpin(ws: Workspace, actor: Person | None, kind: str, ref_id: int) -> None:
     """Take the record off the next agenda's pinned suggestions."""
     require(actor, Task.AGENDA, "change what is put on the agenda")

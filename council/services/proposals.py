@@ -14,6 +14,7 @@ from council.domain.errors import Conflict, NotAllowed, NotFound
 from council.domain.meetings import Meeting, Proposal
 from council.domain.people import Person
 from council.domain.vocabulary import ProposalStatus
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import get as get_meeting
 from council.services.workspace import Workspace
@@ -85,6 +86,7 @@ def guest_view(ws: Workspace, person_id: int) -> GuestView:
     return GuestView(invited, earlier, secretary)
 
 
+@as_on_roster
 def submit_proposal(ws: Workspace, actor: Person | None, meeting_id: int, draft: Proposal) -> int:
     """Save the guest's one change for this meeting; refused when they proposed one already."""
 
@@ -120,6 +122,7 @@ def submit_proposal(ws: Workspace, actor: Person | None, meeting_id: int, draft:
         raise AlreadyProposed(first, get_meeting(ws.db, meeting_id)) from e
 
 
+@as_on_roster
 def edit_proposal(
     ws: Workspace, actor: Person | None, proposal_id: int, draft: Proposal
 ) -> dict[str, list[Any]]:

@@ -10,6 +10,7 @@ from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import OPEN_STATUSES, BlockerStatus, DecisionStatus, ItemStatus
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import blockers, connections, decisions, friction
@@ -32,6 +33,7 @@ def still_open_sources(ws: Workspace, decision_id: int) -> list[DecisionSource]:
     ]
 
 
+@as_on_roster
 def resolve_sources(ws: Workspace, actor: Person | None, decision_id: int, chosen: list[tuple[str, int]],
                     note: str) -> int:  # fmt: skip
     """Mark the chosen sources of a done decision resolved (blockers removed); returns how many."""

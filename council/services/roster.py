@@ -12,6 +12,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import Role
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import accounts, people
@@ -32,6 +33,7 @@ class RosterLine:
     last_sign_in_at: datetime | None
 
 
+@as_on_roster
 def roster_lines(ws: Workspace, actor: Person | None) -> list[RosterLine]:
     """Everyone the workspace knows, those who left included, by name (secretary only)."""
     require(actor, Task.ROSTER, "see the whole roster with its sign-in details")
@@ -46,6 +48,7 @@ def roster_lines(ws: Workspace, actor: Person | None) -> list[RosterLine]:
     return sorted(lines, key=lambda line: (not line.person.active, line.person.name.lower(), line.person.id))
 
 
+@as_on_roster
 def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
     """Put someone on the roster (secretary only): a name, an e-mail address to sign in with, roles."""
     require(actor, Task.ROSTER, "add people to the roster")
@@ -63,6 +66,7 @@ def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
     return ws.db.write(write)
 
 
+@as_on_roster
 def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Person) -> dict[str, list]:
     """Change a person's name, department, job title, roles or whether they are still on the roster
     (secretary only); returns what changed, before and after. The e-mail address stays as it was."""

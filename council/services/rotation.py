@@ -10,6 +10,7 @@ from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import add_planned, meeting_on, set_guest
 from council.services.workspace import Workspace
@@ -54,6 +55,7 @@ def _slots(ws: Workspace, count: int) -> tuple[list[MeetingSlot], list[tuple[dat
     return slots + [MeetingSlot(d) for d in projected], history
 
 
+@as_on_roster
 def accept_successor(
     ws: Workspace, actor: Person | None, department: str, person_id: int, starts_on: date
 ) -> int:
@@ -76,6 +78,7 @@ def accept_successor(
     return ws.db.write(write)
 
 
+@as_on_roster
 def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_id: int) -> int:
     """Invite `person_id` as the guest of the slot's meeting, planning that meeting if it is not yet.
 

@@ -13,6 +13,7 @@ from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.self_check import MIN_ANSWERS, QuestionScore, SelfCheckAnswer, checked_answers
 from council.services import meetings as meeting_service
+from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import meetings, people
@@ -35,6 +36,7 @@ class MeetingRound:
     waiting: list[str]  # members at the meeting who have not answered (yet)
 
 
+@as_on_roster
 def answering_meeting(ws: Workspace, actor: Person | None) -> Meeting | None:
     """The meeting whose self-check `actor` may answer now: the first one still open, if they are at it."""
     meeting = meetings.first_not_closed(ws.db)
@@ -43,12 +45,14 @@ def answering_meeting(ws: Workspace, actor: Person | None) -> Meeting | None:
     return meeting
 
 
+@as_on_roster
 def my_answers(ws: Workspace, actor: Person | None, meeting_id: int) -> dict[str, SelfCheckAnswer]:
     if actor is None:
         return {}
     return store.answers_of(ws.db, meeting_id, actor.id)
 
 
+@as_on_roster
 def save_answers(
     ws: Workspace, actor: Person | None, meeting_id: int, answers: dict[str, tuple[int | None, str]]
 ) -> int:

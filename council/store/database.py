@@ -139,7 +139,8 @@ class Database(Query):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._con = _connect(self.path)
-        self._write_lock = threading.Lock()
+        # Re-entrant: a use case may hold it across its reads and then write (`serialised`).
+        self._write_lock = threading.RLock()
 
     @contextmanager
     def _using(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -151,6 +152,13 @@ class Database(Query):
             raise _translate(e) from e
         finally:
             cur.close()
+
+    @contextmanager
+    def serialised(self) -> Iterator[None]:
+        """Hold the write lock across several steps: no other write of this process comes in between, and
+        writes made inside (with `write`) still take it."""
+        with self._write_lock:
+            yield
 
     def write(self, fn: Callable[[Transaction], T]) -> T:
         """Run `fn` in one transaction: all of it is saved, or nothing is.

@@ -25,6 +25,11 @@ from tests.conftest import DEMO_CONFIG
 MEMBER = Person("A council member", "service", roles=("member",))
 CHAIR = Person("A chair", "service", roles=("member", "chair"))  # runs any meeting that has no chair
 SECRETARY = Person("The secretary", None, roles=("secretary",))
+# The services take nobody's word for who acts: they look the person up on the roster, where these three
+# are not. In the tests of what a service does (not of who may do it), these very objects, and copies of
+# them with other roles are not, stand in as the roster's own. The permission tests use
+# real people of the demo organisation, and forged ones, and do not rely on this (see tests/conftest.py).
+STAND_INS = (MEMBER, CHAIR, SECRETARY)
 
 
 @pytest.fixture(scope="module")

@@ -327,6 +327,54 @@ def test_allowed_roles_succeed_and_the_others_are_refused_with_nothing_written(
             case.call(ws, actor, setting, prepared)
 
 
+EVERY_ROLE = ("member", "chair", "secretary", "executive", "guest")
+
+
+def _forged(setting: Setting, case: Case, forgery: str) -> Person:
+    """A person object a page (or an attacker's code) could hand a service, claiming every role."""
+    if forgery == "stranger":  # not on the roster at all
+        return Person("Mallory", "service", email="mallory@example.org", roles=EVERY_ROLE, id=987_654)
+    refused = next(role for role in ROLES if role not in case.allowed)  # a real person the case refuses
+    return replace(_actor(setting, case, refused), roles=EVERY_ROLE)
+
+
+@pytest.mark.parametrize("forgery", ["stranger", "someone_with_more_roles"])
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_a_person_object_claiming_roles_the_roster_does_not_give_is_refused(
+    scene, nothing_written, case: Case, forgery: str
+) -> None:
+    ws, setting = scene
+    prepared = case.prepare(ws, setting)
+    with nothing_written(ws), pytest.raises(NotAllowed):
+        case.call(ws, _forged(setting, case, forgery), setting, prepared)
+
+
+def test_someone_who_left_the_roster_can_no_longer_change_anything(scene, nothing_written) -> None:
+    ws, setting = scene
+    secretary = setting.actors["secretary"]
+    ws.db.write(lambda tx: tx.execute("UPDATE person SET active = false WHERE id = ?", [secretary.id]))
+    with nothing_written(ws), pytest.raises(NotAllowed):  # the object still says active and secretary
+        meetings.set_guest(ws, secretary, setting.coming.id, None)
+    with nothing_written(ws), pytest.raises(NotAllowed):
+        roster.add_person(ws, secretary, Person("Noor", "sales", email="noor@example.org"))
+
+
+def test_every_service_that_takes_the_acting_person_looks_them_up_on_the_roster() -> None:
+    skipped = {
+        "history.save_edit",
+        "my_work.my_work",
+    }  # a step after the caller's own check; a read of one's own
+    found = set()
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"{services.__name__}.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            params = list(inspect.signature(fn).parameters.values())
+            takes_actor = len(params) > 1 and params[0].name == "ws" and "Person" in str(params[1].annotation)
+            if fn.__module__ == module.__name__ and not name.startswith("_") and takes_actor:
+                found.add((f"{info.name}.{name}", getattr(fn, "loads_actor", False)))
+    assert {name for name, loads in found if not loads} == skipped
+
+
 def test_every_service_that_writes_is_in_the_matrix() -> None:
     """A new public service function that takes an actor joins the matrix, or is named here as one that
     only reads (it takes the actor to tailor what it shows or to refuse the reader), or as the shared
