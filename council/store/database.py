@@ -8,6 +8,7 @@ transaction under a lock. DuckDB's errors are translated here into the council's
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import threading
 import time
@@ -26,17 +27,14 @@ R = TypeVar("R")
 Params = Sequence[Any] | dict[str, Any]
 WRITE_RETRIES = 3
 
-# Decisions, their links and their status events, and the history of actions, are a record:
-# corrections are new rows. DuckDB has no triggers to refuse an UPDATE, so every statement a
-# transaction runs is checked here.
-APPEND_ONLY = ("decision", "decision_event", "decision_link", "action_event")
-# The table may be named with its catalog and schema (`council.main.decision`), quoted or not.
-_TABLES = r"(?:\"?\w+\"?\s*\.\s*){0,2}\"?(" + "|".join(APPEND_ONLY) + r")\"?(?![\w\"])"
-_CHANGES_RECORD = re.compile(
-    rf"\b(?:UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|INSERT\s+OR\s+REPLACE\s+INTO)\s+{_TABLES}"
-    rf"|\bINSERT\s+INTO\s+{_TABLES}.*\bON\s+CONFLICT\b",
-    re.IGNORECASE | re.DOTALL,
-)
+# Decisions, their links and their status events, the history of actions and the audit trail are a
+# record: corrections are new rows. DuckDB has no triggers to refuse an UPDATE, so every statement a
+# transaction runs is read by DuckDB's own parser and planner: one that would change or remove rows of
+# these tables is refused, however it is written (schema-qualified, quoted, commented, several at once).
+APPEND_ONLY = ("decision", "decision_event", "decision_link", "action_event", "audit_log")
+# Statement types that can change existing rows; an INSERT can, with ON CONFLICT DO UPDATE or OR REPLACE.
+_MAY_CHANGE_ROWS = {"UPDATE", "DELETE", "MERGE_INTO", "INSERT"}
+_CHANGING_OPERATORS = {"UPDATE", "DELETE"}
 
 
 class Query:
@@ -98,12 +96,31 @@ class Transaction(Query):
         yield self._cur
 
     def execute(self, sql: str, params: Params = ()) -> None:
-        if found := _CHANGES_RECORD.search(sql):
+        """Run `sql` (one statement, or several without parameters, as a migration's), refusing any that
+        would change or remove rows of an append-only table."""
+        statements = duckdb.extract_statements(sql)
+        if len(statements) > 1 and params:
+            raise ValueError("Parameters go with a single statement; run the statements one by one.")
+        for statement in statements:
+            if statement.type.name in _MAY_CHANGE_ROWS:
+                self._refuse_changes_to_the_record(statement.query, params)
+            self._cur.execute(statement.query, params)
+
+    def _refuse_changes_to_the_record(self, sql: str, params: Params) -> None:
+        self._cur.execute("PRAGMA explain_output = 'all'")
+        plans = dict(self._cur.execute(f"EXPLAIN (FORMAT JSON) {sql}", params).fetchall())
+        self._cur.execute("PRAGMA explain_output = 'physical_only'")
+        operators = _plan_values(json.loads(plans["physical_plan"]), "name")
+        if not operators & _CHANGING_OPERATORS:
+            return  # it only adds rows (an INSERT, ON CONFLICT DO NOTHING, a MERGE that only inserts)
+        # The tables it reads, its target among them, as DuckDB named them: catalog.schema.table.
+        tables = {tuple(t.split(".")[-2:]) for t in _plan_values(json.loads(plans["logical_plan"]), "Table")}
+        touched = sorted(name for schema, name in tables if schema == "main" and name in APPEND_ONLY)
+        if touched:
             raise AppendOnly(
-                f"The {found[1] or found[2]} table is append-only: a recorded decision, link, status event or "
-                "action change is never changed or deleted. Record a new version or a new event instead."
+                f"The {touched[0]} table is append-only: a recorded decision, link, status event, action change "
+                "or audit entry is never changed or deleted. Record a new version or a new event instead."
             )
-        self._cur.execute(sql, params)
 
     def insert_record(
         self, table: str, record: Any, *, skip: Sequence[str] = ("id",), returning: str = "id"
@@ -294,6 +311,18 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     con.execute("LOAD icu")
     con.execute("SET TimeZone = 'UTC'")
     return con
+
+
+def _plan_values(nodes: list[dict[str, Any]], key: str) -> set[str]:
+    """Every value of `key` in a JSON query plan: operator names ("name") or the tables scanned ("Table")."""
+    found: set[str] = set()
+    for node in nodes:
+        info = node.get("extra_info")
+        value = node.get(key) if key == "name" else info.get(key) if isinstance(info, dict) else None
+        if isinstance(value, str) and value:
+            found.add(value)
+        found |= _plan_values(node.get("children", []), key)
+    return found
 
 
 def _rollback(cur: duckdb.DuckDBPyConnection) -> None:

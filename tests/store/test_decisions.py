@@ -37,6 +37,19 @@ def _amend(db: Database, decision_id: int, text: str) -> int:
         "UPDATE  decision_link\nSET journey_stage = 'billing'",
         "TRUNCATE decision",
         "INSERT INTO decision SELECT * FROM decision ON CONFLICT DO UPDATE SET text = 'x'",
+        # Forms a pattern over the text missed or could miss: qualified, quoted, commented, several at once.
+        "UPDATE main.decision_event SET note = 'x'",
+        "DELETE FROM main.decision_event",
+        'UPDATE "main"."decision" SET text = \'rewritten\'',
+        'DELETE FROM "DECISION_EVENT"',
+        "UPDATE /* a comment */ decision SET text = 'rewritten'",
+        "DELETE -- a comment\nFROM decision",
+        "SELECT 1; UPDATE decision SET text = 'rewritten'",
+        "WITH gone AS (SELECT 1) DELETE FROM decision_event",
+        "INSERT OR REPLACE INTO decision SELECT * FROM decision",
+        "MERGE INTO decision_event e USING (SELECT 1 AS id) s ON s.id = e.id WHEN MATCHED THEN DELETE",
+        "UPDATE audit_log SET action = 'nothing'",
+        "DELETE FROM main.audit_log",
     ],
 )
 def test_no_statement_can_change_or_delete_the_decision_record(db: Database, sql: str) -> None:
@@ -48,6 +61,15 @@ def test_no_statement_can_change_or_delete_the_decision_record(db: Database, sql
 
     assert decisions.current_version(db, decision_id).text == "Every missed call gets a callback."
     assert [e.status for e in decisions.decision_events(db, decision_id)] == ["decided"]
+
+
+def test_appending_to_the_record_still_works_also_with_on_conflict_do_nothing(db: Database) -> None:
+    decision_id = _decide(db)
+    db.write(lambda tx: tx.execute(
+        "INSERT INTO audit_log (action, entity, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        ["note", "decision", decision_id],
+    ))  # fmt: skip
+    assert db.value("SELECT count(*) FROM audit_log WHERE action = 'note'") == 1
 
 
 def test_action_items_can_still_be_ticked_off(db: Database) -> None:
