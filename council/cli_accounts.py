@@ -31,7 +31,7 @@ def add_account_commands(
     add.set_defaults(run=lambda args: _add_person(existing(args, ""), args))
     cmd = commands.add_parser(
         "set-password", parents=[common],
-        help="give a person on the roster a (new) password; also lifts a lock-out",
+        help="give a person on the roster a (new) password; also ends any wait after wrong passwords",
     )  # fmt: skip
     cmd.add_argument("email", help="the person's e-mail address on the roster")
     cmd.add_argument("--password-stdin", action="store_true",
@@ -72,6 +72,6 @@ def _accounts(ws: Workspace) -> int:
     for line in lines:
         last = line.account.last_sign_in_at
         seen = f"last signed in {last.astimezone(ws.zone):%Y-%m-%d %H:%M}" if last else "never signed in"
-        state = "LOCKED" if line.locked else ("left the roster" if not line.person.active else "")
+        state = "SLOWED DOWN" if line.locked else ("left the roster" if not line.person.active else "")
         print("  ".join(part for part in (line.person.name, line.person.email or "", seen, state) if part))
     return 0

@@ -1,4 +1,4 @@
-"""The account commands: the first password of a new workspace, and help for the locked out."""
+"""The account commands: the first password of a new workspace, and help for those made to wait."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from council.domain.accounts import LOCK_AFTER
+from council.domain.accounts import SLOW_AFTER
 from council.domain.errors import SignInFailed
 from council.services import accounts
 from council.services.workspace import open_workspace
@@ -68,18 +68,18 @@ def test_a_weak_password_or_an_unknown_address_is_refused_with_what_to_do(demo_d
     assert "Nobody on the roster has the e-mail address 'nobody@example.org'" in capsys.readouterr().err
 
 
-def test_accounts_lists_who_is_locked_and_set_password_lifts_the_lock(demo_db, monkeypatch, capsys):
+def test_accounts_lists_who_is_slowed_down_and_set_password_lets_them_in(demo_db, monkeypatch, capsys):
     email = _email(demo_db)
     monkeypatch.setattr("sys.stdin", io.StringIO("a long enough passphrase\n"))
     run("set-password", email, "--password-stdin", "--config", CONFIG, "--db", demo_db)
-    for n in range(LOCK_AFTER):
+    for n in range(SLOW_AFTER):
         with pytest.raises(SignInFailed):
             _sign_in(demo_db, email, f"wrong guess {n}")
     capsys.readouterr()
 
     assert run("accounts", "--config", CONFIG, "--db", demo_db) == 0
     [line] = capsys.readouterr().out.splitlines()
-    assert email in line and "never signed in" in line and line.endswith("LOCKED")
+    assert email in line and "never signed in" in line and line.endswith("SLOWED DOWN")
 
     monkeypatch.setattr("sys.stdin", io.StringIO("another long passphrase\n"))
     run("set-password", email, "--password-stdin", "--config", CONFIG, "--db", demo_db)

@@ -11,8 +11,21 @@ from council.domain.errors import ValidationError
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
-LOCK_AFTER = 5  # failed sign-ins in a row
-LOCK_FOR = timedelta(minutes=15)
+# Wrong passwords do not lock an account, which an attacker could keep shut: they slow the next try down,
+# more after each one. Per account, from anywhere, by at most a minute; per client address, and per
+# account from one address, by up to a quarter of an hour. An hour without a wrong try forgets them.
+SLOW_AFTER = 5  # wrong passwords in a row before the next try has to wait
+ACCOUNT_WAIT_CAP = timedelta(minutes=1)
+CLIENT_WAIT_CAP = timedelta(minutes=15)
+FORGET_AFTER = timedelta(hours=1)
+
+
+def wait_after(failures: int, cap: timedelta) -> timedelta:
+    """How long the next try waits after `failures` wrong passwords in a row: nothing for the first few,
+    then 5 seconds, doubling with each wrong one, up to `cap`."""
+    if failures < SLOW_AFTER:
+        return timedelta(0)
+    return min(cap, timedelta(seconds=5 * 2 ** min(failures - SLOW_AFTER, 20)))
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,17 @@
 """Local accounts: the secretary (or the command line) sets passwords, people sign in with their
-e-mail address, and five wrong passwords in a row lock an account for a quarter of an hour.
+e-mail address, and wrong passwords slow further tries down (see `council.domain.accounts`).
 
 Passwords are hashed with Argon2 (argon2-cffi); only the hash is stored, never the password.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from council.domain.accounts import LOCK_AFTER, LOCK_FOR, Account
+from council.domain.accounts import ACCOUNT_WAIT_CAP, CLIENT_WAIT_CAP, FORGET_AFTER, Account, wait_after
 from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
@@ -18,11 +19,17 @@ from council.services import passwords
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
-from council.store import accounts, people
+from council.store import accounts, people, throttle
 from council.store.database import Transaction
 
 ENTITY = "account"
-WRONG = "The e-mail address or the password is not right. Check both and try again."
+WRONG = (
+    "The e-mail address or the password is not right, or there were several wrong tries just now. "
+    "Check both, wait a minute and try again; the council's secretary can set a new password."
+)
+# Checking a password takes 64 MiB and a tenth of a second: only a few run at once, the rest wait their turn.
+_CHECKS_AT_ONCE = threading.BoundedSemaphore(4)
+_WAIT_FOR_A_CHECK_S = 10
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,7 @@ def set_password(ws: Workspace, actor: Person | None, person_id: int, password: 
 
 @as_on_roster
 def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
-    """Lift a lock after too many wrong passwords, keeping the password (secretary only)."""
+    """Let the next try through at once after wrong passwords, keeping the password (secretary only)."""
     require(actor, Task.ROSTER, "unlock accounts")
     person = _person(ws, person_id)
 
@@ -57,6 +64,7 @@ def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
         if account is None:
             raise NotFound(f"{person.name} has no password yet, so there is nothing to unlock.")
         accounts.record_failure(tx, person_id, 0, None)
+        throttle.forget_account(tx, person_id)
         record(tx, actor, "unlock", ENTITY, person_id, {"person": person.name})
 
     ws.db.write(write)
@@ -73,19 +81,34 @@ def change_own_password(ws: Workspace, me: Person | None, current: str, password
     _save_password(ws, me, me, password, confirm, "change_password")
 
 
-def sign_in(ws: Workspace, email: str, password: str) -> Person:
-    """The person whose e-mail address and password these are; anything else is one `SignInFailed`."""
+def sign_in(ws: Workspace, email: str, password: str, client: str | None = None) -> Person:
+    """The person whose e-mail address and password these are; anything else is one `SignInFailed`.
+
+    An unknown address, a wrong password and a try that has to wait get the same answer after the same
+    work (a password hash is always checked), so an attacker learns nothing about which accounts exist.
+    `client` is the address the try comes from, when known: wrong tries from it slow it down.
+    """
     now = ws.now()
     person = people.person_by_email(ws.db, email) if email.strip() else None
     account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
-    if person is None or account is None or not person.active:
-        passwords.matches(_dummy_hash(), password)  # as slow as a real check: timing tells nothing
+    if person is None or not person.active:
+        account = None
+    keys = _client_keys(account, client)
+    waiting = (account is not None and account.locked_at(now)) or throttle.blocked(ws.db, keys, now)
+    if not _CHECKS_AT_ONCE.acquire(timeout=_WAIT_FOR_A_CHECK_S):
+        raise SignInFailed("Many people are signing in at this moment. Try again in a few seconds.")
+    try:
+        right = (
+            passwords.matches(account.password_hash if account and not waiting else _dummy_hash(), password)
+            and account is not None
+            and not waiting
+        )
+    finally:
+        _CHECKS_AT_ONCE.release()
+    if not right:
+        ws.db.write(lambda tx: _failed(tx, account, keys, now, counted=not waiting))
         raise SignInFailed(WRONG)
-    if account.locked_at(now):
-        raise SignInFailed(_locked_message(ws, account.locked_until))
-    if not passwords.matches(account.password_hash, password):
-        locked_until = ws.db.write(lambda tx: _failed(tx, person, now))
-        raise SignInFailed(_locked_message(ws, locked_until) if locked_until else WRONG)
+    assert person is not None and account is not None
     new_hash = (
         passwords.hash_password(password)
         if passwords.hasher().check_needs_rehash(account.password_hash)
@@ -94,6 +117,7 @@ def sign_in(ws: Workspace, email: str, password: str) -> Person:
 
     def succeeded(tx: Transaction) -> None:
         accounts.record_sign_in(tx, person.id, now, new_hash)
+        throttle.forget(tx, keys[1:])  # this account from this address; the address's own count stays
         record(tx, person, "sign_in", ENTITY, person.id, {})
 
     ws.db.write(succeeded)
@@ -146,31 +170,42 @@ def _save_password(
     password_hash = passwords.hash_password(password)
 
     def write(tx: Transaction) -> None:
-        accounts.set_password_hash(tx, person.id, password_hash)
+        accounts.set_password_hash(tx, person.id, password_hash)  # and forgets the wrong tries at it
+        throttle.forget_account(tx, person.id)
         record(tx, actor, action, ENTITY, person.id, {"person": person.name})  # never the password
 
     ws.db.write(write)
 
 
-def _failed(tx: Transaction, person: Person, now: datetime) -> datetime | None:
-    """Count a wrong password; the LOCK_AFTER-th in a row locks the account (and starts the count anew)."""
-    account = accounts.get_account(tx, person.id)
-    failures = (account.failed_attempts if account else 0) + 1
-    locked_until = now + LOCK_FOR if failures >= LOCK_AFTER else None
-    accounts.record_failure(tx, person.id, 0 if locked_until else failures, locked_until)
-    details = {"failed_attempts": failures} | (
-        {"locked_until": locked_until.isoformat()} if locked_until else {}
-    )
-    record(tx, None, "lock" if locked_until else "sign_in_failed", ENTITY, person.id, details)
-    return locked_until
+def _client_keys(account: Account | None, client: str | None) -> list[str]:
+    """The throttle's keys for a try: the client address, then this account from that address."""
+    if not client:
+        return []
+    return [f"client:{client}"] + ([f"pair:{account.person_id}:{client}"] if account else [])
 
 
-def _locked_message(ws: Workspace, until: datetime | None) -> str:
-    when = f"{until.astimezone(ws.zone):%H:%M}" if until else "a quarter of an hour"
-    return (
-        f"This account is locked after {LOCK_AFTER} wrong passwords in a row. Try again after {when}, "
-        "or ask the council's secretary to set a new password."
-    )
+def _failed(
+    tx: Transaction, account: Account | None, keys: list[str], now: datetime, *, counted: bool
+) -> None:
+    """Count a wrong try, and make the next one wait the longer; a try made while waiting is not counted,
+    so nobody can keep an account waiting by trying on."""
+    details: dict[str, object] = {"client": keys[0].split(":", 1)[1]} if keys else {}
+    if counted:
+        forget_before = now - FORGET_AFTER
+        for key in keys:
+            n = throttle.failures(tx, key, forget_before) + 1
+            wait = wait_after(n, CLIENT_WAIT_CAP)
+            throttle.record_failure(tx, key, n, now, now + wait if wait else None)
+        if account is not None:
+            fresh = accounts.get_account(tx, account.person_id)
+            n = (fresh.failed_attempts if fresh else 0) + 1
+            wait = wait_after(n, ACCOUNT_WAIT_CAP)
+            accounts.record_failure(tx, account.person_id, n, now + wait if wait else None)
+            details |= {"failed_attempts": n} | ({"wait_until": (now + wait).isoformat()} if wait else {})
+    else:
+        details["while_waiting"] = True
+    entity_id = account.person_id if account is not None else 0
+    record(tx, None, "sign_in_failed", ENTITY, entity_id, details)
 
 
 def _person(ws: Workspace, person_id: int) -> Person:

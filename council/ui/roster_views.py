@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from council.domain.accounts import LOCK_AFTER, MIN_PASSWORD
+from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.people import Person
 from council.domain.vocabulary import Role, role_label
 from council.services import accounts, roster
@@ -74,7 +74,7 @@ def _sign_in_state(ws: Workspace, line: RosterLine) -> str:
     if not ws.config.local_accounts:
         return "with the organisation's sign-in"
     if line.locked_until is not None:
-        return f"locked until {_when(ws, line.locked_until)}"
+        return f"slowed down until {_when(ws, line.locked_until)}"
     return "password set" if line.has_password else "no password yet"
 
 
@@ -213,11 +213,12 @@ def _password_part(ws: Workspace, line: RosterLine) -> None:
     st.markdown("**Password**")
     if line.locked_until is not None:
         st.warning(
-            f"Locked until {_when(ws, line.locked_until)} after {LOCK_AFTER} wrong passwords in a row.",
-            icon=":material/lock:",
+            f"After {SLOW_AFTER} or more wrong passwords in a row, the next try waits until "
+            f"{_when(ws, line.locked_until)}.",
+            icon=":material/hourglass_top:",
         )
         st.button(
-            "Unlock, keeping the password",
+            "Let the next try through now, keeping the password",
             key=f"unlock_{person.id}",
             on_click=_unlock,
             args=(ws, form, person),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from council.domain.accounts import LOCK_AFTER, MIN_PASSWORD
+from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.errors import CouncilError, SignInFailed
 from council.domain.people import Person
 from council.services import accounts
@@ -64,7 +64,7 @@ def _password_form(ws: Workspace) -> None:
         st.form_submit_button("Sign in", type="primary", on_click=_submit, args=(ws,))
     st.caption(
         "No password yet, or forgot it? Ask the council's secretary: they set a new one for you. "
-        f"After {LOCK_AFTER} wrong passwords in a row the account is locked for a quarter of an hour."
+        f"After {SLOW_AFTER} wrong passwords in a row, each next try has to wait a little longer."
     )
 
 
@@ -73,7 +73,7 @@ def _submit(ws: Workspace) -> None:
     password = st.session_state.get(f"{FORM}_password") or ""
     st.session_state[f"{FORM}_password"] = ""  # a password never stays in the form
     try:
-        person = accounts.sign_in(ws, email, password)
+        person = accounts.sign_in(ws, email, password, client=st.context.ip_address)
     except CouncilError as e:
         st.session_state[_ERROR] = e
         return

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import statistics
+import time
 from datetime import timedelta
 
 import pytest
 
-from council.domain.accounts import LOCK_AFTER
+from council.domain.accounts import ACCOUNT_WAIT_CAP, CLIENT_WAIT_CAP, SLOW_AFTER, wait_after
 from council.domain.errors import NotAllowed, SignInFailed, ValidationError
 from council.domain.people import OPERATOR, Person
 from council.services import accounts as service
@@ -45,28 +47,84 @@ def test_a_wrong_address_or_password_gets_one_message_that_tells_nothing_more(em
     assert refused.value.message == service.WRONG
 
 
-def test_five_wrong_passwords_lock_the_account_even_for_the_right_one_until_the_lock_ends(empty, member):
-    for attempt in range(1, LOCK_AFTER):
-        with pytest.raises(SignInFailed, match="not right"):
-            service.sign_in(empty, "mia@example.org", f"guess number {attempt}")
-    with pytest.raises(SignInFailed, match="locked after 5 wrong passwords"):
-        service.sign_in(empty, "mia@example.org", "guess number 5")
-    with pytest.raises(SignInFailed, match="locked"):
-        service.sign_in(empty, "mia@example.org", GOOD)
-    assert next(e.action for e in audit.entries_about(empty.db, "account", str(member.id))) == "lock"
+def _wrong_tries(ws, n: int, client: str | None = None, email: str = "mia@example.org") -> None:
+    for attempt in range(n):
+        with pytest.raises(SignInFailed):
+            service.sign_in(ws, email, f"guess number {attempt}", client=client)
 
-    past = empty.now() - timedelta(minutes=1)
-    empty.db.write(
-        lambda tx: tx.execute("UPDATE account SET locked_until = ? WHERE person_id = ?", [past, member.id])
+
+def _let_time_pass(ws) -> None:
+    """As if the waits had ended: every account and address may try again."""
+    past = ws.now() - timedelta(seconds=1)
+    ws.db.write(
+        lambda tx: tx.execute("UPDATE account SET locked_until = ? WHERE locked_until IS NOT NULL", [past])
     )
+    ws.db.write(lambda tx: tx.execute("UPDATE sign_in_throttle SET blocked_until = ?", [past]))
+
+
+def test_wrong_passwords_make_the_next_try_wait_even_with_the_right_one_and_give_the_same_answer(
+    empty, member
+):
+    _wrong_tries(empty, SLOW_AFTER - 1)
+    assert accounts.get_account(empty.db, member.id).locked_until is None  # the first few cost nothing
+    _wrong_tries(empty, 1)
+    waits_until = accounts.get_account(empty.db, member.id).locked_until
+    assert timedelta(seconds=4) < waits_until - empty.now() <= timedelta(seconds=5)
+    with pytest.raises(SignInFailed) as refused:
+        service.sign_in(empty, "mia@example.org", GOOD)
+    assert refused.value.message == service.WRONG
+    _wrong_tries(empty, 10)  # tries while waiting are not counted, so trying on does not make it longer
+    assert accounts.get_account(empty.db, member.id).failed_attempts == SLOW_AFTER
+    _let_time_pass(empty)
     assert service.sign_in(empty, "mia@example.org", GOOD).id == member.id
+
+
+def test_an_attacker_cannot_keep_the_owner_out_for_more_than_a_minute(empty, member):
+    attacker, owner = "203.0.113.9", "198.51.100.7"
+    for _ in range(12):  # an hour of guessing, the waits passing between rounds
+        _let_time_pass(empty)
+        _wrong_tries(empty, 3, client=attacker)
+    assert accounts.get_account(empty.db, member.id).locked_until - empty.now() <= ACCOUNT_WAIT_CAP
+    assert (
+        wait_after(1_000, ACCOUNT_WAIT_CAP) == ACCOUNT_WAIT_CAP
+        and wait_after(1_000, CLIENT_WAIT_CAP) == CLIENT_WAIT_CAP
+    )
+    empty.db.write(lambda tx: tx.execute("UPDATE account SET locked_until = NULL"))  # a minute later
+    assert service.sign_in(empty, "mia@example.org", GOOD, client=owner).id == member.id
+    with pytest.raises(SignInFailed):  # the attacker's own address still waits, even with the right password
+        service.sign_in(empty, "mia@example.org", GOOD, client=attacker)
+
+
+def test_guessing_many_addresses_from_one_client_slows_that_client_down(empty, member):
+    for n in range(SLOW_AFTER):
+        _wrong_tries(empty, 1, client="203.0.113.9", email=f"someone{n}@example.org")
+    with pytest.raises(SignInFailed):  # the client waits now, for any account
+        service.sign_in(empty, "mia@example.org", GOOD, client="203.0.113.9")
+    assert service.sign_in(empty, "mia@example.org", GOOD, client="198.51.100.7").id == member.id
+
+
+def test_unknown_wrong_and_waiting_answers_take_the_same_time(empty, member):
+    _wrong_tries(empty, SLOW_AFTER, email="mia@example.org", client="192.0.2.1")  # this one waits now
+    kinds = {
+        "unknown": ("nobody@example.org", GOOD, "192.0.2.2"),
+        "wrong": ("mia@example.org", "not the password", "192.0.2.3"),
+        "waiting": ("mia@example.org", GOOD, "192.0.2.1"),
+    }
+    times: dict[str, list[float]] = {kind: [] for kind in kinds}
+    for _ in range(20):  # interleaved, so the machine's ups and downs fall on all three alike
+        for kind, (email, password, client) in kinds.items():
+            started = time.perf_counter()
+            with pytest.raises(SignInFailed) as refused:
+                service.sign_in(empty, email, password, client=client)
+            times[kind].append(time.perf_counter() - started)
+            assert refused.value.message == service.WRONG
+    medians = {kind: statistics.median(t) * 1000 for kind, t in times.items()}
+    assert max(medians.values()) - min(medians.values()) < 10, medians
 
 
 def test_a_new_password_from_the_secretary_lifts_the_lock(empty, member):
     secretary = add_person(empty, "Sam Secretary", "secretary", email="sam@example.org")
-    for n in range(LOCK_AFTER):
-        with pytest.raises(SignInFailed):
-            service.sign_in(empty, "mia@example.org", f"another guess {n}")
+    _wrong_tries(empty, SLOW_AFTER)
     assert service.account_lines(empty)[0].locked
 
     service.set_password(empty, secretary, member.id, "a brand new passphrase", "a brand new passphrase")
@@ -126,9 +184,7 @@ def test_someone_who_left_the_roster_cannot_sign_in(empty, member):
 
 def test_the_secretary_lifts_a_lock_and_the_old_password_works_again(empty, member, nothing_written):
     secretary = add_person(empty, "Sam Secretary", "secretary", email="sam@example.org")
-    for n in range(LOCK_AFTER):
-        with pytest.raises(SignInFailed):
-            service.sign_in(empty, "mia@example.org", f"another guess {n}")
+    _wrong_tries(empty, SLOW_AFTER)
     with nothing_written(empty), pytest.raises(NotAllowed):
         service.unlock(empty, member, member.id)
 

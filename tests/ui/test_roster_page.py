@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from council.domain.accounts import LOCK_AFTER
+from council.domain.accounts import SLOW_AFTER
 from council.domain.errors import SignInFailed
 from council.domain.people import OPERATOR, Person
 from council.services import accounts
@@ -147,22 +147,22 @@ def test_the_only_secretary_cannot_give_up_the_role(open_as, read) -> None:
     assert read(lambda ws, i: people.get_person(ws.db, i), me.id).roles == me.roles
 
 
-def test_a_locked_account_shows_as_locked_and_the_secretary_unlocks_it(open_as, read) -> None:
+def test_an_account_made_to_wait_shows_so_and_the_secretary_lets_it_through(open_as, read) -> None:
     member = read(lambda ws: next(p for p in people.list_people(ws.db) if p.roles == ("member",)))
 
     def lock(ws) -> None:
         accounts.set_password(ws, OPERATOR, member.id, PASSWORD, PASSWORD)
-        for _ in range(LOCK_AFTER):
+        for _ in range(SLOW_AFTER):
             with pytest.raises(SignInFailed):
                 accounts.sign_in(ws, member.email, "a wrong password")
 
     read(lock)
     at = open_as("secretary")
     table = shown(at)
-    assert table.loc[table["Name"] == member.name, "Signing in"].item().startswith("locked until")
+    assert table.loc[table["Name"] == member.name, "Signing in"].item().startswith("slowed down until")
     at.selectbox(key="roster_person").select(member.id).run()
-    assert "Locked until" in plain(at.warning[0].value)
-    at = button(at, "Unlock, keeping the password").click().run()
+    assert "the next try waits until" in plain(at.warning[0].value)
+    at = button(at, "Let the next try through now, keeping the password").click().run()
     assert f"{member.name} can sign in again" in plain(at.success[0].value)
     assert read(accounts.sign_in, member.email, PASSWORD).id == member.id
 
