@@ -40,6 +40,7 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
     "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check", "sign_in",
+    "idle_sign_out_hours",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -191,6 +192,7 @@ class _Reader:
             guest_kinds=self.guest_kinds(data, {d.id for d in departments}),
             self_check=self.self_check(data.get("self_check")),
             sign_in=self.sign_in(data),
+            idle_sign_out_hours=self.number(data, "idle_sign_out_hours", "", default=8, minimum=0.25),
         )
 
     def sign_in(self, data: dict[str, Any]) -> str:

@@ -93,6 +93,7 @@ class WorkspaceConfig:
     guest_kinds: tuple[GuestKind, ...] = ()
     self_check: tuple[SelfCheckQuestion, ...] = DEFAULT_QUESTIONS
     sign_in: str = SIGN_IN_METHODS[0]
+    idle_sign_out_hours: float = 8  # a sign-in ends after this long without a click (local accounts)
     _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

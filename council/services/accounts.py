@@ -15,7 +15,7 @@ from council.domain.accounts import ACCOUNT_WAIT_CAP, CLIENT_WAIT_CAP, FORGET_AF
 from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
-from council.services import passwords
+from council.services import passwords, sessions
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -172,6 +172,7 @@ def _save_password(
     def write(tx: Transaction) -> None:
         accounts.set_password_hash(tx, person.id, password_hash)  # and forgets the wrong tries at it
         throttle.forget_account(tx, person.id)
+        sessions.end_all(tx, person.id, ws.now(), "new password")  # an old sign-in ends with the old password
         record(tx, actor, action, ENTITY, person.id, {"person": person.name})  # never the password
 
     ws.db.write(write)

@@ -12,6 +12,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import Role
+from council.services import sessions
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -86,6 +87,8 @@ def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Pers
         people.update_person(tx, after)
         if "roles" in changes:
             people.set_roles(tx, person_id, after.roles)
+        if before.active and not after.active:  # whoever left is signed out everywhere at once
+            sessions.end_all(tx, person_id, ws.now(), "left the roster")
         record(tx, actor, "update", ENTITY, person_id, {"name": after.name, "changes": changes})
         return changes
 

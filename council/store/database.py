@@ -91,9 +91,10 @@ class Transaction(Query):
         self._cur = cursor
 
     @contextmanager
-    def _using(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _using(self) -> Iterator[Any]:
         # Inside a transaction, errors travel up to `Database.write`, which rolls back and translates.
-        yield self._cur
+        # A statement run to read its result (UPDATE … RETURNING, say) is checked like any other.
+        yield _CheckedCursor(self)
 
     def execute(self, sql: str, params: Params = ()) -> None:
         """Run `sql` (one statement, or several without parameters, as a migration's), refusing any that
@@ -148,6 +149,22 @@ class Transaction(Query):
         marks = ", ".join("?" for _ in values)
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING {returning}"
         return self._cur.execute(sql, list(values.values())).fetchone()[0]
+
+
+class _CheckedCursor:
+    """The transaction's cursor for reads: every statement passes the append-only check first."""
+
+    def __init__(self, tx: Transaction) -> None:
+        self._tx = tx
+
+    def execute(self, sql: str, params: Params = ()) -> duckdb.DuckDBPyConnection:
+        for statement in duckdb.extract_statements(sql):
+            if statement.type.name in _MAY_CHANGE_ROWS:
+                self._tx._refuse_changes_to_the_record(statement.query, params)
+        return self._tx._cur.execute(sql, params)
+
+    def __getattr__(self, name: str) -> Any:  # fetchall, fetchone, df, description: the cursor's own
+        return getattr(self._tx._cur, name)
 
 
 class Database(Query):

@@ -25,10 +25,15 @@ def _open(config_file: str, db_file: str | None) -> Workspace:
     return open_workspace(config_file, db_file)
 
 
+def open_current() -> Workspace:
+    """The workspace this process serves (opened on first use); raises a CouncilError on a problem."""
+    return _open(str(config_path()), os.environ.get(DB_ENV) or None)
+
+
 def workspace() -> Workspace:
     """The open workspace; on a problem, shows what is wrong and stops the page."""
     try:
-        return _open(str(config_path()), os.environ.get(DB_ENV) or None)
+        return open_current()
     except CouncilError as e:
         show_error(e)
         st.stop()

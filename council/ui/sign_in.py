@@ -4,15 +4,17 @@ sidebar offers someone signed in: who they are, changing their password, and sig
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlsplit
+
 import streamlit as st
 
 from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.errors import CouncilError, SignInFailed
 from council.domain.people import Person
-from council.services import accounts
+from council.services import accounts, sessions
 from council.services.workspace import Workspace
-from council.ui import forms
-from council.ui.session import current_person, show_error, sign_in_as, sign_out, workspace
+from council.ui import forms, web
+from council.ui.session import SIGNED_IN_KEY, current_person, show_error, sign_in_as, sign_out, workspace
 from council.ui.text import md
 
 FORM = "sign_in"
@@ -25,8 +27,20 @@ PROVIDER_SETTINGS = ("redirect_uri", "cookie_secret", "client_id", "client_secre
 
 def signed_in_person(ws: Workspace) -> Person | None:
     """Who is signed in, or None; with the organisation's sign-in, the person it names is looked up
-    on the roster once per browser session (a refusal is kept for `sign_in_page` to show)."""
-    if ws.config.local_accounts or ws.config.demo_mode:
+    on the roster once per browser session (a refusal is kept for `sign_in_page` to show). With local
+    accounts behind the sign-in page (`app.py`), the session cookie is checked on every run, so signing
+    out in one tab signs the others out at their next click."""
+    if ws.config.demo_mode:
+        return current_person(ws)
+    if ws.config.local_accounts:
+        token = _session_token()
+        if token is None:  # served without the sign-in page (`streamlit run streamlit_app.py`): this tab only
+            return current_person(ws)
+        person = sessions.person_of(ws, token)
+        if person is None:
+            st.session_state.pop(SIGNED_IN_KEY, None)
+            return None
+        sign_in_as(person)
         return current_person(ws)
     if not st.user.get("is_logged_in", False):
         return None
@@ -41,6 +55,12 @@ def signed_in_person(ws: Workspace) -> Person | None:
     return me
 
 
+def _session_token() -> str | None:
+    """The session cookie's token as the browser sent it when this tab connected, if any."""
+    token = st.context.cookies.get(sessions.COOKIE)
+    return token if isinstance(token, str) else None  # (a test runner without a browser has no cookies)
+
+
 def sign_in_page() -> None:
     """What anyone not signed in sees, instead of any page."""
     ws = workspace()
@@ -51,10 +71,30 @@ def sign_in_page() -> None:
         error = st.session_state.pop(_ERROR, None)
         if error is not None:
             show_error(error)
-        if ws.config.local_accounts:
+        if ws.config.local_accounts and web.GATED:
+            _to_the_sign_in_page()
+        elif ws.config.local_accounts:
             _password_form(ws)
         else:
             _organisation_sign_in(refused=error is not None)
+
+
+def _to_the_sign_in_page() -> None:
+    """This tab's sign-in ended (signed out here or in another tab, a new password, too long idle)."""
+    if st.session_state.pop(_CHANGED, False):
+        st.success("Your password is changed. Sign in with the new one.", icon=":material/check:")
+    else:
+        st.info(
+            "You are signed out: you signed out, or nothing was clicked for a long time.",
+            icon=":material/logout:",
+        )
+    here = st.context.url or "/"
+    path = urlsplit(here).path or "/"
+    query = urlsplit(here).query
+    wanted = quote(path + (f"?{query}" if query else ""), safe="")
+    st.link_button(
+        "Sign in again", f"{web.SIGN_IN_PATH}?next={wanted}", type="primary", icon=":material/login:"
+    )
 
 
 def _password_form(ws: Workspace) -> None:
@@ -115,8 +155,55 @@ def signed_in_sidebar(ws: Workspace, me: Person) -> None:
     if ws.config.local_accounts:
         with st.sidebar.popover("Change your password", icon=":material/key:", width="stretch"):
             _own_password_form(ws)
-    leave = sign_out if ws.config.local_accounts else _sign_out_of_provider
+    if ws.config.local_accounts and web.GATED:
+        with st.sidebar.popover("Your sign-ins", icon=":material/devices:", width="stretch"):
+            _my_sessions(ws, me)
+        leave = _end_this_session
+    else:
+        leave = sign_out if ws.config.local_accounts else _sign_out_of_provider
     st.sidebar.button("Sign out", icon=":material/logout:", on_click=leave, key="sign_out", width="stretch")
+
+
+def _end_this_session() -> None:
+    sessions.end(workspace(), _session_token())
+    sign_out()
+
+
+def _my_sessions(ws: Workspace, me: Person) -> None:
+    """The browsers signed in as me: when they were last used, and a way to end each or all."""
+    token = _session_token()
+    lines = sessions.my_sessions(ws, me, token)
+    for line in lines:
+        cols = st.columns([4, 1], vertical_alignment="center")
+        what = "this browser" if line.current else md(_browser_words(line.browser))
+        cols[0].markdown(f"**{what}** · last used {line.last_used_at.astimezone(ws.zone):%-d %b %H:%M}"
+                         + (" · kept 14 days" if line.keep else ""))  # fmt: skip
+        if not line.current:
+            cols[1].button("End", key=f"end_session_{line.id}", on_click=_end_one, args=(ws, me, line.id))
+    st.button("Sign out everywhere", key="end_all_sessions", on_click=_end_everywhere, args=(ws, me),
+              help="Ends every sign-in of yours, on every computer and phone, this one too.")  # fmt: skip
+
+
+def _end_one(ws: Workspace, me: Person, session_id: int) -> None:
+    try:
+        sessions.end_mine(ws, me, session_id)
+    except CouncilError as e:
+        st.session_state[_ERROR] = e
+
+
+def _end_everywhere(ws: Workspace, me: Person) -> None:
+    sessions.end_mine(ws, me, None)
+    sign_out()
+
+
+def _browser_words(agent: str) -> str:
+    """A browser's description in a few words: enough to recognise one's phone or laptop."""
+    for name in ("Edg", "Firefox", "Chrome", "Safari"):
+        if name in agent:
+            browser = {"Edg": "Edge"}.get(name, name)
+            system = next((s for s in ("Windows", "Mac OS", "iPhone", "Android", "Linux") if s in agent), "")
+            return f"{browser} on {system.replace('Mac OS', 'a Mac')}" if system else browser
+    return agent[:40] or "a browser"
 
 
 def _sign_out_of_provider() -> None:
@@ -155,4 +242,6 @@ def _change_own(ws: Workspace) -> None:
     except CouncilError as e:
         forms.fail(OWN, e)
         return
-    st.session_state[_CHANGED] = True
+    st.session_state[_CHANGED] = (
+        True  # behind the sign-in page, this ends the sign-in: sign in with the new one
+    )

@@ -22,6 +22,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
+from council.domain.people import OPERATOR
+from council.services import accounts
+from council.services.workspace import open_workspace
+from council.store import people
 from tests.conftest import DEMO_CONFIG, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -52,14 +56,43 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="session")
 def app_url(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app serving a copy of the demo workspace on a free port, as `streamlit run` starts it."""
-    folder = tmp_path_factory.mktemp("e2e")
+    """The app serving a copy of the demo workspace on a free port, as `streamlit run app.py` starts it."""
+    yield from _serve(demo_file, DEMO_CONFIG, tmp_path_factory.mktemp("e2e"))
+
+
+@pytest.fixture(scope="session")
+def accounts_app(
+    demo_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path, Path]]:
+    """The app on a copy of the demo with local accounts (`sign_in: accounts`): its address, config and database."""
+    folder = tmp_path_factory.mktemp("e2e_accounts")
+    config = folder / "workspace.yaml"
+    config.write_text(DEMO_CONFIG.read_text(encoding="utf-8").replace("sign_in: demo", "sign_in: accounts"))
     db = folder / "council.duckdb"
     shutil.copy(demo_file, db)
+    ws = open_workspace(config, db, demo=False)
+    try:
+        for email in ACCOUNTS:
+            person = people.person_by_email(ws.db, email)
+            accounts.set_password(ws, OPERATOR, person.id, ACCOUNT_PASSWORD, ACCOUNT_PASSWORD)
+    finally:
+        ws.db.close()
+    for url in _serve(db, config, folder, copy=False):
+        yield url, config, db
+
+
+ACCOUNTS = ("inge.brouwer@helder.example",)
+ACCOUNT_PASSWORD = "lantern orbit coffee marble"
+
+
+def _serve(source: Path, config: Path, folder: Path, *, copy: bool = True) -> Iterator[str]:
+    db = folder / "council.duckdb"
+    if copy:
+        shutil.copy(source, db)
     port = _free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
-    env = {**os.environ, "COUNCIL_CONFIG": str(DEMO_CONFIG), "COUNCIL_DB": str(db)}
+    env = {**os.environ, "COUNCIL_CONFIG": str(config), "COUNCIL_DB": str(db)}
     errors = folder / "app.stderr"
     with errors.open("wb") as stderr:
         app = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)

@@ -1,0 +1,191 @@
+"""The web server's own part of signing in with local accounts: a plain sign-in page that sets the
+session cookie (HttpOnly: page scripts never see the token), signing out, and a gate in front of the
+app that lets only signed-in browsers open pages, connect, or upload.
+
+Served by `app.py` (`streamlit run app.py`), which mounts these routes and the gate on Streamlit's own
+server. In demo mode and with the organisation's sign-in the gate lets everything through.
+"""
+
+from __future__ import annotations
+
+import html
+import secrets
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from council.domain.errors import CouncilError
+from council.services import accounts, sessions
+from council.services.workspace import Workspace
+
+GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
+SIGN_IN_PATH = "/auth/sign-in"
+SIGN_OUT_PATH = "/auth/sign-out"
+_CSRF = "council_csrf"
+_OPEN_PREFIXES = ("/auth/", "/static/", "/_stcore/health", "/_stcore/host-config", "/favicon", "/manifest")
+# What a browser asks for that is not a page: refused with 401 instead of sent to the sign-in page.
+_NOT_PAGES = ("/_stcore/", "/media/", "/component/", "/app/static/")
+
+
+def _workspace() -> Workspace:
+    from council.ui.session import open_current  # the app's one open workspace, shared with every session
+
+    return open_current()
+
+
+def _guarded(ws: Workspace) -> bool:
+    return ws.config.local_accounts
+
+
+def _cookies(scope: dict[str, Any]) -> dict[str, str]:
+    jar: SimpleCookie = SimpleCookie()
+    for name, value in scope.get("headers", []):
+        if name == b"cookie":
+            jar.load(value.decode("latin-1"))
+    return {key: morsel.value for key, morsel in jar.items()}
+
+
+class SignedInOnly:
+    """ASGI middleware: with local accounts, only a browser with an open session gets past it."""
+
+    def __init__(self, app: Any) -> None:
+        global GATED
+        self.app = app
+        GATED = True
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket") or scope["path"].startswith(_OPEN_PREFIXES):
+            return await self.app(scope, receive, send)
+        ws = await run_in_threadpool(_workspace)
+        if not _guarded(ws):
+            return await self.app(scope, receive, send)
+        token = _cookies(scope).get(sessions.COOKIE)
+        if await run_in_threadpool(sessions.person_of, ws, token) is not None:
+            return await self.app(scope, receive, send)
+        if scope["type"] == "websocket":
+            await receive()  # the browser's request to connect, answered with a refusal
+            return await send({"type": "websocket.close", "code": 4401})
+        if scope["method"] in ("GET", "HEAD") and not scope["path"].startswith(_NOT_PAGES):
+            wanted = scope["path"] + (
+                f"?{scope['query_string'].decode('latin-1')}" if scope["query_string"] else ""
+            )
+            response: Response = RedirectResponse(f"{SIGN_IN_PATH}?next={quote(wanted, safe='')}", 303)
+        else:
+            response = PlainTextResponse("Sign in first.", 401)
+        await response(scope, receive, send)
+
+
+async def sign_in_page(request: Request) -> Response:
+    if request.method == "GET":
+        return _page(request, "", wanted=request.query_params.get("next") or "/")
+    form = await request.form()
+    wanted = str(form.get("next", "/"))
+    if not secrets.compare_digest(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
+        return _page(request, "The sign-in form had expired. Sign in again.", wanted=wanted, status=400)
+    ws = await run_in_threadpool(_workspace)
+    client = request.client.host if request.client else None
+    email, password = str(form.get("email", "")), str(form.get("password", ""))
+    try:
+        person = await run_in_threadpool(accounts.sign_in, ws, email, password, client)
+    except CouncilError as e:
+        return _page(request, e.message, wanted=wanted, email=email, status=401)
+    keep = form.get("keep") == "yes"
+    browser = request.headers.get("user-agent", "")
+    token = await run_in_threadpool(lambda: sessions.start(ws, person, keep=keep, browser=browser))
+    response = RedirectResponse(_safe_next(wanted), 303)
+    response.set_cookie(
+        sessions.COOKIE, token, max_age=int(sessions.KEEP_FOR.total_seconds()) if keep else None,
+        httponly=True, samesite="lax", secure=_https(request), path="/",
+    )  # fmt: skip
+    return response
+
+
+async def sign_out(request: Request) -> Response:
+    ws = await run_in_threadpool(_workspace)
+    await run_in_threadpool(sessions.end, ws, request.cookies.get(sessions.COOKIE))
+    response = RedirectResponse(f"{SIGN_IN_PATH}?signed_out=1", 303)
+    response.delete_cookie(sessions.COOKIE, path="/", httponly=True, samesite="lax", secure=_https(request))
+    return response
+
+
+def _safe_next(wanted: str) -> str:
+    """Only a page of this workspace, never another site (`//evil.example`, `https://…`)."""
+    parts = urlsplit(wanted)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not wanted.startswith("/")
+        or wanted.startswith(("//", "/\\", SIGN_IN_PATH))
+    ):
+        return "/"
+    return wanted
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
+
+
+def _page(request: Request, message: str, *, wanted: str, email: str = "", status: int = 200) -> Response:
+    ws = _workspace()
+    csrf = request.cookies.get(_CSRF) or secrets.token_urlsafe(24)
+    wanted = _safe_next(wanted)
+    if request.query_params.get("signed_out") and not message:
+        message = "You have signed out."
+    note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
+    body = _TEMPLATE.format(
+        organisation=html.escape(ws.config.organisation), note=note, email=html.escape(email),
+        next=html.escape(wanted, quote=True), csrf=html.escape(csrf),
+    )  # fmt: skip
+    response = HTMLResponse(body, status_code=status, headers=_NO_FRAMES)
+    response.set_cookie(_CSRF, csrf, httponly=True, samesite="strict", secure=_https(request), path="/auth/")
+    return response
+
+
+_NO_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN",
+              "Cache-Control": "no-store", "Referrer-Policy": "same-origin"}  # fmt: skip
+
+_TEMPLATE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in · {organisation}</title>
+<style>
+body {{ font-family: "Source Sans Pro", system-ui, sans-serif; background: #f6f6f4; color: #31333f; margin: 0; }}
+main {{ max-width: 26rem; margin: 12vh auto; background: #fff; padding: 2rem 2.2rem; border-radius: .6rem;
+        border: 1px solid #e6e6e2; }}
+h1 {{ font-size: 2rem; margin: 0 0 .2rem; }} .org {{ color: #6b6d76; margin: 0 0 1.5rem; }}
+label {{ display: block; margin: 1rem 0 .3rem; font-size: .95rem; }}
+input[type=email], input[type=password] {{ width: 100%; box-sizing: border-box; padding: .55rem .7rem;
+        font-size: 1rem; border: 1px solid #d0d0cc; border-radius: .4rem; background: #f9f9f8; }}
+.keep {{ display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }}
+.keep label {{ margin: 0; }}
+button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0; border-radius: .4rem;
+        background: #ff4b4b; color: #fff; cursor: pointer; }}
+.note {{ background: #fdecea; color: #7d2020; padding: .7rem .9rem; border-radius: .4rem; }}
+.help {{ color: #6b6d76; font-size: .9rem; margin-top: 1.5rem; }}
+</style></head>
+<body><main>
+<h1>Sign in</h1><p class="org">{organisation} · customer-experience council</p>
+{note}
+<form method="post" action="/auth/sign-in">
+<label for="email">E-mail address</label>
+<input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<div class="keep"><input id="keep" name="keep" type="checkbox" value="yes">
+<label for="keep">Keep me signed in on this computer for 14 days</label></div>
+<input type="hidden" name="next" value="{next}"><input type="hidden" name="csrf" value="{csrf}">
+<button type="submit">Sign in</button>
+</form>
+<p class="help">No password yet, or forgot it? Ask the council's secretary: they set a new one for you.
+After five wrong passwords in a row, each next try has to wait a little longer.</p>
+</main></body></html>
+"""
+
+ROUTES = [
+    Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"]),
+    Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
+]
