@@ -10,7 +10,7 @@ import streamlit as st
 from council.ui.forms import show_refusal
 from council.ui.navigation import not_for_your_role, pages_for, side_menu
 from council.ui.session import choose_acting_person, workspace
-from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar
+from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar, wall_key_opens
 
 st.set_page_config(page_title="CX Council", page_icon=":material/groups:", layout="wide")
 
@@ -27,7 +27,10 @@ else:
 every, mine = pages_for(me, everything=demo and me is None)
 page = st.navigation(every, position="hidden")
 if me is None and not demo:
-    sign_in_page()
+    if page.url_path == "wall" and wall_key_opens(ws):  # a screen in the corridor: the wall, nothing else
+        page.run()
+    else:
+        sign_in_page()
     st.stop()
 if not demo:
     st.sidebar.markdown(f"### {ws.config.organisation}")

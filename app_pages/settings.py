@@ -4,15 +4,19 @@ import pandas as pd
 import streamlit as st
 
 from council.domain.errors import CouncilError
+from council.domain.permissions import Task, may
 from council.services.admin import back_up, workspace_facts
+from council.ui import forms
 from council.ui.cache import clear_reads
 from council.ui.session import current_person, show_error, workspace
 from council.ui.text import md
+from council.ui.wall_links import wall_links
 
 ws = workspace()
 me = current_person(ws)
 config = ws.config
 st.title("Settings")
+forms.show_flash()
 
 facts = workspace_facts(ws)
 st.subheader("Database")
@@ -29,6 +33,9 @@ if st.button("Back up now", icon=":material/backup:"):
     else:
         clear_reads()
         st.success(f"Backup written to {md(str(written))}")
+
+if may(me, Task.SETTINGS):
+    wall_links(ws, me)
 
 st.subheader("Configuration")
 st.caption(f"Read from {config.source}. Edit that file and restart the app to change it.")

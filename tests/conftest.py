@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from streamlit import config as streamlit_config
 
 from council.config import load_config
 from council.domain.people import Person
@@ -20,6 +21,12 @@ from council.store.migrations import migrate
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CONFIG = ROOT / "data" / "workspace.yaml"
 DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def page_errors_in_full() -> None:
+    """People see a plain "something went wrong" (.streamlit/config.toml); tests see what went wrong."""
+    streamlit_config.set_option("client.showErrorDetails", "full")
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import streamlit as st
 from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.errors import CouncilError, SignInFailed
 from council.domain.people import Person
-from council.services import accounts, sessions
+from council.services import accounts, sessions, wall_keys
 from council.services.workspace import Workspace
 from council.ui import forms, web
 from council.ui.session import SIGNED_IN_KEY, current_person, show_error, sign_in_as, sign_out, workspace
@@ -53,6 +53,12 @@ def signed_in_person(ws: Workspace) -> Person | None:
             return None
         sign_in_as(me)
     return me
+
+
+def wall_key_opens(ws: Workspace) -> bool:
+    """Whether this browser holds a wall link's key that still opens the wall screen."""
+    key = st.context.cookies.get(wall_keys.COOKIE)
+    return isinstance(key, str) and wall_keys.opens_the_wall(ws, key)
 
 
 def _session_token() -> str | None:

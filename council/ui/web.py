@@ -12,7 +12,7 @@ import html
 import secrets
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -20,11 +20,13 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from council.domain.errors import CouncilError
-from council.services import accounts, sessions
+from council.services import accounts, sessions, wall_keys
 from council.services.workspace import Workspace
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
 SIGN_IN_PATH = "/auth/sign-in"
+WALL_PATH = "/wall"
+_STREAM = "/_stcore/stream"
 SIGN_OUT_PATH = "/auth/sign-out"
 _CSRF = "council_csrf"
 _OPEN_PREFIXES = ("/auth/", "/static/", "/_stcore/health", "/_stcore/host-config", "/favicon", "/manifest")
@@ -59,18 +61,26 @@ class SignedInOnly:
         GATED = True
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] not in ("http", "websocket") or scope["path"].startswith(_OPEN_PREFIXES):
+        route = _route(scope.get("path", ""))
+        if scope["type"] not in ("http", "websocket") or route.startswith(_OPEN_PREFIXES):
             return await self.app(scope, receive, send)
         ws = await run_in_threadpool(_workspace)
         if not _guarded(ws):
             return await self.app(scope, receive, send)
-        token = _cookies(scope).get(sessions.COOKIE)
-        if await run_in_threadpool(sessions.person_of, ws, token) is not None:
+        cookies = _cookies(scope)
+        if await run_in_threadpool(sessions.person_of, ws, cookies.get(sessions.COOKIE)) is not None:
+            return await self.app(scope, receive, send)
+        wall_key = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key", [""])[0]
+        if scope["path"] == WALL_PATH and await run_in_threadpool(wall_keys.opens_the_wall, ws, wall_key):
+            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key))
+        if (scope["path"] == WALL_PATH or route == _STREAM) and await run_in_threadpool(
+            wall_keys.opens_the_wall, ws, cookies.get(wall_keys.COOKIE)
+        ):  # the wall screen's own page and connection; the page shows nothing but the wall
             return await self.app(scope, receive, send)
         if scope["type"] == "websocket":
             await receive()  # the browser's request to connect, answered with a refusal
             return await send({"type": "websocket.close", "code": 4401})
-        if scope["method"] in ("GET", "HEAD") and not scope["path"].startswith(_NOT_PAGES):
+        if scope["method"] in ("GET", "HEAD") and not route.startswith(_NOT_PAGES):
             wanted = scope["path"] + (
                 f"?{scope['query_string'].decode('latin-1')}" if scope["query_string"] else ""
             )
@@ -78,6 +88,25 @@ class SignedInOnly:
         else:
             response = PlainTextResponse("Sign in first.", 401)
         await response(scope, receive, send)
+
+
+def _route(path: str) -> str:
+    """What a request asks of the server: the app's own routes also answer under a page's path
+    (`/wall/_stcore/health`), as the browser tries them first on a deep link."""
+    found = [at for marker in (*_NOT_PAGES, "/static/") if (at := path.find(marker)) >= 0]
+    return path[min(found) :] if found else path  # the first: "/static/media/…" is static, not media
+
+
+def _setting_wall_cookie(send: Any, key: str) -> Any:
+    """`send`, adding the wall key as an HttpOnly cookie to the page's answer, for its connection."""
+    morsel = f"{wall_keys.COOKIE}={key}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+
+    async def sending(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), (b"set-cookie", morsel.encode())]}
+        await send(message)
+
+    return sending
 
 
 async def sign_in_page(request: Request) -> Response:

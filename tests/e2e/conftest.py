@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from council.domain.people import OPERATOR
-from council.services import accounts
+from council.services import accounts, wall_keys
 from council.services.workspace import open_workspace
 from council.store import people
 from tests.conftest import DEMO_CONFIG, ROOT
@@ -75,10 +75,11 @@ def accounts_app(
         for email in ACCOUNTS:
             person = people.person_by_email(ws.db, email)
             accounts.set_password(ws, OPERATOR, person.id, ACCOUNT_PASSWORD, ACCOUNT_PASSWORD)
+        wall_key = wall_keys.make_wall_key(ws, OPERATOR, "Corridor")
     finally:
         ws.db.close()
     for url in _serve(db, config, folder, copy=False):
-        yield url, config, db
+        yield url, wall_key
 
 
 ACCOUNTS = ("inge.brouwer@helder.example",)

@@ -25,7 +25,7 @@ def _sign_in(page: Page, email: str = ACCOUNTS[0], password: str = ACCOUNT_PASSW
 def test_a_pasted_link_opens_after_signing_in_and_reloads_and_new_tabs_stay_signed_in(
     browser: Browser, accounts_app
 ):
-    url, _, _ = accounts_app
+    url, _ = accounts_app
     context = browser.new_context(viewport=VIEWPORT, base_url=url)
     page = context.new_page()
     page.goto("/decisions?id=3")
@@ -69,7 +69,7 @@ def test_a_pasted_link_opens_after_signing_in_and_reloads_and_new_tabs_stay_sign
 
 
 def test_without_signing_in_nothing_but_the_sign_in_page_answers(accounts_app) -> None:
-    url, _, _ = accounts_app
+    url, _ = accounts_app
     for method, path, expected in (
         ("PUT", "/_stcore/upload_file/session/file", 401),
         ("GET", "/media/x.png", 401),
@@ -85,3 +85,21 @@ def test_without_signing_in_nothing_but_the_sign_in_page_answers(accounts_app) -
         assert status == expected, (path, status)
     with urllib.request.urlopen(url + "/_stcore/health", timeout=10) as answer:
         assert answer.status == 200
+
+
+def test_a_wall_link_opens_the_wall_and_nothing_else(browser: Browser, accounts_app) -> None:
+    url, key = accounts_app
+    context = browser.new_context(viewport=VIEWPORT, base_url=url)
+    screen = context.new_page()
+    screen.goto(f"/wall?key={key}")
+    wait_for_app(screen)
+    expect(screen.get_by_role("heading", name="Where we stand with our customers")).to_be_visible()
+    assert_no_exception(screen)
+    shot(screen, "wall-by-link")
+    screen.goto("/decisions")  # the wall's key opens nothing else
+    expect(screen).to_have_url(re.compile(r"/auth/sign-in"))
+    context.close()
+    stranger = browser.new_context(viewport=VIEWPORT, base_url=url).new_page()
+    stranger.goto("/wall?key=a-key-nobody-made")
+    expect(stranger).to_have_url(re.compile(r"/auth/sign-in"))  # a made-up key opens nothing
+    stranger.context.close()

@@ -47,6 +47,7 @@ from council.services import (
     roster,
     rotation,
     self_check,
+    wall_keys,
 )
 from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace
@@ -302,6 +303,10 @@ CASES = [
     Case("feedback_import.import_file", {"secretary"}, prepare=_import,
          call=lambda ws, a, s, p: feedback_import.import_file(ws, a, *p)),
     Case("admin.back_up", {"secretary"}, lambda ws, a, s, p: admin.back_up(ws, a, s.csv.parent / "backup.duckdb")),
+    Case("wall_keys.make_wall_key", {"secretary"}, lambda ws, a, s, p: wall_keys.make_wall_key(ws, a, "Corridor")),
+    Case("wall_keys.revoke_wall_key", {"secretary"},
+         prepare=lambda ws, s: (wall_keys.make_wall_key(ws, SECRETARY, "Hall"), ws.db.value("SELECT max(id) FROM wall_key"))[1],
+         call=lambda ws, a, s, p: wall_keys.revoke_wall_key(ws, a, p)),
 ]
 # fmt: on
 
@@ -385,6 +390,7 @@ def test_every_service_that_writes_is_in_the_matrix() -> None:
         "audit_trail.audit_choices",
         "audit_trail.audit_page",
         "roster.roster_lines",
+        "wall_keys.wall_links",
     }
     shared_steps = {"history.save_edit"}
     found = set()
