@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import sys
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 
-from council.domain.errors import NotFound
+from council.config import load_config
+from council.domain.errors import DatabaseInUse, ValidationError
 from council.domain.people import OPERATOR, Person
 from council.domain.vocabulary import Role
 from council.services import accounts as service
-from council.services import roster
-from council.services.workspace import Workspace
-from council.store import people
+from council.services import operator_link, roster
+from council.services.workspace import Workspace, database_path
 
 
 def add_account_commands(
@@ -31,12 +34,12 @@ def add_account_commands(
     add.set_defaults(run=lambda args: _add_person(existing(args, ""), args))
     cmd = commands.add_parser(
         "set-password", parents=[common],
-        help="give a person on the roster a (new) password; also ends any wait after wrong passwords",
+        help="give a person on the roster a (new) password, also while the app runs; ends any wait after wrong passwords",
     )  # fmt: skip
     cmd.add_argument("email", help="the person's e-mail address on the roster")
     cmd.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of standard input instead of asking twice")  # fmt: skip
-    cmd.set_defaults(run=lambda args: _set_password(existing(args, ""), args))
+    cmd.set_defaults(run=lambda args: _set_password(args, existing))
     listing = commands.add_parser("accounts", parents=[common], help="list the local accounts")
     listing.set_defaults(run=lambda args: _accounts(existing(args, "")))
 
@@ -51,18 +54,41 @@ def _add_person(ws: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _set_password(ws: Workspace, args: argparse.Namespace) -> int:
-    person = people.person_by_email(ws.db, args.email)
-    if person is None:
-        raise NotFound(f"Nobody on the roster has the e-mail address {args.email!r}. Check the spelling.")
+def _set_password(args: argparse.Namespace, existing: Callable[[argparse.Namespace, str], Workspace]) -> int:
     if args.password_stdin:
         password = confirm = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass(f"New password for {person.name}: ")
+        password = getpass.getpass(f"New password for {args.email}: ")
         confirm = getpass.getpass("The same password again: ")
-    service.set_password(ws, OPERATOR, person.id, password, confirm)
+    try:
+        ws = existing(args, "")
+    except DatabaseInUse as held:  # the app runs: it sets the password itself, asked on this machine only
+        print(_set_in_running_app(args, password, confirm, held))
+        return 0
+    person = service.set_password_by_email(ws, OPERATOR, args.email, password, confirm)
     print(f"{person.name} can now sign in as {person.email} with the new password.")
     return 0
+
+
+def _set_in_running_app(args: argparse.Namespace, password: str, confirm: str, held: DatabaseInUse) -> str:
+    database = args.db or database_path(load_config(args.config))
+    link = operator_link.read_link(database)
+    if link is None:  # held by something else than the app served by app.py
+        raise held
+    request = urllib.request.Request(
+        link.url + operator_link.PATH, method="POST",
+        data=json.dumps({"email": args.email, "password": password, "confirm": confirm}).encode(),
+        headers={operator_link.HEADER: link.key, "Content-Type": "application/json"},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.read().decode()
+    except urllib.error.HTTPError as e:
+        raise ValidationError(e.read().decode() or f"The running app refused: {e.code}.") from e
+    except OSError as e:
+        raise DatabaseInUse(
+            f"{database} is in use, but the app did not answer at {link.url} ({e}). Is it still running?"
+        ) from e
 
 
 def _accounts(ws: Workspace) -> int:

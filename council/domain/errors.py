@@ -53,6 +53,10 @@ class StoreError(CouncilError):
     title = "The workspace database cannot be used"
 
 
+class DatabaseInUse(StoreError):
+    """Another program (usually the running app) holds the database file."""
+
+
 class AppendOnly(NotAllowed):
     """A write that would change or delete part of the decision record."""
 

@@ -54,6 +54,18 @@ def set_password(ws: Workspace, actor: Person | None, person_id: int, password: 
 
 
 @as_on_roster
+def set_password_by_email(
+    ws: Workspace, actor: Person | None, email: str, password: str, confirm: str
+) -> Person:
+    """`set_password` for the person with this e-mail address on the roster; returns them."""
+    person = people.person_by_email(ws.db, email) if email.strip() else None
+    if person is None or person.id is None:
+        raise NotFound(f"Nobody on the roster has the e-mail address {email!r}. Check the spelling.")
+    set_password(ws, actor, person.id, password, confirm)
+    return person
+
+
+@as_on_roster
 def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
     """Let the next try through at once after wrong passwords, keeping the password (secretary only)."""
     require(actor, Task.ROSTER, "unlock accounts")

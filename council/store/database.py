@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import duckdb
 import pandas as pd
 
-from council.domain.errors import AppendOnly, Conflict, CouncilError, StoreError
+from council.domain.errors import AppendOnly, Conflict, CouncilError, DatabaseInUse, StoreError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -356,7 +356,7 @@ def _translate(e: duckdb.Error, path: Path | None = None) -> CouncilError:
     if isinstance(e, duckdb.IOException) and "lock" in text.lower():
         held = _LOCK.search(str(e))
         by = f" by {_process(int(held['pid']), held['program'])}" if held else ""
-        return StoreError(
+        return DatabaseInUse(
             f"The workspace database {path or ''} is in use{by}. DuckDB lets only one program "
             "open it at a time: stop the running app (or other command) first, or do this from "
             "the app's Settings page while it runs (backups included)."

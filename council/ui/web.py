@@ -9,7 +9,10 @@ server. In demo mode and with the organisation's sign-in the gate lets everythin
 from __future__ import annotations
 
 import html
+import ipaddress
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
@@ -18,9 +21,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+from streamlit import config as streamlit_config
 
 from council.domain.errors import CouncilError
-from council.services import accounts, sessions, wall_keys
+from council.domain.people import OPERATOR
+from council.services import accounts, operator_link, sessions, wall_keys
 from council.services.workspace import Workspace
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
@@ -214,7 +219,55 @@ After five wrong passwords in a row, each next try has to wait a little longer.<
 </main></body></html>
 """
 
+_LINK: list[operator_link.OperatorLink] = []  # this run's key for the command line, once the app started
+
+
+@asynccontextmanager
+async def operator_link_open(app: Any) -> AsyncIterator[None]:
+    """While the app runs, the command line finds it (and its key) beside the database."""
+    ws = await run_in_threadpool(_workspace)
+    link = operator_link.open_link(ws.db.path, int(streamlit_config.get_option("server.port")))
+    _LINK[:] = [link]
+    try:
+        yield
+    finally:
+        _LINK.clear()
+        operator_link.link_file(ws.db.path).unlink(missing_ok=True)
+
+
+async def operator_set_password(request: Request) -> Response:
+    """`python -m council set-password` while the app runs: from this machine, with this run's key only."""
+    host = request.client.host if request.client else ""
+    key = request.headers.get(operator_link.HEADER, "")
+    if not _loopback(host) or not _LINK or not secrets.compare_digest(key, _LINK[0].key):
+        return PlainTextResponse("Not allowed.", 403)
+    try:
+        asked = await request.json()
+        email, password, confirm = (str(asked.get(k, "")) for k in ("email", "password", "confirm"))
+    except (ValueError, AttributeError):
+        return PlainTextResponse("Send the e-mail address and the password as JSON.", 400)
+    ws = await run_in_threadpool(_workspace)
+    try:
+        person = await run_in_threadpool(
+            accounts.set_password_by_email, ws, OPERATOR, email, password, confirm
+        )
+    except CouncilError as e:
+        return PlainTextResponse(e.message, 400)
+    return PlainTextResponse(f"{person.name} can now sign in as {person.email} with the new password.")
+
+
+def _loopback(host: str) -> bool:
+    """Whether a request comes from this machine (also as an IPv4 address in IPv6 form, ::ffff:127.0.0.1)."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    return (mapped or address).is_loopback
+
+
 ROUTES = [
     Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"]),
     Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
+    Route(operator_link.PATH, operator_set_password, methods=["POST"]),
 ]

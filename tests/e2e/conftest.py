@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -76,10 +77,20 @@ def accounts_app(
             person = people.person_by_email(ws.db, email)
             accounts.set_password(ws, OPERATOR, person.id, ACCOUNT_PASSWORD, ACCOUNT_PASSWORD)
         wall_key = wall_keys.make_wall_key(ws, OPERATOR, "Corridor")
+        member = next(p for p in people.list_people(ws.db) if p.roles == ("member",) and p.email)
     finally:
         ws.db.close()
     for url in _serve(db, config, folder, copy=False):
-        yield url, wall_key
+        yield AccountsApp(url, wall_key, config, db, member.email or "")
+
+
+@dataclass(frozen=True)
+class AccountsApp:
+    url: str
+    wall_key: str
+    config: Path
+    db: Path
+    member_email: str  # a member without a password yet
 
 
 ACCOUNTS = ("inge.brouwer@helder.example",)

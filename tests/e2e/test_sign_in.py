@@ -5,11 +5,14 @@ and signing out in one tab signs the other out and makes a copied token worthles
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 from playwright.sync_api import Browser, Page, expect
 
+from tests.conftest import ROOT
 from tests.e2e.conftest import ACCOUNT_PASSWORD, ACCOUNTS, VIEWPORT, assert_no_exception, shot, wait_for_app
 
 COOKIE = "council_session"
@@ -25,7 +28,7 @@ def _sign_in(page: Page, email: str = ACCOUNTS[0], password: str = ACCOUNT_PASSW
 def test_a_pasted_link_opens_after_signing_in_and_reloads_and_new_tabs_stay_signed_in(
     browser: Browser, accounts_app
 ):
-    url, _ = accounts_app
+    url = accounts_app.url
     context = browser.new_context(viewport=VIEWPORT, base_url=url)
     page = context.new_page()
     page.goto("/decisions?id=3")
@@ -69,7 +72,7 @@ def test_a_pasted_link_opens_after_signing_in_and_reloads_and_new_tabs_stay_sign
 
 
 def test_without_signing_in_nothing_but_the_sign_in_page_answers(accounts_app) -> None:
-    url, _ = accounts_app
+    url = accounts_app.url
     for method, path, expected in (
         ("PUT", "/_stcore/upload_file/session/file", 401),
         ("GET", "/media/x.png", 401),
@@ -88,7 +91,7 @@ def test_without_signing_in_nothing_but_the_sign_in_page_answers(accounts_app) -
 
 
 def test_a_wall_link_opens_the_wall_and_nothing_else(browser: Browser, accounts_app) -> None:
-    url, key = accounts_app
+    url, key = accounts_app.url, accounts_app.wall_key
     context = browser.new_context(viewport=VIEWPORT, base_url=url)
     screen = context.new_page()
     screen.goto(f"/wall?key={key}")
@@ -103,3 +106,20 @@ def test_a_wall_link_opens_the_wall_and_nothing_else(browser: Browser, accounts_
     stranger.goto("/wall?key=a-key-nobody-made")
     expect(stranger).to_have_url(re.compile(r"/auth/sign-in"))  # a made-up key opens nothing
     stranger.context.close()
+
+
+def test_set_password_on_the_command_line_works_while_the_app_runs(browser: Browser, accounts_app) -> None:
+    new = "quiet harbour seven lamps"
+    done = subprocess.run(
+        [sys.executable, "-m", "council", "set-password", accounts_app.member_email, "--password-stdin",
+         "--config", str(accounts_app.config), "--db", str(accounts_app.db)],
+        input=f"{new}\n", capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0 and "can now sign in" in done.stdout, done.stderr
+    context = browser.new_context(viewport=VIEWPORT, base_url=accounts_app.url)
+    page = context.new_page()
+    page.goto("/")
+    _sign_in(page, accounts_app.member_email, new)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as")
+    context.close()

@@ -297,6 +297,8 @@ CASES = [
         ws, a, s.actors["member"].id, replace(s.actors["member"], roles=("member", "chair")))),
     Case("accounts.set_password", {"secretary"}, lambda ws, a, s, p: accounts.set_password(
         ws, a, s.actors["member"].id, PASSWORD, PASSWORD)),
+    Case("accounts.set_password_by_email", {"secretary"}, lambda ws, a, s, p: accounts.set_password_by_email(
+        ws, a, s.actors["member"].email, PASSWORD, PASSWORD)),
     Case("accounts.unlock", {"secretary"},
          prepare=lambda ws, s: accounts.set_password(ws, SECRETARY, s.actors["member"].id, PASSWORD, PASSWORD),
          call=lambda ws, a, s, p: accounts.unlock(ws, a, s.actors["member"].id)),

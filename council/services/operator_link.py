@@ -1,0 +1,45 @@
+"""The command line's way into the running app, for what cannot wait until it stops (a secretary who
+cannot sign in needs a new password now): while the app runs, it writes the address it answers on and
+a fresh random key to a file beside the database, readable only by whoever runs it. The command line
+reads that file and asks the app, on this machine only, to do the job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+HEADER = "X-Council-Operator"
+PATH = "/auth/operator/set-password"
+
+
+@dataclass(frozen=True)
+class OperatorLink:
+    url: str  # how this machine reaches the running app, e.g. http://127.0.0.1:8501
+    key: str
+
+
+def link_file(database: Path) -> Path:
+    return Path(database).with_name(Path(database).name + ".operator")
+
+
+def open_link(database: Path, port: int) -> OperatorLink:
+    """A new key for this run of the app, written where the command line finds it (owner only)."""
+    link = OperatorLink(f"http://127.0.0.1:{port}", secrets.token_urlsafe(32))
+    target = link_file(database)
+    target.unlink(missing_ok=True)
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        json.dump({"url": link.url, "key": link.key}, out)
+    return link
+
+
+def read_link(database: Path) -> OperatorLink | None:
+    try:
+        data = json.loads(link_file(database).read_text(encoding="utf-8"))
+        return OperatorLink(str(data["url"]), str(data["key"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
