@@ -26,6 +26,7 @@ from council.demo.large import add_large_history
 from council.domain.errors import CouncilError, NotFound
 from council.domain.people import OPERATOR
 from council.services.admin import back_up, restore, workspace_facts
+from council.services.recovery import new_recovery_code
 from council.services.workspace import DB_ENV, Workspace, database_path, open_workspace
 
 
@@ -60,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     large.add_argument("--seed", type=int, default=LARGE_SEED, help="the same seed gives the same workspace")
     large.set_defaults(run=_large)
+    code = commands.add_parser(
+        "recovery-code",
+        parents=[common],
+        help="make a new one-time recovery code for a secretary (shown once)",
+    )
+    code.set_defaults(run=_recovery_code)
     version = commands.add_parser("version", parents=[common], help="show the schema version")
     version.set_defaults(run=_version)
     backup = commands.add_parser("backup", parents=[common], help="copy the database to a new file")
@@ -85,7 +92,23 @@ def _init(args: argparse.Namespace) -> int:
     facts = workspace_facts(ws)
     verb = "Upgraded" if existed else "Created"
     print(f"{verb} {facts.database} (schema version {facts.schema_version}).")
+    if not existed:
+        _print_recovery_code(new_recovery_code(ws))
     return 0
+
+
+def _recovery_code(args: argparse.Namespace) -> int:
+    _print_recovery_code(new_recovery_code(_existing(args)))
+    return 0
+
+
+def _print_recovery_code(code: str) -> None:
+    print(
+        f"Recovery code: {code}\n"
+        "Keep it somewhere safe, away from this server; it is shown only now. A secretary who can no longer "
+        "sign in uses it once, with their e-mail address, under 'Lost your password?' on the sign-in page. "
+        "`python -m council recovery-code` makes a new one (the old one then stops working)."
+    )
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ Passwords are hashed with Argon2 (argon2-cffi); only the hash is stored, never t
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -50,7 +51,7 @@ def set_password(ws: Workspace, actor: Person | None, person_id: int, password: 
     """Give a person on the roster a (new) password; it also lifts a lock. Secretary only."""
     require(actor, Task.ROSTER, "set passwords for other people")
     person = _person(ws, person_id)
-    _save_password(ws, actor, person, password, confirm, "set_password")
+    save_password(ws, actor, person, password, confirm, "set_password")
 
 
 @as_on_roster
@@ -90,7 +91,7 @@ def change_own_password(ws: Workspace, me: Person | None, current: str, password
     account = accounts.get_account(ws.db, me.id)
     if account is None or not passwords.matches(account.password_hash, current):
         raise ValidationError("Your current password is not right.", "current")
-    _save_password(ws, me, me, password, confirm, "change_password")
+    save_password(ws, me, me, password, confirm, "change_password")
 
 
 def sign_in(ws: Workspace, email: str, password: str, client: str | None = None) -> Person:
@@ -168,9 +169,12 @@ def account_lines(ws: Workspace) -> list[AccountLine]:
     return sorted(found, key=lambda line: (line.person.name, line.person.id))
 
 
-def _save_password(
-    ws: Workspace, actor: Person | None, person: Person, password: str, confirm: str, action: str
+def save_password(
+    ws: Workspace, actor: Person | None, person: Person, password: str, confirm: str, action: str,
+    also: Callable[[Transaction], None] | None = None,
 ) -> None:  # fmt: skip
+    """Check and store a person's new password, forgetting wrong tries and ending their sign-ins, with
+    `also` in the same transaction; the caller has checked that `actor` may."""
     if not person.email:
         raise ValidationError(
             f"{person.name} has no e-mail address on the roster, and people sign in with it. Add one first.",
@@ -186,8 +190,28 @@ def _save_password(
         throttle.forget_account(tx, person.id)
         sessions.end_all(tx, person.id, ws.now(), "new password")  # an old sign-in ends with the old password
         record(tx, actor, action, ENTITY, person.id, {"person": person.name})  # never the password
+        if also is not None:
+            also(tx)
 
     ws.db.write(write)
+
+
+def may_try(ws: Workspace, person: Person | None, client: str | None) -> bool:
+    """Whether a try for this person (None: unknown) from this client is checked now, not made to wait."""
+    now = ws.now()
+    account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
+    waiting = account is not None and account.locked_at(now)
+    return not waiting and not throttle.blocked(ws.db, _client_keys(account, client), now)
+
+
+def count_wrong_try(ws: Workspace, person: Person | None, client: str | None) -> None:
+    """A wrong try of another kind (a recovery code): it slows the next ones down like a wrong password."""
+    now = ws.now()
+    account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
+    keys = _client_keys(account, client)
+    counted = may_try(ws, person, client)
+    passwords.matches(_dummy_hash(), "")  # as slow as any other answer
+    ws.db.write(lambda tx: _failed(tx, account, keys, now, counted=counted))
 
 
 def _client_keys(account: Account | None, client: str | None) -> list[str]:

@@ -25,7 +25,7 @@ from streamlit import config as streamlit_config
 
 from council.domain.errors import CouncilError
 from council.domain.people import OPERATOR
-from council.services import accounts, operator_link, sessions, wall_keys
+from council.services import accounts, operator_link, recovery, sessions, wall_keys
 from council.services.workspace import Workspace
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
@@ -139,6 +139,35 @@ async def sign_in_page(request: Request) -> Response:
     return response
 
 
+async def recover_page(request: Request) -> Response:
+    """A secretary who cannot sign in sets a new password with the workspace's one-time recovery code."""
+    if request.method == "GET":
+        return _recover_form(request, "")
+    form = await request.form()
+    if not secrets.compare_digest(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
+        return _recover_form(request, "The form had expired. Fill it in again.", status=400)
+    ws = await run_in_threadpool(_workspace)
+    client = request.client.host if request.client else None
+    values = [str(form.get(k, "")) for k in ("email", "code", "password", "confirm")]
+    try:
+        await run_in_threadpool(recovery.recover, ws, *values, client)
+    except CouncilError as e:
+        return _recover_form(request, e.message, email=values[0], status=400)
+    return RedirectResponse(f"{SIGN_IN_PATH}?recovered=1", 303)
+
+
+def _recover_form(request: Request, message: str, *, email: str = "", status: int = 200) -> Response:
+    csrf = request.cookies.get(_CSRF) or secrets.token_urlsafe(24)
+    note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
+    body = _PAGE.format(
+        title="Lost your password?", organisation=html.escape(_workspace().config.organisation), note=note,
+        form=_RECOVER_FORM.format(email=html.escape(email), csrf=html.escape(csrf)),
+    )  # fmt: skip
+    response = HTMLResponse(body, status_code=status, headers=_NO_FRAMES)
+    response.set_cookie(_CSRF, csrf, httponly=True, samesite="strict", secure=_https(request), path="/auth/")
+    return response
+
+
 async def sign_out(request: Request) -> Response:
     ws = await run_in_threadpool(_workspace)
     await run_in_threadpool(sessions.end, ws, request.cookies.get(sessions.COOKIE))
@@ -170,10 +199,13 @@ def _page(request: Request, message: str, *, wanted: str, email: str = "", statu
     wanted = _safe_next(wanted)
     if request.query_params.get("signed_out") and not message:
         message = "You have signed out."
+    if request.query_params.get("recovered") and not message:
+        message = "Your new password is set. Sign in with it."
     note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
-    body = _TEMPLATE.format(
-        organisation=html.escape(ws.config.organisation), note=note, email=html.escape(email),
-        next=html.escape(wanted, quote=True), csrf=html.escape(csrf),
+    body = _PAGE.format(
+        title="Sign in", organisation=html.escape(ws.config.organisation), note=note,
+        form=_SIGN_IN_FORM.format(email=html.escape(email), next=html.escape(wanted, quote=True),
+                                  csrf=html.escape(csrf)),
     )  # fmt: skip
     response = HTMLResponse(body, status_code=status, headers=_NO_FRAMES)
     response.set_cookie(_CSRF, csrf, httponly=True, samesite="strict", secure=_https(request), path="/auth/")
@@ -183,9 +215,9 @@ def _page(request: Request, message: str, *, wanted: str, email: str = "", statu
 _NO_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN",
               "Cache-Control": "no-store", "Referrer-Policy": "same-origin"}  # fmt: skip
 
-_TEMPLATE = """<!doctype html>
+_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in · {organisation}</title>
+<title>{title} · {organisation}</title>
 <style>
 body {{ font-family: "Source Sans Pro", system-ui, sans-serif; background: #f6f6f4; color: #31333f; margin: 0; }}
 main {{ max-width: 26rem; margin: 12vh auto; background: #fff; padding: 2rem 2.2rem; border-radius: .6rem;
@@ -202,9 +234,13 @@ button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0
 .help {{ color: #6b6d76; font-size: .9rem; margin-top: 1.5rem; }}
 </style></head>
 <body><main>
-<h1>Sign in</h1><p class="org">{organisation} · customer-experience council</p>
+<h1>{title}</h1><p class="org">{organisation} · customer-experience council</p>
 {note}
-<form method="post" action="/auth/sign-in">
+{form}
+</main></body></html>
+"""
+
+_SIGN_IN_FORM = """<form method="post" action="/auth/sign-in">
 <label for="email">E-mail address</label>
 <input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
 <label for="password">Password</label>
@@ -215,8 +251,26 @@ button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0
 <button type="submit">Sign in</button>
 </form>
 <p class="help">No password yet, or forgot it? Ask the council's secretary: they set a new one for you.
-After five wrong passwords in a row, each next try has to wait a little longer.</p>
-</main></body></html>
+After five wrong passwords in a row, each next try has to wait a little longer.
+Secretary without a way in? <a href="/auth/recover">Use the recovery code</a>.</p>
+"""
+
+_RECOVER_FORM = """<p>For the council's secretary only: with the workspace's recovery code (printed once when the
+workspace was made, or by <code>python -m council recovery-code</code>) you set a new password. The code is
+then used up.</p>
+<form method="post" action="/auth/recover">
+<label for="email">Your e-mail address</label>
+<input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
+<label for="code">Recovery code</label>
+<input id="code" name="code" type="text" autocomplete="off" required>
+<label for="password">New password</label>
+<input id="password" name="password" type="password" autocomplete="new-password" required>
+<label for="confirm">The new password again</label>
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
+<input type="hidden" name="csrf" value="{csrf}">
+<button type="submit">Set the new password</button>
+</form>
+<p class="help"><a href="/auth/sign-in">Back to signing in</a></p>
 """
 
 _LINK: list[operator_link.OperatorLink] = []  # this run's key for the command line, once the app started
@@ -269,5 +323,6 @@ def _loopback(host: str) -> bool:
 ROUTES = [
     Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"]),
     Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
+    Route("/auth/recover", recover_page, methods=["GET", "POST"]),
     Route(operator_link.PATH, operator_set_password, methods=["POST"]),
 ]

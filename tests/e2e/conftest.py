@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from council.domain.people import OPERATOR
-from council.services import accounts, wall_keys
+from council.services import accounts, recovery, wall_keys
 from council.services.workspace import open_workspace
 from council.store import people
 from tests.conftest import DEMO_CONFIG, ROOT
@@ -77,11 +77,12 @@ def accounts_app(
             person = people.person_by_email(ws.db, email)
             accounts.set_password(ws, OPERATOR, person.id, ACCOUNT_PASSWORD, ACCOUNT_PASSWORD)
         wall_key = wall_keys.make_wall_key(ws, OPERATOR, "Corridor")
+        code = recovery.new_recovery_code(ws)
         member = next(p for p in people.list_people(ws.db) if p.roles == ("member",) and p.email)
     finally:
         ws.db.close()
     for url in _serve(db, config, folder, copy=False):
-        yield AccountsApp(url, wall_key, config, db, member.email or "")
+        yield AccountsApp(url, wall_key, config, db, member.email or "", code)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class AccountsApp:
     config: Path
     db: Path
     member_email: str  # a member without a password yet
+    recovery_code: str
 
 
 ACCOUNTS = ("inge.brouwer@helder.example",)

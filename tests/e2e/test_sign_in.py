@@ -123,3 +123,23 @@ def test_set_password_on_the_command_line_works_while_the_app_runs(browser: Brow
     wait_for_app(page)
     expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as")
     context.close()
+
+
+def test_a_secretary_without_a_way_in_sets_a_password_with_the_recovery_code(
+    browser: Browser, accounts_app
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, base_url=accounts_app.url)
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_role("link", name="Use the recovery code").click()
+    page.get_by_label("Your e-mail address").fill(ACCOUNTS[0])
+    page.get_by_label("Recovery code").fill(accounts_app.recovery_code)
+    page.get_by_label("New password", exact=True).fill(ACCOUNT_PASSWORD)
+    page.get_by_label("The new password again").fill(ACCOUNT_PASSWORD)
+    page.get_by_role("button", name="Set the new password").click()
+    expect(page.get_by_role("alert")).to_contain_text("Your new password is set")
+    shot(page, "recovered")
+    _sign_in(page)
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as Inge Brouwer")
+    context.close()
