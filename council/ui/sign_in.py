@@ -34,7 +34,7 @@ def signed_in_person(ws: Workspace) -> Person | None:
         return current_person(ws)
     if ws.config.local_accounts:
         token = _session_token()
-        if token is None:  # served without the sign-in page (`streamlit run streamlit_app.py`): this tab only
+        if token is None or not web.GATED:  # served without the sign-in page: signed in in this tab only
             return current_person(ws)
         person = sessions.person_of(ws, token)
         if person is None:

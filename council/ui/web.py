@@ -77,7 +77,10 @@ class SignedInOnly:
             return await self.app(scope, receive, send)
         wall_key = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key", [""])[0]
         if scope["path"] == WALL_PATH and await run_in_threadpool(wall_keys.opens_the_wall, ws, wall_key):
-            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key))
+            secure = scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get(
+                "headers", []
+            )
+            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key, secure=secure))
         if (scope["path"] == WALL_PATH or route == _STREAM) and await run_in_threadpool(
             wall_keys.opens_the_wall, ws, cookies.get(wall_keys.COOKIE)
         ):  # the wall screen's own page and connection; the page shows nothing but the wall
@@ -95,6 +98,11 @@ class SignedInOnly:
         await response(scope, receive, send)
 
 
+def _same(given: str, expected: str) -> bool:
+    """Compared in constant time, whatever characters were sent."""
+    return secrets.compare_digest(given.encode(), expected.encode())
+
+
 def _route(path: str) -> str:
     """What a request asks of the server: the app's own routes also answer under a page's path
     (`/wall/_stcore/health`), as the browser tries them first on a deep link."""
@@ -102,9 +110,11 @@ def _route(path: str) -> str:
     return path[min(found) :] if found else path  # the first: "/static/media/…" is static, not media
 
 
-def _setting_wall_cookie(send: Any, key: str) -> Any:
+def _setting_wall_cookie(send: Any, key: str, *, secure: bool) -> Any:
     """`send`, adding the wall key as an HttpOnly cookie to the page's answer, for its connection."""
-    morsel = f"{wall_keys.COOKIE}={key}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax"
+    morsel = f"{wall_keys.COOKIE}={key}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax" + (
+        "; Secure" * secure
+    )
 
     async def sending(message: dict[str, Any]) -> None:
         if message["type"] == "http.response.start":
@@ -119,7 +129,7 @@ async def sign_in_page(request: Request) -> Response:
         return _page(request, "", wanted=request.query_params.get("next") or "/")
     form = await request.form()
     wanted = str(form.get("next", "/"))
-    if not secrets.compare_digest(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
+    if not _same(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
         return _page(request, "The sign-in form had expired. Sign in again.", wanted=wanted, status=400)
     ws = await run_in_threadpool(_workspace)
     client = request.client.host if request.client else None
@@ -144,7 +154,7 @@ async def recover_page(request: Request) -> Response:
     if request.method == "GET":
         return _recover_form(request, "")
     form = await request.form()
-    if not secrets.compare_digest(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
+    if not _same(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
         return _recover_form(request, "The form had expired. Fill it in again.", status=400)
     ws = await run_in_threadpool(_workspace)
     client = request.client.host if request.client else None
@@ -293,7 +303,7 @@ async def operator_set_password(request: Request) -> Response:
     """`python -m council set-password` while the app runs: from this machine, with this run's key only."""
     host = request.client.host if request.client else ""
     key = request.headers.get(operator_link.HEADER, "")
-    if not _loopback(host) or not _LINK or not secrets.compare_digest(key, _LINK[0].key):
+    if not _loopback(host) or not _LINK or not _same(key, _LINK[0].key):
         return PlainTextResponse("Not allowed.", 403)
     try:
         asked = await request.json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from council.ui.web import _route, _safe_next
+from council.ui.web import _route, _safe_next, _same
 
 
 @pytest.mark.parametrize(("path", "route"), [
@@ -30,3 +30,7 @@ def test_the_apps_own_routes_are_recognised_also_under_a_pages_path(path: str, r
 ])  # fmt: skip
 def test_signing_in_sends_the_browser_only_to_a_page_of_this_workspace(wanted: str, sent_to: str) -> None:
     assert _safe_next(wanted) == sent_to
+
+
+def test_keys_are_compared_whatever_characters_a_visitor_sends() -> None:
+    assert _same("abc", "abc") and not _same("ábc€", "abc") and not _same("", "abc")
