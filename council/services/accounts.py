@@ -130,7 +130,8 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
 
     def succeeded(tx: Transaction) -> None:
         accounts.record_sign_in(tx, person.id, now, new_hash)
-        throttle.forget(tx, keys[1:])  # this account from this address; the address's own count stays
+        # This account, from anywhere and from this address; the address's own count stays.
+        throttle.forget(tx, [f"account:{person.id}", *keys[1:]])
         record(tx, person, "sign_in", ENTITY, person.id, {})
 
     ws.db.write(succeeded)
@@ -233,11 +234,12 @@ def _failed(
             n = throttle.failures(tx, key, forget_before) + 1
             wait = wait_after(n, CLIENT_WAIT_CAP)
             throttle.record_failure(tx, key, n, now, now + wait if wait else None)
-        if account is not None:
-            fresh = accounts.get_account(tx, account.person_id)
-            n = (fresh.failed_attempts if fresh else 0) + 1
+        if account is not None:  # from anywhere: counted like a client, waiting at most a minute
+            key = f"account:{account.person_id}"
+            n = throttle.failures(tx, key, forget_before) + 1
             wait = wait_after(n, ACCOUNT_WAIT_CAP)
-            accounts.record_failure(tx, account.person_id, n, now + wait if wait else None)
+            throttle.record_failure(tx, key, n, now, now + wait if wait else None)
+            accounts.record_failure(tx, account.person_id, n, now + wait if wait else None)  # for the roster
             details |= {"failed_attempts": n} | ({"wait_until": (now + wait).isoformat()} if wait else {})
     else:
         details["while_waiting"] = True

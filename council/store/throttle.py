@@ -45,5 +45,8 @@ def forget(tx: Transaction, keys: list[str]) -> None:
 
 
 def forget_account(tx: Transaction, person_id: int) -> None:
-    """Forget the wrong tries at this account from every address."""
-    tx.execute("DELETE FROM sign_in_throttle WHERE starts_with(key, ?)", [f"pair:{person_id}:"])
+    """Forget the wrong tries at this account, from anywhere and from each address."""
+    tx.execute(
+        "DELETE FROM sign_in_throttle WHERE key = ? OR starts_with(key, ?)",
+        [f"account:{person_id}", f"pair:{person_id}:"],
+    )

@@ -226,3 +226,12 @@ def test_the_list_of_common_passwords_ships_with_the_app_and_spares_a_passphrase
     assert len(passwords.common()) >= 10_000 and {"password", "qwertyuiop", "iloveyou"} <= passwords.common()
     service.set_password(empty, OPERATOR, member.id, "Lantern orbit Mia coffee", "Lantern orbit Mia coffee")
     assert service.sign_in(empty, "mia@example.org", "Lantern orbit Mia coffee").id == member.id
+
+
+def test_an_hour_without_a_wrong_try_forgets_the_earlier_ones(empty, member):
+    _wrong_tries(empty, SLOW_AFTER - 1, client="192.0.2.9")
+    hours_ago = empty.now() - timedelta(hours=2)
+    empty.db.write(lambda tx: tx.execute("UPDATE sign_in_throttle SET last_failure_at = ?", [hours_ago]))
+    _wrong_tries(empty, 1, client="192.0.2.9")  # would have been the fifth in a row
+    assert accounts.get_account(empty.db, member.id).locked_until is None
+    assert service.sign_in(empty, "mia@example.org", GOOD, client="192.0.2.9").id == member.id

@@ -3,7 +3,7 @@
 -- address (longer). One row per such key, forgotten an hour after its last wrong password.
 
 CREATE TABLE sign_in_throttle (
-    key              VARCHAR PRIMARY KEY,  -- "client:<address>" or "pair:<person id>:<address>"
+    key              VARCHAR PRIMARY KEY,  -- "client:<address>", "account:<person id>" or "pair:<person id>:<address>"
     failures         INTEGER NOT NULL,
     last_failure_at  TIMESTAMPTZ NOT NULL,
     blocked_until    TIMESTAMPTZ
