@@ -13,7 +13,7 @@ import inspect
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -191,20 +191,49 @@ FRICTION = FrictionPoint("Refund letters name the wrong amount", "", "billing", 
 CASES = [
     # Friction points, missing connections, blockers: the council's members.
     Case("friction.log_friction_point", COUNCIL, lambda ws, a, s, p: friction.log_friction_point(ws, a, FRICTION)),
-    Case("friction.edit_friction_point", COUNCIL, prepare=_friction,
-         call=lambda ws, a, s, p: friction.edit_friction_point(ws, a, p, replace(friction.get(ws, p), severity=5))),
+    *(
+        Case(f"friction.edit_friction_point.{field}", COUNCIL, prepare=_friction,
+             call=lambda ws, a, s, p, field=field, value=value: friction.edit_friction_point(
+                 ws, a, p, replace(friction.get(ws, p), **{field: value})))
+        for field, value in (
+            ("title", "Renamed by the council"), ("description", "A longer story."), ("journey_stage", "renewal"),
+            ("severity", 1), ("channel", "letter"), ("segment", "new"), ("customers_per_month", 1234),
+            ("owner_department", "finance"), ("involved_departments", ("sales", "finance")), ("status", "on_agenda"),
+        )
+    ),
     Case("friction.add_evidence", COUNCIL, prepare=_friction,
          call=lambda ws, a, s, p: friction.add_evidence(ws, a, Evidence(p, "quote", text="I gave up."))),
     Case("friction.add_to_existing", COUNCIL, prepare=_friction,
          call=lambda ws, a, s, p: friction.add_to_existing(ws, a, p, FRICTION, EvidenceDraft(complaints=3))),
     Case("connections.log_missing_connection", COUNCIL, lambda ws, a, s, p: connections.log_missing_connection(
         ws, a, MissingConnection("sales", "service", "switching", "Promises are not passed on", 3))),
-    Case("connections.edit_missing_connection", COUNCIL, prepare=_one_of("missing_connection"),
-         call=lambda ws, a, s, p: connections.edit_missing_connection(ws, a, p, replace(connections.get(ws, p), impact=5))),
+    *(
+        Case(f"connections.edit_missing_connection.{field}", COUNCIL, prepare=_one_of("missing_connection"),
+             call=lambda ws, a, s, p, change=change: connections.edit_missing_connection(
+                 ws, a, p, change(connections.get(ws, p))))
+        for field, change in (
+            ("from_department", lambda c: replace(c, from_department="sales" if c.to_department != "sales" else "finance")),
+            ("to_department", lambda c: replace(c, to_department="sales" if c.from_department != "sales" else "finance")),
+            ("journey_stage", lambda c: replace(c, journey_stage="renewal" if c.journey_stage != "renewal" else "billing")),
+            ("what_breaks", lambda c: replace(c, what_breaks="The address change never reaches billing.")),
+            ("impact", lambda c: replace(c, impact=1 if c.impact != 1 else 5)),
+            ("customers_per_month", lambda c: replace(c, customers_per_month=4321)),
+            ("status", lambda c: replace(c, status="on_agenda" if c.status != "on_agenda" else "open")),
+        )
+    ),
     Case("blockers.log_blocker", COUNCIL, lambda ws, a, s, p: blockers.log_blocker(
         ws, a, Blocker("Two signatures for refunds", "policy", "finance"))),
-    Case("blockers.edit_blocker", COUNCIL, prepare=_one_of("blocker"),
-         call=lambda ws, a, s, p: blockers.edit_blocker(ws, a, p, replace(blockers.get(ws, p), title="Renamed"))),
+    *(
+        Case(f"blockers.edit_blocker.{field}", COUNCIL, prepare=_one_of("blocker"),
+             call=lambda ws, a, s, p, change=change: blockers.edit_blocker(ws, a, p, change(blockers.get(ws, p))))
+        for field, change in (
+            ("title", lambda b: replace(b, title="Renamed by the council")),
+            ("category", lambda b: replace(b, category="budget" if b.category != "budget" else "policy")),
+            ("owner_department", lambda b: replace(b, owner_department="sales" if b.owner_department != "sales" else "finance")),
+            ("description", lambda b: replace(b, description="Why it is in the way.")),
+            ("status", lambda b: replace(b, status="being_removed" if b.status != "being_removed" else "active")),
+        )
+    ),
     Case("links.link_friction", COUNCIL, prepare=_unlinked("blocker"),
          call=lambda ws, a, s, p: links.link_friction(ws, a, "blocker", *p)),
     Case("links.unlink_friction", COUNCIL, prepare=_linked,
@@ -267,8 +296,15 @@ CASES = [
     # Decisions afterwards: the council's people and the secretary; executives and guests read.
     Case("decisions.follow_up", {"member", "chair", "secretary"},
          lambda ws, a, s, p: decisions.follow_up(ws, a, s.decision_id, StatusChange("in_progress", "Started."))),
-    Case("decisions.amend", {"member", "chair", "secretary"}, prepare=_amendment,
-         call=lambda ws, a, s, p: decisions.amend(ws, a, s.decision_id, p)),
+    *(
+        Case(f"decisions.amend.{field}", {"member", "chair", "secretary"}, prepare=_amendment,
+             call=lambda ws, a, s, p, field=field, value=value: decisions.amend(
+                 ws, a, s.decision_id, replace(p, **({field: value} if field != "text" else {}))))
+        for field, value in (
+            ("title", "Callbacks within a day, Saturdays too"), ("text", None), ("rationale", "Customers wait less."),
+            ("owner_department", "finance"), ("due_on", date(2027, 6, 30)),
+        )
+    ),
     Case("actions.update_action", {"member", "chair", "secretary"}, prepare=_an_action,
          call=lambda ws, a, s, p: actions.update_action(ws, a, p, 1, ActionUpdate(status="in_progress"))),
     Case("actions.update_actions", {"member", "chair", "secretary"}, prepare=_an_action,
@@ -285,16 +321,28 @@ CASES = [
     # The guest's one change.
     Case("proposals.submit_proposal", {"guest"}, lambda ws, a, s, p: proposals.submit_proposal(
         ws, a, s.coming.id, Proposal(0, 0, "Call back the same day", "They wait.", "billing"))),
-    Case("proposals.edit_proposal", {"guest"}, prepare=_proposal,
-         call=lambda ws, a, s, p: proposals.edit_proposal(ws, a, p, Proposal(0, 0, "Call back within the hour",
-                                                                              "They wait.", "billing"))),
+    *(
+        Case(f"proposals.edit_proposal.{field}", {"guest"}, prepare=_proposal,
+             call=lambda ws, a, s, p, changed=changed: proposals.edit_proposal(ws, a, p, Proposal(0, 0, *changed)))
+        for field, changed in (
+            ("change", ("Call back within the hour", "They wait for days.", "billing")),
+            ("why", ("Call customers back the same day", "Nobody knows who calls back.", "billing")),
+            ("journey_stage", ("Call customers back the same day", "They wait for days.", "support")),
+        )
+    ),
     Case("self_check.save_answers", COUNCIL,
          lambda ws, a, s, p: self_check.save_answers(ws, a, s.running.id, {"know_customers": (3, "")})),
     # Roster, accounts, imports, backups: the secretary.
     Case("roster.add_person", {"secretary"},
          lambda ws, a, s, p: roster.add_person(ws, a, Person("Noor", "sales", email="noor@example.org"))),
-    Case("roster.edit_person", {"secretary"}, lambda ws, a, s, p: roster.edit_person(
-        ws, a, s.actors["member"].id, replace(s.actors["member"], roles=("member", "chair")))),
+    *(
+        Case(f"roster.edit_person.{field}", {"secretary"}, lambda ws, a, s, p, field=field, value=value: roster.edit_person(
+            ws, a, s.actors["member"].id, replace(s.actors["member"], **{field: value})))
+        for field, value in (
+            ("name", "Marieke de Vries"), ("department", "finance"), ("role_title", "Team lead"),
+            ("roles", ("member", "chair")), ("active", False),
+        )
+    ),
     Case("accounts.set_password", {"secretary"}, lambda ws, a, s, p: accounts.set_password(
         ws, a, s.actors["member"].id, PASSWORD, PASSWORD)),
     Case("accounts.set_password_by_email", {"secretary"}, lambda ws, a, s, p: accounts.set_password_by_email(
