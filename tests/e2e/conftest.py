@@ -33,7 +33,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 VIEWPORT = {"width": 1400, "height": 1000}
-SHOTS = ROOT / "build" / "e2e"
+# With parallel workers (pytest -n), each keeps its own pictures: one would remove the other's.
+SHOTS = ROOT / "build" / "e2e" / os.environ.get("PYTEST_XDIST_WORKER", "")
 STARTUP_SECONDS = 60
 ROW_HEIGHT = 35  # of a table's header and of each of its rows, in pixels
 

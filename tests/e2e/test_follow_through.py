@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import act_as, choose, click_button, go_to, success_message, visited
+from tests.e2e.conftest import act_as, choose, click_button, go_to, success_message, visited, wait_for_app
 
 MEMBER = "Marieke Jansen"
 ACTION = "Rewrite the identification script with the privacy officer"
@@ -18,6 +18,7 @@ def test_a_member_ticks_off_an_action_and_the_decision_shows_it_done(page: Page)
     action = page.get_by_test_id("stCheckbox").filter(has_text=ACTION)
     expect(action).to_contain_text("overdue")
     action.get_by_text(ACTION).click()
+    wait_for_app(page)  # ticking reruns the page; its update panel is drawn anew
     choose(page, "New status", "Done")
     page.get_by_role("textbox", name="Note", exact=True).fill("The privacy officer signed it off.")
     click_button(page, "Save")
