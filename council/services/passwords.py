@@ -1,8 +1,10 @@
 """Passwords: hashed with Argon2 (argon2-cffi), checked against the most common ones shipped with the
-app (no network), and against what belongs to the person or the organisation."""
+app (no network), and against what belongs to the person or the organisation. Also the digest by which
+the database knows the long random secrets the app hands out (sign-in tokens, wall keys, recovery codes)."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from importlib import resources
 
@@ -40,3 +42,8 @@ def matches(password_hash: str, password: str) -> bool:
 @cache
 def hasher() -> PasswordHasher:
     return PasswordHasher()
+
+
+def digest(secret: str) -> str:
+    """What the database keeps of a long random secret: its SHA-256 (no slow hash needed, it cannot be guessed)."""
+    return hashlib.sha256(secret.encode()).hexdigest()

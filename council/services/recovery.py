@@ -5,13 +5,12 @@ wrong passwords, and get the same answer whatever was wrong."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from council.domain.errors import SignInFailed
 from council.domain.people import Person
 from council.domain.vocabulary import Role
-from council.services import accounts
+from council.services import accounts, passwords
 from council.services.workspace import Workspace
 from council.store import people
 from council.store import recovery as store
@@ -30,7 +29,7 @@ def new_recovery_code(ws: Workspace) -> str:
 
     # Not in the audit trail: a new workspace stays empty (a backup can be restored into it); using the
     # code is, as the secretary's "recover".
-    ws.db.write(lambda tx: store.replace_code(tx, _hash(code), now))
+    ws.db.write(lambda tx: store.replace_code(tx, passwords.digest(code), now))
     return code
 
 
@@ -39,7 +38,7 @@ def recover(
 ) -> Person:
     """Set a secretary's new password with the recovery code, which is then used up."""
     person = people.person_by_email(ws.db, email) if email.strip() else None
-    code_id = store.unused(ws.db, _hash(code.strip().upper()))
+    code_id = store.unused(ws.db, passwords.digest(code.strip().upper()))
     secretary = person is not None and person.active and person.has_role(Role.SECRETARY)
     if not (secretary and code_id is not None and accounts.may_try(ws, person, client)):
         accounts.count_wrong_try(ws, person if secretary else None, client)
@@ -54,7 +53,3 @@ def recover(
     # A weak or mistyped password is refused and leaves the code unused; otherwise both in one go.
     accounts.save_password(ws, person, person, password, confirm, "recover", also=use_up)
     return person
-
-
-def _hash(code: str) -> str:
-    return hashlib.sha256(code.encode()).hexdigest()

@@ -8,13 +8,13 @@ leave the roster. Each person sees their own sessions and can end any of them.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from council.domain.errors import NotAllowed, NotFound
 from council.domain.people import Person
+from council.services import passwords
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -48,7 +48,7 @@ def start(ws: Workspace, person: Person, *, keep: bool, browser: str) -> str:
     now = ws.now()
 
     def write(tx: Transaction) -> None:
-        store.add_session(tx, _hash(token), person.id, now, keep=keep, browser=browser)
+        store.add_session(tx, passwords.digest(token), person.id, now, keep=keep, browser=browser)
 
     ws.db.write(write)
     return token
@@ -123,7 +123,7 @@ def end_mine(ws: Workspace, me: Person | None, session_id: int | None) -> int:
 def _open_session(ws: Workspace, token: str | None, *, check_idle: bool = True) -> SignInSession | None:
     if not token or len(token) > 200:
         return None
-    session = store.session_by_token(ws.db, _hash(token))
+    session = store.session_by_token(ws.db, passwords.digest(token))
     if session is None or session.ended_at is not None:
         return None
     if check_idle and ws.now() - session.last_used_at >= _idle_limits(ws)[session.keep]:
@@ -133,7 +133,3 @@ def _open_session(ws: Workspace, token: str | None, *, check_idle: bool = True) 
 
 def _idle_limits(ws: Workspace) -> dict[bool, timedelta]:
     return {False: timedelta(hours=ws.config.idle_sign_out_hours), True: KEEP_FOR}
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()

@@ -4,13 +4,13 @@ revoked at any time."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from council.domain.checks import clean_text
 from council.domain.errors import NotFound
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.services import passwords
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -32,7 +32,7 @@ def make_wall_key(ws: Workspace, actor: Person | None, label: str) -> str:
     now = ws.now()
 
     def write(tx: Transaction) -> None:
-        key_id = store.add_wall_key(tx, _hash(key), label, now, actor.id if actor else None)
+        key_id = store.add_wall_key(tx, passwords.digest(key), label, now, actor.id if actor else None)
         record(tx, actor, "create", ENTITY, key_id, {"label": label})
 
     ws.db.write(write)
@@ -60,8 +60,4 @@ def revoke_wall_key(ws: Workspace, actor: Person | None, key_id: int) -> None:
 
 def opens_the_wall(ws: Workspace, key: str | None) -> bool:
     """Whether `key` is a wall key that has not been revoked."""
-    return bool(key) and len(key or "") <= 200 and store.is_open(ws.db, _hash(key or ""))
-
-
-def _hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
+    return bool(key) and len(key or "") <= 200 and store.is_open(ws.db, passwords.digest(key or ""))

@@ -9,7 +9,7 @@ import pytest
 
 from council.domain.errors import NotAllowed, NotFound
 from council.domain.people import OPERATOR
-from council.services import accounts, roster, sessions
+from council.services import accounts, passwords, roster, sessions
 from council.store import audit
 from tests.services.conftest import add_person
 
@@ -27,7 +27,7 @@ def _idle(ws, token: str, hours: float) -> None:
     """As if nothing was clicked in this session for `hours`."""
     ws.db.write(lambda tx: tx.execute(
         "UPDATE sign_in_session SET last_used_at = ? WHERE token_hash = ?",
-        [ws.now() - timedelta(hours=hours), sessions._hash(token)],
+        [ws.now() - timedelta(hours=hours), passwords.digest(token)],
     ))  # fmt: skip
 
 
