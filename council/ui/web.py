@@ -77,10 +77,7 @@ class SignedInOnly:
             return await self.app(scope, receive, send)
         wall_key = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key", [""])[0]
         if scope["path"] == WALL_PATH and await run_in_threadpool(wall_keys.opens_the_wall, ws, wall_key):
-            secure = scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get(
-                "headers", []
-            )
-            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key, secure=secure))
+            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key, secure=_https(scope)))
         if (scope["path"] == WALL_PATH or route == _STREAM) and await run_in_threadpool(
             wall_keys.opens_the_wall, ws, cookies.get(wall_keys.COOKIE)
         ):  # the wall screen's own page and connection; the page shows nothing but the wall
@@ -129,7 +126,7 @@ async def sign_in_page(request: Request) -> Response:
         return _page(request, "", wanted=request.query_params.get("next") or "/")
     form = await request.form()
     wanted = str(form.get("next", "/"))
-    if not _same(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
+    if not _fresh(request, form):
         return _page(request, "The sign-in form had expired. Sign in again.", wanted=wanted, status=400)
     ws = await run_in_threadpool(_workspace)
     client = request.client.host if request.client else None
@@ -144,7 +141,7 @@ async def sign_in_page(request: Request) -> Response:
     response = RedirectResponse(_safe_next(wanted), 303)
     response.set_cookie(
         sessions.COOKIE, token, max_age=int(sessions.KEEP_FOR.total_seconds()) if keep else None,
-        httponly=True, samesite="lax", secure=_https(request), path="/",
+        httponly=True, samesite="lax", secure=_https(request.scope), path="/",
     )  # fmt: skip
     return response
 
@@ -154,7 +151,7 @@ async def recover_page(request: Request) -> Response:
     if request.method == "GET":
         return _recover_form(request, "")
     form = await request.form()
-    if not _same(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-")):
+    if not _fresh(request, form):
         return _recover_form(request, "The form had expired. Fill it in again.", status=400)
     ws = await run_in_threadpool(_workspace)
     client = request.client.host if request.client else None
@@ -167,22 +164,16 @@ async def recover_page(request: Request) -> Response:
 
 
 def _recover_form(request: Request, message: str, *, email: str = "", status: int = 200) -> Response:
-    csrf = request.cookies.get(_CSRF) or secrets.token_urlsafe(24)
-    note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
-    body = _PAGE.format(
-        title="Lost your password?", organisation=html.escape(_workspace().config.organisation), note=note,
-        form=_RECOVER_FORM.format(email=html.escape(email), csrf=html.escape(csrf)),
-    )  # fmt: skip
-    response = HTMLResponse(body, status_code=status, headers=_NO_FRAMES)
-    response.set_cookie(_CSRF, csrf, httponly=True, samesite="strict", secure=_https(request), path="/auth/")
-    return response
+    return _form_page(request, "Lost your password?", message, _RECOVER_FORM, status, email=email)
 
 
 async def sign_out(request: Request) -> Response:
     ws = await run_in_threadpool(_workspace)
     await run_in_threadpool(sessions.end, ws, request.cookies.get(sessions.COOKIE))
     response = RedirectResponse(f"{SIGN_IN_PATH}?signed_out=1", 303)
-    response.delete_cookie(sessions.COOKIE, path="/", httponly=True, samesite="lax", secure=_https(request))
+    response.delete_cookie(
+        sessions.COOKIE, path="/", httponly=True, samesite="lax", secure=_https(request.scope)
+    )
     return response
 
 
@@ -199,27 +190,40 @@ def _safe_next(wanted: str) -> str:
     return wanted
 
 
-def _https(request: Request) -> bool:
-    return request.url.scheme == "https" or request.headers.get("x-forwarded-proto", "") == "https"
+def _https(scope: dict[str, Any]) -> bool:
+    """Whether the browser reached the app over HTTPS, directly or through a proxy that says so."""
+    return scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get("headers", [])
 
 
 def _page(request: Request, message: str, *, wanted: str, email: str = "", status: int = 200) -> Response:
-    ws = _workspace()
-    csrf = request.cookies.get(_CSRF) or secrets.token_urlsafe(24)
-    wanted = _safe_next(wanted)
     if request.query_params.get("signed_out") and not message:
         message = "You have signed out."
     if request.query_params.get("recovered") and not message:
         message = "Your new password is set. Sign in with it."
+    return _form_page(
+        request, "Sign in", message, _SIGN_IN_FORM, status, email=email, next=_safe_next(wanted)
+    )
+
+
+def _form_page(request: Request, title: str, message: str, form: str, status: int, **fields: str) -> Response:
+    """One of the sign-in pages: `form` filled with `fields` (escaped) and a token against forged posts,
+    kept in a cookie too, that `_fresh` compares when the form comes back."""
+    csrf = request.cookies.get(_CSRF) or secrets.token_urlsafe(24)
     note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
+    filled = form.format(csrf=html.escape(csrf), **{k: html.escape(v, quote=True) for k, v in fields.items()})
     body = _PAGE.format(
-        title="Sign in", organisation=html.escape(ws.config.organisation), note=note,
-        form=_SIGN_IN_FORM.format(email=html.escape(email), next=html.escape(wanted, quote=True),
-                                  csrf=html.escape(csrf)),
-    )  # fmt: skip
+        title=title, organisation=html.escape(_workspace().config.organisation), note=note, form=filled
+    )
     response = HTMLResponse(body, status_code=status, headers=_NO_FRAMES)
-    response.set_cookie(_CSRF, csrf, httponly=True, samesite="strict", secure=_https(request), path="/auth/")
+    response.set_cookie(
+        _CSRF, csrf, httponly=True, samesite="strict", secure=_https(request.scope), path="/auth/"
+    )
     return response
+
+
+def _fresh(request: Request, form: Any) -> bool:
+    """Whether a posted form carries the token its page was given (not a form another site made)."""
+    return _same(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-"))
 
 
 _NO_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN",
