@@ -102,10 +102,14 @@ class Transaction(Query):
         statements = duckdb.extract_statements(sql)
         if len(statements) > 1 and params:
             raise ValueError("Parameters go with a single statement; run the statements one by one.")
-        for statement in statements:
-            if statement.type.name in _MAY_CHANGE_ROWS:
-                self._refuse_changes_to_the_record(statement.query, params)
+        for statement in statements:  # each checked after those before it ran (a migration's new tables)
+            self._check(statement, params)
             self._cur.execute(statement.query, params)
+
+    def _check(self, statement: Any, params: Params) -> None:
+        """Refuse a statement (as DuckDB's parser split it out) that would change the record."""
+        if statement.type.name in _MAY_CHANGE_ROWS:
+            self._refuse_changes_to_the_record(statement.query, params)
 
     def _refuse_changes_to_the_record(self, sql: str, params: Params) -> None:
         self._cur.execute("PRAGMA explain_output = 'all'")
@@ -159,8 +163,7 @@ class _CheckedCursor:
 
     def execute(self, sql: str, params: Params = ()) -> duckdb.DuckDBPyConnection:
         for statement in duckdb.extract_statements(sql):
-            if statement.type.name in _MAY_CHANGE_ROWS:
-                self._tx._refuse_changes_to_the_record(statement.query, params)
+            self._tx._check(statement, params)
         return self._tx._cur.execute(sql, params)
 
     def __getattr__(self, name: str) -> Any:  # fetchall, fetchone, df, description: the cursor's own
