@@ -103,11 +103,9 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
     """
     now = ws.now()
     person = people.person_by_email(ws.db, email) if email.strip() else None
-    account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
-    if person is None or not person.active:
-        account = None
+    account = _account_of(ws, person) if person is not None and person.active else None
     keys = _client_keys(account, client)
-    waiting = (account is not None and account.locked_at(now)) or throttle.blocked(ws.db, keys, now)
+    waiting = _waiting(ws, account, keys, now)
     if not _CHECKS_AT_ONCE.acquire(timeout=_WAIT_FOR_A_CHECK_S):
         raise SignInFailed("Many people are signing in at this moment. Try again in a few seconds.")
     try:
@@ -199,20 +197,27 @@ def save_password(
 
 def may_try(ws: Workspace, person: Person | None, client: str | None) -> bool:
     """Whether a try for this person (None: unknown) from this client is checked now, not made to wait."""
-    now = ws.now()
-    account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
-    waiting = account is not None and account.locked_at(now)
-    return not waiting and not throttle.blocked(ws.db, _client_keys(account, client), now)
+    account = _account_of(ws, person)
+    return not _waiting(ws, account, _client_keys(account, client), ws.now())
 
 
 def count_wrong_try(ws: Workspace, person: Person | None, client: str | None) -> None:
     """A wrong try of another kind (a recovery code): it slows the next ones down like a wrong password."""
     now = ws.now()
-    account = accounts.get_account(ws.db, person.id) if person and person.id is not None else None
+    account = _account_of(ws, person)
     keys = _client_keys(account, client)
-    counted = may_try(ws, person, client)
+    counted = not _waiting(ws, account, keys, now)
     passwords.matches(_dummy_hash(), "")  # as slow as any other answer
     ws.db.write(lambda tx: _failed(tx, account, keys, now, counted=counted))
+
+
+def _account_of(ws: Workspace, person: Person | None) -> Account | None:
+    return accounts.get_account(ws.db, person.id) if person and person.id is not None else None
+
+
+def _waiting(ws: Workspace, account: Account | None, keys: list[str], now: datetime) -> bool:
+    """Whether the next try must wait: the account, or the address it comes from, had wrong ones just now."""
+    return (account is not None and account.locked_at(now)) or throttle.blocked(ws.db, keys, now)
 
 
 def _client_keys(account: Account | None, client: str | None) -> list[str]:
@@ -226,25 +231,35 @@ def _failed(
     tx: Transaction, account: Account | None, keys: list[str], now: datetime, *, counted: bool
 ) -> None:
     """Count a wrong try, and make the next one wait the longer; a try made while waiting is not counted,
-    so nobody can keep an account waiting by trying on."""
-    details: dict[str, object] = {"client": keys[0].split(":", 1)[1]} if keys else {}
-    if counted:
-        forget_before = now - FORGET_AFTER
-        for key in keys:
-            n = throttle.failures(tx, key, forget_before) + 1
-            wait = wait_after(n, CLIENT_WAIT_CAP)
-            throttle.record_failure(tx, key, n, now, now + wait if wait else None)
-        if account is not None:  # from anywhere: counted like a client, waiting at most a minute
-            key = f"account:{account.person_id}"
-            n = throttle.failures(tx, key, forget_before) + 1
-            wait = wait_after(n, ACCOUNT_WAIT_CAP)
-            throttle.record_failure(tx, key, n, now, now + wait if wait else None)
-            accounts.record_failure(tx, account.person_id, n, now + wait if wait else None)  # for the roster
-            details |= {"failed_attempts": n} | ({"wait_until": (now + wait).isoformat()} if wait else {})
+    so nobody can keep an account waiting by trying on. Counted or not, and whether the address names an
+    account or nobody (person 0, whose rows nothing asks about), the same rows are read and written, so
+    how long the answer takes tells nothing."""
+    person_id = account.person_id if account is not None else 0
+    client = keys[0].split(":", 1)[1] if keys else None
+    capped = [(f"account:{person_id}", ACCOUNT_WAIT_CAP)]
+    if client is not None:
+        capped += [(f"client:{client}", CLIENT_WAIT_CAP), (f"pair:{person_id}:{client}", CLIENT_WAIT_CAP)]
+    forget_before = now - FORGET_AFTER
+    waits: dict[str, datetime | None] = {}
+    for key, cap in capped:
+        n = throttle.failures(tx, key, forget_before) + counted
+        wait = wait_after(n, cap)
+        waits[key] = now + wait if wait else None
+        if counted:
+            throttle.record_failure(tx, key, n, now, waits[key])
+        else:
+            throttle.keep(tx, key)
+    if counted:  # the account's own count and wait, for the roster
+        n, until = throttle.failures(tx, capped[0][0], forget_before), waits[capped[0][0]]
     else:
+        n, until = (account.failed_attempts, account.locked_until) if account is not None else (0, None)
+    accounts.record_failure(tx, person_id, n, until)
+    details: dict[str, object] = {"client": client} if client is not None else {}
+    if not counted:
         details["while_waiting"] = True
-    entity_id = account.person_id if account is not None else 0
-    record(tx, None, "sign_in_failed", ENTITY, entity_id, details)
+    elif account is not None:
+        details |= {"failed_attempts": n} | ({"wait_until": until.isoformat()} if until else {})
+    record(tx, None, "sign_in_failed", ENTITY, person_id, details)
 
 
 def _person(ws: Workspace, person_id: int) -> Person:

@@ -40,6 +40,11 @@ def record_failure(
     )
 
 
+def keep(tx: Transaction, key: str) -> None:
+    """Write the key's row as it is: a try that does not count costs what one that counts does."""
+    tx.execute("UPDATE sign_in_throttle SET failures = failures WHERE key = ?", [key])
+
+
 def forget(tx: Transaction, keys: list[str]) -> None:
     tx.execute("DELETE FROM sign_in_throttle WHERE list_contains(?, key)", [keys])
 
