@@ -57,14 +57,17 @@ def signed_in_person(ws: Workspace) -> Person | None:
 
 def wall_key_opens(ws: Workspace) -> bool:
     """Whether this browser holds a wall link's key that still opens the wall screen."""
-    key = st.context.cookies.get(wall_keys.COOKIE)
-    return isinstance(key, str) and wall_keys.opens_the_wall(ws, key)
+    return wall_keys.opens_the_wall(ws, _cookie(wall_keys.COOKIE))
 
 
 def _session_token() -> str | None:
     """The session cookie's token as the browser sent it when this tab connected, if any."""
-    token = st.context.cookies.get(sessions.COOKIE)
-    return token if isinstance(token, str) else None  # (a test runner without a browser has no cookies)
+    return _cookie(sessions.COOKIE)
+
+
+def _cookie(name: str) -> str | None:
+    value = st.context.cookies.get(name)
+    return value if isinstance(value, str) else None  # (a test runner without a browser has no cookies)
 
 
 def sign_in_page() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -382,15 +382,12 @@ def test_allowed_roles_succeed_and_the_others_are_refused_with_nothing_written(
             case.call(ws, actor, setting, prepared)
 
 
-EVERY_ROLE = ("member", "chair", "secretary", "executive", "guest")
-
-
 def _forged(setting: Setting, case: Case, forgery: str) -> Person:
     """A person object a page (or an attacker's code) could hand a service, claiming every role."""
     if forgery == "stranger":  # not on the roster at all
-        return Person("Mallory", "service", email="mallory@example.org", roles=EVERY_ROLE, id=987_654)
+        return Person("Mallory", "service", email="mallory@example.org", roles=ROLES, id=987_654)
     refused = next(role for role in ROLES if role not in case.allowed)  # a real person the case refuses
-    return replace(_actor(setting, case, refused), roles=EVERY_ROLE)
+    return replace(_actor(setting, case, refused), roles=ROLES)
 
 
 @pytest.mark.parametrize("forgery", ["stranger", "someone_with_more_roles"])
@@ -419,15 +416,11 @@ def test_every_service_that_takes_the_acting_person_looks_them_up_on_the_roster(
     # the throttle's view of the person a sign-in names (not someone acting).
     skipped = {"history.save_edit", "accounts.save_password", "my_work.my_work", "sessions.start",
                "accounts.may_try", "accounts.count_wrong_try"}  # fmt: skip
-    found = set()
-    for info in pkgutil.iter_modules(services.__path__):
-        module = importlib.import_module(f"{services.__name__}.{info.name}")
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            params = list(inspect.signature(fn).parameters.values())
-            takes_actor = len(params) > 1 and params[0].name == "ws" and "Person" in str(params[1].annotation)
-            if fn.__module__ == module.__name__ and not name.startswith("_") and takes_actor:
-                found.add((f"{info.name}.{name}", getattr(fn, "loads_actor", False)))
-    assert {name for name, loads in found if not loads} == skipped
+    takes_a_person = {
+        name: fn for name, fn, params in _public_services()
+        if len(params) > 1 and params[0].name == "ws" and "Person" in str(params[1].annotation)
+    }  # fmt: skip
+    assert {name for name, fn in takes_a_person.items() if not getattr(fn, "loads_actor", False)} == skipped
 
 
 def test_every_service_that_writes_is_in_the_matrix() -> None:
@@ -445,16 +438,17 @@ def test_every_service_that_writes_is_in_the_matrix() -> None:
         "wall_keys.wall_links",
     }
     shared_steps = {"history.save_edit", "accounts.save_password"}
-    found = set()
-    for info in pkgutil.iter_modules(services.__path__):  # every service module, new ones included
-        module = importlib.import_module(f"{services.__name__}.{info.name}")
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            params = list(inspect.signature(fn).parameters)
-            if (
-                fn.__module__ == module.__name__
-                and not name.startswith("_")
-                and params[:2] == ["ws", "actor"]
-            ):
-                found.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
+    found = {
+        name for name, _, params in _public_services() if [p.name for p in params[:2]] == ["ws", "actor"]
+    }
     # A service whose check depends on what is changed has a case per field: "meetings.edit_meeting.title".
     assert found - reads - shared_steps == {".".join(c.name.split(".")[:2]) for c in CASES}
+
+
+def _public_services() -> Iterator[tuple[str, Callable[..., Any], list[inspect.Parameter]]]:
+    """Every public function of every service module, new ones included: "module.name", it, its parameters."""
+    for info in pkgutil.iter_modules(services.__path__):
+        module = importlib.import_module(f"{services.__name__}.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and not name.startswith("_"):
+                yield f"{info.name}.{name}", fn, list(inspect.signature(fn).parameters.values())
