@@ -17,6 +17,7 @@ from council.services import acting
 from council.services.workspace import Workspace, open_workspace
 from council.store.database import Database, Query
 from council.store.migrations import migrate
+from tests.mail_inbox import Inbox, running_inbox, with_mail
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CONFIG = ROOT / "data" / "workspace.yaml"
@@ -98,3 +99,16 @@ def empty(empty_file: Path, tmp_path: Path) -> Iterator[Workspace]:
     ws = open_workspace(DEMO_CONFIG, target, demo=False)
     yield ws
     ws.db.close()
+
+
+@pytest.fixture
+def inbox() -> Iterator[Inbox]:
+    """A real SMTP server on a free port of this machine; what it received is in `inbox.messages`."""
+    with running_inbox() as server:
+        yield server
+
+
+@pytest.fixture
+def mailing(empty: Workspace, inbox: Inbox) -> Workspace:
+    """An empty workspace that sends its mails to `inbox`."""
+    return with_mail(empty, inbox.settings())

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
+from council.domain.mail import MailSettings
 from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
 
 # How people say who they are: "accounts" (local accounts with passwords), "oidc" (the organisation's
@@ -94,6 +95,7 @@ class WorkspaceConfig:
     self_check: tuple[SelfCheckQuestion, ...] = DEFAULT_QUESTIONS
     sign_in: str = SIGN_IN_METHODS[0]
     idle_sign_out_hours: float = 8  # a sign-in ends after this long without a click (local accounts)
+    email: MailSettings = MailSettings()
     _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -27,6 +27,7 @@ from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
 from council.domain.permissions import Task, require, require_agenda_closer
 from council.domain.priority import PriorityScore, priority_factors
+from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
@@ -238,6 +239,8 @@ def close_agenda(ws: Workspace, actor: Person | None, meeting_id: int, closed: b
             raise ValidationError("The meeting has started, so its agenda stays closed.", "agenda")
         meetings.set_agenda_closed(tx, meeting_id, ws.now() if closed else None)
         record(tx, actor, "agenda_closed" if closed else "agenda_reopened", ENTITY, meeting_id, {})
+        if closed and meeting.agenda_closed_at is None:
+            meeting_mail.queue_agenda(tx, ws, meeting_id)
 
     ws.db.write(write)
 

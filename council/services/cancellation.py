@@ -7,6 +7,7 @@ from council.domain.errors import NotAllowed
 from council.domain.people import Person
 from council.domain.permissions import Task, require, runs
 from council.domain.vocabulary import MeetingStatus
+from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.agenda import release_subject
 from council.services.history import record
@@ -38,5 +39,6 @@ def cancel_meeting(ws: Workspace, actor: Person | None, meeting_id: int, reason:
         for item in meetings.agenda_for(tx, meeting_id):
             release_subject(tx, ws, actor, item)
         record(tx, actor, "cancel", ENTITY, meeting_id, {"reason": reason})
+        meeting_mail.queue_cancellation(tx, ws, meeting_id)
 
     ws.db.write(write)

@@ -28,14 +28,19 @@ def invite_uid(m: Minutes) -> str:
     return f"meeting-{m.meeting_id}@{_slug(m.organisation)}.cx-council"
 
 
-def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
+def meeting_invite(
+    m: Minutes, now: datetime | None = None, *, organizer: Participant | None = None, cancel: bool = False
+) -> bytes:
     """The meeting as an iCalendar invitation (text/calendar), its times in the workspace's time zone.
 
     Its UID stays the same and its SEQUENCE counts the meeting's planning changes, so a calendar
     that already holds the meeting updates it. With a chair who has an e-mail address it is a
-    REQUEST from the chair to everyone invited (a CANCEL once the meeting is cancelled); without one
-    there is nobody to answer to, so it is a plain event to add to a calendar.
+    REQUEST from the chair to everyone invited (a CANCEL once the meeting is cancelled); without one it is
+    from `organizer` (the workspace's own mail address, for mailed invitations), and without either there is
+    nobody to answer to, so it is a plain event to add to a calendar. `cancel` makes it a CANCEL anyway: for
+    someone no longer invited.
     """
+    cancelled = cancel or m.cancelled is not None
     zone = ZoneInfo(m.time_zone)
     cal = Calendar()
     cal.add("prodid", f"-//{m.organisation}//CX Council Workspace//EN")
@@ -48,7 +53,7 @@ def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
     event.add("dtend", m.ends_at.astimezone(zone))
     event.add("summary", m.title)
     event.add("sequence", m.revision)
-    event.add("status", "CANCELLED" if m.cancelled is not None else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
     if m.location.strip():
         event.add("location", m.location.strip())
@@ -56,11 +61,12 @@ def meeting_invite(m: Minutes, now: datetime | None = None) -> bytes:
         if link:
             event.add("url", link.group(0).rstrip(".,;:!?)"))
     event.add("description", _invite_description(m))
-    if m.chair and m.chair.email:
-        cal.add("method", "CANCEL" if m.cancelled is not None else "REQUEST")
-        organizer = vCalAddress(f"mailto:{m.chair.email}")
-        organizer.params["CN"] = m.chair.name
-        event.add("organizer", organizer)
+    sender = m.chair if m.chair and m.chair.email else organizer
+    if sender and sender.email:
+        cal.add("method", "CANCEL" if cancelled else "REQUEST")
+        address = vCalAddress(f"mailto:{sender.email}")
+        address.params["CN"] = sender.name
+        event.add("organizer", address)
         for person, role in _invitees(m):
             event.add("attendee", _attendee(person, role))
     cal.add_component(event)

@@ -19,6 +19,7 @@ from council.domain.meetings import AgendaItem, Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import require_chair, require_decider
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
+from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
@@ -90,6 +91,7 @@ def start_meeting(
             moved = follow_date(meeting, replace(meeting, starts_at=today_at), ws.zone)
             check_day_free(tx, ws, moved)
             check_people(tx, ws, moved)
+            was_invited = meeting_mail.invited_now(tx, ws, meeting_id)
             meetings.update_meeting(tx, moved)
             meetings.set_attendees(tx, meeting_id, invited(tx, ws, moved))
             record(
@@ -102,6 +104,9 @@ def start_meeting(
                     "fields": [f for f in meetings.EDITABLE if getattr(meeting, f) != getattr(moved, f)],
                     "brought_forward": True,
                 },
+            )
+            meeting_mail.queue_invitations(
+                tx, ws, meeting_id, before=was_invited, old_guest=meeting.guest_id, changed=["date and time"]
             )
         meetings.set_status(tx, meeting_id, MeetingStatus.OPEN)
         if not meetings.attendees(tx, meeting_id):
@@ -227,6 +232,7 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
                 _follow_outcome(tx, ws, actor, item, item.outcome)
         meetings.set_status(tx, meeting_id, MeetingStatus.CLOSED, closed_at=ws.now())
         record(tx, actor, "close", ENTITY, meeting.id, {"postponed_without_outcome": postponed})
+        meeting_mail.queue_minutes(tx, ws, meeting_id)
         return postponed
 
     return ws.db.write(write)

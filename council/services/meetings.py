@@ -5,42 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.errors import NotAllowed, ValidationError
 from council.domain.meetings import Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import Task, require, runs
 from council.domain.vocabulary import MeetingStatus
+from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.history import record
+from council.services.meeting_lookup import ENTITY, get, invited, still_open
 from council.services.workspace import Workspace
 from council.store import meetings, people
 from council.store.database import Query, Transaction
 
-ENTITY = "meeting"
-PLANNING_CHANGES = ("update", "guest", "cancel")  # audit actions that change what a calendar invite says
 FIELD_NAMES = {"title": "title", "starts_at": "date and time", "duration_minutes": "length",
                "location": "place", "chair_id": "chair", "guest_id": "guest"}  # fmt: skip
-
-
-def get(q: Query, meeting_id: int) -> Meeting:
-    meeting = meetings.get_meeting(q, meeting_id)
-    if meeting is None:
-        raise NotFound(f"Meeting #{meeting_id} does not exist (any more). Pick one from the list.")
-    return meeting
-
-
-def still_open(meeting: Meeting) -> None:
-    """Refuse any change to a closed or cancelled meeting: its agenda and minutes are final."""
-    if meeting.is_cancelled:
-        raise NotAllowed(
-            f"“{meeting.title}” was cancelled, so it no longer changes. Its agenda points are back among the "
-            "suggestions: plan or open another meeting for them."
-        )
-    if meeting.is_closed:
-        raise NotAllowed(
-            f"“{meeting.title}” is closed: its agenda, outcomes and minutes are final and cannot be changed. "
-            "Record anything new in a coming meeting."
-        )
 
 
 @as_on_roster
@@ -61,6 +40,7 @@ def add_planned(tx: Transaction, ws: Workspace, actor: Person | None, meeting: M
     meeting_id = meetings.add_meeting(tx, meeting)
     meetings.add_attendees(tx, meeting_id, sorted(invited(tx, ws, meeting)))
     record(tx, actor, "create", ENTITY, meeting_id, {"title": meeting.title})
+    meeting_mail.queue_invitations(tx, ws, meeting_id)
     return meeting_id
 
 
@@ -82,6 +62,7 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
         if not changed:
             return []
+        was_invited = meeting_mail.invited_now(tx, ws, meeting_id)
         if {"chair_id", "guest_id"} & set(changed):  # choosing the chair and inviting the guest: planning
             require(actor, Task.PLAN, "choose a meeting's chair or invite its guest")
         if moved:
@@ -94,6 +75,10 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
         elif before.guest_id != after.guest_id:
             _swap_guest(tx, meeting_id, before.guest_id, after.guest_id)
         record(tx, actor, "update", ENTITY, meeting_id, {"fields": changed})
+        meeting_mail.queue_invitations(
+            tx, ws, meeting_id, before=was_invited, old_guest=before.guest_id,
+            changed=[FIELD_NAMES[f] for f in changed],
+        )  # fmt: skip
         return changed
 
     return ws.db.write(write)
@@ -111,9 +96,13 @@ def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: in
             return
         after = replace(meeting, guest_id=guest_id)
         check_people(tx, ws, after, chair=False)
+        was_invited = meeting_mail.invited_now(tx, ws, meeting_id)
         meetings.update_meeting(tx, after)
         _swap_guest(tx, meeting_id, meeting.guest_id, guest_id)
         record(tx, actor, "guest", ENTITY, meeting_id, {"guest_id": guest_id})
+        meeting_mail.queue_invitations(
+            tx, ws, meeting_id, before=was_invited, old_guest=meeting.guest_id, changed=["guest"]
+        )
 
     ws.db.write(write)
 
@@ -178,12 +167,6 @@ def on_roster(q: Query, person_id: int | None, field: str) -> Person:
     if person is None or not person.active:
         raise ValidationError("That person is no longer on the roster. Choose someone else.", field)
     return person
-
-
-def invited(q: Query, ws: Workspace, meeting: Meeting) -> set[int]:
-    """The council's members on the meeting's day, its chair and its guest."""
-    invited = people.serving_on(q, meeting.starts_at.astimezone(ws.zone).date())
-    return invited | {i for i in (meeting.chair_id, meeting.guest_id) if i is not None}
 
 
 def _swap_guest(tx: Transaction, meeting_id: int, old: int | None, new: int | None) -> None:

@@ -17,10 +17,11 @@ from council.domain.vocabulary import (
     ProposalStatus,
 )
 from council.domain.workspace import WorkspaceConfig
-from council.services.meetings import ENTITY, PLANNING_CHANGES, get
+from council.services.meeting_lookup import ENTITY, PLANNING_CHANGES, get
 from council.services.workspace import Workspace
 from council.store import audit, meetings, proposals
 from council.store import minutes as store
+from council.store.database import Query
 from council.store.minutes import TakenAction, TakenDecision
 
 DRAFT_NOTICE = "Draft — the meeting has not been closed"
@@ -116,13 +117,15 @@ class Minutes:
         return tuple(d for d in self.decisions if d.agenda_position not in on_agenda)
 
 
-def minutes(ws: Workspace, meeting_id: int) -> Minutes:
-    """The minutes of meeting `meeting_id`; a meeting not yet closed gives a draft."""
-    meeting = get(ws.db, meeting_id)
+def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
+    """The minutes of meeting `meeting_id`; a meeting not yet closed gives a draft. Read through `q` when
+    given: inside a write, so a mail it causes tells what the write is saving."""
+    q = q or ws.db
+    meeting = get(q, meeting_id)
     config = ws.config
-    agenda = meetings.agenda_for(ws.db, meeting_id)
+    agenda = meetings.agenda_for(q, meeting_id)
     wanted = {meeting.chair_id, meeting.guest_id, *(item.presenter_id for item in agenda)}
-    people = store.people_by_id(ws.db, {i for i in wanted if i is not None})
+    people = store.people_by_id(q, {i for i in wanted if i is not None})
     chair, guest = people.get(meeting.chair_id or -1), people.get(meeting.guest_id or -1)
     starts_at = meeting.starts_at.astimezone(ws.zone)
     return Minutes(
@@ -138,12 +141,12 @@ def minutes(ws: Workspace, meeting_id: int) -> Minutes:
         closed_at=meeting.closed_at.astimezone(ws.zone) if meeting.closed_at else None,
         chair=_participant(config, chair, "Chair") if chair else None,
         guest=_participant(config, guest, "Guest") if guest else None,
-        attendees=tuple(_attendee(config, p, meeting) for p in store.attendees_of(ws.db, meeting_id)),
-        proposal=_proposal(ws, meeting_id, guest),
+        attendees=tuple(_attendee(config, p, meeting) for p in store.attendees_of(q, meeting_id)),
+        proposal=_proposal(ws, q, meeting_id, guest),
         text=meeting.minutes,
         agenda=tuple(_item(item, people) for item in agenda),
-        decisions=_decisions(ws, meeting_id, {item.id: item.position for item in agenda}),
-        revision=audit.count_about(ws.db, ENTITY, str(meeting_id), PLANNING_CHANGES),
+        decisions=_decisions(ws, q, meeting_id, {item.id: item.position for item in agenda}),
+        revision=audit.count_about(q, ENTITY, str(meeting_id), PLANNING_CHANGES),
         cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
     )
 
@@ -163,8 +166,8 @@ def _attendee(config: WorkspaceConfig, person: Person, meeting: Meeting) -> Part
     return _participant(config, person, role)
 
 
-def _proposal(ws: Workspace, meeting_id: int, guest: Person | None) -> MinutesProposal | None:
-    proposal = proposals.proposal_of(ws.db, meeting_id, guest.id) if guest and guest.id else None
+def _proposal(ws: Workspace, q: Query, meeting_id: int, guest: Person | None) -> MinutesProposal | None:
+    proposal = proposals.proposal_of(q, meeting_id, guest.id) if guest and guest.id else None
     if guest is None or proposal is None:
         return None
     return MinutesProposal(
@@ -191,14 +194,14 @@ def _item(item: AgendaItem, people: dict[int, Person]) -> MinutesItem:
 
 
 def _decisions(
-    ws: Workspace, meeting_id: int, positions: dict[int | None, int]
+    ws: Workspace, q: Query, meeting_id: int, positions: dict[int | None, int]
 ) -> tuple[MinutesDecision, ...]:
     actions: dict[int, list[MinutesAction]] = defaultdict(list)
-    for action in store.actions_of_decisions_at(ws.db, meeting_id):
+    for action in store.actions_of_decisions_at(q, meeting_id):
         actions[action.decision_id].append(_action(action))
     return tuple(
         _decision(ws, d, positions.get(d.agenda_item_id), tuple(actions[d.decision_id]))
-        for d in store.decisions_taken_at(ws.db, meeting_id)
+        for d in store.decisions_taken_at(q, meeting_id)
     )
 
 

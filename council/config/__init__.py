@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from council.config.email import read_email
 from council.domain.errors import ConfigError
 from council.domain.self_check import DEFAULT_QUESTIONS, MAX_LABEL, MAX_NOTE, SelfCheckQuestion
 from council.domain.workspace import (
@@ -40,7 +41,7 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
     "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check", "sign_in",
-    "idle_sign_out_hours",
+    "idle_sign_out_hours", "email",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -193,6 +194,7 @@ class _Reader:
             self_check=self.self_check(data.get("self_check")),
             sign_in=self.sign_in(data),
             idle_sign_out_hours=self.number(data, "idle_sign_out_hours", "", default=8, minimum=0.25),
+            email=read_email(self, data.get("email")),
         )
 
     def sign_in(self, data: dict[str, Any]) -> str:

@@ -1,0 +1,231 @@
+"""The outbox: mails are queued inside the write that causes them and delivered afterwards, one at a time,
+each marked sent (or failed, with the server's answer) right after the server took it.
+
+So a change that is rolled back sends nothing, a mail server that is down loses nothing and slows no page,
+and a crash between handing a mail over and marking it can at worst repeat that one mail.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import make_msgid
+
+from council.domain.errors import NotFound, ValidationError
+from council.domain.mail import CHOOSABLE, MailKind, MailSettings, given_up, is_address, next_try
+from council.domain.people import Person
+from council.domain.permissions import Task, require
+from council.services import acting
+from council.services.acting import as_on_roster
+from council.services.history import record
+from council.services.letters import Body, Letter, framed
+from council.services.mail_server import MailServer, Refused, Unreachable, message_of, sender_domain
+from council.services.workspace import Workspace
+from council.store import outbox as store
+from council.store.database import Transaction
+from council.store.outbox import OutboxLine, OutboxMail, Recipient
+
+ROUND = 200  # mails handed over in one round at most; the rest go in the next
+_ONE_ROUND_AT_A_TIME = threading.Lock()  # the worker, "Send now" and the command line never overlap
+
+
+@dataclass
+class Round:
+    """What a round of delivery did."""
+
+    sent: int = 0
+    failed: int = 0
+    put_off: int = 0
+    problem: str = ""  # why no (more) mails could go, when the server could not be reached
+    answers: list[str] = field(default_factory=list)
+
+
+def mail_is_on(ws: Workspace) -> bool:
+    return ws.config.email.enabled
+
+
+def queue_letter(tx: Transaction, ws: Workspace, letter: Letter, to: list[Recipient]) -> list[int]:
+    """Inside a write: queue `letter` for each of `to` (nothing when mail is off)."""
+    settings = ws.config.email
+    if not settings.enabled:
+        return []
+    now = ws.now()
+    ids = []
+    for person in to:
+        text, html = framed(letter, person.name, settings)
+        ids.append(
+            store.queue(
+                tx,
+                OutboxMail(
+                    kind=letter.kind.value,
+                    recipient=person.email,
+                    recipient_name=person.name,
+                    person_id=person.id,
+                    subject=letter.subject,
+                    body_text=text,
+                    body_html=html,
+                    message_id=make_msgid("council", domain=sender_domain(settings)),
+                    queued_at=now,
+                    next_try_at=now,
+                    about=letter.about,
+                    attachment=letter.attachment,
+                    attachment_name=letter.attachment_name,
+                    attachment_type=letter.attachment_type,
+                ),
+            )
+        )
+    return ids
+
+
+def receiving(tx: Transaction, person_ids: list[int], kind: MailKind) -> list[Recipient]:
+    """Those of `person_ids` who get mails of `kind`: on the roster, with an address, and not opted out."""
+    return store.recipients(tx, sorted(set(person_ids)), kind.value, CHOOSABLE.get(kind, True))
+
+
+def deliver(
+    ws: Workspace, *, now: datetime | None = None, server: Callable[[MailSettings], MailServer] = MailServer
+) -> Round:
+    """Hand the queued mails whose time has come to the mail server, oldest first."""
+    settings = ws.config.email
+    done = Round()
+    if not settings.enabled:
+        return done
+    with _ONE_ROUND_AT_A_TIME:
+        with ws.db.serialised():  # a write that is queueing mails now finishes first
+            mails = store.due(ws.db, now or ws.now(), ROUND)
+        if not mails:
+            return done
+        try:
+            with server(settings) as connection:
+                for i, mail in enumerate(mails):
+                    try:
+                        answer = connection.send(message_of(mail, settings), mail.recipient)
+                    except Refused as refusal:
+                        _refused(ws, mail, refusal, done)
+                        continue
+                    except Unreachable as lost:
+                        _put_off(ws, mails[i:], lost.answer, done)
+                        return done
+                    assert mail.id is not None
+                    mail_id = mail.id
+                    ws.db.write(lambda tx, i=mail_id, a=answer: store.mark_sent(tx, i, ws.now(), a))
+                    done.sent += 1
+                    done.answers.append(answer)
+        except Unreachable as e:
+            _put_off(ws, mails, e.answer, done)
+    return done
+
+
+def _refused(ws: Workspace, mail: OutboxMail, refusal: Refused, done: Round) -> None:
+    assert mail.id is not None
+    mail_id = mail.id
+    if refusal.permanent or given_up(mail.queued_at, ws.now()):
+        ws.db.write(lambda tx: store.mark_failed(tx, mail_id, refusal.answer))
+        done.failed += 1
+    else:
+        later = next_try(mail.attempts + 1, ws.now())
+        ws.db.write(lambda tx: store.put_off(tx, mail_id, later, refusal.answer))
+        done.put_off += 1
+    done.answers.append(refusal.answer)
+
+
+def _put_off(ws: Workspace, mails: list[OutboxMail], answer: str, done: Round) -> None:
+    """The server is out of reach: every mail waits (in its order) for the next try, or after two days fails."""
+    now = ws.now()
+
+    def write(tx: Transaction) -> None:
+        for mail in mails:
+            assert mail.id is not None
+            if given_up(mail.queued_at, now):
+                store.mark_failed(tx, mail.id, f"Not sent for two days: {answer}")
+                done.failed += 1
+            else:
+                store.put_off(tx, mail.id, next_try(mail.attempts + 1, now), answer)
+                done.put_off += 1
+
+    ws.db.write(write)
+    done.problem = answer
+
+
+def due_now(ws: Workspace) -> list[OutboxMail]:
+    """The mails the next round would hand over (for a dry run)."""
+    return store.due(ws.db, ws.now(), ROUND)
+
+
+@as_on_roster
+def send_again(ws: Workspace, actor: Person | None, mail_id: int) -> None:
+    """Put a failed mail back in the queue; it goes with the next round."""
+    require(actor, Task.SETTINGS, "send mails again")
+
+    def write(tx: Transaction) -> None:
+        mail = store.get(tx, mail_id)
+        if mail is None:
+            raise NotFound(f"Mail #{mail_id} is not in the outbox.")
+        if not store.queue_again(tx, mail_id, ws.now()):
+            raise ValidationError(
+                f"Mail #{mail_id} has not failed (it is {mail.status}), so it needs no second try."
+            )
+        record(tx, actor, "send_again", "mail", mail_id, {"to": mail.recipient})
+
+    ws.db.write(write)
+
+
+def send_test(
+    ws: Workspace,
+    actor: Person | None,
+    address: str,
+    server: Callable[[MailSettings], MailServer] = MailServer,
+) -> str:
+    """Send a test mail to `address` at once, not through the queue; returns the server's answer, or raises a
+    ValidationError that carries it. Either way the outbox keeps the mail, as sent or failed.
+
+    The roster is read without holding the write lock across the talk with the server, which may take a while.
+    """
+    actor = acting.on_roster_now(ws.db, actor)
+    require(actor, Task.SETTINGS, "send a test mail")
+    settings = ws.config.email
+    address = address.strip()
+    if not settings.enabled:
+        raise ValidationError(
+            "Mail is off: set `enabled: true` under `email` in the workspace file, then restart the app."
+        )
+    if not is_address(address):
+        raise ValidationError(
+            f"“{address}” is not an e-mail address. Type one like name@example.org.", "address"
+        )
+    to = Recipient(actor.id if actor else None, actor.name if actor else "", address)
+    mail_id = ws.db.write(lambda tx: queue_letter(tx, ws, test_letter(ws), [to])[0])
+    mail = store.get(ws.db, mail_id)
+    assert mail is not None
+    try:
+        with server(settings) as connection:
+            answer = connection.send(message_of(mail, settings), address)
+    except (Refused, Unreachable) as e:
+        why = e.answer
+        ws.db.write(lambda tx: store.mark_failed(tx, mail_id, why))
+        raise ValidationError(f"The test mail did not go: {why}") from None
+    ws.db.write(lambda tx: store.mark_sent(tx, mail_id, ws.now(), answer))
+    return answer
+
+
+def outbox_lines(ws: Workspace, status: str | None = None, limit: int = 100) -> list[OutboxLine]:
+    return store.lines(ws.db, status, limit)
+
+
+def outbox_counts(ws: Workspace) -> dict[str, int]:
+    return store.counts(ws.db)
+
+
+def test_letter(ws: Workspace) -> Letter:
+    settings = ws.config.email
+    return (
+        Body()
+        .para(f"This test mail comes from the {ws.config.organisation} council workspace. If you read it, the "
+              "workspace can send mails: invitations, agendas, minutes and reminders will reach people.")
+        .facts([("Mail server", f"{settings.host}:{settings.port} ({settings.security})"),
+                ("Sent from", settings.from_address)])
+        .link("Open the workspace", settings.link(""))
+        .letter(MailKind.TEST, f"Test mail from the {ws.config.organisation} council workspace")
+    )  # fmt: skip

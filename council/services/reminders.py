@@ -1,0 +1,113 @@
+"""Mails that come from the calendar rather than from a change: reminders of actions and decisions that
+fall due, and the weekly digest. The sender works them out each round; each goes once per occasion."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from council.domain.mail import WEEKDAYS, MailKind
+from council.services.letters import Body, Letter, day_words
+from council.services.outbox import mail_is_on, queue_letter
+from council.services.since import change_words, score_words, since_report
+from council.services.workspace import Workspace
+from council.store import outbox as store
+from council.store.database import Transaction
+from council.store.outbox import DueItem, Recipient
+
+DIGEST_LINES = 12  # per section; the rest is on the page
+
+
+def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
+    """From the day's sending time on: one mail per owner listing what of theirs is due soon or overdue and
+    was not yet reminded of for that due date and step. Returns how many mails were queued."""
+    now = (now or ws.now()).astimezone(ws.zone)
+    settings = ws.config.email
+    if not mail_is_on(ws) or now.time() < settings.send_at:
+        return 0
+
+    def write(tx: Transaction) -> int:
+        by_owner: dict[int, list[DueItem]] = defaultdict(list)
+        for item in store.due_items(tx, now.date(), settings.remind_days_before):
+            by_owner[item.owner_id].append(item)
+        for items in by_owner.values():
+            first = items[0]
+            owner = Recipient(first.owner_id, first.owner_name, first.owner_email)
+            [mail_id] = queue_letter(tx, ws, _reminder(ws, items, now), [owner])
+            for item in items:
+                store.remember_once(tx, item.subject, item.id, item.occasion, mail_id)
+        return len(by_owner)
+
+    return ws.db.write(write)
+
+
+def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
+    """On the digest's weekday, from the sending time on: this week's digest to everyone who chose it."""
+    now = (now or ws.now()).astimezone(ws.zone)
+    settings = ws.config.email
+    if (
+        not mail_is_on(ws)
+        or WEEKDAYS[now.weekday()] != settings.digest_weekday
+        or now.time() < settings.send_at
+    ):
+        return 0
+    year, week, _ = now.isocalendar()
+    occasion = f"{year}-W{week:02d}"
+    if not store.digest_readers(ws.db, occasion):
+        return 0
+    letter = _digest(ws)
+
+    def write(tx: Transaction) -> int:
+        readers = store.digest_readers(tx, occasion)
+        for reader, mail_id in zip(readers, queue_letter(tx, ws, letter, readers), strict=True):
+            assert reader.id is not None
+            store.remember_once(tx, "digest", reader.id, occasion, mail_id)
+        return len(readers)
+
+    return ws.db.write(write)
+
+
+def _reminder(ws: Workspace, items: list[DueItem], now: datetime) -> Letter:
+    today = now.date()
+    overdue = [i for i in items if i.due_on < today]
+    soon = [i for i in items if i.due_on >= today]
+    body = Body()
+    if overdue:
+        body.heading("Overdue").bullets([_line(i) for i in overdue])
+    if soon:
+        body.heading("Due soon").bullets([_line(i) for i in soon])
+    body.para("When one is done, or needs another date or owner, say so in the workspace: the council sees it "
+              "in its follow-through, and these reminders stop.")  # fmt: skip
+    body.link("Your work in the workspace", ws.config.email.link("my_work"))
+    if len(items) == 1:
+        item = items[0]
+        subject = f"Overdue: {item.title}" if overdue else f"Due {day_words(item.due_on)}: {item.title}"
+    else:
+        subject = f"{len(items)} of your actions and decisions are due" + (
+            f", {len(overdue)} overdue" if overdue else ""
+        )
+    return body.letter(MailKind.REMINDER, subject, "my_work")
+
+
+def _line(item: DueItem) -> str:
+    kind = "Action" if item.subject == "action" else "Decision"
+    of = f" (decision #{item.decision_id})" if item.subject == "action" else f" #{item.id}"
+    return f"{kind}{of}: {item.title} — due {day_words(item.due_on)}"
+
+
+def _digest(ws: Workspace) -> Letter:
+    report = since_report(ws)
+    body = Body().para(
+        f"What changed in the council's work since {report.since_label}. {score_words(report)}"
+    )
+    for heading, changes in report.sections.items():
+        if not changes:
+            continue
+        lines = [change_words(report, c) for c in changes[:DIGEST_LINES]]
+        if len(changes) > DIGEST_LINES:
+            lines.append(f"… and {len(changes) - DIGEST_LINES} more in the workspace")
+        body.heading(f"{heading} ({len(changes)})").bullets(lines)
+    if report.total == 0:
+        body.para("Nothing was logged, decided or done since then.")
+    body.link("Since the last meeting, in the workspace", ws.config.email.link("since"))
+    return body.letter(MailKind.DIGEST, f"This week in the council: since {report.since_label}", "since")
