@@ -399,3 +399,61 @@ def test_bad_file_raises_only_a_config_error_naming_the_file(tmp_path, make_bad_
         pytest.fail(f"{type(e).__name__} escaped instead of a ConfigError: {e}")
     else:
         pytest.fail("the bad file loaded without complaint")
+
+
+MAIL = {
+    "enabled": True, "host": "smtp.example.org", "user": "council@example.org",
+    "from": "CX Council <council@example.org>", "public_url": "https://council.example.org/",
+}  # fmt: skip
+
+
+def _with_mail(tmp_path: Path, **changes: Any) -> Path:
+    return changed(tmp_path, lambda d: d.update(email={**MAIL, **changes}))
+
+
+def test_mail_is_off_unless_the_file_turns_it_on(tmp_path: Path) -> None:
+    assert not load_config(DEMO_CONFIG).email.enabled
+    assert not load_config(_with_mail(tmp_path, enabled=False, host=None)).email.enabled
+
+
+def test_a_mail_section_is_read_with_its_defaults(tmp_path: Path) -> None:
+    mail = load_config(_with_mail(tmp_path, send_at="08:30")).email
+    assert (mail.host, mail.port, mail.security, mail.user) == (
+        "smtp.example.org",
+        587,
+        "starttls",
+        "council@example.org",
+    )
+    assert (
+        mail.public_url == "https://council.example.org"
+        and mail.link("meetings", id=4) == "https://council.example.org/meetings?id=4"
+    )
+    assert (mail.remind_days_before, mail.digest_weekday, f"{mail.send_at:%H:%M}") == (3, "monday", "08:30")
+    assert load_config(_with_mail(tmp_path, security="ssl")).email.port == 465
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        (
+            {"password": "hunter2"},
+            "email.password: never put the password in this file: set the environment variable COUNCIL_SMTP_PASSWORD",
+        ),
+        ({"security": "tls"}, "email.security: expected one of starttls, ssl, none, got 'tls'"),
+        ({"from": "council at example"}, "email.from: expected an address like"),
+        (
+            {"public_url": "council.example.org"},
+            "email.public_url: expected the workspace's address as people open it",
+        ),
+        ({"public_url": None}, "email.public_url: missing"),
+        ({"host": None}, "email.host: missing"),
+        ({"port": 70000}, "email.port: expected a port number up to 65535"),
+        ({"digest_weekday": "someday"}, "email.digest_weekday: expected a day of the week"),
+        ({"send_at": "7 am"}, 'email.send_at: expected a time of day like "14:00"'),
+        ({"smtp": "x"}, "email.smtp: unknown key"),
+    ],
+)
+def test_a_wrong_mail_setting_names_its_key(tmp_path: Path, changes: dict[str, Any], says: str) -> None:
+    data = {**MAIL, **changes}
+    path = changed(tmp_path, lambda d: d.update(email={k: v for k, v in data.items() if v is not None}))
+    assert says in config_error(path)

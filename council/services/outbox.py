@@ -46,12 +46,14 @@ def mail_is_on(ws: Workspace) -> bool:
     return ws.config.email.enabled
 
 
-def queue_letter(tx: Transaction, ws: Workspace, letter: Letter, to: list[Recipient]) -> list[int]:
-    """Inside a write: queue `letter` for each of `to` (nothing when mail is off)."""
+def queue_letter(
+    tx: Transaction, ws: Workspace, letter: Letter, to: list[Recipient], now: datetime | None = None
+) -> list[int]:
+    """Inside a write: queue `letter` for each of `to`, to go from `now` on (nothing when mail is off)."""
     settings = ws.config.email
     if not settings.enabled:
         return []
-    now = ws.now()
+    now = now or ws.now()
     ids = []
     for person in to:
         text, html = framed(letter, person.name, settings)

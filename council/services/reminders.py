@@ -33,7 +33,7 @@ def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
         for items in by_owner.values():
             first = items[0]
             owner = Recipient(first.owner_id, first.owner_name, first.owner_email)
-            [mail_id] = queue_letter(tx, ws, _reminder(ws, items, now), [owner])
+            [mail_id] = queue_letter(tx, ws, _reminder(ws, items, now), [owner], now)
             for item in items:
                 store.remember_once(tx, item.subject, item.id, item.occasion, mail_id)
         return len(by_owner)
@@ -59,7 +59,7 @@ def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
 
     def write(tx: Transaction) -> int:
         readers = store.digest_readers(tx, occasion)
-        for reader, mail_id in zip(readers, queue_letter(tx, ws, letter, readers), strict=True):
+        for reader, mail_id in zip(readers, queue_letter(tx, ws, letter, readers, now), strict=True):
             assert reader.id is not None
             store.remember_once(tx, "digest", reader.id, occasion, mail_id)
         return len(readers)
