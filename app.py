@@ -8,8 +8,8 @@ runs `streamlit_app.py` (the pages) behind a sign-in that lasts across reloads a
 import streamlit as st
 from starlette.middleware import Middleware
 
-from council.ui.web import ROUTES, SignedInOnly, operator_link_open
+from council.ui.web import ROUTES, SignedInOnly, app_running
 
 app = st.App(
-    "streamlit_app.py", routes=ROUTES, middleware=[Middleware(SignedInOnly)], lifespan=operator_link_open
+    "streamlit_app.py", routes=ROUTES, middleware=[Middleware(SignedInOnly)], lifespan=app_running
 )

@@ -9,6 +9,7 @@ python -m council restore FILE    make a backup the workspace database (into a n
 python -m council import-feedback FILE --source NAME   import customer feedback from a CSV file
 python -m council set-password EMAIL    give a person a (new) password to sign in with
 python -m council accounts              list the local accounts
+python -m council send-mail [--dry-run] send the mails that are due, when the app is not running
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
+from council.cli_mail import add_mail_command
 from council.config import CONFIG_ENV, load_config
 from council.demo.large import SEED as LARGE_SEED
 from council.demo.large import add_large_history
@@ -79,6 +81,7 @@ def _parser() -> argparse.ArgumentParser:
     restoring.set_defaults(run=_restore)
     add_import_command(commands, common, _existing)
     add_account_commands(commands, common, _existing)
+    add_mail_command(commands, common, _existing)
     return parser
 
 

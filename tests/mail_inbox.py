@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import threading
 from collections.abc import Iterator
@@ -49,6 +51,7 @@ class Inbox:
     busy_for: int = 0  # this many mails are refused for now (451) before the server takes them
     port: int = 0
     arrived: threading.Event = field(default_factory=threading.Event)
+    kill_after: tuple[int, int] | None = None  # (n, pid): once the n-th mail is taken, kill process pid
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.unknown:
@@ -63,6 +66,8 @@ class Inbox:
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
         self.arrived.set()
+        if self.kill_after and len(self.messages) == self.kill_after[0]:
+            os.kill(self.kill_after[1], signal.SIGKILL)  # the sender dies before it hears the mail was taken
         return "250 2.0.0 Queued as test"
 
     def to(self, address: str) -> list[Received]:

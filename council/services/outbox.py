@@ -28,7 +28,8 @@ from council.store.database import Transaction
 from council.store.outbox import OutboxLine, OutboxMail, Recipient
 
 ROUND = 200  # mails handed over in one round at most; the rest go in the next
-_ONE_ROUND_AT_A_TIME = threading.Lock()  # the worker, "Send now" and the command line never overlap
+_ONE_ROUND_AT_A_TIME = threading.Lock()  # rounds of this process never overlap
+QUEUED = threading.Event()  # set when a mail is queued: the background worker then delivers at once
 
 
 @dataclass
@@ -78,6 +79,7 @@ def queue_letter(
                 ),
             )
         )
+    QUEUED.set()  # the worker waits for this write to end (`deliver` reads under the write lock)
     return ids
 
 

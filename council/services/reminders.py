@@ -67,6 +67,22 @@ def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
     return ws.db.write(write)
 
 
+def coming_up(ws: Workspace, now: datetime | None = None) -> list[str]:
+    """The reminders and digests a round would queue now, in words (for a dry run); nothing is written."""
+    now = (now or ws.now()).astimezone(ws.zone)
+    settings = ws.config.email
+    if not mail_is_on(ws) or now.time() < settings.send_at:
+        return []
+    lines = [
+        f"reminder to {i.owner_email}: {i.subject} “{i.title}” due {i.due_on:%Y-%m-%d}"
+        for i in store.due_items(ws.db, now.date(), settings.remind_days_before)
+    ]
+    if WEEKDAYS[now.weekday()] == settings.digest_weekday:
+        year, week, _ = now.isocalendar()
+        lines += [f"weekly digest to {r.email}" for r in store.digest_readers(ws.db, f"{year}-W{week:02d}")]
+    return lines
+
+
 def _reminder(ws: Workspace, items: list[DueItem], now: datetime) -> Letter:
     today = now.date()
     overdue = [i for i in items if i.due_on < today]

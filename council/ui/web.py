@@ -25,7 +25,7 @@ from streamlit import config as streamlit_config
 
 from council.domain.errors import CouncilError
 from council.domain.people import OPERATOR
-from council.services import accounts, operator_link, recovery, sessions, wall_keys
+from council.services import accounts, background, operator_link, recovery, sessions, wall_keys
 from council.services.workspace import Workspace
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
@@ -291,14 +291,17 @@ _LINK: list[operator_link.OperatorLink] = []  # this run's key for the command l
 
 
 @asynccontextmanager
-async def operator_link_open(app: Any) -> AsyncIterator[None]:
-    """While the app runs, the command line finds it (and its key) beside the database."""
+async def app_running(app: Any) -> AsyncIterator[None]:
+    """While the app runs: the command line finds it (and its key) beside the database, and the process's
+    background worker sends the mail."""
     ws = await run_in_threadpool(_workspace)
     link = operator_link.open_link(ws.db.path, int(streamlit_config.get_option("server.port")))
     _LINK[:] = [link]
+    background.start_worker(_workspace)
     try:
         yield
     finally:
+        await run_in_threadpool(background.stop_worker)
         _LINK.clear()
         operator_link.link_file(ws.db.path).unlink(missing_ok=True)
 

@@ -1,0 +1,71 @@
+"""The app's background worker: one thread per process, however many people have the app open.
+
+Every minute, and at once when a change queued a mail, it works out the reminders and digests that are due
+and hands the queued mails to the mail server. Nothing a page does waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from council.services import outbox, reminders
+from council.services.workspace import Workspace
+
+EVERY_SECONDS = 60.0
+log = logging.getLogger("council.worker")
+_STARTED: list[Worker] = []
+_STARTING = threading.Lock()
+
+
+def one_round(ws: Workspace) -> outbox.Round:
+    """What the worker does each minute, and `python -m council send-mail` once."""
+    reminders.queue_reminders(ws)
+    reminders.queue_digests(ws)
+    done = outbox.deliver(ws)
+    if done.sent or done.failed or done.put_off:
+        log.info("mail: %d sent, %d failed, %d waiting%s", done.sent, done.failed, done.put_off,
+                 f" ({done.problem})" if done.problem else "")  # fmt: skip
+    return done
+
+
+class Worker:
+    def __init__(self, workspace: Callable[[], Workspace], every: float = EVERY_SECONDS) -> None:
+        self._workspace = workspace
+        self._every = every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="council-worker", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, wait: float = 10) -> None:
+        self._stop.set()
+        outbox.QUEUED.set()
+        self._thread.join(wait)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                one_round(self._workspace())
+            except Exception:  # a round that fails is logged with its trace; the next one comes anyway
+                log.exception("The background worker's round failed")
+            outbox.QUEUED.wait(self._every)
+            outbox.QUEUED.clear()
+
+
+def start_worker(workspace: Callable[[], Workspace]) -> Worker:
+    """The process's worker, started on first call."""
+    with _STARTING:
+        if not _STARTED:
+            worker = Worker(workspace)
+            worker.start()
+            _STARTED.append(worker)
+        return _STARTED[0]
+
+
+def stop_worker() -> None:
+    with _STARTING:
+        while _STARTED:
+            _STARTED.pop().stop()
