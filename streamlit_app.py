@@ -8,6 +8,7 @@ to a page (say a friction point's `?id=`) would open without the sidebar after e
 import streamlit as st
 
 from council.ui.forms import show_refusal
+from council.ui.mail_views import my_mails
 from council.ui.navigation import not_for_your_role, pages_for, side_menu
 from council.ui.session import choose_acting_person, workspace
 from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar, wall_key_opens
@@ -35,6 +36,7 @@ if me is None and not demo:
 if not demo:
     st.sidebar.markdown(f"### {ws.config.organisation}")
     signed_in_sidebar(ws, me)
+my_mails(ws, me)
 side_menu(mine)
 show_refusal()
 if any(page is own for own in mine.values()):

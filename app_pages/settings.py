@@ -1,4 +1,4 @@
-"""Settings: the workspace's configuration, its database, and backups."""
+"""Settings: the workspace's configuration, its database, backups, mail and wall screen links."""
 
 import pandas as pd
 import streamlit as st
@@ -8,6 +8,7 @@ from council.domain.permissions import Task, may
 from council.services.admin import back_up, workspace_facts
 from council.ui import forms
 from council.ui.cache import clear_reads
+from council.ui.mail_views import mail_settings
 from council.ui.session import current_person, show_error, workspace
 from council.ui.text import md
 from council.ui.wall_links import wall_links
@@ -35,6 +36,7 @@ if st.button("Back up now", icon=":material/backup:"):
         st.success(f"Backup written to {md(str(written))}")
 
 if may(me, Task.SETTINGS):
+    mail_settings(ws, me)
     wall_links(ws, me)
 
 st.subheader("Configuration")
