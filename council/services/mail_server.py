@@ -20,6 +20,9 @@ from typing import NoReturn
 from council.domain.mail import MailSettings, one_line
 from council.store.outbox import OutboxMail
 
+# Headers unfolded up to the standard's limit: the library folds a long subject before its first word,
+# which some mail programs then show with a leading space.
+_WIRE = SMTP.clone(max_line_length=998)
 SECRETS_FILES = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit" / "secrets.toml")
 
 
@@ -143,7 +146,7 @@ class MailServer:
             code, text = smtp.rcpt(recipient)
             if code not in (250, 251):
                 self._refuse(f"{recipient} refused", code, text)
-            code, text = smtp.data(message.as_bytes(policy=SMTP))
+            code, text = smtp.data(message.as_bytes(policy=_WIRE))
             if code != 250:
                 self._refuse("The server refused the mail", code, text)
         except smtplib.SMTPServerDisconnected as e:

@@ -28,6 +28,7 @@ from council.services import accounts, recovery, wall_keys
 from council.services.workspace import open_workspace
 from council.store import people
 from tests.conftest import DEMO_CONFIG, ROOT
+from tests.mail_inbox import Inbox, running_inbox
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -84,6 +85,29 @@ def accounts_app(
         ws.db.close()
     for url in _serve(db, config, folder, copy=False):
         yield AccountsApp(url, wall_key, config, db, member.email or "", code)
+
+
+@pytest.fixture(scope="session")
+def mail_app(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Inbox]]:
+    """The app on a copy of the demo that sends its mail to a test SMTP server: its address, and the server."""
+    folder = tmp_path_factory.mktemp("e2e_mail")
+    config = folder / "workspace.yaml"
+    with running_inbox() as inbox:
+        section = (f"email:\n  enabled: true\n  host: 127.0.0.1\n  port: {inbox.port}\n  security: none\n"
+                   "  from: council@example.org\n  public_url: https://council.example.org\n")  # fmt: skip
+        config.write_text(DEMO_CONFIG.read_text(encoding="utf-8") + "\n" + section, encoding="utf-8")
+        for url in _serve(demo_file, config, folder):
+            yield url, inbox
+
+
+@pytest.fixture
+def mail_page(browser: Browser, mail_app: tuple[str, Inbox]) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT, base_url=mail_app[0])
+    tab = context.new_page()
+    tab.goto("/")
+    wait_for_app(tab)
+    yield tab
+    context.close()
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,13 @@ def test_a_queued_mail_reaches_the_server_with_both_bodies_and_is_marked_sent(
     assert line.status == "sent" and line.sent_at is not None and "250" in line.server_answer
 
 
+def test_a_long_subject_arrives_as_written(mailing: Workspace, inbox: Inbox) -> None:
+    subject = "Invitation: Kiwimail council meeting, Thursday 4 February 2027 at 14:00 — and a few more words"
+    _queue(mailing, ANN, letter=_letter(subject))
+    outbox.deliver(mailing)
+    assert inbox.messages[0].subject == subject
+
+
 def test_each_mail_goes_once_however_often_the_sender_runs(mailing: Workspace, inbox: Inbox) -> None:
     _queue(mailing, ANN, BOB)
     outbox.deliver(mailing)
