@@ -10,6 +10,4 @@ from starlette.middleware import Middleware
 
 from council.ui.web import ROUTES, SignedInOnly, app_running
 
-app = st.App(
-    "streamlit_app.py", routes=ROUTES, middleware=[Middleware(SignedInOnly)], lifespan=app_running
-)
+app = st.App("streamlit_app.py", routes=ROUTES, middleware=[Middleware(SignedInOnly)], lifespan=app_running)

@@ -43,4 +43,6 @@ def _arrived(inbox: Inbox, subject: str, within: float = 30) -> list:
             time.sleep(1)  # the rest of the round
             return [m for m in inbox.messages if m.subject.startswith(subject)]
         time.sleep(0.2)
-    raise AssertionError(f"no mail “{subject}…” arrived within {within:.0f} s; came: {[m.subject for m in inbox.messages]}")
+    raise AssertionError(
+        f"no mail “{subject}…” arrived within {within:.0f} s; came: {[m.subject for m in inbox.messages]}"
+    )
