@@ -10,6 +10,7 @@ FILE given. Then prints:
    (median of cold runs: cached reads cleared first, as after a save), large/demo, the time DuckDB
    alone needs for the queries of the large run, and page/queries. Warm runs (reads cached) too.
 2. Decision search on the large workspace, for several kinds of words.
+   Working out the mail reminders that are due (before the first round, and each minute after it).
 3. Importing a CSV of 1,000,000 feedback rows into a copy of the large workspace.
 4. Cold start of the app on the large workspace (process start until the first page has run),
    then the app process's memory after every view has been opened in five sessions at once.
@@ -28,7 +29,8 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -37,8 +39,11 @@ from running_app import CONFIG, RunningApp, memory_mib, open_pages, running_app
 
 from council.demo.large import add_large_history
 from council.domain.filters import DecisionFilter
+from council.domain.mail import MailSettings
 from council.services.decisions import decision_history
+from council.services.reminders import queue_reminders
 from council.services.workspace import Workspace, open_workspace
+from council.store import outbox as outbox_store
 
 TARGET_PAGE_MS = 1000
 TARGET_RATIO = 3
@@ -47,6 +52,7 @@ FOLLOW_THROUGH = {"my_work": "My work", "actions": "Actions", "since": "Since th
 TARGET_FOLLOW_THROUGH_MS = 250
 TARGET_FOLLOW_THROUGH_RATIO = 1.5
 TARGET_SEARCH_MS = 100
+TARGET_REMINDERS_MS = 200
 TARGET_IMPORT_S = 20
 TARGET_MEMORY_MIB = 1024
 
@@ -135,9 +141,12 @@ def main() -> None:
         large = _large(args.large, folder)
         if args.only:
             pages(demo, large, args.repeats, [v for v in VIEWS if v.page in args.only])
+            if "reminders" in args.only:
+                reminders(large, folder, args.repeats)
             return
         pages(demo, large, args.repeats)
         search(large, args.repeats)
+        reminders(large, folder, args.repeats)
         if not args.skip_import:
             feedback_import(large, folder)
         addresses = [(view.page, urlencode(view.params(large))) for view in VIEWS]
@@ -204,6 +213,46 @@ def search(ws: Workspace, repeats: int) -> None:
         slowest = max(slowest, statistics.median(times))
         print(f"  {label:<24} {statistics.median(times):>6.0f} ms   {found.counts['all']:>6,} found")
     _verdict(slowest < TARGET_SEARCH_MS, f"search under {TARGET_SEARCH_MS} ms", f"slowest {slowest:.0f} ms")
+
+
+def reminders(large: Workspace, folder: Path, repeats: int) -> None:
+    """Working out who is up for a reminder (the query every round of the sender runs), on a copy of the
+    large workspace with mail on: before the first round, and after it (every reminder then remembered)."""
+    copy = folder / "reminders.duckdb"
+    large.db.checkpoint()
+    shutil.copy(large.db.path, copy)
+    mail = MailSettings(enabled=True, host="mail.invalid", from_address="council@example.org",
+                        public_url="https://council.example.org")  # fmt: skip
+    opened = open_workspace(CONFIG, copy, demo=False)
+    ws = Workspace(replace(opened.config, email=mail), opened.db)
+    try:
+        items = ws.db.value("SELECT count(*) FROM action_item") + ws.db.value(
+            "SELECT count(DISTINCT decision_id) FROM decision"
+        )
+        print(f"\nDue reminders over {items:,} actions and decisions, median ms")
+
+        def work_out() -> tuple[float, int]:
+            times, found = [], 0
+            for _ in range(repeats + 2):
+                started = time.perf_counter()
+                found = len(outbox_store.due_items(ws.db, ws.today(), mail.remind_days_before))
+                times.append((time.perf_counter() - started) * 1000)
+            return statistics.median(times), found
+
+        before, due = work_out()
+        print(f"  before the first round  {before:>6.0f} ms   {due:>6,} items due")
+        started = time.perf_counter()
+        mails = queue_reminders(ws, datetime.combine(ws.today(), mail.send_at, ws.zone))
+        print(
+            f"  first round, queued     {(time.perf_counter() - started) * 1000:>6.0f} ms   {mails:>6,} mails"
+        )
+        after, due = work_out()
+        print(f"  every round after it    {after:>6.0f} ms   {due:>6,} items due")
+    finally:
+        ws.db.close()
+    slowest = max(before, after)
+    _verdict(slowest <= TARGET_REMINDERS_MS, f"reminders worked out within {TARGET_REMINDERS_MS} ms",
+             f"slowest {slowest:.0f} ms")  # fmt: skip
 
 
 def feedback_import(large: Workspace, folder: Path) -> None:

@@ -16,6 +16,7 @@ from council.store.database import Transaction
 from council.store.outbox import DueItem, Recipient
 
 DIGEST_LINES = 12  # per section; the rest is on the page
+REMINDER_LINES = 20  # overdue, and due soon; the rest is on My work
 
 
 def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
@@ -30,12 +31,13 @@ def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
         by_owner: dict[int, list[DueItem]] = defaultdict(list)
         for item in store.due_items(tx, now.date(), settings.remind_days_before):
             by_owner[item.owner_id].append(item)
+        sent = []
         for items in by_owner.values():
             first = items[0]
             owner = Recipient(first.owner_id, first.owner_name, first.owner_email)
             [mail_id] = queue_letter(tx, ws, _reminder(ws, items, now), [owner], now)
-            for item in items:
-                store.remember_once(tx, item.subject, item.id, item.occasion, mail_id)
+            sent += [(item.subject, item.id, item.occasion, mail_id) for item in items]
+        store.remember_once(tx, sent)
         return len(by_owner)
 
     return ws.db.write(write)
@@ -59,9 +61,10 @@ def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
 
     def write(tx: Transaction) -> int:
         readers = store.digest_readers(tx, occasion)
-        for reader, mail_id in zip(readers, queue_letter(tx, ws, letter, readers, now), strict=True):
-            assert reader.id is not None
-            store.remember_once(tx, "digest", reader.id, occasion, mail_id)
+        mail_ids = queue_letter(tx, ws, letter, readers, now)
+        store.remember_once(
+            tx, [("digest", r.id or 0, occasion, i) for r, i in zip(readers, mail_ids, strict=True)]
+        )
         return len(readers)
 
     return ws.db.write(write)
@@ -89,9 +92,9 @@ def _reminder(ws: Workspace, items: list[DueItem], now: datetime) -> Letter:
     soon = [i for i in items if i.due_on >= today]
     body = Body()
     if overdue:
-        body.heading("Overdue").bullets([_line(i) for i in overdue])
+        body.heading(f"Overdue ({len(overdue)})").bullets(_lines(overdue))
     if soon:
-        body.heading("Due soon").bullets([_line(i) for i in soon])
+        body.heading(f"Due soon ({len(soon)})").bullets(_lines(soon))
     body.para("When one is done, or needs another date or owner, say so in the workspace: the council sees it "
               "in its follow-through, and these reminders stop.")  # fmt: skip
     body.link("Your work in the workspace", ws.config.email.link("my_work"))
@@ -103,6 +106,13 @@ def _reminder(ws: Workspace, items: list[DueItem], now: datetime) -> Letter:
             f", {len(overdue)} overdue" if overdue else ""
         )
     return body.letter(MailKind.REMINDER, subject, "my_work")
+
+
+def _lines(items: list[DueItem]) -> list[str]:
+    shown = [_line(i) for i in items[:REMINDER_LINES]]
+    return shown + (
+        [f"… and {len(items) - REMINDER_LINES} more on My work"] if len(items) > REMINDER_LINES else []
+    )
 
 
 def _line(item: DueItem) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import pandas as pd
+
 from council.store.database import Query, Transaction
 
 
@@ -141,8 +143,12 @@ def choices_made(q: Query) -> list[tuple[int, str, str, bool]]:
     ]
 
 
-def remember_once(tx: Transaction, subject: str, subject_id: int, occasion: str, outbox_id: int) -> None:
-    tx.execute("INSERT INTO mail_once VALUES (?, ?, ?, ?)", [subject, subject_id, occasion, outbox_id])
+def remember_once(tx: Transaction, sent: list[tuple[str, int, str, int]]) -> None:
+    """(subject, subject id, occasion, outbox id) of each reminder or digest sent, in one statement."""
+    if sent:
+        tx.insert_frame(
+            "mail_once", pd.DataFrame(sent, columns=["subject", "subject_id", "occasion", "outbox_id"])
+        )
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,14 @@ def test_the_weekly_digest_goes_to_those_who_chose_it_once_a_week(mailing: Works
     assert "Callbacks within a day" in first.body(
         "plain"
     ) and "https://council.example.org/since" in first.body("plain")
+
+
+def test_an_owner_with_many_items_due_gets_one_short_mail(mailing: Workspace, inbox: Inbox) -> None:
+    ann = add_person(mailing, "Ann de Vries", "member", email="ann@example.org")
+    decision_id = decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, due_in=60)
+    for n in range(25):
+        _action(mailing, decision_id, ann.id, due_in=-3, what=f"Overdue step {n}")
+    [mail] = _round(mailing, inbox, _morning(mailing))
+    assert mail.subject == "25 of your actions and decisions are due, 25 overdue"
+    text = mail.body("plain")
+    assert "Overdue (25)" in text and text.count("Overdue step") == 20 and "… and 5 more on My work" in text
