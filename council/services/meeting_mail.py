@@ -8,7 +8,7 @@ calendar updates the meeting it holds instead of adding a second one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from email.utils import parseaddr
 
 from council.domain.mail import MailKind
@@ -18,6 +18,7 @@ from council.services.letters import Body, Letter, day_words, moment_words
 from council.services.meeting_lookup import get, invited
 from council.services.minutes import Minutes, MinutesDecision, Participant, minutes
 from council.services.outbox import mail_is_on, queue_letter, receiving
+from council.services.password_links import needs_password, new_link
 from council.services.workspace import Workspace
 from council.store import meetings
 from council.store.database import Transaction
@@ -48,12 +49,24 @@ def queue_invitations(
             groups["guest"].append(person)
         else:
             groups["update" if person.id in before else "new"].append(person)
-    queue_letter(tx, ws, _invitation(ws, m, request), groups["new"])
-    queue_letter(tx, ws, _update(ws, m, request, list(changed)), groups["update"])
-    queue_letter(tx, ws, _guest_invitation(ws, m, request), groups["guest"])
+    _queue_each(tx, ws, lambda link: _invitation(ws, m, request, link), groups["new"])
+    _queue_each(tx, ws, lambda link: _update(ws, m, request, list(changed), link), groups["update"])
+    _queue_each(tx, ws, lambda link: _guest_invitation(ws, m, request, link), groups["guest"])
     gone = receiving(tx, sorted(before - now), MailKind.INVITATION)
     if gone:
         queue_letter(tx, ws, _not_invited(ws, m, meeting_invite(m, organizer=organizer, cancel=True)), gone)
+
+
+def _queue_each(
+    tx: Transaction, ws: Workspace, letter: Callable[[str | None], Letter], to: list[Recipient]
+) -> None:
+    """Queue the letter for `to`; those without a password yet (local accounts) each get one with a link
+    to set it."""
+    without = [p for p in to if p.id is not None and needs_password(tx, ws, p.id)]
+    queue_letter(tx, ws, letter(None), [p for p in to if p not in without])
+    for person in without:
+        assert person.id is not None
+        queue_letter(tx, ws, letter(new_link(tx, ws, person.id)), [person])
 
 
 def queue_cancellation(tx: Transaction, ws: Workspace, meeting_id: int) -> None:
@@ -112,28 +125,32 @@ def queue_minutes(tx: Transaction, ws: Workspace, meeting_id: int) -> None:
     queue_letter(tx, ws, letter, receiving(tx, sorted(invited_now(tx, ws, meeting_id)), MailKind.MINUTES))
 
 
-def _invitation(ws: Workspace, m: Minutes, request: bytes) -> Letter:
+def _invitation(ws: Workspace, m: Minutes, request: bytes, password_link: str | None) -> Letter:
     body = Body().para(f"You are invited to “{m.title}”, a meeting of the {ws.config.organisation} "
                        "customer-experience council.")  # fmt: skip
     _meeting_facts(body, m)
     _agenda(body, m)
     body.para("The calendar invitation is attached: accept it to keep the meeting in your calendar.")
     body.link("Open the meeting in the workspace", ws.config.email.link("meetings", id=m.meeting_id))
+    _first_password(body, password_link)
     subject = f"Invitation: {m.title}, {_when(m)}"
     return body.letter(MailKind.INVITATION, subject, _about(m), calendar=request, method="REQUEST")
 
 
-def _update(ws: Workspace, m: Minutes, request: bytes, changed: list[str]) -> Letter:
+def _update(
+    ws: Workspace, m: Minutes, request: bytes, changed: list[str], password_link: str | None
+) -> Letter:
     what = f"Changed: {', '.join(changed)}. " if changed else ""
     body = Body().para(f"“{m.title}” has changed. {what}This is the meeting as it stands now.")
     _meeting_facts(body, m)
     body.para("The calendar invitation attached updates the meeting already in your calendar.")
     body.link("Open the meeting in the workspace", ws.config.email.link("meetings", id=m.meeting_id))
+    _first_password(body, password_link)
     subject = f"Changed: {m.title}, {_when(m)}"
     return body.letter(MailKind.INVITATION, subject, _about(m), calendar=request, method="REQUEST")
 
 
-def _guest_invitation(ws: Workspace, m: Minutes, request: bytes) -> Letter:
+def _guest_invitation(ws: Workspace, m: Minutes, request: bytes, password_link: str | None) -> Letter:
     config = ws.config
     seated = [config.name_of("department", d) for d, n in config.council.seats.items() if n]
     voice = m.guest.detail if m.guest and m.guest.detail else "someone from outside the council"
@@ -149,13 +166,10 @@ def _guest_invitation(ws: Workspace, m: Minutes, request: bytes) -> Letter:
     )
     _meeting_facts(body, m)
     body.link("Propose your change", config.email.link("propose_change"))
-    if config.local_accounts:
-        ask = (
-            f"reply to this mail ({config.email.reply_to})"
-            if config.email.reply_to
-            else "ask the council's secretary"
-        )
-        body.para(f"Sign in with this e-mail address. No password yet? {ask.capitalize()} and you get one.")
+    if password_link:
+        _first_password(body, password_link)
+    elif config.local_accounts:
+        body.para("You sign in with this e-mail address and the password you chose.")
     body.para("The calendar invitation is attached: accept it to keep the meeting in your calendar.")
     subject = f"You are invited as our guest: {m.title}, {_when(m)}"
     return body.letter(MailKind.INVITATION, subject, _about(m), calendar=request, method="REQUEST")
@@ -168,6 +182,13 @@ def _not_invited(ws: Workspace, m: Minutes, cancel: bytes) -> Letter:
     )
     subject = f"No longer expected: {m.title}, {day_words(m.starts_at.date())}"
     return body.letter(MailKind.INVITATION, subject, _about(m), calendar=cancel, method="CANCEL")
+
+
+def _first_password(body: Body, link: str | None) -> None:
+    if link:
+        body.para("You sign in to the workspace with this e-mail address. You have no password yet: choose one "
+                  "with the link below. It works once, for two weeks.")  # fmt: skip
+        body.link("Choose your password", link)
 
 
 def _meeting_facts(body: Body, m: Minutes) -> None:

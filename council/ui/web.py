@@ -8,9 +8,7 @@ server. In demo mode and with the organisation's sign-in the gate lets everythin
 
 from __future__ import annotations
 
-import html
 import ipaddress
-import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from http.cookies import SimpleCookie
@@ -19,30 +17,33 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from streamlit import config as streamlit_config
 
 from council.domain.errors import CouncilError
 from council.domain.people import OPERATOR
-from council.services import accounts, background, operator_link, recovery, sessions, wall_keys
+from council.services import (
+    accounts,
+    background,
+    operator_link,
+    password_links,
+    recovery,
+    sessions,
+    wall_keys,
+)
 from council.services.workspace import Workspace
+from council.ui.password_page import set_password_page
+from council.ui.web_forms import form_page, fresh, https, same, workspace
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
 SIGN_IN_PATH = "/auth/sign-in"
 WALL_PATH = "/wall"
 _STREAM = "/_stcore/stream"
 SIGN_OUT_PATH = "/auth/sign-out"
-_CSRF = "council_csrf"
 _OPEN_PREFIXES = ("/auth/", "/static/", "/_stcore/health", "/_stcore/host-config", "/favicon", "/manifest")
 # What a browser asks for that is not a page: refused with 401 instead of sent to the sign-in page.
 _NOT_PAGES = ("/_stcore/", "/media/", "/component/", "/app/static/")
-
-
-def _workspace() -> Workspace:
-    from council.ui.session import open_current  # the app's one open workspace, shared with every session
-
-    return open_current()
 
 
 def _guarded(ws: Workspace) -> bool:
@@ -69,7 +70,7 @@ class SignedInOnly:
         route = _route(scope.get("path", ""))
         if scope["type"] not in ("http", "websocket") or route.startswith(_OPEN_PREFIXES):
             return await self.app(scope, receive, send)
-        ws = await run_in_threadpool(_workspace)
+        ws = await run_in_threadpool(workspace)
         if not _guarded(ws):
             return await self.app(scope, receive, send)
         cookies = _cookies(scope)
@@ -77,7 +78,7 @@ class SignedInOnly:
             return await self.app(scope, receive, send)
         wall_key = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key", [""])[0]
         if scope["path"] == WALL_PATH and await run_in_threadpool(wall_keys.opens_the_wall, ws, wall_key):
-            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key, secure=_https(scope)))
+            return await self.app(scope, receive, _setting_wall_cookie(send, wall_key, secure=https(scope)))
         if (scope["path"] == WALL_PATH or route == _STREAM) and await run_in_threadpool(
             wall_keys.opens_the_wall, ws, cookies.get(wall_keys.COOKIE)
         ):  # the wall screen's own page and connection; the page shows nothing but the wall
@@ -93,11 +94,6 @@ class SignedInOnly:
         else:
             response = PlainTextResponse("Sign in first.", 401)
         await response(scope, receive, send)
-
-
-def _same(given: str, expected: str) -> bool:
-    """Compared in constant time, whatever characters were sent."""
-    return secrets.compare_digest(given.encode(), expected.encode())
 
 
 def _route(path: str) -> str:
@@ -126,9 +122,9 @@ async def sign_in_page(request: Request) -> Response:
         return _page(request, "", wanted=request.query_params.get("next") or "/")
     form = await request.form()
     wanted = str(form.get("next", "/"))
-    if not _fresh(request, form):
+    if not fresh(request, form):
         return _page(request, "The sign-in form had expired. Sign in again.", wanted=wanted, status=400)
-    ws = await run_in_threadpool(_workspace)
+    ws = await run_in_threadpool(workspace)
     client = request.client.host if request.client else None
     email, password = str(form.get("email", "")), str(form.get("password", ""))
     try:
@@ -141,7 +137,7 @@ async def sign_in_page(request: Request) -> Response:
     response = RedirectResponse(_safe_next(wanted), 303)
     response.set_cookie(
         sessions.COOKIE, token, max_age=int(sessions.KEEP_FOR.total_seconds()) if keep else None,
-        httponly=True, samesite="lax", secure=_https(request.scope), path="/",
+        httponly=True, samesite="lax", secure=https(request.scope), path="/",
     )  # fmt: skip
     return response
 
@@ -151,9 +147,9 @@ async def recover_page(request: Request) -> Response:
     if request.method == "GET":
         return _recover_form(request, "")
     form = await request.form()
-    if not _fresh(request, form):
+    if not fresh(request, form):
         return _recover_form(request, "The form had expired. Fill it in again.", status=400)
-    ws = await run_in_threadpool(_workspace)
+    ws = await run_in_threadpool(workspace)
     client = request.client.host if request.client else None
     values = [str(form.get(k, "")) for k in ("email", "code", "password", "confirm")]
     try:
@@ -164,15 +160,15 @@ async def recover_page(request: Request) -> Response:
 
 
 def _recover_form(request: Request, message: str, *, email: str = "", status: int = 200) -> Response:
-    return _form_page(request, "Lost your password?", message, _RECOVER_FORM, status, email=email)
+    return form_page(request, "Lost your password?", message, _RECOVER_FORM, status, email=email)
 
 
 async def sign_out(request: Request) -> Response:
-    ws = await run_in_threadpool(_workspace)
+    ws = await run_in_threadpool(workspace)
     await run_in_threadpool(sessions.end, ws, request.cookies.get(sessions.COOKIE))
     response = RedirectResponse(f"{SIGN_IN_PATH}?signed_out=1", 303)
     response.delete_cookie(
-        sessions.COOKIE, path="/", httponly=True, samesite="lax", secure=_https(request.scope)
+        sessions.COOKIE, path="/", httponly=True, samesite="lax", secure=https(request.scope)
     )
     return response
 
@@ -190,69 +186,13 @@ def _safe_next(wanted: str) -> str:
     return wanted
 
 
-def _https(scope: dict[str, Any]) -> bool:
-    """Whether the browser reached the app over HTTPS, directly or through a proxy that says so."""
-    return scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get("headers", [])
-
-
 def _page(request: Request, message: str, *, wanted: str, email: str = "", status: int = 200) -> Response:
     if request.query_params.get("signed_out") and not message:
         message = "You have signed out."
-    if request.query_params.get("recovered") and not message:
+    if (request.query_params.get("recovered") or request.query_params.get("password_set")) and not message:
         message = "Your new password is set. Sign in with it."
-    return _form_page(
-        request, "Sign in", message, _SIGN_IN_FORM, status, email=email, next=_safe_next(wanted)
-    )
+    return form_page(request, "Sign in", message, _SIGN_IN_FORM, status, email=email, next=_safe_next(wanted))
 
-
-def _form_page(request: Request, title: str, message: str, form: str, status: int, **fields: str) -> Response:
-    """One of the sign-in pages: `form` filled with `fields` (escaped) and a token against forged posts,
-    kept in a cookie too, that `_fresh` compares when the form comes back."""
-    csrf = request.cookies.get(_CSRF) or secrets.token_urlsafe(24)
-    note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
-    filled = form.format(csrf=html.escape(csrf), **{k: html.escape(v, quote=True) for k, v in fields.items()})
-    body = _PAGE.format(
-        title=title, organisation=html.escape(_workspace().config.organisation), note=note, form=filled
-    )
-    response = HTMLResponse(body, status_code=status, headers=_NO_FRAMES)
-    response.set_cookie(
-        _CSRF, csrf, httponly=True, samesite="strict", secure=_https(request.scope), path="/auth/"
-    )
-    return response
-
-
-def _fresh(request: Request, form: Any) -> bool:
-    """Whether a posted form carries the token its page was given (not a form another site made)."""
-    return _same(str(form.get("csrf", "")), request.cookies.get(_CSRF, "-"))
-
-
-_NO_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN",
-              "Cache-Control": "no-store", "Referrer-Policy": "same-origin"}  # fmt: skip
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title} · {organisation}</title>
-<style>
-body {{ font-family: "Source Sans Pro", system-ui, sans-serif; background: #f6f6f4; color: #31333f; margin: 0; }}
-main {{ max-width: 26rem; margin: 12vh auto; background: #fff; padding: 2rem 2.2rem; border-radius: .6rem;
-        border: 1px solid #e6e6e2; }}
-h1 {{ font-size: 2rem; margin: 0 0 .2rem; }} .org {{ color: #6b6d76; margin: 0 0 1.5rem; }}
-label {{ display: block; margin: 1rem 0 .3rem; font-size: .95rem; }}
-input[type=email], input[type=password] {{ width: 100%; box-sizing: border-box; padding: .55rem .7rem;
-        font-size: 1rem; border: 1px solid #d0d0cc; border-radius: .4rem; background: #f9f9f8; }}
-.keep {{ display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }}
-.keep label {{ margin: 0; }}
-button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0; border-radius: .4rem;
-        background: #ff4b4b; color: #fff; cursor: pointer; }}
-.note {{ background: #fdecea; color: #7d2020; padding: .7rem .9rem; border-radius: .4rem; }}
-.help {{ color: #6b6d76; font-size: .9rem; margin-top: 1.5rem; }}
-</style></head>
-<body><main>
-<h1>{title}</h1><p class="org">{organisation} · customer-experience council</p>
-{note}
-{form}
-</main></body></html>
-"""
 
 _SIGN_IN_FORM = """<form method="post" action="/auth/sign-in">
 <label for="email">E-mail address</label>
@@ -294,10 +234,10 @@ _LINK: list[operator_link.OperatorLink] = []  # this run's key for the command l
 async def app_running(app: Any) -> AsyncIterator[None]:
     """While the app runs: the command line finds it (and its key) beside the database, and the process's
     background worker sends the mail."""
-    ws = await run_in_threadpool(_workspace)
+    ws = await run_in_threadpool(workspace)
     link = operator_link.open_link(ws.db.path, int(streamlit_config.get_option("server.port")))
     _LINK[:] = [link]
-    background.start_worker(_workspace)
+    background.start_worker(workspace)
     try:
         yield
     finally:
@@ -310,14 +250,14 @@ async def operator_set_password(request: Request) -> Response:
     """`python -m council set-password` while the app runs: from this machine, with this run's key only."""
     host = request.client.host if request.client else ""
     key = request.headers.get(operator_link.HEADER, "")
-    if not _loopback(host) or not _LINK or not _same(key, _LINK[0].key):
+    if not _loopback(host) or not _LINK or not same(key, _LINK[0].key):
         return PlainTextResponse("Not allowed.", 403)
     try:
         asked = await request.json()
         email, password, confirm = (str(asked.get(k, "")) for k in ("email", "password", "confirm"))
     except (ValueError, AttributeError):
         return PlainTextResponse("Send the e-mail address and the password as JSON.", 400)
-    ws = await run_in_threadpool(_workspace)
+    ws = await run_in_threadpool(workspace)
     try:
         person = await run_in_threadpool(
             accounts.set_password_by_email, ws, OPERATOR, email, password, confirm
@@ -341,5 +281,6 @@ ROUTES = [
     Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"]),
     Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
     Route("/auth/recover", recover_page, methods=["GET", "POST"]),
+    Route(password_links.PATH, set_password_page, methods=["GET", "POST"]),
     Route(operator_link.PATH, operator_set_password, methods=["POST"]),
 ]

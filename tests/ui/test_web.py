@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from council.ui.web import _route, _safe_next, _same
+from council.ui.web import _route, _safe_next
+from council.ui.web_forms import same as _same
 
 
 @pytest.mark.parametrize(("path", "route"), [

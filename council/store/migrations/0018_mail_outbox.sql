@@ -43,3 +43,16 @@ CREATE TABLE mail_once (
     outbox_id   INTEGER NOT NULL,
     PRIMARY KEY (subject, subject_id, occasion)
 );
+
+-- A link in a mail with which someone without a password yet (a guest from outside, say) sets one: used
+-- once, for a limited time. Only the token's SHA-256 is kept.
+CREATE SEQUENCE password_link_id_seq START 1;
+
+CREATE TABLE password_link (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('password_link_id_seq'),
+    person_id   INTEGER NOT NULL,
+    token_hash  VARCHAR NOT NULL UNIQUE,
+    created_at  TIMESTAMPTZ NOT NULL,
+    expires_at  TIMESTAMPTZ NOT NULL,
+    used_at     TIMESTAMPTZ
+);

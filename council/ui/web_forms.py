@@ -1,0 +1,81 @@
+"""What the web server's own pages share (sign-in, recovery, setting a password): the page around a form,
+a token against forms another site made, and telling HTTPS apart, behind a proxy too."""
+
+from __future__ import annotations
+
+import html
+import secrets
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from council.services.workspace import Workspace
+
+CSRF = "council_csrf"
+
+
+def workspace() -> Workspace:
+    from council.ui.session import open_current  # the app's one open workspace, shared with every session
+
+    return open_current()
+
+
+def same(given: str, expected: str) -> bool:
+    """Compared in constant time, whatever characters were sent."""
+    return secrets.compare_digest(given.encode(), expected.encode())
+
+
+def https(scope: dict[str, Any]) -> bool:
+    """Whether the browser reached the app over HTTPS, directly or through a proxy that says so."""
+    return scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get("headers", [])
+
+
+def form_page(request: Request, title: str, message: str, form: str, status: int, **fields: str) -> Response:
+    """One of the sign-in pages: `form` filled with `fields` (escaped) and a token against forged posts,
+    kept in a cookie too, that `fresh` compares when the form comes back."""
+    csrf = request.cookies.get(CSRF) or secrets.token_urlsafe(24)
+    note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
+    filled = form.format(csrf=html.escape(csrf), **{k: html.escape(v, quote=True) for k, v in fields.items()})
+    body = PAGE.format(
+        title=title, organisation=html.escape(workspace().config.organisation), note=note, form=filled
+    )
+    response = HTMLResponse(body, status_code=status, headers=NO_FRAMES)
+    response.set_cookie(
+        CSRF, csrf, httponly=True, samesite="strict", secure=https(request.scope), path="/auth/"
+    )
+    return response
+
+
+def fresh(request: Request, form: Any) -> bool:
+    """Whether a posted form carries the token its page was given (not a form another site made)."""
+    return same(str(form.get("csrf", "")), request.cookies.get(CSRF, "-"))
+
+
+NO_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Options": "SAMEORIGIN",
+              "Cache-Control": "no-store", "Referrer-Policy": "same-origin"}  # fmt: skip
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · {organisation}</title>
+<style>
+body {{ font-family: "Source Sans Pro", system-ui, sans-serif; background: #f6f6f4; color: #31333f; margin: 0; }}
+main {{ max-width: 26rem; margin: 12vh auto; background: #fff; padding: 2rem 2.2rem; border-radius: .6rem;
+        border: 1px solid #e6e6e2; }}
+h1 {{ font-size: 2rem; margin: 0 0 .2rem; }} .org {{ color: #6b6d76; margin: 0 0 1.5rem; }}
+label {{ display: block; margin: 1rem 0 .3rem; font-size: .95rem; }}
+input[type=email], input[type=password] {{ width: 100%; box-sizing: border-box; padding: .55rem .7rem;
+        font-size: 1rem; border: 1px solid #d0d0cc; border-radius: .4rem; background: #f9f9f8; }}
+.keep {{ display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }}
+.keep label {{ margin: 0; }}
+button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0; border-radius: .4rem;
+        background: #ff4b4b; color: #fff; cursor: pointer; }}
+.note {{ background: #fdecea; color: #7d2020; padding: .7rem .9rem; border-radius: .4rem; }}
+.help {{ color: #6b6d76; font-size: .9rem; margin-top: 1.5rem; }}
+</style></head>
+<body><main>
+<h1>{title}</h1><p class="org">{organisation} · customer-experience council</p>
+{note}
+{form}
+</main></body></html>
+"""
