@@ -13,9 +13,10 @@ from enum import StrEnum
 SECURITY = ("starttls", "ssl", "none")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PASSWORD_ENV = "COUNCIL_SMTP_PASSWORD"
-# A temporary refusal is tried again after 1, 2, 4 … minutes, at most an hour apart, for two days.
+# A temporary refusal is tried again after 1, 2, 4 … minutes, at most a quarter of an hour apart (so mail
+# goes soon after a server that was down is back), for two days.
 FIRST_RETRY = timedelta(minutes=1)
-LONGEST_WAIT = timedelta(hours=1)
+LONGEST_WAIT = timedelta(minutes=15)
 GIVE_UP_AFTER = timedelta(days=2)
 _ADDRESS = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85\x0b\x0c]+")
@@ -97,7 +98,7 @@ def one_line(text: str, limit: int = 200) -> str:
 
 
 def next_try(attempts: int, now: datetime) -> datetime:
-    """When to try again after `attempts` temporary failures: waits double, up to an hour."""
+    """When to try again after `attempts` temporary failures: waits double, up to a quarter of an hour."""
     wait = FIRST_RETRY * (2 ** max(0, min(attempts - 1, 10)))
     return now + min(wait, LONGEST_WAIT)
 

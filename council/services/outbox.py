@@ -218,6 +218,11 @@ def outbox_lines(ws: Workspace, status: str | None = None, limit: int = 100) -> 
     return store.lines(ws.db, status, limit)
 
 
+def waiting_because(ws: Workspace) -> tuple[str, datetime] | None:
+    """Why mails wait (the server's last answer), and when the next try is; None when none had a try."""
+    return store.last_problem(ws.db)
+
+
 def outbox_counts(ws: Workspace) -> dict[str, int]:
     return store.counts(ws.db)
 

@@ -120,6 +120,15 @@ def lines(q: Query, status: str | None, limit: int) -> list[OutboxLine]:
     )
 
 
+def last_problem(q: Query) -> tuple[str, datetime] | None:
+    """The server's last answer to a mail still waiting after a try, and when that mail goes next."""
+    found = q.row(
+        "SELECT server_answer, next_try_at FROM outbox_mail WHERE status = 'queued' AND attempts > 0 "
+        "ORDER BY id DESC LIMIT 1"
+    )
+    return (found[0], found[1]) if found else None
+
+
 def choices(q: Query, person_id: int) -> dict[str, bool]:
     return dict(q.rows("SELECT kind, receives FROM mail_choice WHERE person_id = ?", [person_id]))
 

@@ -61,6 +61,15 @@ def _outbox(ws: Workspace, me: Person | None) -> None:
         f"**Outbox:** {counts['queued']:,} waiting · {counts['sent']:,} sent · {counts['failed']:,} failed. "
         "Waiting mails go out within a minute while the app runs."
     )
+    problem = outbox.waiting_because(ws)
+    if problem:
+        answer, next_try = problem
+        st.warning(
+            f"Mails are waiting. The last try said: {md(answer)}. Next try at "
+            f"{next_try.astimezone(ws.zone):%H:%M}. Where it names a setting, correct it in the workspace file "
+            "and restart the app; a server that was down gets them once it is back.",
+            icon=":material/schedule_send:",
+        )
     default = "failed" if counts["failed"] else "queued" if counts["queued"] else "sent"
     shown = st.segmented_control(
         "Show", list(_STATUS_WORDS), default=default, key=f"{FORM}_status",

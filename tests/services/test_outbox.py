@@ -191,3 +191,30 @@ def test_a_user_without_a_password_set_is_told_where_to_put_it(
 def test_a_typed_address_that_is_not_one_is_refused(mailing: Workspace) -> None:
     with pytest.raises(ValidationError, match="not an e-mail address"):
         outbox.send_test(mailing, SECRETARY, "secretary at example.org")
+
+
+def test_starttls_asked_of_a_server_without_it_names_the_setting(mailing: Workspace, inbox: Inbox) -> None:
+    plain = with_mail(mailing, inbox.settings(security="starttls"))
+    with pytest.raises(ValidationError, match=r"does not offer STARTTLS: check email\.security"):
+        outbox.send_test(plain, SECRETARY, "secretary@example.org")
+
+
+def test_a_wrong_password_names_the_user_and_where_the_password_comes_from(
+    mailing: Workspace, monkeypatch
+) -> None:
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    monkeypatch.setenv("COUNCIL_SMTP_PASSWORD", "wrong")
+    inbox = Inbox(port=free_port())
+    server = Controller(inbox, hostname="127.0.0.1", port=inbox.port, auth_require_tls=False,
+                        authenticator=lambda *args: AuthResult(success=False, handled=False))  # fmt: skip
+    server.start()
+    try:
+        signing_in = with_mail(mailing, inbox.settings(user="council@example.org"))
+        with pytest.raises(
+            ValidationError, match=r"refused the user name or password \(email.user, COUNCIL_SMTP_PASSWORD\)"
+        ):
+            outbox.send_test(signing_in, SECRETARY, "secretary@example.org")
+    finally:
+        server.stop()

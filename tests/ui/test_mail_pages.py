@@ -98,3 +98,22 @@ def test_a_person_turns_the_weekly_digest_on_in_the_sidebar(
     ws.db.close()
     at.run()
     assert at.toggle(key=f"my_mail_{me}_digest").value is True
+
+
+def test_settings_says_why_mails_wait_and_when_the_next_try_is(
+    app, demo_copy: Path, tmp_path: Path, inbox: Inbox
+) -> None:
+    config = _mail_config(tmp_path, inbox)
+    secretary, _ = _secretary(config, demo_copy)
+    ws = open_workspace(config, demo_copy, demo=False)
+    now = datetime.now(ws.zone)
+    waiting = OutboxMail("agenda", "ann@example.org", "Agenda", "Text", "<p>Text</p>", "<2@example.org>", now,
+                         now, attempts=3, server_answer="Cannot reach the mail server at smtp.example.org:587 "
+                         "(email.host, email.port): timed out")  # fmt: skip
+    ws.db.write(lambda tx: store.queue(tx, waiting))
+    ws.db.close()
+    at = app(demo_copy, "settings", config=config)
+    at.session_state[ACTING_KEY] = secretary
+    at.run()
+    [warning] = [w for w in at.warning if "Mails are waiting" in plain(w.value)]
+    assert "(email.host, email.port)" in plain(warning.value) and "Next try at" in plain(warning.value)
