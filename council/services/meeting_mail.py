@@ -20,7 +20,7 @@ from council.services.minutes import Minutes, MinutesDecision, Participant, minu
 from council.services.outbox import mail_is_on, queue_letter, receiving
 from council.services.password_links import needs_password, new_link
 from council.services.workspace import Workspace
-from council.store import meetings
+from council.store import meetings, people
 from council.store.database import Transaction
 from council.store.outbox import Recipient
 
@@ -51,7 +51,13 @@ def queue_invitations(
             groups["update" if person.id in before else "new"].append(person)
     _queue_each(tx, ws, lambda link: _invitation(ws, m, request, link), groups["new"])
     _queue_each(tx, ws, lambda link: _update(ws, m, request, list(changed), link), groups["update"])
-    _queue_each(tx, ws, lambda link: _guest_invitation(ws, m, request, link), groups["guest"])
+    guest = people.get_person(tx, guest_id) if guest_id is not None else None
+    voice = (
+        ws.config.voice_name(guest.voice)
+        if guest and guest.voice
+        else "someone from outside the organisation"
+    )
+    _queue_each(tx, ws, lambda link: _guest_invitation(ws, m, request, link, voice), groups["guest"])
     gone = receiving(tx, sorted(before - now), MailKind.INVITATION)
     if gone:
         queue_letter(tx, ws, _not_invited(ws, m, meeting_invite(m, organizer=organizer, cancel=True)), gone)
@@ -150,10 +156,11 @@ def _update(
     return body.letter(MailKind.INVITATION, subject, _about(m), calendar=request, method="REQUEST")
 
 
-def _guest_invitation(ws: Workspace, m: Minutes, request: bytes, password_link: str | None) -> Letter:
+def _guest_invitation(
+    ws: Workspace, m: Minutes, request: bytes, password_link: str | None, voice: str
+) -> Letter:
     config = ws.config
     seated = [config.name_of("department", d) for d, n in config.council.seats.items() if n]
-    voice = m.guest.detail if m.guest and m.guest.detail else "someone from outside the council"
     body = Body().para(
         f"The customer-experience council of {config.organisation} brings colleagues from {_and(seated)} "
         "together to look at the customer's whole journey: where customers run into trouble, where one "
@@ -193,6 +200,7 @@ def _first_password(body: Body, link: str | None) -> None:
 
 def _meeting_facts(body: Body, m: Minutes) -> None:
     body.facts([
+        ("Meeting", m.title),
         ("When", moment_words(m.starts_at, m.ends_at)),
         ("Where", m.location.strip() or "Not set yet"),
         ("Chair", _who(m.chair)),

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.errors import MessageError
+from email.message import EmailMessage
 from email.utils import make_msgid
 
 from council.domain.errors import NotFound, ValidationError
@@ -105,7 +107,7 @@ def deliver(
             with server(settings) as connection:
                 for i, mail in enumerate(mails):
                     try:
-                        answer = connection.send(message_of(mail, settings), mail.recipient)
+                        answer = connection.send(_message(mail, settings), mail.recipient)
                     except Refused as refusal:
                         _refused(ws, mail, refusal, done)
                         continue
@@ -120,6 +122,15 @@ def deliver(
         except Unreachable as e:
             _put_off(ws, mails, e.answer, done)
     return done
+
+
+def _message(mail: OutboxMail, settings: MailSettings) -> EmailMessage:
+    """The mail as it goes; one that cannot be written (an address the roster should not have let in) is
+    refused for good, so it holds up no other."""
+    try:
+        return message_of(mail, settings)
+    except (ValueError, IndexError, MessageError) as e:
+        raise Refused(f"“{mail.recipient}” cannot be used as an address: {e}", permanent=True) from None
 
 
 def _refused(ws: Workspace, mail: OutboxMail, refusal: Refused, done: Round) -> None:
@@ -205,7 +216,7 @@ def send_test(
     assert mail is not None
     try:
         with server(settings) as connection:
-            answer = connection.send(message_of(mail, settings), address)
+            answer = connection.send(_message(mail, settings), address)
     except (Refused, Unreachable) as e:
         why = e.answer
         ws.db.write(lambda tx: store.mark_failed(tx, mail_id, why))

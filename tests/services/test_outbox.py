@@ -218,3 +218,13 @@ def test_a_wrong_password_names_the_user_and_where_the_password_comes_from(
             outbox.send_test(signing_in, SECRETARY, "secretary@example.org")
     finally:
         server.stop()
+
+
+def test_an_address_that_cannot_be_written_fails_and_holds_up_no_other(
+    mailing: Workspace, inbox: Inbox
+) -> None:
+    _queue(mailing, Recipient(4, "Odd", "odd address@@example.org"), BOB)
+    done = outbox.deliver(mailing)
+    assert (done.sent, done.failed) == (1, 1)
+    assert _statuses(mailing) == {"odd address@@example.org": "failed", "bob@example.org": "sent"}
+    assert "cannot be used as an address" in outbox.outbox_lines(mailing, "failed")[0].server_answer
