@@ -50,7 +50,7 @@ def queue_invitations(
         else:
             groups["update" if person.id in before else "new"].append(person)
     _queue_each(tx, ws, lambda link: _invitation(ws, m, request, link), groups["new"])
-    _queue_each(tx, ws, lambda link: _update(ws, m, request, list(changed), link), groups["update"])
+    _queue_each(tx, ws, lambda link: _invitation(ws, m, request, link, list(changed)), groups["update"])
     guest = people.get_person(tx, guest_id) if guest_id is not None else None
     voice = (
         ws.config.voice_name(guest.voice)
@@ -131,28 +131,25 @@ def queue_minutes(tx: Transaction, ws: Workspace, meeting_id: int) -> None:
     queue_letter(tx, ws, letter, receiving(tx, sorted(invited_now(tx, ws, meeting_id)), MailKind.MINUTES))
 
 
-def _invitation(ws: Workspace, m: Minutes, request: bytes, password_link: str | None) -> Letter:
-    body = Body().para(f"You are invited to “{m.title}”, a meeting of the {ws.config.organisation} "
-                       "customer-experience council.")  # fmt: skip
-    _meeting_facts(body, m)
-    _agenda(body, m)
-    body.para("The calendar invitation is attached: accept it to keep the meeting in your calendar.")
-    body.link("Open the meeting in the workspace", ws.config.email.link("meetings", id=m.meeting_id))
-    _first_password(body, password_link)
-    subject = f"Invitation: {m.title}, {_when(m)}"
-    return body.letter(MailKind.INVITATION, subject, _about(m), calendar=request, method="REQUEST")
-
-
-def _update(
-    ws: Workspace, m: Minutes, request: bytes, changed: list[str], password_link: str | None
+def _invitation(
+    ws: Workspace, m: Minutes, request: bytes, password_link: str | None, changed: list[str] | None = None
 ) -> Letter:
-    what = f"Changed: {', '.join(changed)}. " if changed else ""
-    body = Body().para(f"“{m.title}” has changed. {what}This is the meeting as it stands now.")
+    """The invitation, or with `changed` (what changed) the update of one sent before."""
+    if changed is None:
+        body = Body().para(f"You are invited to “{m.title}”, a meeting of the {ws.config.organisation} "
+                           "customer-experience council.")  # fmt: skip
+    else:
+        what = f"Changed: {', '.join(changed)}. " if changed else ""
+        body = Body().para(f"“{m.title}” has changed. {what}This is the meeting as it stands now.")
     _meeting_facts(body, m)
-    body.para("The calendar invitation attached updates the meeting already in your calendar.")
+    if changed is None:
+        _agenda(body, m)
+        body.para("The calendar invitation is attached: accept it to keep the meeting in your calendar.")
+    else:
+        body.para("The calendar invitation attached updates the meeting already in your calendar.")
     body.link("Open the meeting in the workspace", ws.config.email.link("meetings", id=m.meeting_id))
     _first_password(body, password_link)
-    subject = f"Changed: {m.title}, {_when(m)}"
+    subject = f"{'Invitation' if changed is None else 'Changed'}: {m.title}, {_when(m)}"
     return body.letter(MailKind.INVITATION, subject, _about(m), calendar=request, method="REQUEST")
 
 

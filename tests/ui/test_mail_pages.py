@@ -33,6 +33,17 @@ def _secretary(config: Path, db: Path) -> tuple[int, str]:
         ws.db.close()
 
 
+def _settings_with(app, config: Path, db: Path, *waiting: OutboxMail):
+    """Settings as the secretary sees it, with these mails in the outbox; and their ids."""
+    secretary, _ = _secretary(config, db)
+    ws = open_workspace(config, db, demo=False)
+    ids = [ws.db.write(lambda tx, m=mail: store.queue(tx, m)) for mail in waiting]
+    ws.db.close()
+    at = app(db, "settings", config=config)
+    at.session_state[ACTING_KEY] = secretary
+    return at.run(), ids
+
+
 def test_with_mail_off_settings_says_how_to_turn_it_on(app, demo_copy: Path) -> None:
     at = app(demo_copy, "settings")
     assert any("Mail is off" in plain(i.value) for i in at.info)
@@ -64,21 +75,14 @@ def test_the_secretary_sends_a_test_mail_and_sees_the_server_answer(
 def test_a_failed_mail_is_listed_with_its_reason_and_can_be_sent_again(
     app, demo_copy: Path, tmp_path: Path, inbox: Inbox
 ) -> None:
-    config = _mail_config(tmp_path, inbox)
-    secretary, _ = _secretary(config, demo_copy)
-    ws = open_workspace(config, demo_copy, demo=False)
-    now = datetime.now(ws.zone)
+    now = datetime.now().astimezone()
     failed = OutboxMail("agenda", "gone@example.org", "Agenda: December council", "Text", "<p>Text</p>",
                         "<1@example.org>", now, now, status="failed", server_answer="550 5.1.1 No such mailbox")  # fmt: skip
-    mail_id = ws.db.write(lambda tx: store.queue(tx, failed))
-    ws.db.close()
-    at = app(demo_copy, "settings", config=config)
-    at.session_state[ACTING_KEY] = secretary
-    at.run()
+    at, [mail_id] = _settings_with(app, _mail_config(tmp_path, inbox), demo_copy, failed)
     assert any("550 5.1.1 No such mailbox" in plain(m.value) for m in at.markdown)
     button(at, "Send again").click().run()
     assert any("goes out again within a minute" in plain(s.value) for s in at.success)
-    ws = open_workspace(config, demo_copy, demo=False)
+    ws = open_workspace(_mail_config(tmp_path, inbox), demo_copy, demo=False)
     assert store.get(ws.db, mail_id).status == "queued"
     ws.db.close()
 
@@ -103,17 +107,10 @@ def test_a_person_turns_the_weekly_digest_on_in_the_sidebar(
 def test_settings_says_why_mails_wait_and_when_the_next_try_is(
     app, demo_copy: Path, tmp_path: Path, inbox: Inbox
 ) -> None:
-    config = _mail_config(tmp_path, inbox)
-    secretary, _ = _secretary(config, demo_copy)
-    ws = open_workspace(config, demo_copy, demo=False)
-    now = datetime.now(ws.zone)
+    now = datetime.now().astimezone()
     waiting = OutboxMail("agenda", "ann@example.org", "Agenda", "Text", "<p>Text</p>", "<2@example.org>", now,
                          now, attempts=3, server_answer="Cannot reach the mail server at smtp.example.org:587 "
                          "(email.host, email.port): timed out")  # fmt: skip
-    ws.db.write(lambda tx: store.queue(tx, waiting))
-    ws.db.close()
-    at = app(demo_copy, "settings", config=config)
-    at.session_state[ACTING_KEY] = secretary
-    at.run()
+    at, _ = _settings_with(app, _mail_config(tmp_path, inbox), demo_copy, waiting)
     [warning] = [w for w in at.warning if "Mails are waiting" in plain(w.value)]
     assert "(email.host, email.port)" in plain(warning.value) and "Next try at" in plain(warning.value)
