@@ -88,8 +88,8 @@ def accounts_app(
 
 
 @pytest.fixture(scope="session")
-def mail_app(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Inbox]]:
-    """The app on a copy of the demo that sends its mail to a test SMTP server: its address, and the server."""
+def mail_app(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailApp]:
+    """The app on a copy of the demo that sends its mail to a test SMTP server."""
     folder = tmp_path_factory.mktemp("e2e_mail")
     config = folder / "workspace.yaml"
     with running_inbox() as inbox:
@@ -97,17 +97,25 @@ def mail_app(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
                    "  from: council@example.org\n  public_url: https://council.example.org\n")  # fmt: skip
         config.write_text(DEMO_CONFIG.read_text(encoding="utf-8") + "\n" + section, encoding="utf-8")
         for url in _serve(demo_file, config, folder):
-            yield url, inbox
+            yield MailApp(url, inbox, config, folder / "council.duckdb")
 
 
 @pytest.fixture
-def mail_page(browser: Browser, mail_app: tuple[str, Inbox]) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORT, base_url=mail_app[0])
+def mail_page(browser: Browser, mail_app: MailApp) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORT, base_url=mail_app.url)
     tab = context.new_page()
     tab.goto("/")
     wait_for_app(tab)
     yield tab
     context.close()
+
+
+@dataclass(frozen=True)
+class MailApp:
+    url: str
+    inbox: Inbox
+    config: Path
+    db: Path
 
 
 @dataclass(frozen=True)
