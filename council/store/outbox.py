@@ -69,11 +69,17 @@ def get(q: Query, mail_id: int) -> OutboxMail | None:
 
 
 def mark_sent(tx: Transaction, mail_id: int, now: datetime, answer: str) -> None:
+    """The mail went. A password link in it is blanked in the copy kept here: only its recipient holds it
+    (a backup of the database then holds no working link)."""
     tx.execute(
-        "UPDATE outbox_mail SET status = 'sent', sent_at = ?, attempts = attempts + 1, server_answer = ? "
+        f"UPDATE outbox_mail SET status = 'sent', sent_at = ?, attempts = attempts + 1, server_answer = ?, "
+        f"body_text = {_BLANKED.format(body='body_text')}, body_html = {_BLANKED.format(body='body_html')} "
         "WHERE id = ?",
         [now, answer, mail_id],
     )
+
+
+_BLANKED = "regexp_replace({body}, '(set-password\\?token=)[A-Za-z0-9_-]+', '\\1sent', 'g')"
 
 
 def mark_failed(tx: Transaction, mail_id: int, answer: str) -> None:
