@@ -86,6 +86,8 @@ def test_someone_with_a_password_gets_no_link(council: Workspace, inbox: Inbox) 
 def test_the_copy_kept_of_a_sent_mail_holds_no_working_link(council: Workspace, inbox: Inbox) -> None:
     _, text = _invite_guest(council, inbox)
     token = _token(text)
-    kept = council.db.rows("SELECT body_text, body_html FROM outbox_mail WHERE recipient = 'kees@example.org'")
+    kept = council.db.rows(
+        "SELECT body_text, body_html FROM outbox_mail WHERE recipient = 'kees@example.org'"
+    )
     assert kept and all(token not in body for row in kept for body in row)
     assert "set-password?token=sent" in kept[0][0] and "set-password?token=sent" in kept[0][1]
