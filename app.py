@@ -2,12 +2,15 @@
 
     streamlit run app.py
 
-runs `streamlit_app.py` (the pages) behind a sign-in that lasts across reloads and new tabs.
+runs `streamlit_app.py` (the pages) behind a sign-in that lasts across reloads and new tabs, with the
+background worker that sends the mail, and carries out what the command line hands it while it runs.
 """
 
 import streamlit as st
 from starlette.middleware import Middleware
 
-from council.ui.web import ROUTES, SignedInOnly, app_running
+from council.cli import run_in_app
+from council.ui.web import ROUTES, SignedInOnly, app_running, carry_out_commands_with
 
+carry_out_commands_with(run_in_app)  # the command line's commands, handed over while the app runs
 app = st.App("streamlit_app.py", routes=ROUTES, middleware=[Middleware(SignedInOnly)], lifespan=app_running)

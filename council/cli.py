@@ -15,30 +15,76 @@ python -m council send-mail [--dry-run] send the mails that are due, when the ap
 from __future__ import annotations
 
 import argparse
+import contextvars
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
+from council.cli_io import HandOver, app_workspace, hand_over, inside_app, say, warn
 from council.cli_mail import add_mail_command
 from council.config import CONFIG_ENV, load_config
 from council.demo.large import SEED as LARGE_SEED
 from council.demo.large import add_large_history
-from council.domain.errors import CouncilError, NotFound
+from council.domain.errors import CouncilError, DatabaseInUse, NotFound
 from council.domain.people import OPERATOR
 from council.services.admin import back_up, restore, workspace_facts
 from council.services.recovery import new_recovery_code
 from council.services.workspace import DB_ENV, Workspace, database_path, open_workspace
 
+# What the running app carries out for the command line; the others need the app stopped.
+BESIDE_THE_APP = {"backup", "import-feedback", "set-password", "add-person", "accounts", "send-mail",
+                  "version", "recovery-code"}  # fmt: skip
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        try:
+            return args.run(args)
+        except DatabaseInUse as held:
+            return _beside_the_app(argv, args, HandOver(held))
+        except HandOver as asked:
+            return _beside_the_app(argv, args, asked)
     except CouncilError as e:
-        print(f"error: {e.message}", file=sys.stderr)
+        warn(f"error: {e.message}")
         return 1
+
+
+def _beside_the_app(argv: list[str], args: argparse.Namespace, asked: HandOver) -> int:
+    if args.command not in BESIDE_THE_APP or app_workspace() is not None:
+        raise asked.held
+    return hand_over(argv + asked.extra, _target(args), asked.held, asked.stdin)
+
+
+def run_in_app(ws: Workspace, argv: list[str], stdin: str, cwd: str) -> dict[str, int | str]:
+    """Carry out a command for the command line, in the running app on its workspace `ws`: its output,
+    errors and exit code. Paths it names are taken from the folder the command was given in."""
+    out, err = io.StringIO(), io.StringIO()
+
+    def run() -> int:
+        inside_app(ws, out, err, io.StringIO(stdin))
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit as e:  # the command line checked the words already; this is a forged request
+            return int(e.code or 2)
+        if args.command not in BESIDE_THE_APP:
+            warn(f"error: `{args.command}` cannot run while the app runs: stop the app first.")
+            return 2
+        for name, value in vars(args).items():
+            if isinstance(value, Path) and not value.is_absolute():
+                setattr(args, name, Path(cwd) / value)
+        try:
+            return args.run(args)
+        except CouncilError as e:
+            warn(f"error: {e.message}")
+            return 1
+
+    code = contextvars.Context().run(run)
+    return {"code": code, "out": out.getvalue(), "err": err.getvalue()}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--db", type=Path, help=f"database file (default: ${DB_ENV}, else the config's `database`)"
     )
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     init = commands.add_parser("init", parents=[common], help="create an empty workspace, or upgrade one")
     init.set_defaults(run=_init)
     demo = commands.add_parser("demo", parents=[common], help="create a workspace with the demo data")
@@ -94,7 +140,7 @@ def _init(args: argparse.Namespace) -> int:
     ws = open_workspace(args.config, args.db, demo=False)
     facts = workspace_facts(ws)
     verb = "Upgraded" if existed else "Created"
-    print(f"{verb} {facts.database} (schema version {facts.schema_version}).")
+    say(f"{verb} {facts.database} (schema version {facts.schema_version}).")
     if not existed:
         _print_recovery_code(new_recovery_code(ws))
     return 0
@@ -106,7 +152,7 @@ def _recovery_code(args: argparse.Namespace) -> int:
 
 
 def _print_recovery_code(code: str) -> None:
-    print(
+    say(
         f"Recovery code: {code}\n"
         "Keep it somewhere safe, away from this server; it is shown only now. A secretary who can no longer "
         "sign in uses it once, with their e-mail address, under 'Lost your password?' on the sign-in page. "
@@ -117,15 +163,14 @@ def _print_recovery_code(code: str) -> None:
 def _demo(args: argparse.Namespace) -> int:
     target = _target(args)
     if target.exists():
-        print(
+        warn(
             f"error: {target} already exists. Demo data only goes into a new workspace: "
-            "pass --db with a new file name, or move the old file away first.",
-            file=sys.stderr,
+            "pass --db with a new file name, or move the old file away first."
         )
         return 1
     ws = open_workspace(args.config, target, demo=True)
     rows = workspace_facts(ws).rows
-    print(
+    say(
         f"Created {target} with the demo organisation {ws.config.organisation}: "
         f"{rows['friction_point']} friction points, {rows['meeting']} meetings, "
         f"{rows['feedback']:,} feedback responses."
@@ -136,20 +181,17 @@ def _demo(args: argparse.Namespace) -> int:
 def _large(args: argparse.Namespace) -> int:
     target = _target(args)
     if target.exists():
-        print(f"error: {target} already exists. The large workspace only goes into a new file: pass --db "
-              "with a new file name.", file=sys.stderr)  # fmt: skip
+        warn(f"error: {target} already exists. The large workspace only goes into a new file: pass --db "
+             "with a new file name.")  # fmt: skip
         return 1
     if not 0 < args.scale <= 10:
-        print(
-            f"error: --scale {args.scale} is out of range; use a number above 0 and up to 10.",
-            file=sys.stderr,
-        )
+        warn(f"error: --scale {args.scale} is out of range; use a number above 0 and up to 10.")
         return 1
     ws = open_workspace(args.config, target, demo=True)
     sizes = add_large_history(ws.db, ws.config, today=ws.today(), scale=args.scale, seed=args.seed)
     ws.db.checkpoint()
     rows = workspace_facts(ws).rows
-    print(
+    say(
         f"Created {target}: the demo plus {sizes.friction_point:,} friction points, {sizes.meeting:,} meetings, "
         f"{sizes.decision:,} decisions and {sizes.feedback:,} responses; in all {rows['friction_point']:,} "
         f"friction points, {rows['decision']:,} decision versions, {rows['feedback']:,} feedback responses."
@@ -158,7 +200,11 @@ def _large(args: argparse.Namespace) -> int:
 
 
 def _existing(args: argparse.Namespace, consequence: str = "") -> Workspace:
-    """The workspace the arguments name, which must exist already (nothing is created)."""
+    """The workspace the arguments name, which must exist already (nothing is created); the app's own when
+    the running app carries the command out."""
+    held = app_workspace()
+    if held is not None:
+        return held
     target = _target(args)
     if not target.exists():
         raise NotFound(f"{target} does not exist yet{consequence}; `python -m council init` creates it.")
@@ -167,7 +213,7 @@ def _existing(args: argparse.Namespace, consequence: str = "") -> Workspace:
 
 def _version(args: argparse.Namespace) -> int:
     facts = workspace_facts(_existing(args))
-    print(
+    say(
         f"{facts.database}: schema version {facts.schema_version} (this app knows up to {facts.latest_schema_version})."
     )
     return 0
@@ -175,7 +221,7 @@ def _version(args: argparse.Namespace) -> int:
 
 def _backup(args: argparse.Namespace) -> int:
     written = back_up(_existing(args, ", so there is nothing to back up"), OPERATOR, args.file)
-    print(f"Backup written to {written}.")
+    say(f"Backup written to {written}.")
     return 0
 
 
@@ -184,7 +230,7 @@ def _restore(args: argparse.Namespace) -> int:
     version = restore(args.file, target)
     facts = workspace_facts(open_workspace(args.config, target, demo=False))  # upgrades an older backup
     upgraded = f", upgraded to {facts.schema_version}" if facts.schema_version != version else ""
-    print(
+    say(
         f"Restored {args.file} into {target} (schema version {version}{upgraded}): "
         f"{facts.rows['person']} people, {facts.rows['friction_point']} friction points, "
         f"{facts.rows['decision']} decision versions, {facts.rows['feedback']:,} feedback responses."

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
-import sys
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 
-from council.config import load_config
+from council.cli_io import HandOver, read_line, say
 from council.domain.errors import DatabaseInUse, ValidationError
 from council.domain.people import OPERATOR, Person
 from council.domain.vocabulary import Role
 from council.services import accounts as service
-from council.services import operator_link, roster
-from council.services.workspace import Workspace, database_path
+from council.services import roster
+from council.services.workspace import Workspace
 
 
 def add_account_commands(
@@ -50,54 +46,37 @@ def _add_person(ws: Workspace, args: argparse.Namespace) -> int:
         args.name, args.department, email=args.email, roles=roles, is_external=args.department is None
     )
     roster.add_person(ws, OPERATOR, draft)
-    print(f"{args.name.strip()} is on the roster. Next: python -m council set-password {args.email.strip()}")
+    say(f"{args.name.strip()} is on the roster. Next: python -m council set-password {args.email.strip()}")
     return 0
 
 
 def _set_password(args: argparse.Namespace, existing: Callable[[argparse.Namespace, str], Workspace]) -> int:
     if args.password_stdin:
-        password = confirm = sys.stdin.readline().rstrip("\r\n")
+        password = confirm = read_line().rstrip("\r\n")
     else:
         password = getpass.getpass(f"New password for {args.email}: ")
         confirm = getpass.getpass("The same password again: ")
     try:
         ws = existing(args, "")
-    except DatabaseInUse as held:  # the app runs: it sets the password itself, asked on this machine only
-        print(_set_in_running_app(args, password, confirm, held))
-        return 0
+    except DatabaseInUse as held:  # the app runs: it sets the password, given here, itself
+        extra = [] if args.password_stdin else ["--password-stdin"]
+        if password != confirm:
+            raise ValidationError(
+                "The two passwords are not the same. Type the new password twice."
+            ) from None
+        raise HandOver(held, extra, f"{password}\n") from None
     person = service.set_password_by_email(ws, OPERATOR, args.email, password, confirm)
-    print(f"{person.name} can now sign in as {person.email} with the new password.")
+    say(f"{person.name} can now sign in as {person.email} with the new password.")
     return 0
-
-
-def _set_in_running_app(args: argparse.Namespace, password: str, confirm: str, held: DatabaseInUse) -> str:
-    database = args.db or database_path(load_config(args.config))
-    link = operator_link.read_link(database)
-    if link is None:  # held by something else than the app served by app.py
-        raise held
-    request = urllib.request.Request(
-        link.url + operator_link.PATH, method="POST",
-        data=json.dumps({"email": args.email, "password": password, "confirm": confirm}).encode(),
-        headers={operator_link.HEADER: link.key, "Content-Type": "application/json"},
-    )  # fmt: skip
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.read().decode()
-    except urllib.error.HTTPError as e:
-        raise ValidationError(e.read().decode() or f"The running app refused: {e.code}.") from e
-    except OSError as e:
-        raise DatabaseInUse(
-            f"{database} is in use, but the app did not answer at {link.url} ({e}). Is it still running?"
-        ) from e
 
 
 def _accounts(ws: Workspace) -> int:
     lines = service.account_lines(ws)
     if not lines:
-        print("No local accounts yet. `python -m council set-password EMAIL` creates one.")
+        say("No local accounts yet. `python -m council set-password EMAIL` creates one.")
     for line in lines:
         last = line.account.last_sign_in_at
         seen = f"last signed in {last.astimezone(ws.zone):%Y-%m-%d %H:%M}" if last else "never signed in"
         state = "SLOWED DOWN" if line.locked else ("left the roster" if not line.person.active else "")
-        print("  ".join(part for part in (line.person.name, line.person.email or "", seen, state) if part))
+        say("  ".join(part for part in (line.person.name, line.person.email or "", seen, state) if part))
     return 0

@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+from council.cli_io import say
 from council.domain.errors import ValidationError
 from council.domain.feedback import SCALES
 from council.domain.feedback_import import DATE_FORMATS, FIELDS, VALUE_FIELDS, ImportCheck, ImportProfile
@@ -61,13 +62,13 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
         file = prepare_path(args.file, workdir)
         found = service.layout(ws, file, args.separator)
         profile = _profile(args, service.suggest(ws, file, found, args.source))
-        print(f"{file.name}: read as {file.encoding}, separator {profile.delimiter!r}.")
-        print("Columns: " + ", ".join(f"{FIELDS[f]} = {c!r}" for f, c in profile.columns.items()))
+        say(f"{file.name}: read as {file.encoding}, separator {profile.delimiter!r}.")
+        say("Columns: " + ", ".join(f"{FIELDS[f]} = {c!r}" for f, c in profile.columns.items()))
         check = service.dry_run(ws, file, profile)
         _report(check)
         if args.report and check.problem_count:
             args.report.write_text(service.problem_report(ws, file, profile), encoding="utf-8-sig")
-            print(f"Every problem is listed in {args.report}.")
+            say(f"Every problem is listed in {args.report}.")
         if args.dry_run:
             return 0 if check.all_good else 1
         result = service.import_file(
@@ -75,9 +76,9 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
         )
     finally:
         remove_workdir(workdir)
-    print(f"Imported {counted(result.imported, 'response')} from {args.source!r}.")
+    say(f"Imported {counted(result.imported, 'response')} from {args.source!r}.")
     if result.skipped or result.already_imported:
-        print(f"Left out: {counted(result.skipped, 'row')} with a problem, "
+        say(f"Left out: {counted(result.skipped, 'row')} with a problem, "
               f"{counted(result.already_imported, 'response')} imported before.")  # fmt: skip
     return 0
 
@@ -109,16 +110,16 @@ def _profile(args: argparse.Namespace, profile: ImportProfile) -> ImportProfile:
 
 
 def _report(check: ImportCheck) -> None:
-    print(f"{check.rows:,} rows: {check.good:,} good, {check.bad_rows:,} with a problem.")
+    say(f"{check.rows:,} rows: {check.good:,} good, {check.bad_rows:,} with a problem.")
     if check.already_imported:
-        print(
+        say(
             f"{check.already_imported:,} good rows were imported before (same response id) and will be left out."
         )
     if check.imported_before:
-        print(f"This file was imported before, on {check.imported_before}.")
+        say(f"This file was imported before, on {check.imported_before}.")
     for p in check.problems[:SHOWN]:
-        print(f"  {p}")
+        say(f"  {p}")
     if check.problem_count > SHOWN:
-        print(
+        say(
             f"  … and {check.problem_count - SHOWN:,} more; --report FILE writes every problem to a CSV file."
         )

@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from council.config import load_config
-from council.domain.errors import DatabaseInUse
+from council.cli_io import say
 from council.services import background, outbox, reminders
-from council.services.operator_link import link_file
-from council.services.workspace import Workspace, database_path
+from council.services.workspace import Workspace
 
 
 def add_mail_command(
@@ -27,38 +25,27 @@ def add_mail_command(
 
 
 def _send_mail(args: argparse.Namespace, existing: Callable[[argparse.Namespace, str], Workspace]) -> int:
-    try:
-        ws = existing(args, "")
-    except DatabaseInUse:
-        if not _app_runs(args):
-            raise
-        print("The app is running: it sends the mail itself every minute, so there is nothing to do here.")
-        return 0
+    ws = existing(args, "")
     if not outbox.mail_is_on(ws):
-        print("Mail is off: set `enabled: true` under `email` in the workspace file to send mail.")
+        say("Mail is off: set `enabled: true` under `email` in the workspace file to send mail.")
         return 0
     if args.dry_run:
         return _dry_run(ws)
     done = background.one_round(ws)
-    print(f"Sent {done.sent} mail(s); {done.failed} failed; {done.put_off} wait for another try.")
+    say(f"Sent {done.sent} mail(s); {done.failed} failed; {done.put_off} wait for another try.")
     for answer in done.answers:
         if not answer.startswith("accepted"):
-            print(f"  {answer}")
+            say(f"  {answer}")
     if done.problem:
-        print(f"The mail server could not be reached: {done.problem}")
+        say(f"The mail server could not be reached: {done.problem}")
     return 1 if done.problem or done.failed else 0
 
 
 def _dry_run(ws: Workspace) -> int:
     for line in reminders.coming_up(ws):
-        print(f"would queue: {line}")
+        say(f"would queue: {line}")
     due = outbox.due_now(ws)
     for mail in due:
-        print(f"would send: #{mail.id} to {mail.recipient}: {mail.subject}")
-    print(f"{len(due)} queued mail(s) due; nothing was sent or changed (dry run).")
+        say(f"would send: #{mail.id} to {mail.recipient}: {mail.subject}")
+    say(f"{len(due)} queued mail(s) due; nothing was sent or changed (dry run).")
     return 0
-
-
-def _app_runs(args: argparse.Namespace) -> bool:
-    """Whether the app holds the database: it leaves its link beside the database while it runs."""
-    return link_file(args.db or database_path(load_config(args.config))).exists()

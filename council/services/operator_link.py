@@ -1,7 +1,6 @@
-"""The command line's way into the running app, for what cannot wait until it stops (a secretary who
-cannot sign in needs a new password now): while the app runs, it writes the address it answers on and
-a fresh random key to a file beside the database, readable only by whoever runs it. The command line
-reads that file and asks the app, on this machine only, to do the job.
+"""The command line's way into the running app, which holds the database while it runs: the app writes
+the address it answers on and a fresh random key to a file beside the database, readable only by whoever
+runs it. The command line reads that file and asks the app, on this machine only, to carry a command out.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HEADER = "X-Council-Operator"
-PATH = "/auth/operator/set-password"
+RUN_PATH = "/auth/operator/run"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ server. In demo mode and with the organisation's sign-in the gate lets everythin
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from http.cookies import SimpleCookie
 from typing import Any
@@ -17,12 +17,11 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 from streamlit import config as streamlit_config
 
 from council.domain.errors import CouncilError
-from council.domain.people import OPERATOR
 from council.services import (
     accounts,
     background,
@@ -246,25 +245,33 @@ async def app_running(app: Any) -> AsyncIterator[None]:
         operator_link.link_file(ws.db.path).unlink(missing_ok=True)
 
 
-async def operator_set_password(request: Request) -> Response:
-    """`python -m council set-password` while the app runs: from this machine, with this run's key only."""
+Runner = Callable[[Workspace, list[str], str, str], dict[str, Any]]
+_RUNNER: list[Runner] = []  # how this app carries out a command line's command (set by app.py)
+
+
+def carry_out_commands_with(runner: Runner) -> None:
+    """`runner(workspace, argv, stdin, cwd)` carries out what the command line hands to the running app."""
+    _RUNNER[:] = [runner]
+
+
+async def operator_run(request: Request) -> Response:
+    """A command the command line hands over while the app holds the database: from this machine, with
+    this run's key only (readable beside the database by whoever runs the app, nobody else)."""
     host = request.client.host if request.client else ""
     key = request.headers.get(operator_link.HEADER, "")
     if not _loopback(host) or not _LINK or not same(key, _LINK[0].key):
         return PlainTextResponse("Not allowed.", 403)
     try:
         asked = await request.json()
-        email, password, confirm = (str(asked.get(k, "")) for k in ("email", "password", "confirm"))
-    except (ValueError, AttributeError):
-        return PlainTextResponse("Send the e-mail address and the password as JSON.", 400)
-    ws = await run_in_threadpool(workspace)
-    try:
-        person = await run_in_threadpool(
-            accounts.set_password_by_email, ws, OPERATOR, email, password, confirm
+        argv, stdin, cwd = [str(a) for a in asked["argv"]], str(asked.get("stdin", "")), str(asked["cwd"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return PlainTextResponse("Send the command's words, its input and its folder as JSON.", 400)
+    if not _RUNNER:
+        return PlainTextResponse(
+            "This app does not carry out commands; start it with `streamlit run app.py`.", 503
         )
-    except CouncilError as e:
-        return PlainTextResponse(e.message, 400)
-    return PlainTextResponse(f"{person.name} can now sign in as {person.email} with the new password.")
+    ws = await run_in_threadpool(workspace)
+    return JSONResponse(await run_in_threadpool(_RUNNER[0], ws, argv, stdin, cwd))
 
 
 def _loopback(host: str) -> bool:
@@ -282,5 +289,5 @@ ROUTES = [
     Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
     Route("/auth/recover", recover_page, methods=["GET", "POST"]),
     Route(password_links.PATH, set_password_page, methods=["GET", "POST"]),
-    Route(operator_link.PATH, operator_set_password, methods=["POST"]),
+    Route(operator_link.RUN_PATH, operator_run, methods=["POST"]),
 ]

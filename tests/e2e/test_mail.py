@@ -3,14 +3,11 @@ themselves (the app's own background worker sends them), each with its calendar 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 
 from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT
 from tests.e2e.conftest import MailApp, act_as, click_button, go_to, success_message, type_into, visited
 from tests.mail_inbox import Inbox
 
@@ -35,21 +32,6 @@ def test_a_planned_meeting_sends_its_invitations(mail_page: Page, mail_app: Mail
     page.get_by_text("Mail", exact=True).first.scroll_into_view_if_needed()
     expect(page.get_by_text("Sent (", exact=False).first).to_be_visible()
     visited(page, "settings-mail")
-
-
-def test_send_mail_leaves_the_sending_to_the_running_app(mail_app: MailApp) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "council",
-        "send-mail",
-        "--config",
-        str(mail_app.config),
-        "--db",
-        str(mail_app.db),
-    ]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and "The app is running: it sends the mail itself" in done.stdout
 
 
 def _arrived(inbox: Inbox, subject: str, within: float = 30) -> list:
