@@ -9,6 +9,7 @@ from council.services.admin import back_up, workspace_facts
 from council.ui import forms
 from council.ui.cache import clear_reads
 from council.ui.mail_views import mail_settings
+from council.ui.schedule_views import done_by_itself
 from council.ui.session import current_person, show_error, workspace
 from council.ui.text import md
 from council.ui.wall_links import wall_links
@@ -34,6 +35,7 @@ if st.button("Back up now", icon=":material/backup:"):
     else:
         clear_reads()
         st.success(f"Backup written to {md(str(written))}")
+done_by_itself(ws)
 
 if may(me, Task.SETTINGS):
     mail_settings(ws, me)

@@ -31,7 +31,7 @@ def _send_mail(args: argparse.Namespace, existing: Callable[[argparse.Namespace,
         return 0
     if args.dry_run:
         return _dry_run(ws)
-    done = background.one_round(ws)
+    done = background.mail_round(ws)
     say(f"Sent {done.sent} mail(s); {done.failed} failed; {done.put_off} wait for another try.")
     for answer in done.answers:
         if not answer.startswith("accepted"):

@@ -457,3 +457,27 @@ def test_a_wrong_mail_setting_names_its_key(tmp_path: Path, changes: dict[str, A
     data = {**MAIL, **changes}
     path = changed(tmp_path, lambda d: d.update(email={k: v for k, v in data.items() if v is not None}))
     assert says in config_error(path)
+
+
+def test_backups_go_beside_the_workspace_file_and_none_is_made_by_itself_unless_asked(tmp_path: Path) -> None:
+    plain = load_config(DEMO_CONFIG)
+    assert plain.backup.folder == DEMO_CONFIG.parent / "backups" and plain.backup.at is None
+    assert plain.inbox.folder is None
+    nightly = load_config(
+        changed(tmp_path, lambda d: d.update(backup={"at": "02:30", "keep": 7}, inbox={"folder": "drop"}))
+    )
+    assert (f"{nightly.backup.at:%H:%M}", nightly.backup.keep) == ("02:30", 7)
+    assert nightly.inbox.folder == tmp_path / "drop"
+
+
+@pytest.mark.parametrize(
+    ("section", "says"),
+    [
+        ({"backup": {"at": "2 am"}}, 'backup.at: expected a time of day like "14:00"'),
+        ({"backup": {"keep": 0}}, "backup.keep: expected a whole number of at least 1"),
+        ({"backup": {"every": "day"}}, "backup.every: unknown key"),
+        ({"inbox": {}}, "inbox.folder: missing"),
+    ],
+)
+def test_a_wrong_schedule_setting_names_its_key(tmp_path: Path, section: dict[str, Any], says: str) -> None:
+    assert says in config_error(changed(tmp_path, lambda d: d.update(section)))

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from council.config.email import read_email
+from council.config.schedule import read_backup, read_inbox
 from council.domain.errors import ConfigError
 from council.domain.self_check import DEFAULT_QUESTIONS, MAX_LABEL, MAX_NOTE, SelfCheckQuestion
 from council.domain.workspace import (
@@ -41,7 +42,7 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
     "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check", "sign_in",
-    "idle_sign_out_hours", "email",
+    "idle_sign_out_hours", "email", "backup", "inbox",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -195,6 +196,8 @@ class _Reader:
             sign_in=self.sign_in(data),
             idle_sign_out_hours=self.number(data, "idle_sign_out_hours", "", default=8, minimum=0.25),
             email=read_email(self, data.get("email")),
+            backup=read_backup(self, data.get("backup"), self.path.parent),
+            inbox=read_inbox(self, data.get("inbox"), self.path.parent),
         )
 
     def sign_in(self, data: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ from datetime import time
 from pathlib import Path
 
 from council.domain.mail import MailSettings
+from council.domain.schedule import BackupSchedule, FeedbackInbox
 from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
 
 # How people say who they are: "accounts" (local accounts with passwords), "oidc" (the organisation's
@@ -96,6 +97,8 @@ class WorkspaceConfig:
     sign_in: str = SIGN_IN_METHODS[0]
     idle_sign_out_hours: float = 8  # a sign-in ends after this long without a click (local accounts)
     email: MailSettings = MailSettings()
+    backup: BackupSchedule = BackupSchedule()
+    inbox: FeedbackInbox = FeedbackInbox()
     _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

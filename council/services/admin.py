@@ -37,9 +37,10 @@ def workspace_facts(ws: Workspace) -> WorkspaceFacts:
 
 
 def default_backup_path(ws: Workspace, moment: datetime | None = None) -> Path:
-    """backups/<database name>-YYYYMMDD-HHMMSS.duckdb beside the database file."""
+    """<database name>-YYYYMMDD-HHMMSS.duckdb in the backup folder (backups/ beside the workspace file, or
+    `backup.folder`): the names sort as the backups were made."""
     stamp = (moment or ws.now()).strftime("%Y%m%d-%H%M%S")
-    return ws.db.path.parent / "backups" / f"{ws.db.path.stem}-{stamp}.duckdb"
+    return ws.config.backup.folder / f"{ws.db.path.stem}-{stamp}.duckdb"
 
 
 @as_on_roster

@@ -1,7 +1,8 @@
 """The app's background worker: one thread per process, however many people have the app open.
 
-Every minute, and at once when a change queued a mail, it works out the reminders and digests that are due
-and hands the queued mails to the mail server. Nothing a page does waits for it.
+Every minute, and at once when a change queued a mail, it makes the day's backup when it is due, imports
+what was dropped into the feedback inbox, works out the reminders and digests that are due, and hands the
+queued mails to the mail server. Nothing a page does waits for it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from council.services import outbox, reminders
+from council.services import outbox, reminders, schedule
 from council.services.workspace import Workspace
 
 EVERY_SECONDS = 60.0
@@ -19,8 +20,15 @@ _STARTED: list[Worker] = []
 _STARTING = threading.Lock()
 
 
-def one_round(ws: Workspace) -> outbox.Round:
-    """What the worker does each minute, and `python -m council send-mail` once."""
+def one_round(ws: Workspace) -> None:
+    """What the worker does each minute: the backup when it is due, the feedback inbox, the mail."""
+    schedule.back_up_if_due(ws)
+    schedule.import_inbox(ws)
+    mail_round(ws)
+
+
+def mail_round(ws: Workspace) -> outbox.Round:
+    """The reminders and digests that are due, and the outbox delivered (also `python -m council send-mail`)."""
     reminders.queue_reminders(ws)
     reminders.queue_digests(ws)
     done = outbox.deliver(ws)

@@ -4,14 +4,19 @@ asked on this machine with the key it leaves beside the database."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from council.services import operator_link
+from council.domain.people import OPERATOR
+from council.services import feedback_import, operator_link
+from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
 from council.services.workspace import open_workspace
 from council.store.contents import table_counts
 from tests.conftest import DEMO_CONFIG, ROOT
@@ -90,6 +95,21 @@ def test_an_app_that_no_longer_answers_is_said_in_one_line(tmp_path: Path, demo_
         holder.wait()
 
 
+def _remember_source(config: Path, db: Path, folder: Path, source: str) -> None:
+    """A first file of `source` imported by hand, so the inbox knows how to read the next ones."""
+    first = folder / "first.csv"
+    first.write_text("date,score,comment\n2026-11-02,8,Fine\n", encoding="utf-8")
+    ws = open_workspace(config, db, demo=False)
+    workdir = new_workdir()
+    try:
+        file = prepare_path(first, workdir)
+        profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), source)
+        feedback_import.import_file(ws, OPERATOR, file, profile)
+    finally:
+        remove_workdir(workdir)
+        ws.db.close()
+
+
 def _with_db(app: MailApp, db: Path) -> MailApp:
     return MailApp(app.url, app.inbox, app.config, db)
 
@@ -109,3 +129,34 @@ def test_a_feedback_file_is_checked_by_the_running_app(mail_app: MailApp, tmp_pa
     done = _council("import-feedback", "survey.csv", "--source", "Beside the app", "--map", "date=Date",
                     "--map", "score=Score", "--map", "comment=Comment", "--dry-run", app=mail_app, cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0 and "2 rows" in done.stdout, (done.stdout, done.stderr)
+
+
+def test_the_running_app_backs_up_and_imports_the_inbox_by_itself(demo_file: Path, tmp_path: Path) -> None:
+    """With the day's backup time passed and a file waiting in a source's inbox, the app's worker does both
+    while it holds the database; the command line then reads the result through the app."""
+    config = tmp_path / "workspace.yaml"
+    config.write_text(DEMO_CONFIG.read_text(encoding="utf-8")
+                      + '\nbackup: {at: "00:00", keep: 2, folder: nightly}\ninbox: {folder: inbox}\n', encoding="utf-8")  # fmt: skip
+    (tmp_path / "nightly").mkdir()
+    for old in ("20200101-020000", "20200102-020000"):
+        (tmp_path / "nightly" / f"council-{old}.duckdb").write_bytes(b"old")
+    source = tmp_path / "inbox" / "Survey after a call"
+    source.mkdir(parents=True)
+    dropped = source / "week-49.csv"
+    dropped.write_text("date,score,comment\n2026-12-01,9,Quick\n", encoding="utf-8")
+    old = dropped.stat().st_mtime - 120
+    os.utime(dropped, (old, old))
+    prepared = tmp_path / "prepared.duckdb"
+    shutil.copy(demo_file, prepared)
+    _remember_source(config, prepared, tmp_path, "Survey after a call")
+    serving = _serve(prepared, config, tmp_path)
+    next(serving)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not (source / "done" / "week-49.csv").exists():
+            time.sleep(0.3)
+        assert (source / "done" / "week-49.csv").exists(), list(source.rglob("*"))
+        backups = sorted(p.name for p in (tmp_path / "nightly").iterdir())
+        assert len(backups) == 2 and backups[0] == "council-20200102-020000.duckdb", backups
+    finally:
+        serving.close()

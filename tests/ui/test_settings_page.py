@@ -37,3 +37,33 @@ def test_the_secretary_makes_a_wall_link_sees_it_once_and_revokes_it(app, demo_c
     ws = open_workspace(DEMO_CONFIG, demo_copy, demo=False)
     assert not wall_keys.opens_the_wall(ws, key)
     ws.db.close()
+
+
+def test_settings_shows_what_the_app_does_by_itself_and_how_it_went(
+    app, demo_copy: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from council.store import jobs
+    from council.store.jobs import JobRun
+    from tests.ui.conftest import changed_config
+
+    config = changed_config(
+        tmp_path, "demo_data: true", 'demo_data: true\nbackup: {at: "02:00", keep: 7}\ninbox: {folder: inbox}'
+    )
+    ws = open_workspace(config, demo_copy, demo=False)
+    now = datetime.now(ws.zone)
+    ws.db.write(
+        lambda tx: jobs.record_run(
+            tx, JobRun("inbox", now, now, False, "week-49.csv (NPS)", "Row 3: score 11 is above 10")
+        )
+    )
+    secretary = ws.db.value("SELECT person_id FROM person_role WHERE role = 'secretary' ORDER BY 1 LIMIT 1")
+    ws.db.close()
+    at = app(demo_copy, "settings", config=config)
+    at.session_state[ACTING_KEY] = secretary
+    at.run()
+    texts = " ".join(plain(m.value) for m in at.markdown)
+    assert "every day from 02:00" in texts and "the 7 newest are kept" in texts and "Feedback inbox" in texts
+    [table] = [d for d in at.dataframe if "result" in d.value.columns]
+    assert table.value["result"].tolist() == ["Row 3: score 11 is above 10"]

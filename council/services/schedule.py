@@ -1,0 +1,169 @@
+"""What the running app does by itself: the day's backup (the oldest removed beyond `keep`), and importing
+the CSV files dropped into a feedback source's inbox folder with the way that source is read.
+
+Each run is kept with its result, for Settings; nothing here waits on a person.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from council.domain.audit import AuditEntry
+from council.domain.errors import CouncilError
+from council.domain.people import OPERATOR
+from council.domain.schedule import SETTLED, backup_due, to_remove
+from council.domain.vocabulary import counted
+from council.services import feedback_import
+from council.services.admin import default_backup_path
+from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
+from council.services.workspace import Workspace
+from council.store import audit, jobs
+from council.store.database import Transaction
+from council.store.jobs import JobRun
+
+log = logging.getLogger("council.schedule")
+DONE, FAILED = "done", "failed"
+
+
+@dataclass(frozen=True)
+class ScheduleView:
+    """What Settings shows of the schedule."""
+
+    backup_folder: Path
+    backup_at: str | None  # "02:00", or None when no backup is made by itself
+    keep: int
+    inbox: Path | None
+    backups: list[JobRun]
+    imports: list[JobRun]
+
+
+def back_up_if_due(ws: Workspace, now: datetime | None = None) -> JobRun | None:
+    """The day's backup, once `backup.at` has passed (a failed one is tried again an hour later)."""
+    schedule = ws.config.backup
+    now = (now or ws.now()).astimezone(ws.zone)
+    last_ok, last_try = jobs.last_started(ws.db, "backup", ok=True), jobs.last_started(ws.db, "backup")
+    if not backup_due(
+        schedule, now, last_ok and last_ok.astimezone(ws.zone), last_try and last_try.astimezone(ws.zone)
+    ):
+        return None
+    target = default_backup_path(ws, now)
+    try:
+        written = ws.db.backup_to(target)
+        removed = [p for p in to_remove(_backups(ws), schedule.keep) if p != written]
+        for old in removed:
+            old.unlink(missing_ok=True)
+        kept = f"; {counted(len(removed), 'older backup')} removed" if removed else ""
+        run = JobRun("backup", now, ws.now(), True, str(written), f"written{kept}")
+        log.info("backup: %s written%s", written, kept)
+    except (CouncilError, OSError) as e:
+        run = JobRun("backup", now, ws.now(), False, str(target), _reason(e))
+        log.error("backup: %s failed: %s", target, run.result)
+    ws.db.write(lambda tx: (jobs.record_run(tx, run), _audit_backup(tx, run)))
+    return run
+
+
+def import_inbox(ws: Workspace, now: datetime | None = None) -> list[JobRun]:
+    """Import every settled CSV file in the inbox's source folders, one at a time; each is moved to `done/`,
+    or to `failed/` with its problems beside it."""
+    inbox = ws.config.inbox.folder
+    if inbox is None or not inbox.is_dir():
+        return []
+    now = (now or ws.now()).astimezone(ws.zone)
+    runs = []
+    for source_folder in sorted(p for p in inbox.iterdir() if p.is_dir()):
+        for path in sorted(p for p in source_folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv"):
+            if now.timestamp() - path.stat().st_mtime >= SETTLED.total_seconds():
+                runs.append(_import_one(ws, path, source_folder.name))
+    return runs
+
+
+def schedule_view(ws: Workspace) -> ScheduleView:
+    schedule = ws.config.backup
+    return ScheduleView(
+        backup_folder=schedule.folder,
+        backup_at=f"{schedule.at:%H:%M}" if schedule.at else None,
+        keep=schedule.keep,
+        inbox=ws.config.inbox.folder,
+        backups=jobs.recent_runs(ws.db, "backup", 5),
+        imports=jobs.recent_runs(ws.db, "inbox", 10),
+    )
+
+
+def _import_one(ws: Workspace, path: Path, source: str) -> JobRun:
+    started = ws.now()
+    what = f"{path.name} ({source})"
+    workdir = new_workdir()
+    problems = ""
+    try:
+        if source not in feedback_import.saved_sources(ws):
+            raise CouncilError(
+                f"There is no remembered way to read “{source}” yet: import one file of it on the Import "
+                "feedback page (or with `python -m council import-feedback`) first, under that source name."
+            )
+        file = prepare_path(path, workdir)
+        profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), source)
+        try:
+            result = feedback_import.import_file(ws, OPERATOR, file, profile)
+        except CouncilError:
+            problems = feedback_import.problem_report(ws, file, profile)
+            raise
+    except (CouncilError, OSError) as e:
+        run = JobRun("inbox", started, ws.now(), False, what, _reason(e))
+        moved = _move(path, FAILED)
+        if problems:
+            moved.with_name(moved.name + ".problems.csv").write_text(problems, encoding="utf-8-sig")
+        log.warning("inbox: %s not imported: %s", what, run.result)
+    else:
+        left = f"; {counted(result.skipped, 'row')} left out" if result.skipped else ""
+        before = (
+            f"; {counted(result.already_imported, 'response')} imported before"
+            if result.already_imported
+            else ""
+        )
+        run = JobRun(
+            "inbox",
+            started,
+            ws.now(),
+            True,
+            what,
+            f"{counted(result.imported, 'response')} imported{left}{before}",
+        )
+        _move(path, DONE)
+        log.info("inbox: %s: %s", what, run.result)
+    finally:
+        remove_workdir(workdir)
+    ws.db.write(lambda tx: jobs.record_run(tx, run))
+    return run
+
+
+def _backups(ws: Workspace) -> list[Path]:
+    folder = ws.config.backup.folder
+    return list(folder.glob(f"{ws.db.path.stem}-????????-??????.duckdb")) if folder.is_dir() else []
+
+
+def _move(path: Path, to: str) -> Path:
+    """Into `done/` or `failed/` beside it, under a new name if one of that name is there already."""
+    folder = path.parent / to
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{path.stem} ({n}){path.suffix}"
+    shutil.move(path, target)
+    return target
+
+
+def _audit_backup(tx: Transaction, run: JobRun) -> None:
+    if run.ok:
+        audit.append_audit(
+            tx, AuditEntry("backup", "workspace", details={"file": run.what, "scheduled": True})
+        )
+
+
+def _reason(e: BaseException) -> str:
+    return e.message if isinstance(e, CouncilError) else f"{type(e).__name__}: {e}"
