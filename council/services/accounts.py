@@ -6,6 +6,7 @@ Passwords are hashed with Argon2 (argon2-cffi); only the hash is stored, never t
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ WRONG = (
 # Checking a password takes 64 MiB and a tenth of a second: only a few run at once, the rest wait their turn.
 _CHECKS_AT_ONCE = threading.BoundedSemaphore(4)
 _WAIT_FOR_A_CHECK_S = 10
+
+log = logging.getLogger("council.sign_in")
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
         _CHECKS_AT_ONCE.release()
     if not right:
         ws.db.write(lambda tx: _failed(tx, account, keys, now, counted=not waiting))
+        log.info("sign-in refused, from %s", client or "an unknown address")  # never which address was typed
         raise SignInFailed(WRONG)
     assert person is not None and account is not None
     new_hash = (
@@ -133,6 +137,7 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
         record(tx, person, "sign_in", ENTITY, person.id, {})
 
     ws.db.write(succeeded)
+    log.info("sign-in: person #%s, from %s", person.id, client or "an unknown address")
     return person
 
 

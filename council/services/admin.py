@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,8 @@ from council.store import audit
 from council.store.contents import table_counts
 from council.store.database import Database, remove_database_file, restore_into
 from council.store.migrations import latest_version, schema_version
+
+log = logging.getLogger("council.backup")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ def back_up(ws: Workspace, actor: Person | None, target: Path | None = None) -> 
     """Copy the whole workspace into a new database file and note it in the audit log (secretary only)."""
     require(actor, Task.SETTINGS, "back up the workspace")
     written = ws.db.backup_to(target or default_backup_path(ws))
+    log.info("backup: %s written", written)
     ws.db.write(
         lambda tx: audit.append_audit(
             tx,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -44,6 +45,8 @@ from council.store import feedback
 from council.store import feedback_import as store
 from council.store.database import Transaction
 from council.store.people import list_people
+
+log = logging.getLogger("council.import")
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,13 @@ def import_file(
     with _readable(file, profile.delimiter):
         result = ws.db.write(write)
     ws.db.checkpoint()  # a big import is made durable in the database file, not only in its log
+    log.info(
+        "import: %d responses from %s (%s), %d left out",
+        result.imported,
+        profile.source,
+        file.name,
+        result.skipped,
+    )
     return result
 
 

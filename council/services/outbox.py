@@ -7,6 +7,7 @@ and a crash between handing a mail over and marking it can at worst repeat that 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from council.store import outbox as store
 from council.store.database import Transaction
 from council.store.outbox import OutboxLine, OutboxMail, Recipient
 
+log = logging.getLogger("council.mail")
 ROUND = 200  # mails handed over in one round at most; the rest go in the next
 _ONE_ROUND_AT_A_TIME = threading.Lock()  # rounds of this process never overlap
 QUEUED = threading.Event()  # set when a mail is queued: the background worker then delivers at once
@@ -144,6 +146,7 @@ def _refused(ws: Workspace, mail: OutboxMail, refusal: Refused, done: Round) -> 
         ws.db.write(lambda tx: store.put_off(tx, mail_id, later, refusal.answer))
         done.put_off += 1
     done.answers.append(refusal.answer)
+    log.warning("mail #%s to person #%s: %s", mail_id, mail.person_id, refusal.answer)
 
 
 def _put_off(ws: Workspace, mails: list[OutboxMail], answer: str, done: Round) -> None:

@@ -8,6 +8,7 @@ confirmation is shown once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
@@ -22,6 +23,8 @@ from council.ui.text import md
 
 _FLASH = "flash_message"
 _REFUSED = "refused_message"
+
+log = logging.getLogger("council.pages")
 
 
 def save(
@@ -42,9 +45,13 @@ def save(
         result = action()
     except NotAllowed as e:  # shown on top of the page: the form may not be drawn for this person
         st.session_state[_REFUSED] = e
+        log.info("write refused (%s): not allowed", form)
         return
     except CouncilError as e:
         st.session_state[_error_key(form)] = e
+        log.info(
+            "write refused (%s): %s", form, type(e).__name__
+        )  # not its message: it may quote what was typed
         if isinstance(e, StaleVersion):  # someone else's newer version: the form is shown with it
             clear_reads()
         return

@@ -32,6 +32,7 @@ from council.services import (
     wall_keys,
 )
 from council.services.workspace import Workspace
+from council.ui.logs import start_logging
 from council.ui.password_page import set_password_page
 from council.ui.web_forms import form_page, fresh, https, same, workspace
 
@@ -233,6 +234,7 @@ _LINK: list[operator_link.OperatorLink] = []  # this run's key for the command l
 async def app_running(app: Any) -> AsyncIterator[None]:
     """While the app runs: the command line finds it (and its key) beside the database, and the process's
     background worker sends the mail."""
+    start_logging()
     ws = await run_in_threadpool(workspace)
     link = operator_link.open_link(ws.db.path, int(streamlit_config.get_option("server.port")))
     _LINK[:] = [link]

@@ -239,3 +239,13 @@ def test_an_hour_without_a_wrong_try_forgets_the_earlier_ones(empty, member):
     _wrong_tries(empty, 1, client="192.0.2.9")  # would have been the fifth in a row
     assert accounts.get_account(empty.db, member.id).locked_until is None
     assert service.sign_in(empty, "mia@example.org", GOOD, client="192.0.2.9").id == member.id
+
+
+def test_sign_ins_are_logged_without_the_address_typed_or_any_password(empty, member, caplog):
+    caplog.set_level("INFO", logger="council")
+    service.sign_in(empty, "mia@example.org", GOOD, client="10.0.0.7")
+    with pytest.raises(SignInFailed):
+        service.sign_in(empty, "mia@example.org", "wrong horse battery", client="10.0.0.8")
+    lines = [r.getMessage() for r in caplog.records if r.name == "council.sign_in"]
+    assert lines == [f"sign-in: person #{member.id}, from 10.0.0.7", "sign-in refused, from 10.0.0.8"]
+    assert not any(word in caplog.text for word in (GOOD, "wrong horse", "mia@example.org"))

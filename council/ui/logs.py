@@ -1,0 +1,28 @@
+"""The app's log: the council's own events (sign-ins, writes refused, imports, backups, mails, the worker's
+errors with their trace) as lines on standard output, for the service manager or container to keep.
+
+Nothing logged names a password, a customer's comment or what someone typed into a form.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+LEVEL_ENV = "COUNCIL_LOG_LEVEL"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def start_logging() -> None:
+    """Send the `council.*` loggers to standard output, from the level $COUNCIL_LOG_LEVEL names (INFO)."""
+    logger = logging.getLogger("council")
+    if any(getattr(h, "council", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.council = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    level = os.environ.get(LEVEL_ENV, "INFO").upper()
+    logger.setLevel(level if level in logging.getLevelNamesMapping() else "INFO")
+    logger.propagate = False
