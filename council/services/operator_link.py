@@ -17,7 +17,7 @@ RUN_PATH = "/auth/operator/run"
 
 @dataclass(frozen=True)
 class OperatorLink:
-    url: str  # how this machine reaches the running app, e.g. http://127.0.0.1:8501
+    url: str  # how this machine reaches the running app, e.g. http://127.0.0.1:8501 (or …/acme)
     key: str
 
 
@@ -25,9 +25,10 @@ def link_file(database: Path) -> Path:
     return Path(database).with_name(Path(database).name + ".operator")
 
 
-def open_link(database: Path, port: int) -> OperatorLink:
-    """A new key for this run of the app, written where the command line finds it (owner only)."""
-    link = OperatorLink(f"http://127.0.0.1:{port}", secrets.token_urlsafe(32))
+def open_link(database: Path, url: str) -> OperatorLink:
+    """A new key for this run of the app, answering at `url` on this machine, written where the command line
+    finds it (owner only)."""
+    link = OperatorLink(url, secrets.token_urlsafe(32))
     target = link_file(database)
     target.unlink(missing_ok=True)
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -8,7 +8,7 @@ from starlette.responses import RedirectResponse, Response
 
 from council.domain.errors import CouncilError
 from council.services import password_links
-from council.ui.web_forms import form_page, fresh, workspace
+from council.ui.web_forms import base_path, form_page, fresh, workspace
 
 TITLE = "Choose your password"
 
@@ -36,12 +36,12 @@ async def set_password_page(request: Request) -> Response:
         if person is None:
             return form_page(request, TITLE, e.message, _TO_SIGN_IN, 410)
         return form_page(request, TITLE, e.message, _FORM, 400, token=token, email=person.email or "")
-    return RedirectResponse("/auth/sign-in?password_set=1", 303)
+    return RedirectResponse(f"{base_path()}/auth/sign-in?password_set=1", 303)
 
 
 _FORM = """<p>You sign in to the workspace with <strong>{email}</strong>. Choose a password of at least 10
 characters: a few unrelated words make a good one.</p>
-<form method="post" action="/auth/set-password">
+<form method="post" action="{base}/auth/set-password">
 <input type="email" name="username" value="{email}" autocomplete="username" hidden>
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="new-password" required autofocus>
@@ -52,5 +52,5 @@ characters: a few unrelated words make a good one.</p>
 </form>
 """
 
-_TO_SIGN_IN = """<p class="help"><a href="/auth/sign-in">To signing in</a></p>
+_TO_SIGN_IN = """<p class="help"><a href="{base}/auth/sign-in">To signing in</a></p>
 """

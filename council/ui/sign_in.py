@@ -16,6 +16,7 @@ from council.services.workspace import Workspace
 from council.ui import forms, web
 from council.ui.session import SIGNED_IN_KEY, current_person, show_error, sign_in_as, sign_out, workspace
 from council.ui.text import md
+from council.ui.web_forms import base_path
 
 FORM = "sign_in"
 OWN = "own_password"
@@ -102,7 +103,10 @@ def _to_the_sign_in_page() -> None:
     query = urlsplit(here).query
     wanted = quote(path + (f"?{query}" if query else ""), safe="")
     st.link_button(
-        "Sign in again", f"{web.SIGN_IN_PATH}?next={wanted}", type="primary", icon=":material/login:"
+        "Sign in again",
+        f"{base_path()}{web.SIGN_IN_PATH}?next={wanted}",
+        type="primary",
+        icon=":material/login:",
     )
 
 

@@ -34,7 +34,7 @@ from council.services import (
 from council.services.workspace import Workspace
 from council.ui.logs import start_logging
 from council.ui.password_page import set_password_page
-from council.ui.web_forms import form_page, fresh, https, same, workspace
+from council.ui.web_forms import base_path, form_page, fresh, https, same, workspace
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
 SIGN_IN_PATH = "/auth/sign-in"
@@ -67,7 +67,9 @@ class SignedInOnly:
         GATED = True
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        route = _route(scope.get("path", ""))
+        base = base_path()
+        path = _within(scope.get("path", ""), base)
+        route = _route(path)
         if scope["type"] not in ("http", "websocket") or route.startswith(_OPEN_PREFIXES):
             return await self.app(scope, receive, send)
         ws = await run_in_threadpool(workspace)
@@ -77,9 +79,9 @@ class SignedInOnly:
         if await run_in_threadpool(sessions.person_of, ws, cookies.get(sessions.COOKIE)) is not None:
             return await self.app(scope, receive, send)
         wall_key = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("key", [""])[0]
-        if scope["path"] == WALL_PATH and await run_in_threadpool(wall_keys.opens_the_wall, ws, wall_key):
+        if path == WALL_PATH and await run_in_threadpool(wall_keys.opens_the_wall, ws, wall_key):
             return await self.app(scope, receive, _setting_wall_cookie(send, wall_key, secure=https(scope)))
-        if (scope["path"] == WALL_PATH or route == _STREAM) and await run_in_threadpool(
+        if (path == WALL_PATH or route == _STREAM) and await run_in_threadpool(
             wall_keys.opens_the_wall, ws, cookies.get(wall_keys.COOKIE)
         ):  # the wall screen's own page and connection; the page shows nothing but the wall
             return await self.app(scope, receive, send)
@@ -90,10 +92,17 @@ class SignedInOnly:
             wanted = scope["path"] + (
                 f"?{scope['query_string'].decode('latin-1')}" if scope["query_string"] else ""
             )
-            response: Response = RedirectResponse(f"{SIGN_IN_PATH}?next={quote(wanted, safe='')}", 303)
+            response: Response = RedirectResponse(f"{base}{SIGN_IN_PATH}?next={quote(wanted, safe='')}", 303)
         else:
             response = PlainTextResponse("Sign in first.", 401)
         await response(scope, receive, send)
+
+
+def _within(path: str, base: str) -> str:
+    """The path as the app sees it, without the base path it is served under ("/acme/wall" -> "/wall")."""
+    if base and (path == base or path.startswith(base + "/")):
+        return path[len(base) :] or "/"
+    return path
 
 
 def _route(path: str) -> str:
@@ -156,7 +165,7 @@ async def recover_page(request: Request) -> Response:
         await run_in_threadpool(recovery.recover, ws, *values, client)
     except CouncilError as e:
         return _recover_form(request, e.message, email=values[0], status=400)
-    return RedirectResponse(f"{SIGN_IN_PATH}?recovered=1", 303)
+    return RedirectResponse(f"{base_path()}{SIGN_IN_PATH}?recovered=1", 303)
 
 
 def _recover_form(request: Request, message: str, *, email: str = "", status: int = 200) -> Response:
@@ -166,7 +175,7 @@ def _recover_form(request: Request, message: str, *, email: str = "", status: in
 async def sign_out(request: Request) -> Response:
     ws = await run_in_threadpool(workspace)
     await run_in_threadpool(sessions.end, ws, request.cookies.get(sessions.COOKIE))
-    response = RedirectResponse(f"{SIGN_IN_PATH}?signed_out=1", 303)
+    response = RedirectResponse(f"{base_path()}{SIGN_IN_PATH}?signed_out=1", 303)
     response.delete_cookie(
         sessions.COOKIE, path="/", httponly=True, samesite="lax", secure=https(request.scope)
     )
@@ -180,9 +189,9 @@ def _safe_next(wanted: str) -> str:
         parts.scheme
         or parts.netloc
         or not wanted.startswith("/")
-        or wanted.startswith(("//", "/\\", SIGN_IN_PATH))
+        or wanted.startswith(("//", "/\\", f"{base_path()}{SIGN_IN_PATH}"))
     ):
-        return "/"
+        return f"{base_path()}/"
     return wanted
 
 
@@ -194,7 +203,7 @@ def _page(request: Request, message: str, *, wanted: str, email: str = "", statu
     return form_page(request, "Sign in", message, _SIGN_IN_FORM, status, email=email, next=_safe_next(wanted))
 
 
-_SIGN_IN_FORM = """<form method="post" action="/auth/sign-in">
+_SIGN_IN_FORM = """<form method="post" action="{base}/auth/sign-in">
 <label for="email">E-mail address</label>
 <input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
 <label for="password">Password</label>
@@ -206,13 +215,13 @@ _SIGN_IN_FORM = """<form method="post" action="/auth/sign-in">
 </form>
 <p class="help">No password yet, or forgot it? Ask the council's secretary: they set a new one for you.
 After five wrong passwords in a row, each next try has to wait a little longer.
-Secretary without a way in? <a href="/auth/recover">Use the recovery code</a>.</p>
+Secretary without a way in? <a href="{base}/auth/recover">Use the recovery code</a>.</p>
 """
 
 _RECOVER_FORM = """<p>For the council's secretary only: with the workspace's recovery code (printed once when the
 workspace was made, or by <code>python -m council recovery-code</code>) you set a new password. The code is
 then used up.</p>
-<form method="post" action="/auth/recover">
+<form method="post" action="{base}/auth/recover">
 <label for="email">Your e-mail address</label>
 <input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
 <label for="code">Recovery code</label>
@@ -224,7 +233,7 @@ then used up.</p>
 <input type="hidden" name="csrf" value="{csrf}">
 <button type="submit">Set the new password</button>
 </form>
-<p class="help"><a href="/auth/sign-in">Back to signing in</a></p>
+<p class="help"><a href="{base}/auth/sign-in">Back to signing in</a></p>
 """
 
 _LINK: list[operator_link.OperatorLink] = []  # this run's key for the command line, once the app started
@@ -236,7 +245,8 @@ async def app_running(app: Any) -> AsyncIterator[None]:
     background worker sends the mail."""
     start_logging()
     ws = await run_in_threadpool(workspace)
-    link = operator_link.open_link(ws.db.path, int(streamlit_config.get_option("server.port")))
+    port = int(streamlit_config.get_option("server.port"))
+    link = operator_link.open_link(ws.db.path, f"http://127.0.0.1:{port}{base_path()}")
     _LINK[:] = [link]
     background.start_worker(workspace)
     try:
@@ -286,10 +296,13 @@ def _loopback(host: str) -> bool:
     return (mapped or address).is_loopback
 
 
-ROUTES = [
-    Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"]),
-    Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
-    Route("/auth/recover", recover_page, methods=["GET", "POST"]),
-    Route(password_links.PATH, set_password_page, methods=["GET", "POST"]),
-    Route(operator_link.RUN_PATH, operator_run, methods=["POST"]),
-]
+def routes() -> list[Route]:
+    """The web server's own routes, under the app's base path (`server.baseUrlPath`) like its pages."""
+    base = base_path()
+    return [
+        Route(f"{base}{SIGN_IN_PATH}", sign_in_page, methods=["GET", "POST"]),
+        Route(f"{base}{SIGN_OUT_PATH}", sign_out, methods=["GET", "POST"]),
+        Route(f"{base}/auth/recover", recover_page, methods=["GET", "POST"]),
+        Route(f"{base}{password_links.PATH}", set_password_page, methods=["GET", "POST"]),
+        Route(f"{base}{operator_link.RUN_PATH}", operator_run, methods=["POST"]),
+    ]

@@ -9,10 +9,18 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
+from streamlit import config as streamlit_config
 
 from council.services.workspace import Workspace
 
 CSRF = "council_csrf"
+
+
+def base_path() -> str:
+    """Where this app's pages start on its host: "" or, with `server.baseUrlPath` (several workspaces on one
+    host), e.g. "/acme". The web server's own pages and routes live under it too."""
+    base = str(streamlit_config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
 
 
 def workspace() -> Workspace:
@@ -36,13 +44,14 @@ def form_page(request: Request, title: str, message: str, form: str, status: int
     kept in a cookie too, that `fresh` compares when the form comes back."""
     csrf = request.cookies.get(CSRF) or secrets.token_urlsafe(24)
     note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
-    filled = form.format(csrf=html.escape(csrf), **{k: html.escape(v, quote=True) for k, v in fields.items()})
+    escaped = {k: html.escape(v, quote=True) for k, v in fields.items()}
+    filled = form.format(csrf=html.escape(csrf), base=html.escape(base_path(), quote=True), **escaped)
     body = PAGE.format(
         title=title, organisation=html.escape(workspace().config.organisation), note=note, form=filled
     )
     response = HTMLResponse(body, status_code=status, headers=NO_FRAMES)
     response.set_cookie(
-        CSRF, csrf, httponly=True, samesite="strict", secure=https(request.scope), path="/auth/"
+        CSRF, csrf, httponly=True, samesite="strict", secure=https(request.scope), path=f"{base_path()}/auth/"
     )
     return response
 

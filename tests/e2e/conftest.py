@@ -132,18 +132,19 @@ ACCOUNTS = ("inge.brouwer@helder.example",)
 ACCOUNT_PASSWORD = "lantern orbit coffee marble"
 
 
-def _serve(source: Path, config: Path, folder: Path, *, copy: bool = True) -> Iterator[str]:
+def _serve(source: Path, config: Path, folder: Path, *, copy: bool = True, base: str = "") -> Iterator[str]:
     db = folder / "council.duckdb"
     if copy:
         shutil.copy(source, db)
     port = _free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
+               "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               *(["--server.baseUrlPath", base] if base else [])]  # fmt: skip
     env = {**os.environ, "COUNCIL_CONFIG": str(config), "COUNCIL_DB": str(db)}
     errors = folder / "app.stderr"
     with errors.open("wb") as stderr:
         app = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base}" if base else "")
     try:
         _wait_until_healthy(url, app, errors)
         yield url
