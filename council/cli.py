@@ -23,12 +23,13 @@ from pathlib import Path
 
 from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
-from council.cli_io import HandOver, app_workspace, hand_over, inside_app, say, warn
+from council.cli_io import HandOver, app_workspace, hand_over, inside_app, same_place, say, warn
 from council.cli_mail import add_mail_command
 from council.config import CONFIG_ENV, load_config
+from council.demo.fit import missing_for_the_demo
 from council.demo.large import SEED as LARGE_SEED
 from council.demo.large import add_large_history
-from council.domain.errors import CouncilError, DatabaseInUse, NotFound
+from council.domain.errors import CouncilError, DatabaseInUse, NotFound, ValidationError
 from council.domain.people import OPERATOR
 from council.services.admin import back_up, restore, workspace_facts
 from council.services.recovery import new_recovery_code
@@ -52,6 +53,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CouncilError as e:
         warn(f"error: {e.message}")
         return 1
+    except (FileNotFoundError, IsADirectoryError, PermissionError, NotADirectoryError) as e:
+        warn(
+            f"error: {e.filename or 'a file'} cannot be written or read: {e.strerror}. Check the path and try again."
+        )
+        return 1
+    except EOFError:
+        warn("error: nothing to read: type the password when asked, or pass --password-stdin and give it on "
+             "standard input.")  # fmt: skip
+        return 1
+    except KeyboardInterrupt:
+        warn("Stopped; nothing more was done.")
+        return 130
 
 
 def _beside_the_app(argv: list[str], args: argparse.Namespace, asked: HandOver) -> int:
@@ -142,21 +155,21 @@ def _init(args: argparse.Namespace) -> int:
     verb = "Upgraded" if existed else "Created"
     say(f"{verb} {facts.database} (schema version {facts.schema_version}).")
     if not existed:
-        _print_recovery_code(new_recovery_code(ws))
+        _print_recovery_code(new_recovery_code(ws), args)
     return 0
 
 
 def _recovery_code(args: argparse.Namespace) -> int:
-    _print_recovery_code(new_recovery_code(_existing(args)))
+    _print_recovery_code(new_recovery_code(_existing(args)), args)
     return 0
 
 
-def _print_recovery_code(code: str) -> None:
+def _print_recovery_code(code: str, args: argparse.Namespace) -> None:
     say(
         f"Recovery code: {code}\n"
         "Keep it somewhere safe, away from this server; it is shown only now. A secretary who can no longer "
         "sign in uses it once, with their e-mail address, under 'Lost your password?' on the sign-in page. "
-        "`python -m council recovery-code` makes a new one (the old one then stops working)."
+        f"`python -m council recovery-code{same_place(args)}` makes a new one (the old one then stops working)."
     )
 
 
@@ -168,6 +181,15 @@ def _demo(args: argparse.Namespace) -> int:
             "pass --db with a new file name, or move the old file away first."
         )
         return 1
+    config = load_config(args.config)
+    missing = missing_for_the_demo(config)
+    if missing:
+        lists = "; ".join(f"{kind.replace('_', ' ')}s {', '.join(ids)}" for kind, ids in missing.items())
+        raise ValidationError(
+            f"The demo organisation does not fit {config.source}: it needs ids that file does not list ({lists}). "
+            "Load the demo with the workspace file it comes with (--config data/workspace.yaml), or start your "
+            "own, empty workspace with `init`."
+        )
     ws = open_workspace(args.config, target, demo=True)
     rows = workspace_facts(ws).rows
     say(
@@ -207,7 +229,9 @@ def _existing(args: argparse.Namespace, consequence: str = "") -> Workspace:
         return held
     target = _target(args)
     if not target.exists():
-        raise NotFound(f"{target} does not exist yet{consequence}; `python -m council init` creates it.")
+        raise NotFound(
+            f"{target} does not exist yet{consequence}; `python -m council init{same_place(args)}` creates it."
+        )
     return open_workspace(args.config, target, demo=False)
 
 

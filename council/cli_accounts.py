@@ -7,7 +7,7 @@ import argparse
 import getpass
 from collections.abc import Callable
 
-from council.cli_io import HandOver, read_line, say
+from council.cli_io import HandOver, read_line, same_place, say
 from council.domain.errors import DatabaseInUse, ValidationError
 from council.domain.people import OPERATOR, Person
 from council.domain.vocabulary import Role
@@ -37,7 +37,7 @@ def add_account_commands(
                      help="read the password from the first line of standard input instead of asking twice")  # fmt: skip
     cmd.set_defaults(run=lambda args: _set_password(args, existing))
     listing = commands.add_parser("accounts", parents=[common], help="list the local accounts")
-    listing.set_defaults(run=lambda args: _accounts(existing(args, "")))
+    listing.set_defaults(run=lambda args: _accounts(existing(args, ""), same_place(args)))
 
 
 def _add_person(ws: Workspace, args: argparse.Namespace) -> int:
@@ -46,7 +46,9 @@ def _add_person(ws: Workspace, args: argparse.Namespace) -> int:
         args.name, args.department, email=args.email, roles=roles, is_external=args.department is None
     )
     roster.add_person(ws, OPERATOR, draft)
-    say(f"{args.name.strip()} is on the roster. Next: python -m council set-password {args.email.strip()}")
+    say(
+        f"{args.name.strip()} is on the roster. Next: python -m council set-password {args.email.strip()}{same_place(args)}"
+    )
     return 0
 
 
@@ -70,10 +72,10 @@ def _set_password(args: argparse.Namespace, existing: Callable[[argparse.Namespa
     return 0
 
 
-def _accounts(ws: Workspace) -> int:
+def _accounts(ws: Workspace, where: str = "") -> int:
     lines = service.account_lines(ws)
     if not lines:
-        say("No local accounts yet. `python -m council set-password EMAIL` creates one.")
+        say(f"No local accounts yet. `python -m council set-password EMAIL{where}` creates one.")
     for line in lines:
         last = line.account.last_sign_in_at
         seen = f"last signed in {last.astimezone(ws.zone):%Y-%m-%d %H:%M}" if last else "never signed in"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 import urllib.error
 import urllib.request
@@ -35,6 +36,12 @@ class HandOver(Exception):
     def __init__(self, held: DatabaseInUse, extra: list[str] | None = None, stdin: str = "") -> None:
         super().__init__(held.message)
         self.held, self.extra, self.stdin = held, extra or [], stdin
+
+
+def same_place(args: object) -> str:
+    """The `--config` and `--db` a command was given, to repeat in a hint of the next command to run."""
+    given = [(flag, getattr(args, flag.strip("-"), None)) for flag in ("--config", "--db")]
+    return "".join(f" {flag} {shlex.quote(str(value))}" for flag, value in given if value)
 
 
 def say(*parts: object) -> None:

@@ -37,10 +37,12 @@ class Workspace:
 
 
 def database_path(config: WorkspaceConfig) -> Path:
-    """$COUNCIL_DB if set, else the config's `database`, else data/council.duckdb."""
+    """$COUNCIL_DB if set, else the config's `database`, else council.duckdb beside the workspace file."""
     if os.environ.get(DB_ENV):
         return Path(os.environ[DB_ENV])
-    return config.database or DEFAULT_DB
+    if config.database:
+        return config.database
+    return config.source.parent / "council.duckdb" if config.source else DEFAULT_DB
 
 
 def open_workspace(

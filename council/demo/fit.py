@@ -1,0 +1,35 @@
+"""Whether a workspace file can hold the demo organisation: the demo's records name departments, journey
+stages, channels, segments and blocker categories by id, and a file that lists other ids cannot take them."""
+
+from __future__ import annotations
+
+from council.demo.content import BLOCKERS, FRICTION_POINTS, MISSING_CONNECTIONS, PEOPLE
+from council.domain.workspace import WorkspaceConfig
+
+
+def ids_the_demo_needs() -> dict[str, set[str]]:
+    needs: dict[str, set[str]] = {
+        k: set() for k in ("department", "journey_stage", "channel", "segment", "blocker_category")
+    }
+    for f in FRICTION_POINTS:
+        needs["journey_stage"].add(f["stage"])
+        needs["channel"].add(f["channel"])
+        needs["segment"].add(f["segment"])
+        needs["department"].update({f["owner"], *f.get("involved", ())})
+    for c in MISSING_CONNECTIONS:
+        needs["department"].update({c["from"], c["to"]})
+        needs["journey_stage"].add(c["stage"])
+    for b in BLOCKERS:
+        needs["blocker_category"].add(b["category"])
+        needs["department"].add(b["owner"])
+    needs["department"].update(p["department"] for p in PEOPLE if p.get("department"))
+    return needs
+
+
+def missing_for_the_demo(config: WorkspaceConfig) -> dict[str, list[str]]:
+    """The ids the demo needs that `config` does not list, by kind; empty when the demo fits."""
+    return {
+        kind: sorted(wanted - set(config.ids(kind)))
+        for kind, wanted in ids_the_demo_needs().items()
+        if wanted - set(config.ids(kind))
+    }
