@@ -49,6 +49,11 @@ def find_friction(ws: Workspace, flt: FrictionFilter, sort: str = "priority") ->
     return readable(frame, ws.config, ItemStatus), total
 
 
+def any_logged(ws: Workspace) -> bool:
+    """Whether any friction point was logged yet, whatever its status."""
+    return friction.any_friction(ws.db)
+
+
 def get(ws: Workspace, friction_id: int) -> FrictionPoint:
     point = friction.get_friction_point(ws.db, friction_id)
     if point is None:

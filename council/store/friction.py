@@ -38,6 +38,10 @@ def _set_departments(tx: Transaction, friction_id: int | None, departments: tupl
         tx.execute("INSERT INTO friction_department VALUES (?, ?)", [friction_id, department])
 
 
+def any_friction(q: Query) -> bool:
+    return bool(q.value("SELECT EXISTS (SELECT 1 FROM friction_point)"))
+
+
 def get_friction_point(q: Query, friction_id: int) -> FrictionPoint | None:
     return q.record(FrictionPoint, f"{_FRICTION} WHERE f.id = ?", [friction_id])
 

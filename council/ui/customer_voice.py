@@ -84,7 +84,9 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
     cols = st.columns([2, 3])
     band = cols[0].selectbox("Customers who were", list(BANDS), index=None, placeholder="Any",
                              format_func=lambda b: BANDS[b].lower(), key="voice_band")  # fmt: skip
-    search = cols[1].text_input("Words in the comment", key="voice_search", placeholder="e.g. invoice late")
+    search = cols[1].text_input(
+        "Words in the comment", key="voice_search", placeholder="Words the customer used"
+    )
     flt = service.filter_for(ws, **{**flt.__dict__, "band": band, "search": search})
     page = st.session_state.get("voice_page", 1)
     found = cached(ws, service.comment_page, flt, page)

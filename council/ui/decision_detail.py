@@ -166,7 +166,7 @@ def resolve_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> No
                        help="Friction points and missing connections become resolved; blockers removed.")  # fmt: skip
         forms.field_error(form, "resolve_chosen")
         st.text_input("How it was resolved", key=f"{form}_note", max_chars=1_000,
-                      placeholder="e.g. Callers are recognised by their number since the new telephony went live")  # fmt: skip
+                      placeholder="What changed for customers, in a sentence or two")  # fmt: skip
         forms.field_error(form, "resolve_note")
         forms.form_error(form, ("resolve_chosen", "resolve_note"))
         st.button("Mark resolved", icon=":material/task_alt:", key=f"{form}_save",

@@ -35,7 +35,7 @@ def decision_filter(ws: Workspace) -> tuple[DecisionFilter, str]:
     config = ws.config
     top = st.columns([3, 1, 1])
     search = url.text_in_url("Search what was decided and why", "q", key="dl_search", container=top[0],
-                             placeholder="e.g. instalment, engineer, address change")  # fmt: skip
+                             placeholder="Words from a title, the decision or its reason")  # fmt: skip
     show = url.selectbox_in_url("Show", "show", SHOW, "all", key="dl_show", container=top[1])
     sort = url.selectbox_in_url("Sort by", "sort", SORT, "newest", key="dl_sort", container=top[2])
     active = sum(1 for n in _NARROWING if st.query_params.get_all(n))

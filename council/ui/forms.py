@@ -103,7 +103,6 @@ def show_flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
         st.success(md(message), icon=":material/check_circle:")
-        st.toast(md(message), icon=":material/check_circle:")  # seen even when the form is far down the page
 
 
 def forget_errors() -> None:

@@ -60,7 +60,7 @@ def edit_friction_form(ws: Workspace, point: FrictionPoint) -> None:
 def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     config = ws.config
     forms.form_error(form, FIELDS)
-    st.text_input("Title *", key=f"{form}_title", placeholder="In the customer's words, e.g. “My bill came late”",
+    st.text_input("Title *", key=f"{form}_title", placeholder="In the customer's own words, as they would tell it",
                   help="One line, at most 200 characters.")  # fmt: skip
     forms.field_error(form, "title")
     st.text_area("What the customer experiences", key=f"{form}_description", height=110)

@@ -38,7 +38,7 @@ def friction_filter(ws: Workspace) -> tuple[FrictionFilter, str]:
     names = lambda kind: {i: config.name_of(kind, i) for i in config.ids(kind)}  # noqa: E731
     top = st.columns([3, 1, 1])
     search = url.text_in_url("Search title, description and evidence", "q", key="fl_search", container=top[0],
-                             placeholder="e.g. meter reading")  # fmt: skip
+                             placeholder="Words from a title, description or evidence")  # fmt: skip
     show = url.selectbox_in_url("Show", "show", SHOW, "still_open", key="fl_show", container=top[1])
     sort = url.selectbox_in_url("Sort by", "sort", SORT, "priority", key="fl_sort", container=top[2])
     narrowed = any(
@@ -83,7 +83,16 @@ def friction_list(ws: Workspace) -> None:
     flt, sort = friction_filter(ws)
     table, total = cached(ws, service.find_friction, flt, sort)
     if table.empty:
-        st.info("No friction point matches these filters." if total == 0 else "Nothing to show.")
+        if not cached(ws, service.any_logged):
+            st.info(
+                "No friction points yet. Log the first one above: where a customer runs into trouble, in their "
+                "own words, on the stage of their journey where it happens."
+                if can(ws, Task.LOG)
+                else "No friction points yet: the council's members log them here.",
+                icon=":material/report:",
+            )
+        else:
+            st.info("No friction point matches these filters." if total == 0 else "Nothing to show.")
         return
     many = f"{total:,} friction point{'s' * (total != 1)}"
     shown = f"Showing the first {len(table):,} of {many}" if total > len(table) else many.capitalize()

@@ -17,6 +17,7 @@ from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
 from council.ui.record_page import open_on_click
+from council.ui.session import can
 from council.ui.text import md
 
 PLAN = "plan_meeting"
@@ -32,7 +33,12 @@ def view_key(meeting_id: int) -> str:
 def meeting_list(ws: Workspace) -> None:
     table = cached(ws, meeting_table)
     if table.empty:
-        st.info("No meetings yet. Plan the first one above.", icon=":material/event:")
+        st.info(
+            "No meetings yet. Plan the first one above."
+            if can(ws, Task.PLAN)
+            else "No meetings yet: the council's secretary plans them, and they show here.",
+            icon=":material/event:",
+        )
         return
     held_or_off = (MeetingStatus.CLOSED.label, MeetingStatus.CANCELLED.label)
     coming = table[~table["status"].isin(held_or_off)].sort_values("starts_at")

@@ -8,12 +8,14 @@ import streamlit as st
 
 from council.charts.friction import priority_parts
 from council.domain.filters import ViewFilter
+from council.domain.permissions import Task
 from council.services import overview as service
 from council.services.overview import ChartData, Overview
 from council.services.workspace import Workspace
 from council.ui.cache import cached
 from council.ui.navigation import page_at
 from council.ui.record_page import DETAIL_PAGES
+from council.ui.session import can
 from council.ui.text import md
 
 _CHART_CONFIG = {"displayModeBar": False}
@@ -26,7 +28,12 @@ def next_meeting(ws: Workspace, now: Overview) -> None:
         st.info(f"Next meeting: **{md(now.next_meeting.title)}**, {when:%A %-d %B, %H:%M}{guest}",
                 icon=":material/event:")  # fmt: skip
     else:
-        st.info("No meeting is planned yet. Plan one on the Meetings page.", icon=":material/event:")
+        st.info(
+            "No meeting is planned yet. Plan one on the Meetings page."
+            if can(ws, Task.PLAN)
+            else "No meeting is planned yet: the council's secretary plans them, and the next one shows here.",
+            icon=":material/event:",
+        )
 
 
 def headline(ws: Workspace, view: ViewFilter) -> None:
@@ -45,21 +52,22 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
 
 
 def chart(data: ChartData, figure: go.Figure, key: str) -> None:
-    """The takeaway in words first, then the figure (which says so itself when it is empty)."""
+    """The takeaway in words first, then the figure; with nothing to draw, the takeaway alone says so."""
+    if data.empty:
+        st.info(md(data.takeaway), icon=":material/info:")
+        return
     st.caption(md(data.takeaway))  # takeaways quote titles people wrote
     st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG, key=key)
 
 
 def priorities(ws: Workspace, data: ChartData) -> None:
+    if data.empty:
+        st.info(md(data.takeaway), icon=":material/info:")
+        return
     st.caption(
         f"{md(data.takeaway)} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
         "workspace settings say."
     )
-    if data.empty:
-        st.plotly_chart(
-            priority_parts(data.frame, data.takeaway), width="stretch", config=_CHART_CONFIG, key="ov_top"
-        )
-        return
     st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG, key="ov_top")
     # Links rather than a button: the browser's Back then returns to this view with its filters.
     st.markdown("**Open one of these**")

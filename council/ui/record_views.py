@@ -88,7 +88,9 @@ def connection_detail(ws: Workspace, connection_id: int) -> None:
 
 
 def blocker_list(ws: Workspace) -> None:
-    search = url.text_in_url("Search blockers", "q", key="bl_search", placeholder="e.g. signature")
+    search = url.text_in_url(
+        "Search blockers", "q", key="bl_search", placeholder="Words from a title or description"
+    )
     table = cached(ws, blockers.blocker_table, search)
     if table.empty:
         st.info("No blocker matches this search." if search.strip() else "No blockers logged yet.")

@@ -1,0 +1,71 @@
+"""What a newcomer meets on the pages of a new workspace: one clear next step, said once, in words that fit
+their role and their own organisation rather than the demo's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from council.domain.people import Person
+from council.services.workspace import open_workspace
+from council.store import people
+from council.ui.session import ACTING_KEY
+from tests.conftest import DEMO_CONFIG
+from tests.ui.conftest import button, plain
+
+
+def _with_member(config: Path, db: Path) -> int:
+    ws = open_workspace(config, db, demo=False)
+    try:
+        return ws.db.write(
+            lambda tx: people.add_person(
+                tx, Person("Mia Member", "service", email="mia@example.org", roles=("member",))
+            )
+        )
+    finally:
+        ws.db.close()
+
+
+def _as(app, db: Path, page: str, person_id: int, config: Path = DEMO_CONFIG):
+    at = app(db, page, config=config)
+    at.session_state[ACTING_KEY] = person_id
+    return at.run()
+
+
+def test_a_new_workspace_invites_the_first_friction_point_instead_of_blaming_filters(
+    app, no_demo_config: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "new.duckdb"
+    member = _with_member(no_demo_config, db)
+    at = _as(app, db, "friction_points", member, no_demo_config)
+    infos = [plain(i.value) for i in at.info]
+    assert any("No friction points yet. Log the first one above" in i for i in infos)
+    assert not any("matches these filters" in i for i in infos)
+
+
+def test_a_member_is_not_told_to_plan_what_only_the_secretary_may(
+    app, no_demo_config: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "new.duckdb"
+    member = _with_member(no_demo_config, db)
+    for page in ("overview", "meetings"):
+        infos = " ".join(plain(i.value) for i in _as(app, db, page, member, no_demo_config).info)
+        assert "the council's secretary plans them" in infos and "Plan the first one above" not in infos
+
+
+def test_search_boxes_give_no_examples_from_the_demos_energy_company(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "friction_points")
+    placeholders = " ".join(t.placeholder or "" for t in at.text_input)
+    assert placeholders and not any(
+        word in placeholders.lower() for word in ("meter", "bill", "invoice", "instalment")
+    )
+
+
+def test_a_save_says_so_once(app, demo_copy: Path) -> None:
+    ws = open_workspace(DEMO_CONFIG, demo_copy, demo=False)
+    secretary = ws.db.value("SELECT person_id FROM person_role WHERE role = 'secretary' ORDER BY 1 LIMIT 1")
+    ws.db.close()
+    at = _as(app, demo_copy, "settings", secretary)
+    at.text_input(key="wall_link_label").input("Corridor")
+    button(at, "Make a link").click().run()
+    assert [plain(s.value) for s in at.success].count("A link for Corridor is made.") == 1
+    assert not at.toast
