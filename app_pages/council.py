@@ -25,8 +25,10 @@ def seats_and_rotation(ws: Workspace, me: Person | None) -> None:
     }
     serving = roster[roster["serving"]] if not roster.empty else roster
     st.subheader(f"Serving now ({len(serving)})")
-    if serving.empty:
+    if serving.empty and not roster.empty:
         st.info("Nobody holds a council seat now. The rotation plan below suggests who could take each seat.")
+    elif serving.empty:
+        st.caption("Nobody holds a council seat yet.")
     else:
         st.dataframe(serving[list(columns)], hide_index=True, width="stretch", column_config=columns)
 

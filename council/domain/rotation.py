@@ -90,7 +90,23 @@ class RotationPlan:
 
     @property
     def open_vacancies(self) -> int:
-        return sum(len(m.vacancies) for m in self.meetings)
+        """Seats to fill: a seat still vacant at the next meeting counts once, not at every meeting."""
+        most: dict[str, int] = {}
+        for m in self.meetings:
+            for department in {v.department for v in m.vacancies}:
+                count = sum(v.department == department for v in m.vacancies)
+                most[department] = max(most.get(department, 0), count)
+        return sum(most.values())
+
+    @property
+    def nobody_to_suggest(self) -> bool:
+        """Seats are vacant and nobody on the roster could take any of them, nor be a guest: a new roster."""
+        vacancies = [v for m in self.meetings for v in m.vacancies]
+        return (
+            bool(vacancies)
+            and not any(v.candidates or v.successor for v in vacancies)
+            and not any(m.guest.person for m in self.meetings)
+        )
 
     @property
     def guests_to_invite(self) -> int:

@@ -24,14 +24,29 @@ def rotation_plan(ws: Workspace, actor: Person | None) -> None:
     ahead = st.number_input("Meetings to plan ahead", min_value=3, max_value=12, value=6, step=1,
                             key="rotation_ahead", width=220)  # fmt: skip
     plan = cached(ws, rotation.rotation_plan, int(ahead))
+    if plan.nobody_to_suggest:
+        seats = ", ".join(f"{ws.config.name_of('department', d)} {n}" for d, n in rules.seats.items() if n)
+        who = (
+            "on the People and roles tab"
+            if may(actor, Task.ROSTER)
+            else "(the council's secretary does that)"
+        )
+        st.info(
+            f"**First step: put the council's people on the roster** {who}: for each department with a seat "
+            f"({seats}), the colleagues who could take it, and people who could be a guest. The plan for the "
+            "coming meetings then suggests who takes each seat and who is the guest.",
+            icon=":material/group_add:",
+        )
+        return
     st.caption(
         f"{_summary(plan)} A term lasts {rules.term_length} {rules.term_unit}. A guest is invited again only "
         f"after {rules.guest_pause_meetings} other meetings and never twice in a row; suggestions favour the "
         "voices the council has heard least. Accept a suggestion or choose someone else."
     )
+    warned: set[str] = set()  # seats nobody can take, said once: at the first meeting they are vacant
     for meeting in plan.meetings:
         with st.container(border=True):
-            _meeting_card(ws, actor, meeting)
+            _meeting_card(ws, actor, meeting, warned)
 
 
 def _summary(plan: RotationPlan) -> str:
@@ -43,22 +58,25 @@ def _summary(plan: RotationPlan) -> str:
     return f"To do: {' and '.join(parts)}."
 
 
-def _meeting_card(ws: Workspace, actor: Person | None, meeting: PlannedMeeting) -> None:
+def _meeting_card(ws: Workspace, actor: Person | None, meeting: PlannedMeeting, warned: set[str]) -> None:
     slot = meeting.slot
     badge = ":green-badge[Planned]" if slot.is_planned else ":gray-badge[Not planned yet]"
     st.markdown(f"**{slot.day:%A %-d %B %Y}** {badge}")
     guest, seats = st.columns(2, gap="large")
     with guest:
-        _guest(ws, actor, meeting)
+        _guest(ws, actor, meeting, warned)
     with seats:
-        _seat_changes(ws, actor, meeting)
+        _seat_changes(ws, actor, meeting, warned)
 
 
-def _guest(ws: Workspace, actor: Person | None, meeting: PlannedMeeting) -> None:
+def _guest(ws: Workspace, actor: Person | None, meeting: PlannedMeeting, warned: set[str]) -> None:
     choice, slot = meeting.guest, meeting.slot
     form = f"rotation_guest_{slot.meeting_id or slot.day.isoformat()}"  # two meetings may share a day
-    if choice.person is None:
+    if choice.person is None and choice.reason in warned:
+        st.caption(":material/person_off: No guest to suggest, for the reason above.")
+    elif choice.person is None:
         st.warning(md(choice.reason), icon=":material/person_off:")
+        warned.add(choice.reason)
     elif choice.chosen:
         st.markdown(f":material/check_circle: Guest: **{md(choice.person.name)}**, invited")
         st.caption(md(choice.reason))
@@ -96,11 +114,20 @@ def _guest_picker(
               type="primary" if label == "Accept" else "secondary")  # fmt: skip
 
 
-def _seat_changes(ws: Workspace, actor: Person | None, meeting: PlannedMeeting) -> None:
+def _seat_changes(ws: Workspace, actor: Person | None, meeting: PlannedMeeting, warned: set[str]) -> None:
     if meeting.rotating_out:
         _rotating_out(ws, meeting)
+    still = sorted(
+        {v.department for v in meeting.vacancies if v.successor is None and v.department in warned}
+    )
+    if still:
+        names = ", ".join(ws.config.name_of("department", d) for d in still)
+        st.caption(f":material/person_off: Still vacant, with nobody free to take it: {md(names)}.")
     for n, vacancy in enumerate(meeting.vacancies):
+        if vacancy.successor is None and vacancy.department in still:
+            continue
         _vacancy(ws, actor, meeting.slot.day, vacancy, n)
+    warned.update(v.department for v in meeting.vacancies if v.successor is None)
     if not meeting.rotating_out and not meeting.vacancies:
         st.caption(":material/event_seat: No seat changes: every seat is held, nobody's term ends.")
 

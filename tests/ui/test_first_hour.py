@@ -69,3 +69,25 @@ def test_a_save_says_so_once(app, demo_copy: Path) -> None:
     button(at, "Make a link").click().run()
     assert [plain(s.value) for s in at.success].count("A link for Corridor is made.") == 1
     assert not at.toast
+
+
+def test_a_new_rosters_council_page_gives_one_first_step_instead_of_a_wall_of_warnings(
+    app, no_demo_config: Path, tmp_path: Path
+) -> None:
+    at = app(tmp_path / "new.duckdb", "council", config=no_demo_config)
+    assert not at.warning
+    [step] = [plain(i.value).replace("*", "") for i in at.info]
+    assert (
+        step.startswith("First step: put the council's people on the roster") and "Customer service 2" in step
+    )
+
+
+def test_a_seat_nobody_can_take_is_warned_about_once_and_counted_once(empty) -> None:
+    from council.services.rotation import rotation_plan
+    from tests.services.conftest import add_person
+
+    plan = rotation_plan(empty, 6)
+    assert plan.nobody_to_suggest and plan.open_vacancies == empty.config.council.total_seats
+    add_person(empty, "Gert Guest", "guest", department="hr", email="gert@example.org")
+    later = rotation_plan(empty, 6)
+    assert not later.nobody_to_suggest and later.open_vacancies == empty.config.council.total_seats
