@@ -36,7 +36,9 @@ else:
         hide_index=True,
         width="stretch",
         column_config={
-            "imported_at": st.column_config.DatetimeColumn("Imported", format="D MMM YYYY, HH:mm"),
+            "imported_at": st.column_config.DatetimeColumn(
+                "Imported", format="D MMM YYYY, HH:mm", timezone=ws.config.time_zone
+            ),
             "source": "Source",
             "file_name": "File",
             "row_count": st.column_config.NumberColumn("Responses", format="%d"),

@@ -210,7 +210,9 @@ def _findings(ws: Workspace, file: FeedbackFile, profile: ImportProfile, found: 
         st.dataframe(pd.DataFrame([p.__dict__ for p in found.problems]).rename(columns={
             "row": "Row", "column": "Column", "value": "Value", "reason": "What is wrong"}),
             hide_index=True, width="stretch", height=min(400, 38 + 35 * shown))  # fmt: skip
-        st.download_button("Download every problem (CSV)", lambda: service.problem_report(ws, file, profile),
+        # With a byte-order mark: Excel then reads the accents in the values as written.
+        st.download_button("Download every problem (CSV)",
+                           lambda: service.problem_report(ws, file, profile).encode("utf-8-sig"),
                            file_name=f"problems in {Path(file.name).stem}.csv", mime="text/csv",
                            icon=":material/download:", on_click="ignore")  # fmt: skip
     if found.sample:
@@ -224,7 +226,7 @@ def _sample_table(ws: Workspace, found: ImportCheck) -> pd.DataFrame:
         "Received": f"{f.received_at.astimezone(ws.zone):%-d %b %Y %H:%M}", "Score": f.score,
         "Journey stage": config.name_of("journey_stage", f.journey_stage),
         "Channel": config.name_of("channel", f.channel), "Segment": config.name_of("segment", f.segment),
-        "Comment": f.comment, "Source": f.source,
+        "Comment": f.comment or "", "Source": f.source or "",
     } for f in found.sample])  # fmt: skip
 
 
