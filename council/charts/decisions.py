@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from council.charts.common import CALM, GOOD, MARGIN, MOMENT_OF_TRUTH, empty_figure, plain
 from council.domain.effect import StageEffect
+from council.domain.feedback import nps_text
 from council.domain.vocabulary import DecisionStatus
 
 # Status -> colour; the same in every chart and badge of the decision history.
@@ -54,7 +55,7 @@ def before_and_after(rows: list[StageEffect], names: dict[str | None, str]) -> g
         figures = [getattr(r, side) for r in shown]
         figure.add_bar(
             x=labels, y=[f.nps for f in figures], name=f"NPS {side}", marker_color=colour,
-            text=[f"{f.nps:+.0f} ({f.responses})" if f.nps is not None else "no feedback" for f in figures],
+            text=[f"{nps_text(f.nps)} ({f.responses})" if f.nps is not None else "no feedback" for f in figures],
             textposition="outside", hovertemplate="%{x}: %{text}<extra>" + side + "</extra>",
         )  # fmt: skip
     figure.add_hline(y=0, line_color=MOMENT_OF_TRUTH, line_width=1)

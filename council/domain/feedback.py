@@ -50,6 +50,11 @@ class Feedback:
     id: int | None = None
 
 
+def nps_text(value: float | None, decimals: int = 1) -> str:
+    """A net score as people read it, signed: "+12.5"; one decimal, as a small change matters; "—" for none."""
+    return "—" if value is None else f"{value:+.{decimals}f}"
+
+
 @dataclass(frozen=True)
 class NpsFigure:
     responses: int

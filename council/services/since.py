@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from council.domain.feedback import NpsFigure
+from council.domain.feedback import NpsFigure, nps_text
 from council.domain.people import Person
 from council.domain.vocabulary import AgendaKind
 from council.services.exports import markdown_escape
@@ -89,10 +89,10 @@ def score_words(r: SinceReport) -> str:
     after, before = r.score_since, r.score_before
     if after.nps is None:
         return "No customer feedback came in since then."
-    line = f"NPS {after.nps:+.0f} from {after.responses:,} responses since {r.since_label}"
+    line = f"NPS {nps_text(after.nps)} from {after.responses:,} responses since {r.since_label}"
     if before.nps is not None:
-        moved = round(after.nps) - round(before.nps)
-        line += f", against {before.nps:+.0f} ({before.responses:,}) in as many days before: {moved:+d}"
+        moved = nps_text(after.nps - before.nps)
+        line += f", against {nps_text(before.nps)} ({before.responses:,}) in as many days before: {moved}"
     if not (after.trustworthy and before.trustworthy):
         line += " (too few responses to trust)"
     return line + "."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from council.domain.feedback import nps_text
 from council.domain.permissions import Task
 from council.services import chain, pins
 from council.services.workspace import Workspace
@@ -25,7 +26,7 @@ def effect_words(headline: chain.EffectHeadline) -> str:
     if row.before.nps is None or row.after.nps is None:
         return f"No customer feedback on its journey stages in the {headline.days} days before or after it."
     trust = "" if row.trustworthy else " :orange[(too few responses to trust)]"
-    return (f"NPS {row.before.nps:+.0f} in the {headline.days} days before → {row.after.nps:+.0f} in the "
+    return (f"NPS {nps_text(row.before.nps)} in the {headline.days} days before → {nps_text(row.after.nps)} in the "
             f"{headline.days} days after ({row.before.responses:,} and {row.after.responses:,} responses){trust}. "
             "A before/after comparison, not proof.")  # fmt: skip
 

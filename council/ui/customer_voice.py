@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from council.charts.feedback import net_score_by_group, net_score_trend
-from council.domain.feedback import BANDS, SCALES, VOICE_PERIODS, NpsFigure, VoiceFilter
+from council.domain.feedback import BANDS, SCALES, VOICE_PERIODS, NpsFigure, VoiceFilter, nps_text
 from council.domain.permissions import Task
 from council.services import customer_voice as service
 from council.services.workspace import Workspace
@@ -34,8 +34,8 @@ def voice_filter(ws: Workspace, scales: list[str]) -> VoiceFilter:
     return service.filter_for(ws, scale=scale, period=period, **picks)
 
 
-def figure_text(figure: NpsFigure) -> str:
-    return "—" if figure.nps is None else f"{figure.nps:+.0f}"
+def figure_text(figure: NpsFigure, decimals: int = 1) -> str:
+    return nps_text(figure.nps, decimals)
 
 
 def trust_note(figure: NpsFigure) -> str:

@@ -9,6 +9,7 @@ from council.domain.decision_changes import FieldChange
 from council.domain.decisions import Amendment, StatusChange
 from council.domain.effect import DEFAULT_WINDOW, WINDOW_CHOICES
 from council.domain.errors import StaleVersion
+from council.domain.feedback import nps_text
 from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.vocabulary import DecisionStatus
@@ -325,4 +326,4 @@ def effect_table(rows, names) -> list[dict]:
 
 
 def _nps(value: float | None) -> str:
-    return "—" if value is None else f"{value:+.0f}"
+    return nps_text(value)

@@ -41,7 +41,7 @@ def score(ws: Workspace, board: WallBoard) -> None:
     change = board.change
     steady = change is not None and round(change) == 0
     delta = None if change is None else "no change" if steady else f"{change:+.0f}"
-    value = figure_text(board.recent).replace("-", "\N{MINUS SIGN}")
+    value = figure_text(board.recent, decimals=0).replace("-", "\N{MINUS SIGN}")  # read from across the room
     left.metric(f"{net}, {_span(board.months[-RECENT_MONTHS:])}", value, delta=delta,
                 delta_color="off" if steady else "normal", delta_arrow="off" if steady else "auto")  # fmt: skip
     note = trust_note(board.recent).capitalize()

@@ -91,3 +91,14 @@ def test_a_seat_nobody_can_take_is_warned_about_once_and_counted_once(empty) -> 
     add_person(empty, "Gert Guest", "guest", department="hr", email="gert@example.org")
     later = rotation_plan(empty, 6)
     assert not later.nobody_to_suggest and later.open_vacancies == empty.config.council.total_seats
+
+
+def test_the_net_score_shows_one_decimal_so_a_small_change_is_seen(app, demo_copy: Path) -> None:
+    import re
+
+    from council.domain.feedback import nps_text
+
+    assert (nps_text(12.46), nps_text(-3.0), nps_text(None), nps_text(7.6, 0)) == ("+12.5", "-3.0", "—", "+8")
+    at = app(demo_copy, "customer_voice")
+    scores = [m.value for m in at.metric if m.label.startswith("NPS")]
+    assert scores and all(re.fullmatch(r"[+-]\d+\.\d", s) for s in scores), scores
