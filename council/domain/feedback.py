@@ -100,6 +100,7 @@ class VoiceFilter:
     journey_stage: str | None = None
     channel: str | None = None
     segment: str | None = None
+    source: str | None = None  # one survey or file's source, as it was imported under
     band: str | None = None  # enthusiastic, neutral or unhappy (comments only)
     search: str = ""  # words a comment must all contain (comments only)
 

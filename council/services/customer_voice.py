@@ -124,9 +124,15 @@ def _every_month(per_month: dict, since: date | None, today: date) -> list[tuple
     return months
 
 
+def sources(ws: Workspace) -> list[str]:
+    return feedback.sources(ws.db)
+
+
 def filter_for(ws: Workspace, **values: object) -> VoiceFilter:
     """A voice filter from the page's (possibly stale) choices: unknown ids are dropped."""
     flt = VoiceFilter(**{k: v for k, v in values.items() if v not in (None, "")})
+    if flt.source is not None and flt.source not in sources(ws):
+        flt = replace(flt, source=None)
     for name in ("journey_stage", "channel", "segment"):
         if getattr(flt, name) not in (None, *ws.config.ids(name)):
             flt = replace(flt, **{name: None})

@@ -109,7 +109,7 @@ def voice_where(flt: VoiceFilter, since: date | None, zone: str) -> tuple[str, d
     if since is not None:
         clauses.append("received_at >= timezone($zone, $since::TIMESTAMP)")
         params |= {"since": since, "zone": zone}
-    for name in ("journey_stage", "channel", "segment"):
+    for name in ("journey_stage", "channel", "segment", "source"):
         if getattr(flt, name):
             clauses.append(f"{name} = ${name}")
             params[name] = getattr(flt, name)
@@ -148,7 +148,8 @@ def scores(q: Query, flt: VoiceFilter, since: date | None, zone: str) -> list[Br
     scale = SCALES[flt.scale]
     limits = {"zone": zone, "top": scale.enthusiastic_from, "bottom": scale.unhappy_up_to}
     whole_months = since is None or since.day == 1
-    if whole_months and not flt.band and not flt.search and months_are_current(q, zone):
+    # The month counts hold no source: one source's scores count its responses.
+    if whole_months and not flt.band and not flt.search and not flt.source and months_are_current(q, zone):
         where, params = _month_where(flt, since)
         cells = f"SELECT month, journey_stage, channel, segment, score, responses FROM feedback_month WHERE {where}"
     else:
@@ -172,6 +173,11 @@ def _month_where(flt: VoiceFilter, since: date | None) -> tuple[str, dict[str, A
             clauses.append(f"{name} = ${name}")
             params[name] = getattr(flt, name)
     return " AND ".join(clauses), params
+
+
+def sources(q: Query) -> list[str]:
+    """Every source responses were imported under, by name."""
+    return [r[0] for r in q.rows("SELECT DISTINCT source FROM feedback WHERE source IS NOT NULL ORDER BY 1")]
 
 
 def months_are_current(q: Query, zone: str) -> bool:

@@ -17,8 +17,8 @@ FORM = "attach_comment"
 
 
 def voice_filter(ws: Workspace, scales: list[str]) -> VoiceFilter:
-    """Period, scale and the stage, channel and segment to look at."""
-    cols = st.columns([2, 2, 2, 2, 2])
+    """Period, scale, and the stage, channel, segment and source to look at."""
+    cols = st.columns([2, 2, 2, 2, 2, 2])
     period = cols[0].selectbox("Period", list(VOICE_PERIODS), index=2, format_func=lambda p: VOICE_PERIODS[p][0],
                                key="voice_period")  # fmt: skip
     if len(scales) > 1:
@@ -31,6 +31,9 @@ def voice_filter(ws: Workspace, scales: list[str]) -> VoiceFilter:
                              (cols[4], "segment", "Segment")):  # fmt: skip
         picks[kind] = col.selectbox(label, ws.config.ids(kind), index=None, placeholder="All",
                                     format_func=lambda i, k=kind: ws.config.name_of(k, i), key=f"voice_{kind}")  # fmt: skip
+    known = cached(ws, service.sources)
+    picks["source"] = cols[5].selectbox("Source", known, index=None, placeholder="All", key="voice_source",
+                                        disabled=not known)  # fmt: skip
     return service.filter_for(ws, scale=scale, period=period, **picks)
 
 

@@ -107,3 +107,12 @@ def test_a_comment_becomes_evidence_on_a_friction_point_once(demo, member, nothi
         service.attach_comment(demo, member, comment.id, friction_id)
     with nothing_written(demo), pytest.raises(ValidationError, match="Choose the friction point"):
         service.attach_comment(demo, member, comment.id, None)
+
+
+def test_one_sources_own_score_can_be_seen(demo):
+    everything = service.scores(demo, VoiceFilter(period="all")).overall.responses
+    app = service.filter_for(demo, period="all", source="App rating")
+    own = service.scores(demo, app).overall
+    counted = demo.db.value("SELECT count(*) FROM feedback WHERE source = 'App rating' AND scale = 'nps'")
+    assert own.responses == counted and 0 < counted < everything
+    assert service.filter_for(demo, source="No such survey").source is None

@@ -102,3 +102,11 @@ def test_the_net_score_shows_one_decimal_so_a_small_change_is_seen(app, demo_cop
     at = app(demo_copy, "customer_voice")
     scores = [m.value for m in at.metric if m.label.startswith("NPS")]
     assert scores and all(re.fullmatch(r"[+-]\d+\.\d", s) for s in scores), scores
+
+
+def test_customer_voice_narrows_to_one_source(app, demo_copy: Path) -> None:
+    at = app(demo_copy, "customer_voice")
+    before = {m.label: m.value for m in at.metric}
+    at.selectbox(key="voice_source").select("App rating").run()
+    after = {m.label: m.value for m in at.metric}
+    assert not at.exception and before != after
