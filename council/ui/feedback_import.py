@@ -192,8 +192,11 @@ def _findings(ws: Workspace, file: FeedbackFile, profile: ImportProfile, found: 
     cols[0].metric("Rows", f"{found.rows:,}")
     cols[1].metric("Good", f"{found.good:,}")
     cols[2].metric("With a problem", f"{found.bad_rows:,}")
-    cols[3].metric("Imported before", f"{found.already_imported:,}", help="Responses with a response id this "
-                   "source delivered before; they are left out.")  # fmt: skip
+    if found.imported_before:  # the whole file was: every good row is a response the workspace holds
+        cols[3].metric("Imported before", f"{found.good:,}", help="This very file was imported before.")
+    else:
+        cols[3].metric("Imported before", f"{found.already_imported:,}", help="Responses with a response id "
+                       "this source delivered before; they are left out.")  # fmt: skip
     if found.imported_before:
         st.warning(md(f"This file was imported before, on {found.imported_before}. Importing it again would "
                       "count those responses twice."), icon=":material/content_copy:")  # fmt: skip

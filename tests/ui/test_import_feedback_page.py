@@ -85,3 +85,16 @@ def test_only_the_secretary_may_import(app, demo_copy):
     at = at.run()
     assert "This page is not for your role (chair, council member)" in at.info[0].value
     assert not at.file_uploader
+
+
+def test_a_file_imported_before_counts_all_its_rows_as_imported_before(app, demo_copy):
+    clean = b"Datum;Score\n01-03-2026;9\n02-03-2026;4\n"
+    at = upload(app(demo_copy, "import_feedback"), clean, "again.csv", "Survey twice")
+    at = button(button(at, "Check every row").click().run(), "Import 2 responses").click().run()
+    assert "Imported 2 responses" in plain(at.success[0].value)
+    at = app(demo_copy, "import_feedback")
+    at.file_uploader[0].upload("again.csv", clean, "text/csv")
+    at.selectbox(key="import_source_pick").select("Survey twice")
+    at = button(at.run(), "Check every row").click().run()
+    assert any("was imported before" in plain(w.value) for w in at.warning)
+    assert {m.label: m.value for m in at.metric}["Imported before"] == "2"
