@@ -61,7 +61,13 @@ def _import(args: argparse.Namespace, ws: Workspace) -> int:
     try:
         file = prepare_path(args.file, workdir)
         found = service.layout(ws, file, args.separator)
-        profile = _profile(args, service.suggest(ws, file, found, args.source))
+        suggested = service.suggest(ws, file, found, args.source)
+        profile = _profile(args, suggested)
+        date_column = profile.columns.get("received_at")
+        if date_column and not args.date_format and date_column != suggested.columns.get("received_at"):
+            # A date column named with --map: its way of writing dates is worked out as for one recognised.
+            date_format = service.guess_date_format(ws, file, found, date_column)
+            profile = dataclasses.replace(profile, date_format=date_format)
         say(f"{file.name}: read as {file.encoding}, separator {profile.delimiter!r}.")
         say("Columns: " + ", ".join(f"{FIELDS[f]} = {c!r}" for f, c in profile.columns.items()))
         check = service.dry_run(ws, file, profile)

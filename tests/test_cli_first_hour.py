@@ -105,3 +105,49 @@ def test_the_demo_refuses_a_workspace_file_whose_ids_it_cannot_use(
     err = capsys.readouterr().err
     assert "does not fit" in err and "channels letter" in err and "--config data/workspace.yaml" in err
     assert not (tmp_path / "demo.duckdb").exists()
+
+
+def test_a_date_column_named_with_map_reads_iso_dates(
+    demo_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "export.csv"
+    csv.write_text("When,Score\n2026-11-30,9\n2026-12-01 14:05,6\n", encoding="utf-8")
+    code = main(["import-feedback", str(csv), "--source", "Export", "--map", "date=When", "--map", "score=Score",
+                 "--dry-run", "--config", str(DEMO_CONFIG), "--db", str(demo_copy)])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0 and "2 rows: 2 good, 0 with a problem" in out, out
+
+
+def test_a_day_that_does_not_exist_is_told_as_such(
+    demo_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv = tmp_path / "survey.csv"
+    csv.write_text("date,score\n31-04-2026,9\n29-02-2026,7\n2026-13-45,8\nyesterday,5\n", encoding="utf-8")
+    main(["import-feedback", str(csv), "--source", "S", "--dry-run", "--date-format", "day-first",
+          "--config", str(DEMO_CONFIG), "--db", str(demo_copy)])  # fmt: skip
+    out = capsys.readouterr().out
+    assert out.count("is not a day that exists") == 3, out  # 31 April, 29 February 2026, month 13
+    assert "'yesterday'" in out or "yesterday" in out
+    assert out.count("is not a date written") == 1
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (["RecordedDate", "Likelihood to recommend", "Remarks", "Customer journey", "Contact channel",
+          "Customer group", "Survey name", "Response number"],
+         {"received_at": "RecordedDate", "score": "Likelihood to recommend", "comment": "Remarks",
+          "journey_stage": "Customer journey", "channel": "Contact channel", "segment": "Customer group",
+          "source": "Survey name", "response_id": "Response number"}),
+        (["Ontvangstdatum", "Rapportcijfer", "Reactie", "Klantfase", "Contactwijze", "Klantgroep", "Enquêtenaam",
+          "Respondentnummer"],
+         {"received_at": "Ontvangstdatum", "score": "Rapportcijfer", "comment": "Reactie", "journey_stage": "Klantfase",
+          "channel": "Contactwijze", "segment": "Klantgroep", "source": "Enquêtenaam", "response_id": "Respondentnummer"}),
+    ],
+)  # fmt: skip
+def test_the_usual_english_and_dutch_header_names_are_recognised(
+    headers: list[str], expected: dict[str, str]
+) -> None:
+    from council.domain.feedback_import import guess_columns
+
+    assert guess_columns(headers) == expected

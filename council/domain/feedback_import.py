@@ -4,6 +4,7 @@ stages and channels, how it writes dates, and what a dry run found. Plain rules,
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,20 +26,29 @@ MAX_SOURCE = 80
 PROBLEMS_SHOWN = 200
 
 # Column headers that usually hold a field, in English and Dutch; compared without case and spaces.
-_HEADERS = {
+_HEADERS = {  # the usual English and Dutch names, without spaces, dashes and case
     "received_at": ("date", "datum", "received", "receivedat", "responsedate", "submitted", "submittedat",
                     "created", "createdat", "timestamp", "tijdstip", "ingevuldop", "datumingevuld",
-                    "responsetime", "enddate", "einddatum"),
+                    "responsetime", "enddate", "einddatum", "recordeddate", "datetime", "answeredat",
+                    "respondedat", "completed", "completedat", "datumtijd", "ontvangen", "ontvangstdatum",
+                    "invuldatum", "datumantwoord", "aangemaakt", "aanmaakdatum", "afgerond", "afgerondop"),
     "score": ("score", "nps", "npsscore", "rating", "cijfer", "csat", "csatscore", "beoordeling",
-              "waardering", "likelihoodtorecommend", "aanbevelingsscore"),
+              "waardering", "likelihoodtorecommend", "aanbevelingsscore", "recommend", "npsrating",
+              "recommendationscore", "satisfaction", "satisfactionscore", "rapportcijfer", "tevredenheid",
+              "klanttevredenheid", "aanbeveling", "scorenps"),
     "comment": ("comment", "comments", "opmerking", "opmerkingen", "toelichting", "feedback", "text",
-                "verbatim", "reason", "waarom", "antwoord", "answer"),
+                "verbatim", "reason", "waarom", "antwoord", "answer", "remark", "remarks", "reactie",
+                "commentaar", "freetext", "vrijetekst", "motivatie", "uitleg", "openantwoord", "explanation"),
     "journey_stage": ("journeystage", "stage", "fase", "klantreis", "klantreisfase", "touchpoint",
-                      "moment", "contactmoment"),
-    "channel": ("channel", "kanaal", "contactkanaal", "medium"),
-    "segment": ("segment", "customertype", "klanttype", "klantsegment", "customersegment"),
-    "source": ("source", "bron", "survey", "enquete", "vragenlijst"),
-    "response_id": ("responseid", "responsid", "id", "respondentid", "responsnummer", "responseno", "recordid"),
+                      "moment", "contactmoment", "journey", "customerjourney", "journeystep", "phase",
+                      "klantfase", "procesfase", "stap"),
+    "channel": ("channel", "kanaal", "contactkanaal", "medium", "contactchannel", "kanalen", "contactmethod",
+                "contactwijze"),
+    "segment": ("segment", "customertype", "klanttype", "klantsegment", "customersegment", "customergroup",
+                "klantgroep", "doelgroep", "klantsoort"),
+    "source": ("source", "bron", "survey", "enquete", "vragenlijst", "surveyname", "enquetenaam", "onderzoek"),
+    "response_id": ("responseid", "responsid", "id", "respondentid", "responsnummer", "responseno", "recordid",
+                    "responsenumber", "respondentnummer", "antwoordid", "uuid", "recordnummer", "volgnummer"),
 }  # fmt: skip
 
 
@@ -219,6 +229,8 @@ def describe(reason: str, column_field: str, profile: ImportProfile) -> str:
     texts = {
         "empty": f"is empty; every response needs a {label}",
         "not_a_date": f"is not a date written {fmt.label.lower()}, like {fmt.example}",
+        "no_such_date": "is not a day that exists (a 31st in a month of 30 days, or 29 February in a year "
+        "that is not a leap year?)",
         "future": "lies in the future",
         "not_a_number": "is not a whole number",
         "out_of_range": f"is outside the scale of {scale.low} to {scale.high}",
@@ -230,4 +242,6 @@ def describe(reason: str, column_field: str, profile: ImportProfile) -> str:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"[\s_\-.]+", "", text.strip().lower())
+    """A header as compared: lower case, without spaces, dashes, dots or accents ("Enquête-naam" -> "enquetenaam")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\s_\-.]+", "", bare.strip().lower())

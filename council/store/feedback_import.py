@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from council.domain.feedback import SCALES, Feedback
-from council.domain.feedback_import import FIELDS, ImportProfile
+from council.domain.feedback_import import DATE_FORMATS, FIELDS, ImportProfile
 from council.store.database import Query, Transaction
 
 _OPTIONS = """all_varchar = true, header = true, delim = $delimiter, quote = '"', escape = '"',
@@ -145,7 +145,11 @@ def check(
         """
         CREATE OR REPLACE TEMP TABLE import_problems AS
         SELECT row_no, 'received_at' AS field, coalesce(date_text, '') AS value,
-               CASE WHEN date_text IS NULL THEN 'empty' WHEN received_at IS NULL THEN 'not_a_date'
+               CASE WHEN date_text IS NULL THEN 'empty'
+                    -- Written as a date, but no way of writing dates reads it: a day that does not exist.
+                    WHEN received_at IS NULL AND regexp_matches(date_text, $date_shape)
+                         AND try_strptime(date_text, $every_format) IS NULL THEN 'no_such_date'
+                    WHEN received_at IS NULL THEN 'not_a_date'
                     ELSE 'future' END AS reason
         FROM import_rows WHERE received_at IS NULL OR received_at > $now
         UNION ALL
@@ -168,8 +172,12 @@ def check(
             FROM import_rows WHERE response_id IS NOT NULL
         ) WHERE n > 1
         """,
-        {"now": now, "low": scale.low, "high": scale.high},
-    )
+        {"now": now, "low": scale.low, "high": scale.high, "date_shape": _DATE_SHAPE,
+         "every_format": [p for fmt in DATE_FORMATS.values() for p in fmt.patterns]},
+    )  # fmt: skip
+
+
+_DATE_SHAPE = r"^\d{1,4}[-/. ]\d{1,2}[-/. ]\d{1,4}([ T]\d{1,2}[:.]\d{2}([:.]\d{2})?)?$"
 
 
 # A good row whose response id its source delivered before: it is left out, not imported twice.
