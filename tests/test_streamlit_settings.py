@@ -30,3 +30,9 @@ def test_production_settings_send_nothing_out_and_show_no_internals() -> None:
 
 def _settings() -> dict:
     return tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+
+def test_chosen_items_and_buttons_are_a_calm_blue_not_the_red_of_an_error() -> None:
+    colour = _settings()["theme"]["primaryColor"].lstrip("#")
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    assert blue > red and blue > green

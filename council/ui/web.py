@@ -196,11 +196,13 @@ def _safe_next(wanted: str) -> str:
 
 
 def _page(request: Request, message: str, *, wanted: str, email: str = "", status: int = 200) -> Response:
+    good_news = not message
     if request.query_params.get("signed_out") and not message:
         message = "You have signed out."
     if (request.query_params.get("recovered") or request.query_params.get("password_set")) and not message:
         message = "Your new password is set. Sign in with it."
-    return form_page(request, "Sign in", message, _SIGN_IN_FORM, status, email=email, next=_safe_next(wanted))
+    return form_page(request, "Sign in", message, _SIGN_IN_FORM, status, good_news=good_news, email=email,
+                     next=_safe_next(wanted))  # fmt: skip
 
 
 _SIGN_IN_FORM = """<form method="post" action="{base}/auth/sign-in">

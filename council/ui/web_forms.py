@@ -39,11 +39,21 @@ def https(scope: dict[str, Any]) -> bool:
     return scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get("headers", [])
 
 
-def form_page(request: Request, title: str, message: str, form: str, status: int, **fields: str) -> Response:
+def form_page(
+    request: Request,
+    title: str,
+    message: str,
+    form: str,
+    status: int,
+    *,
+    good_news: bool = False,
+    **fields: str,
+) -> Response:
     """One of the sign-in pages: `form` filled with `fields` (escaped) and a token against forged posts,
     kept in a cookie too, that `fresh` compares when the form comes back."""
     csrf = request.cookies.get(CSRF) or secrets.token_urlsafe(24)
-    note = f'<p class="note" role="alert">{html.escape(message)}</p>' if message else ""
+    tone = "note done" if good_news else "note"
+    note = f'<p class="{tone}" role="alert">{html.escape(message)}</p>' if message else ""
     escaped = {k: html.escape(v, quote=True) for k, v in fields.items()}
     filled = form.format(csrf=html.escape(csrf), base=html.escape(base_path(), quote=True), **escaped)
     body = PAGE.format(
@@ -78,8 +88,9 @@ input[type=email], input[type=password] {{ width: 100%; box-sizing: border-box; 
 .keep {{ display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }}
 .keep label {{ margin: 0; }}
 button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0; border-radius: .4rem;
-        background: #ff4b4b; color: #fff; cursor: pointer; }}
+        background: #1c5d99; color: #fff; cursor: pointer; }}
 .note {{ background: #fdecea; color: #7d2020; padding: .7rem .9rem; border-radius: .4rem; }}
+.note.done {{ background: #e8f1fa; color: #163f66; }}
 .help {{ color: #6b6d76; font-size: .9rem; margin-top: 1.5rem; }}
 </style></head>
 <body><main>

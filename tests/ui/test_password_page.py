@@ -79,3 +79,11 @@ def test_an_unknown_link_says_what_to_do(site) -> None:
     client, _, _, _ = site
     page = client.get(f"{password_links.PATH}?token=made-up")
     assert page.status_code == 410 and "Ask the council" in page.text
+
+
+def test_good_news_on_the_sign_in_page_does_not_look_like_an_error(site) -> None:
+    from council.ui.web import SIGN_IN_PATH, sign_in_page
+
+    client = TestClient(Starlette(routes=[Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"])]))
+    assert 'class="note done"' in client.get(f"{SIGN_IN_PATH}?signed_out=1").text
+    assert 'class="note done"' in client.get(f"{SIGN_IN_PATH}?password_set=1").text
