@@ -6,16 +6,14 @@ value exactly as recorded, since programs reading it run nothing.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 from typing import Any
 
 from council.domain.decisions import DecisionSummary
 from council.domain.filters import DecisionFilter
-from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import DecisionStatus
+from council.services.list_exports import rows_csv
 from council.services.workspace import Workspace
 from council.store import decision_search
 
@@ -69,13 +67,8 @@ def _local_day(ws: Workspace, at: datetime) -> str:
 
 
 def history_csv(rows: list[dict[str, Any]]) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows accents right; every text cell quoted."""
-    out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    writer.writerow(COLUMNS.values())
-    for row in rows:
-        writer.writerow(spreadsheet_safe(row[c]) for c in COLUMNS)
-    return out.getvalue().encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, so Excel shows accents right; every text cell quoted and made safe."""
+    return rows_csv(COLUMNS, rows)
 
 
 def history_json(rows: list[dict[str, Any]]) -> bytes:

@@ -8,9 +8,11 @@ from council.charts.feedback import net_score_by_group, net_score_trend
 from council.domain.feedback import BANDS, SCALES, VOICE_PERIODS, NpsFigure, VoiceFilter, nps_text
 from council.domain.permissions import Task
 from council.services import customer_voice as service
+from council.services import list_exports
 from council.services.workspace import Workspace
 from council.ui import forms, links
 from council.ui.cache import cached
+from council.ui.downloads import csv_download
 from council.ui.session import can, current_person
 
 FORM = "attach_comment"
@@ -97,6 +99,10 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
         f"{found.total:,} comments, newest first"
         + (f" · page {found.page} of {found.pages}" if found.pages > 1 else "")
     )
+    if found.total:
+        csv_download(
+            ws, f"CSV ({found.total:,})", "customer-comments", lambda: list_exports.comments_csv(ws, flt)
+        )
     scale = SCALES[flt.scale]
     forms.show_flash()
     forms.form_error(FORM, ())

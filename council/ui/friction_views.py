@@ -8,10 +8,12 @@ from council.domain.filters import FrictionFilter
 from council.domain.permissions import Task
 from council.domain.vocabulary import SEVERITY_SCALE, ItemStatus
 from council.services import friction as service
+from council.services import list_exports
 from council.services.workspace import Workspace
 from council.ui import url
 from council.ui.cache import cached
 from council.ui.chain_views import agenda_request, decisions_taken
+from council.ui.downloads import csv_download
 from council.ui.evidence import add_evidence_form, evidence_list
 from council.ui.friction_form import edit_friction_form
 from council.ui.history import history
@@ -100,6 +102,7 @@ def friction_list(ws: Workspace) -> None:
     open_on_click(
         table, "friction_table", _COLUMNS, column_order=_ORDER, height=min(38 + 35 * len(table), 600)
     )
+    csv_download(ws, f"CSV ({total:,})", "friction-points", lambda: list_exports.friction_csv(ws, flt, sort))
 
 
 def friction_detail(ws: Workspace, friction_id: int) -> None:

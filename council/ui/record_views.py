@@ -8,13 +8,14 @@ from council.charts.hand_offs import hand_off_matrix
 from council.domain.filters import ViewFilter
 from council.domain.permissions import Task
 from council.domain.vocabulary import BlockerStatus, ItemStatus
-from council.services import blockers, connections
+from council.services import blockers, connections, list_exports
 from council.services.workspace import Workspace
 from council.ui import url
 from council.ui.blocker_form import edit_blocker_form
 from council.ui.cache import cached
 from council.ui.chain_views import agenda_request, decisions_taken
 from council.ui.connection_form import IMPACT, edit_connection_form
+from council.ui.downloads import csv_download
 from council.ui.history import history
 from council.ui.links import friction_of
 from council.ui.record_page import open_on_click
@@ -48,6 +49,8 @@ def connection_list(ws: Workspace) -> None:
     st.caption(
         f"{len(table)} missing connection{'s' * (len(table) != 1)}, worst first. Click one to open it."
     )
+    csv_download(ws, f"CSV ({len(table):,})", "missing-connections",
+                 lambda: list_exports.connections_csv(ws, show == "open"))  # fmt: skip
     open_on_click(table.drop(columns=["created_at"]), "connection_table", {
         "id": st.column_config.NumberColumn("#", width="small"), "from_department": "From", "to_department": "To",
         "journey_stage": "Journey stage",
@@ -97,6 +100,7 @@ def blocker_list(ws: Workspace) -> None:
         return
     st.caption("Grouped by kind, the kind behind the most open friction first; within a kind, the blockers "
                "causing the most. Click a blocker to open it.")  # fmt: skip
+    csv_download(ws, f"CSV ({len(table):,})", "blockers", lambda: list_exports.blockers_csv(ws, search))
     groups = list(table.groupby("category", sort=False))  # in the configured order, kept for ties
     groups.sort(key=lambda g: -int(g[1]["open_friction"].sum()))
     for n, (category, group) in enumerate(groups):

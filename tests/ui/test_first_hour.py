@@ -110,3 +110,10 @@ def test_customer_voice_narrows_to_one_source(app, demo_copy: Path) -> None:
     at.selectbox(key="voice_source").select("App rating").run()
     after = {m.label: m.value for m in at.metric}
     assert not at.exception and before != after
+
+
+def test_every_list_offers_its_own_spreadsheet(app, demo_copy: Path) -> None:
+    for page in ("friction_points", "missing_connections", "blockers", "customer_voice"):
+        at = app(demo_copy, page)
+        labels = [b.proto.label for b in at.get("download_button")]
+        assert any(label.startswith("CSV (") for label in labels), (page, labels)
