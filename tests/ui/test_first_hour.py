@@ -115,5 +115,7 @@ def test_customer_voice_narrows_to_one_source(app, demo_copy: Path) -> None:
 def test_every_list_offers_its_own_spreadsheet(app, demo_copy: Path) -> None:
     for page in ("friction_points", "missing_connections", "blockers", "customer_voice"):
         at = app(demo_copy, page)
+        if page == "customer_voice":
+            at.segmented_control(key="voice_view").set_value("comments").run()  # the comments, not the scores
         labels = [b.proto.label for b in at.get("download_button")]
         assert any(label.startswith("CSV (") for label in labels), (page, labels)
