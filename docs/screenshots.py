@@ -101,7 +101,9 @@ class _serving:
         env = {**os.environ, "COUNCIL_CONFIG": str(CONFIG), "COUNCIL_DB": str(self.db)}
         command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                    "--server.headless", "true", "--browser.gatherUsageStats", "false"]  # fmt: skip
-        self.app = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.app = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         url = f"http://127.0.0.1:{port}"
         for _ in range(120):
             try:
