@@ -9,7 +9,9 @@ python -m council restore FILE    make a backup the workspace database (into a n
 python -m council import-feedback FILE --source NAME   import customer feedback from a CSV file
 python -m council set-password EMAIL    give a person a (new) password to sign in with
 python -m council accounts              list the local accounts
-python -m council send-mail [--dry-run] send the mails that are due, when the app is not running
+python -m council send-mail [--dry-run] send the mails that are due now
+
+While the app runs it holds the database: the commands that make sense then are handed to it.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The `send-mail` command: deliver the outbox when the app is not running (from cron, say)."""
+"""The `send-mail` command: deliver the outbox now, from cron when the app is not running (or handed to it)."""
 
 from __future__ import annotations
 
