@@ -209,8 +209,11 @@ def _read(errors: Path) -> str:
 def wait_for_app(page: Page) -> None:
     """Wait until Streamlit has finished running the page, including any rerun it asked for."""
     page.wait_for_timeout(250)  # the click or keystroke first has to reach the server and start a run
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    # A run waits longer than other checks: with -n 2, the other worker may be starting app processes.
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=45_000
+    )
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=45_000)
     page.wait_for_timeout(150)  # stale elements of the previous run leave the screen
 
 
