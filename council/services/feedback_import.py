@@ -143,6 +143,7 @@ def import_file(
     profile: ImportProfile,
     *,
     skip_bad_rows: bool = False,
+    via: str | None = None,
 ) -> ImportResult:
     """Import the file's good rows in one transaction, and remember how this source is read.
 
@@ -167,7 +168,7 @@ def import_file(
         record(tx, actor, "import", "feedback_import", import_id, {
             "file": file.name, "source": profile.source, "rows": imported, "skipped": found.bad_rows,
             "already_imported": found.already_imported, "encoding": file.encoding,
-        })  # fmt: skip
+        } | ({"via": via} if via else {}))  # fmt: skip
         return ImportResult(import_id, imported, found.bad_rows, found.already_imported)
 
     with _readable(file, profile.delimiter):

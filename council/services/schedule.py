@@ -107,7 +107,7 @@ def _import_one(ws: Workspace, path: Path, source: str) -> JobRun:
         file = prepare_path(path, workdir)
         profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), source)
         try:
-            result = feedback_import.import_file(ws, OPERATOR, file, profile)
+            result = feedback_import.import_file(ws, OPERATOR, file, profile, via=f"the inbox ({path.name})")
         except CouncilError:
             problems = feedback_import.problem_report(ws, file, profile)
             raise

@@ -103,6 +103,10 @@ def test_a_file_dropped_in_a_sources_inbox_is_imported_and_moved_to_done(
     assert run.ok and run.result == "2 responses imported" and run.what == f"week-49.csv ({SOURCE})"
     assert table_counts(scheduled.db)["feedback"] == before + 2
     assert not path.exists() and (path.parent / "done" / "week-49.csv").exists() and still_copying.exists()
+    via = scheduled.db.value(
+        "SELECT details->>'via' FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1"
+    )
+    assert via == "the inbox (week-49.csv)"
 
 
 def test_a_file_with_problems_moves_to_failed_with_its_report_and_nothing_is_imported(
