@@ -128,9 +128,9 @@ def _setting_wall_cookie(send: Any, key: str, *, secure: bool) -> Any:
 
 async def sign_in_page(request: Request) -> Response:
     if request.method == "GET":
-        return _page(request, "", wanted=request.query_params.get("next") or "/")
+        return _page(request, "", wanted=request.query_params.get("next") or f"{base_path()}/")
     form = await request.form()
-    wanted = str(form.get("next", "/"))
+    wanted = str(form.get("next") or f"{base_path()}/")
     if not fresh(request, form):
         return _page(request, "The sign-in form had expired. Sign in again.", wanted=wanted, status=400)
     ws = await run_in_threadpool(workspace)

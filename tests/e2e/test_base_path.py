@@ -44,6 +44,15 @@ def test_a_workspace_under_its_own_path_signs_in_and_serves_its_pages_there(
         assert page.url.endswith("/acme/decisions")
         expect(page.get_by_role("heading", name="Decisions").first).to_be_visible()
         context.close()
+        context = browser.new_context(viewport=VIEWPORT)  # straight to the sign-in page: then its own start
+        page = context.new_page()
+        page.goto(f"{url}/auth/sign-in")
+        page.get_by_label("E-mail address").fill(ACCOUNTS[0])
+        page.get_by_label("Password").fill(ACCOUNT_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        wait_for_app(page)
+        assert page.url.endswith("/acme/"), page.url
+        context.close()
         done = subprocess.run(
             [sys.executable, "-m", "council", "accounts", "--config", str(config), "--db", str(tmp_path / "council.duckdb")],
             cwd=ROOT, capture_output=True, text=True, timeout=60,

@@ -35,3 +35,12 @@ def test_signing_in_sends_the_browser_only_to_a_page_of_this_workspace(wanted: s
 
 def test_keys_are_compared_whatever_characters_a_visitor_sends() -> None:
     assert _same("abc", "abc") and not _same("ábc€", "abc") and not _same("", "abc")
+
+
+def test_under_a_base_path_signing_in_goes_back_to_the_workspaces_own_pages(monkeypatch) -> None:
+    from streamlit import config
+
+    monkeypatch.setattr(config, "get_option", lambda name: "acme" if name == "server.baseUrlPath" else None)
+    assert _safe_next("//evil.example") == "/acme/"
+    assert _safe_next("/acme/auth/sign-in?next=x") == "/acme/"
+    assert _safe_next("/acme/decisions?id=3") == "/acme/decisions?id=3"
