@@ -20,7 +20,7 @@ from council.store import accounts, people
 from council.store.database import Transaction
 
 ENTITY = "person"
-EDITABLE = ("name", "department", "role_title", "roles", "active")
+EDITABLE = ("name", "email", "department", "role_title", "roles", "active")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -56,10 +56,7 @@ def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
     person = _checked(ws, draft)
 
     def write(tx: Transaction) -> int:
-        if person.email and people.person_by_email(tx, person.email) is not None:
-            raise ValidationError(
-                f"Someone on the roster already has the e-mail address {person.email}.", "email"
-            )
+        _address_free(tx, person.email)
         person_id = people.add_person(tx, person)
         record(tx, actor, "create", ENTITY, person_id, {"name": person.name, "roles": list(person.roles)})
         return person_id
@@ -69,21 +66,24 @@ def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
 
 @as_on_roster
 def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Person) -> dict[str, list]:
-    """Change a person's name, department, job title, roles or whether they are still on the roster
-    (secretary only); returns what changed, before and after. The e-mail address stays as it was."""
+    """Change a person's name, e-mail address, department, job title, roles or whether they are still on the
+    roster (secretary only); returns what changed, before and after."""
     require(actor, Task.ROSTER, "change people on the roster")
-    checked = _checked(ws, replace(draft, email=None))
+    checked = _checked(ws, draft)
 
     def write(tx: Transaction) -> dict[str, list]:
         before = people.get_person(tx, person_id)
         if before is None:
             raise NotFound(f"Person #{person_id} is not on the roster.")
-        after = replace(before, name=checked.name, department=checked.department, role_title=checked.role_title,
-                        roles=tuple(sorted(checked.roles)), active=checked.active)  # fmt: skip
+        after = replace(before, name=checked.name, email=checked.email, department=checked.department,
+                        role_title=checked.role_title, roles=tuple(sorted(checked.roles)), active=checked.active)  # fmt: skip
         changes = changed_fields(before, after, EDITABLE)
         if not changes:
             return {}
         _keep_a_secretary(tx, before, after)
+        if "email" in changes:
+            _address_free(tx, after.email, person_id)
+            people.set_email(tx, person_id, after.email)
         people.update_person(tx, after)
         if "roles" in changes:
             people.set_roles(tx, person_id, after.roles)
@@ -93,6 +93,12 @@ def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Pers
         return changes
 
     return ws.db.write(write)
+
+
+def _address_free(tx: Transaction, email: str | None, person_id: int | None = None) -> None:
+    other = people.person_by_email(tx, email) if email else None
+    if other is not None and other.id != person_id:
+        raise ValidationError(f"{other.name} on the roster already has the e-mail address {email}.", "email")
 
 
 def _keep_a_secretary(tx: Transaction, before: Person, after: Person) -> None:

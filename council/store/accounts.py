@@ -47,3 +47,10 @@ def record_sign_in(tx: Transaction, person_id: int, at: datetime, new_hash: str 
 
 def accounts(q: Query) -> list[Account]:
     return q.records(Account, "SELECT * FROM account ORDER BY person_id")
+
+
+def remove_account(tx: Transaction, person_id: int) -> None:
+    """The person's password hash and sign-in record, gone; and what their browsers were."""
+    tx.execute("DELETE FROM account WHERE person_id = ?", [person_id])
+    tx.execute("UPDATE sign_in_session SET browser = '' WHERE person_id = ?", [person_id])
+    tx.execute("DELETE FROM password_link WHERE person_id = ?", [person_id])

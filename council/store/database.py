@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -266,6 +268,39 @@ class Database(Query):
                 cur.close()
         return target
 
+    def rebuild(self, edit_schema: Callable[[str], str]) -> Path:
+        """Make the database file again from its own export, with `edit_schema` applied to the schema's SQL:
+        for a change DuckDB cannot make in place. The file as it was is kept beside it; returns its path.
+
+        Only while nothing else uses the connection (when the workspace is opened, before any page).
+        """
+        with self._write_lock:
+            self._con.execute("CHECKPOINT")
+            fresh = self.path.with_name(self.path.name + ".rebuilding")
+            remove_database_file(fresh)
+            with tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".rebuild-") as folder:
+                export = Path(folder) / "export"
+                self._con.execute(f"EXPORT DATABASE {_quoted(export)} (FORMAT parquet)")
+                schema = export / "schema.sql"
+                schema.write_text(edit_schema(schema.read_text(encoding="utf-8")), encoding="utf-8")
+                con = _connect(fresh)
+                try:
+                    con.execute(f"IMPORT DATABASE {_quoted(export)}")
+                    con.execute("CHECKPOINT")
+                finally:
+                    con.close()
+            self._con.close()
+            kept = self.path.with_name(
+                f"{self.path.stem}.before-rebuild-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}"
+            )
+            os.replace(self.path, kept)
+            wal = self.path.with_name(self.path.name + ".wal")
+            if wal.exists():
+                os.replace(wal, kept.with_name(kept.name + ".wal"))
+            os.replace(fresh, self.path)
+            self._con = _connect(self.path)
+            return kept
+
     def close(self) -> None:
         with self._write_lock:
             self._con.close()
@@ -331,6 +366,11 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     con.execute("LOAD icu")
     con.execute("SET TimeZone = 'UTC'")
     return con
+
+
+def _quoted(path: Path) -> str:
+    """A path as an SQL string literal (EXPORT and IMPORT take no parameters)."""
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 def _plan_values(nodes: list[dict[str, Any]], key: str) -> set[str]:

@@ -4,11 +4,12 @@ in one transaction, so a database is always at exactly one known version."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from council.domain.errors import StoreError
-from council.store.database import Database, Transaction
+from council.store.database import Database, Transaction, remove_database_file
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -22,6 +23,16 @@ class Migration:
 
     def sql(self) -> str:
         return self.path.read_text(encoding="utf-8")
+
+
+def _addresses_that_can_change(schema: str) -> str:
+    """Migration 20: the person table without the index on the e-mail address (see the migration's SQL)."""
+    return schema.replace("email VARCHAR UNIQUE,", "email VARCHAR,")
+
+
+# Migrations that first make the database file again from its export with the schema changed (a change
+# DuckDB refuses in place), then run their SQL as any other. Running one again changes nothing more.
+REBUILDS: dict[int, Callable[[str], str]] = {20: _addresses_that_can_change}
 
 
 def available_migrations() -> list[Migration]:
@@ -66,6 +77,10 @@ def migrate(db: Database, target: int | None = None) -> list[int]:
         )
     applied = []
     for migration in migrations[current:target]:
+        if migration.version in REBUILDS:  # first the change DuckDB cannot make in place
+            kept = db.rebuild(REBUILDS[migration.version])
+            if current == 0:  # a new database: nothing was in it to keep
+                remove_database_file(kept)
         db.write(lambda tx, m=migration: _apply(tx, m))
         applied.append(migration.version)
     if applied:

@@ -256,3 +256,16 @@ def digest_readers(q: Query, week: str) -> list[Recipient]:
            ORDER BY p.name, p.id""",
         {"week": week},
     )
+
+
+def forget_person(tx: Transaction, person_id: int) -> None:
+    """Mails to this person keep their subject, not their address, name or text; their choices go."""
+    tx.execute(
+        "UPDATE outbox_mail SET recipient = '', recipient_name = '', body_text = '', body_html = '', "
+        "attachment = NULL, status = CASE WHEN status = 'queued' THEN 'failed' ELSE status END, "
+        "server_answer = CASE WHEN status = 'queued' THEN 'Not sent: the recipient was anonymised' "
+        "ELSE server_answer END WHERE person_id = ?",
+        [person_id],
+    )
+    tx.execute("DELETE FROM mail_choice WHERE person_id = ?", [person_id])
+    tx.execute("DELETE FROM mail_once WHERE subject = 'digest' AND subject_id = ?", [person_id])

@@ -17,10 +17,20 @@ _PERSON = (
 
 
 def add_person(tx: Transaction, person: Person) -> int:
-    """A new person on the roster, with their roles."""
+    """A new person on the roster, with their roles and their address (which nobody else may have)."""
     person_id = tx.insert_record("person", person, skip=("id", "roles"))
     set_roles(tx, person_id, person.roles)
+    if person.email:
+        tx.execute("INSERT INTO person_email VALUES (lower(trim(?)), ?)", [person.email, person_id])
     return person_id
+
+
+def set_email(tx: Transaction, person_id: int, email: str | None) -> None:
+    """A person's new address, or none; person_email keeps one person per address."""
+    tx.execute("DELETE FROM person_email WHERE person_id = ?", [person_id])
+    tx.execute("UPDATE person SET email = ? WHERE id = ?", [email, person_id])
+    if email:
+        tx.execute("INSERT INTO person_email VALUES (lower(trim(?)), ?)", [email, person_id])
 
 
 def set_roles(tx: Transaction, person_id: int, roles: tuple[str, ...]) -> None:
@@ -31,7 +41,7 @@ def set_roles(tx: Transaction, person_id: int, roles: tuple[str, ...]) -> None:
 
 def update_person(tx: Transaction, person: Person) -> None:
     """A person's name, department, job title and whether they are still on the roster; not their roles
-    (`set_roles`) nor their e-mail address, which the database keeps as it was first written."""
+    (`set_roles`) nor their e-mail address (`set_email`)."""
     tx.execute(
         "UPDATE person SET name = ?, department = ?, role_title = ?, active = ? WHERE id = ?",
         [person.name, person.department, person.role_title, person.active, person.id],

@@ -11,6 +11,7 @@ from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.people import Person
 from council.domain.vocabulary import Role, role_label
 from council.services import accounts, roster
+from council.services.anonymise import anonymise, former_name
 from council.services.roster import RosterLine
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -90,13 +91,10 @@ def _person_fields(ws: Workspace, form: str, *, new: bool) -> None:
         st.text_input("Name *", key=f"{form}_name")
         forms.field_error(form, "name")
     with right:
-        if new:
-            st.text_input("E-mail address", key=f"{form}_email", placeholder="name@example.org",
-                          help="They sign in with it. Without one, they are on the roster but cannot sign in.")  # fmt: skip
-            forms.field_error(form, "email")
-        else:
-            st.text_input("Job title", key=f"{form}_role_title")
-            forms.field_error(form, "role_title")
+        st.text_input("E-mail address", key=f"{form}_email", placeholder="name@example.org",
+                      help="They sign in with it, and mail goes to it. Without one, they are on the roster but "
+                      "cannot sign in.")  # fmt: skip
+        forms.field_error(form, "email")
     left, right = st.columns(2)
     with left:
         st.selectbox(
@@ -107,9 +105,8 @@ def _person_fields(ws: Workspace, form: str, *, new: bool) -> None:
         )
         forms.field_error(form, "department")
     with right:
-        if new:
-            st.text_input("Job title", key=f"{form}_role_title")
-            forms.field_error(form, "role_title")
+        st.text_input("Job title", key=f"{form}_role_title")
+        forms.field_error(form, "role_title")
     st.multiselect(
         "Roles",
         options=ROLES,
@@ -183,7 +180,8 @@ def _describe(person: Person) -> str:
 def _edit_person_form(ws: Workspace, person: Person) -> None:
     form = f"edit_person_{person.id}"
     forms.prefill(form, {
-        "name": person.name, "department": person.department or OUTSIDE, "role_title": person.role_title,
+        "name": person.name, "email": person.email or "", "department": person.department or OUTSIDE,
+        "role_title": person.role_title,
         "roles": [r for r in person.roles if r in ROLES], "active": person.active,
     })  # fmt: skip
     with st.form(form, border=False):
@@ -196,7 +194,29 @@ def _edit_person_form(ws: Workspace, person: Person) -> None:
         )
         forms.field_error(form, "active")
         st.form_submit_button("Save changes", type="primary", on_click=_submit_edit, args=(ws, form, person))
-    st.caption("The e-mail address cannot be changed here.")
+    if not person.active:
+        _anonymise_part(ws, person)
+
+
+def _anonymise_part(ws: Workspace, person: Person) -> None:
+    """For someone who left and asks for their data to go: their name and address are replaced."""
+    if person.name == former_name(person.id or 0) and not person.email:
+        st.caption("Anonymised: their name and address are gone; what they did stays, under this name.")
+        return
+    form = f"anonymise_{person.id}"
+    with st.expander("Remove their name and address (anonymise)", icon=":material/person_remove:"):
+        st.markdown(
+            f"For someone who left and asks for their personal data to be removed. **{md(person.name)}** becomes "
+            f"**{former_name(person.id or 0)}** everywhere; their e-mail address, password, sign-ins and mail "
+            "settings go. What they logged, decided and did stays, so the council's history stays whole. "
+            "This cannot be undone (a backup made before still holds the old name: let backups age out)."
+        )
+        sure = st.checkbox(f"Yes, remove {person.name}'s name and address", key=f"{form}_sure")
+        st.button("Anonymise", key=f"{form}_go", type="primary", disabled=not sure, on_click=forms.save,
+                  args=(form, lambda: anonymise(ws, current_person(ws), person.id or 0),
+                        lambda new: f"{person.name} is now {new}: their name and address are removed."),
+                  kwargs={"clear": ("sure",)})  # fmt: skip
+        forms.form_error(form, ())
 
 
 def _submit_edit(ws: Workspace, form: str, person: Person) -> None:

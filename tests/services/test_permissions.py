@@ -32,6 +32,7 @@ from council.services import (
     actions,
     admin,
     agenda,
+    anonymise,
     blockers,
     cancellation,
     connections,
@@ -56,6 +57,7 @@ from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import outbox as outbox_store
+from council.store import people
 from council.store.outbox import OutboxMail
 from tests.mail_inbox import with_mail
 from tests.services.conftest import CHAIR, SECRETARY
@@ -189,6 +191,14 @@ def _held_yesterday(ws: Workspace, s: Setting) -> None:
     ws.db.write(
         lambda tx: tx.execute("UPDATE meeting SET starts_at = ? WHERE id = ?", [yesterday, s.coming.id])
     )
+
+
+def _a_leaver(ws: Workspace, s: Setting) -> int:
+    """Someone who left the roster (none of the actors)."""
+    actors = {a.id for a in s.actors.values()}
+    person = next(p for p in people.list_people(ws.db) if p.id not in actors and p.roles == ("member",))
+    ws.db.write(lambda tx: tx.execute("UPDATE person SET active = false WHERE id = ?", [person.id]))
+    return person.id
 
 
 def _failed_mail(ws: Workspace, s: Setting) -> int:
@@ -393,6 +403,8 @@ CASES = [
     Case("outbox.send_again", {"secretary"}, prepare=_failed_mail, call=lambda ws, a, s, p: outbox.send_again(ws, a, p)),
     Case("outbox.send_test", {"secretary"}, lambda ws, a, s, p: outbox.send_test(
         with_mail(ws, MAIL), a, "secretary@example.org", server=_AcceptingServer)),
+    Case("anonymise.anonymise", {"secretary"}, prepare=_a_leaver,
+         call=lambda ws, a, s, p: anonymise.anonymise(ws, a, p)),
     Case("mail_choices.choose", set(ROLES), lambda ws, a, s, p: mail_choices.choose(ws, a, MailKind.DIGEST, True)),
 ]
 # fmt: on

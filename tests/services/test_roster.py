@@ -55,7 +55,7 @@ def test_the_secretary_changes_roles_of_someone_with_a_history_and_the_log_keeps
         for p in people.list_people(demo.db)
         if p.roles == ("member",) and people.council_terms(demo.db, p.id)
     )
-    edited = Person("Annelies  Smit-de Vries ", member.department, role_title="Head of billing",
+    edited = Person("Annelies  Smit-de Vries ", member.department, email=member.email, role_title="Head of billing",
                     roles=("chair", "member"), active=True)  # fmt: skip
 
     changes = roster.edit_person(demo, secretary, member.id, edited)

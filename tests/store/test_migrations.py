@@ -104,3 +104,49 @@ def test_roles_move_to_their_own_table_and_can_then_change_for_someone_with_a_hi
     db.write(lambda tx: people.set_roles(tx, person_id, ("secretary",)))
     assert people.get_person(db, person_id).roles == ("secretary",)
     db.close()
+
+
+def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_change(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from council.store.contents import table_counts
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_file, path)
+    db = Database(path)
+    db.write(
+        lambda tx: tx.execute("DELETE FROM schema_version WHERE version >= 20")
+    )  # as a file made before 20
+    db.write(lambda tx: tx.execute("DROP TABLE person_email"))
+    before = table_counts(db)
+    constraints = db.rows(
+        "SELECT table_name, constraint_text FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY' ORDER BY ALL"
+    )
+    next_person = db.value("SELECT nextval('person_id_seq')")
+    assert migrate(db) == [20]
+    assert table_counts(db) == before
+    assert (
+        db.rows(
+            "SELECT table_name, constraint_text FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY' ORDER BY ALL"
+        )
+        == constraints
+    )
+    assert db.value("SELECT nextval('person_id_seq')") == next_person + 1  # new people get new ids
+    assert db.value("SELECT count(*) FROM person_email") == db.value(
+        "SELECT count(*) FROM person WHERE email IS NOT NULL"
+    )
+    owner = db.value("SELECT owner_id FROM decision WHERE owner_id IS NOT NULL LIMIT 1")
+    db.write(lambda tx: people.set_email(tx, owner, "new.address@example.org"))
+    assert people.person_by_email(db, "New.Address@example.org").id == owner
+    kept = [
+        p for p in tmp_path.iterdir() if p.name.startswith("demo.before-rebuild-") and p.suffix == ".duckdb"
+    ]
+    assert len(kept) == 1  # the file as it was, beside it
+    db.close()
+
+
+def test_a_new_file_keeps_no_copy_from_before_the_rebuild(tmp_path: Path) -> None:
+    migrate(Database(tmp_path / "new.duckdb"))
+    assert [p.name for p in tmp_path.iterdir()] == ["new.duckdb"]

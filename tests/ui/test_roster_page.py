@@ -172,3 +172,27 @@ def test_only_the_secretary_sees_the_roster(open_as, role: str) -> None:
     at = open_as(role)
     assert not at.exception and not at.tabs
     assert not [b for b in at.button if b.label in ("Add to the roster", "Save changes")]
+
+
+def test_the_secretary_changes_an_address_and_anonymises_someone_who_left(open_as, read) -> None:
+    at = open_as("secretary")
+    member = read(lambda ws: next(p for p in people.list_people(ws.db) if p.roles == ("member",)))
+    at.selectbox(key="roster_person").select(member.id).run()
+    form = f"edit_person_{member.id}"
+    assert at.text_input(key=f"{form}_email").value == member.email
+    at.text_input(key=f"{form}_email").input("new.address@example.org")
+    at.checkbox(key=f"{form}_active").uncheck()
+    at = button(at, "Save changes").click().run()
+    after = read(lambda ws, i: people.get_person(ws.db, i), member.id)
+    assert (after.email, after.active) == ("new.address@example.org", False)
+
+    at.toggle(key="roster_show_left").set_value(True).run()
+    at.selectbox(key="roster_person").select(member.id).run()
+    go = button(at, "Anonymise")
+    assert go.disabled  # not before saying yes
+    at.checkbox(key=f"anonymise_{member.id}_sure").check()
+    at = button(at.run(), "Anonymise").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(f"is now Former member #{member.id}" in plain(s.value) for s in at.success)
+    gone = read(lambda ws, i: people.get_person(ws.db, i), member.id)
+    assert (gone.name, gone.email) == (f"Former member #{member.id}", None)
