@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import re
+import shutil
 import tempfile
 import threading
 import time
@@ -275,29 +276,33 @@ class Database(Query):
         Only while nothing else uses the connection (when the workspace is opened, before any page).
         """
         with self._write_lock:
-            self._con.execute("CHECKPOINT")
             fresh = self.path.with_name(self.path.name + ".rebuilding")
             remove_database_file(fresh)
-            with tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".rebuild-") as folder:
-                export = Path(folder) / "export"
-                self._con.execute(f"EXPORT DATABASE {_quoted(export)} (FORMAT parquet)")
-                schema = export / "schema.sql"
-                schema.write_text(edit_schema(schema.read_text(encoding="utf-8")), encoding="utf-8")
-                con = _connect(fresh)
-                try:
-                    con.execute(f"IMPORT DATABASE {_quoted(export)}")
-                    con.execute("CHECKPOINT")
-                finally:
-                    con.close()
-            self._con.close()
-            kept = self.path.with_name(
-                f"{self.path.stem}.before-rebuild-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}"
-            )
-            os.replace(self.path, kept)
-            wal = self.path.with_name(self.path.name + ".wal")
-            if wal.exists():
-                os.replace(wal, kept.with_name(kept.name + ".wal"))
-            os.replace(fresh, self.path)
+            try:
+                self._con.execute("CHECKPOINT")
+                with tempfile.TemporaryDirectory(dir=self.path.parent, prefix=".rebuild-") as folder:
+                    export = Path(folder) / "export"
+                    self._con.execute(f"EXPORT DATABASE {_quoted(export)} (FORMAT parquet)")
+                    schema = export / "schema.sql"
+                    schema.write_text(edit_schema(schema.read_text(encoding="utf-8")), encoding="utf-8")
+                    con = _connect(fresh)
+                    try:
+                        con.execute(f"IMPORT DATABASE {_quoted(export)}")
+                        con.execute("CHECKPOINT")
+                    finally:
+                        con.close()
+            except (duckdb.Error, OSError) as e:
+                remove_database_file(fresh)
+                raise StoreError(
+                    f"Upgrading {self.path} needs the database file made again, and that failed, so nothing "
+                    f"changed: {_first_line(e)}. Free some disk space beside it, or restore a backup, and start "
+                    "again."
+                ) from e
+            self._con.close()  # a clean close leaves no write-ahead log beside the file
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            kept = self.path.with_name(f"{self.path.stem}.before-rebuild-{stamp}{self.path.suffix}")
+            shutil.copy2(self.path, kept)
+            os.replace(fresh, self.path)  # at once: the old file or the new one is there, never neither
             self._con = _connect(self.path)
             return kept
 

@@ -160,3 +160,18 @@ def test_the_running_app_backs_up_and_imports_the_inbox_by_itself(demo_file: Pat
         assert len(backups) == 2 and backups[0] == "council-20200102-020000.duckdb", backups
     finally:
         serving.close()
+
+
+def test_the_app_refuses_a_command_without_the_key_beside_its_database(mail_app: MailApp) -> None:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(
+        mail_app.url + operator_link.RUN_PATH, method="POST",
+        data=json.dumps({"argv": ["accounts"], "stdin": "", "cwd": "/"}).encode(),
+        headers={operator_link.HEADER: "a guess", "Content-Type": "application/json"},
+    )  # fmt: skip
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+    assert (operator_link.link_file(mail_app.db).stat().st_mode & 0o777) == 0o600  # only whoever runs the app

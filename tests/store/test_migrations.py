@@ -150,3 +150,14 @@ def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_chan
 def test_a_new_file_keeps_no_copy_from_before_the_rebuild(tmp_path: Path) -> None:
     migrate(Database(tmp_path / "new.duckdb"))
     assert [p.name for p in tmp_path.iterdir()] == ["new.duckdb"]
+
+
+def test_a_rebuild_that_fails_changes_nothing_and_says_so(tmp_path: Path) -> None:
+    db = Database(tmp_path / "x.duckdb")
+    migrate(db)
+    db.write(lambda tx: tx.insert("person", {"name": "Anna de Vries", "department": "sales"}))
+    with pytest.raises(StoreError, match="that failed, so nothing changed"):
+        db.rebuild(lambda schema: schema + "\nTHIS IS NOT SQL;")
+    assert db.value("SELECT name FROM person") == "Anna de Vries"
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".wal")) == ["x.duckdb"]
+    db.close()
