@@ -17,6 +17,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -24,8 +25,11 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from council.services.workspace import open_workspace  # noqa: E402
+from council.domain.decisions import DecisionDraft  # noqa: E402
+from council.services import agenda, meeting_mode  # noqa: E402
+from council.services.workspace import Workspace, open_workspace  # noqa: E402
 from council.store import meetings as meeting_store  # noqa: E402
+from council.store import people  # noqa: E402
 
 CONFIG = ROOT / "data" / "workspace.yaml"
 DOCS = ROOT / "docs"
@@ -41,6 +45,7 @@ def main() -> None:
         ws = open_workspace(CONFIG, db, demo=True)
         coming = min((m for m in meeting_store.list_meetings(ws.db) if m.status == "planned"),
                      key=lambda m: m.starts_at)  # fmt: skip
+        running, chair = _a_meeting_under_way(ws)
         ws.db.close()
         with _serving(db) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -53,6 +58,7 @@ def main() -> None:
                 ("my_work", "/my_work", MEMBER, None),
                 ("decision", "/decisions?id=10", EXECUTIVE, None),
                 ("wall", "/wall", SECRETARY, None),
+                ("meeting_mode", f"/meetings?id={running}", chair, _to_the_decision),
             ]
             for name, path, person, then in shots:
                 _open_as(page, path, person)
@@ -67,6 +73,34 @@ def _to_terms_ending(page: Page) -> None:
     """The rotation plan from the meeting where terms end, as the README describes it."""
     page.get_by_text("Last meeting for").first.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.evaluate("document.querySelector('[data-testid=stMain]').scrollBy(0, -330)")  # its card's date too
+    page.wait_for_timeout(800)
+
+
+def _a_meeting_under_way(ws: Workspace) -> tuple[int, str]:
+    """The meeting after the coming one, brought forward and started, with a decision on its first point."""
+    planned = sorted(
+        (m for m in meeting_store.list_meetings(ws.db) if m.status == "planned"), key=lambda m: m.starts_at
+    )
+    meeting = planned[1]  # the coming one stays as it is, for the meetings page
+    chair = people.get_person(ws.db, meeting.chair_id)
+    if not meeting_store.agenda_for(ws.db, meeting.id):
+        agenda.add_other(ws, chair, meeting.id, "Callback pilot: the first month", 15)
+    meeting_mode.start_meeting(ws, chair, meeting.id, bring_forward=True)
+    first = meeting_store.agenda_for(ws.db, meeting.id)[0]
+    owner = next(p for p in people.list_people(ws.db) if p.department == "service" and p.id != chair.id)
+    meeting_mode.record_outcome(
+        ws, chair, first.id, "Agreed after the pilot figures: callbacks halve repeat calls.", "decided",
+        DecisionDraft("Call back within one working day", "Every callback request is answered within one working day.",
+                      "In the pilot, repeat calls about the same question halved.", "service", owner.id,
+                      ws.today() + timedelta(weeks=6)),
+    )  # fmt: skip
+    return meeting.id, chair.name
+
+
+def _to_the_decision(page: Page) -> None:
+    page.get_by_text("Call back within one working day").first.evaluate(
+        "e => e.scrollIntoView({block: 'center'})"
+    )
     page.wait_for_timeout(800)
 
 
