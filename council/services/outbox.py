@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.errors import MessageError
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from council.domain.errors import NotFound, ValidationError
+from council.domain.errors import CouncilError, NotFound, ValidationError
 from council.domain.mail import CHOOSABLE, MailKind, MailSettings, given_up, is_address, next_try
 from council.domain.people import Person
 from council.domain.permissions import Task, require
@@ -34,6 +34,10 @@ log = logging.getLogger("council.mail")
 ROUND = 200  # mails handed over in one round at most; the rest go in the next
 _ONE_ROUND_AT_A_TIME = threading.Lock()  # rounds of this process never overlap
 QUEUED = threading.Event()  # set when a mail is queued: the background worker then delivers at once
+
+
+class MailNotSent(CouncilError):
+    title = "The mail server did not take the mail"
 
 
 @dataclass
@@ -59,32 +63,22 @@ def queue_letter(
     if not settings.enabled:
         return []
     now = now or ws.now()
-    ids = []
-    for person in to:
-        text, html = framed(letter, person.name, settings)
-        ids.append(
-            store.queue(
-                tx,
-                OutboxMail(
-                    kind=letter.kind.value,
-                    recipient=person.email,
-                    recipient_name=person.name,
-                    person_id=person.id,
-                    subject=letter.subject,
-                    body_text=text,
-                    body_html=html,
-                    message_id=make_msgid("council", domain=sender_domain(settings)),
-                    queued_at=now,
-                    next_try_at=now,
-                    about=letter.about,
-                    attachment=letter.attachment,
-                    attachment_name=letter.attachment_name,
-                    attachment_type=letter.attachment_type,
-                ),
-            )
-        )
+    ids = [store.queue(tx, _addressed(ws, letter, person, now)) for person in to]
     QUEUED.set()  # the worker waits for this write to end (`deliver` reads under the write lock)
     return ids
+
+
+def _addressed(ws: Workspace, letter: Letter, person: Recipient, now: datetime) -> OutboxMail:
+    """The letter as one mail to `person`, to go from `now` on."""
+    settings = ws.config.email
+    text, html = framed(letter, person.name, settings)
+    return OutboxMail(
+        kind=letter.kind.value, recipient=person.email, recipient_name=person.name, person_id=person.id,
+        subject=letter.subject, body_text=text, body_html=html,
+        message_id=make_msgid("council", domain=sender_domain(settings)), queued_at=now, next_try_at=now,
+        about=letter.about, attachment=letter.attachment, attachment_name=letter.attachment_name,
+        attachment_type=letter.attachment_type,
+    )  # fmt: skip
 
 
 def receiving(tx: Transaction, person_ids: list[int], kind: MailKind) -> list[Recipient]:
@@ -196,8 +190,8 @@ def send_test(
     address: str,
     server: Callable[[MailSettings], MailServer] = MailServer,
 ) -> str:
-    """Send a test mail to `address` at once, not through the queue; returns the server's answer, or raises a
-    ValidationError that carries it. Either way the outbox keeps the mail, as sent or failed.
+    """Send a test mail to `address` at once, not through the queue; returns the server's answer, or raises
+    MailNotSent with it. Either way the outbox keeps the mail, as sent or failed.
 
     The roster is read without holding the write lock across the talk with the server, which may take a while.
     """
@@ -214,17 +208,17 @@ def send_test(
             f"“{address}” is not an e-mail address. Type one like name@example.org.", "address"
         )
     to = Recipient(actor.id if actor else None, actor.name if actor else "", address)
-    mail_id = ws.db.write(lambda tx: queue_letter(tx, ws, test_letter(ws), [to])[0])
-    mail = store.get(ws.db, mail_id)
-    assert mail is not None
+    # Kept in the outbox only once it went or failed: never queued, so the worker cannot send it too.
+    mail = _addressed(ws, test_letter(ws), to, ws.now())
     try:
         with server(settings) as connection:
             answer = connection.send(_message(mail, settings), address)
     except (Refused, Unreachable) as e:
         why = e.answer
-        ws.db.write(lambda tx: store.mark_failed(tx, mail_id, why))
-        raise ValidationError(f"The test mail did not go: {why}") from None
-    ws.db.write(lambda tx: store.mark_sent(tx, mail_id, ws.now(), answer))
+        ws.db.write(lambda tx: store.queue(tx, replace(mail, status="failed", attempts=1, server_answer=why)))
+        raise MailNotSent(f"The test mail did not go. {why}") from None
+    sent = replace(mail, status="sent", attempts=1, sent_at=ws.now(), server_answer=answer)
+    ws.db.write(lambda tx: store.queue(tx, sent))
     return answer
 
 

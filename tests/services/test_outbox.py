@@ -166,14 +166,15 @@ def test_the_test_mail_reports_the_server_answer_and_is_kept_in_the_outbox(
     answer = outbox.send_test(mailing, SECRETARY, "secretary@example.org")
     assert "250" in answer
     assert inbox.messages[0].recipients == ["secretary@example.org"]
-    assert outbox.outbox_counts(mailing)["sent"] == 1
+    assert outbox.outbox_counts(mailing) == {"queued": 0, "sent": 1, "failed": 0}
+    assert outbox.deliver(mailing).sent == 0 and len(inbox.messages) == 1  # the worker never sends it again
 
 
 def test_the_test_mail_names_the_setting_when_the_server_cannot_be_reached(empty: Workspace) -> None:
     from tests.mail_inbox import Inbox
 
     down = with_mail(empty, Inbox(port=free_port()).settings())
-    with pytest.raises(ValidationError, match=r"email\.host, email\.port"):
+    with pytest.raises(outbox.MailNotSent, match=r"email\.host, email\.port"):
         outbox.send_test(down, SECRETARY, "secretary@example.org")
     assert outbox.outbox_counts(down)["failed"] == 1
 
@@ -184,7 +185,7 @@ def test_a_user_without_a_password_set_is_told_where_to_put_it(
     monkeypatch.delenv("COUNCIL_SMTP_PASSWORD", raising=False)
     monkeypatch.chdir(mailing.db.path.parent)  # no .streamlit/secrets.toml here
     needs = with_mail(mailing, inbox.settings(user="council@example.org"))
-    with pytest.raises(ValidationError, match="COUNCIL_SMTP_PASSWORD"):
+    with pytest.raises(outbox.MailNotSent, match="COUNCIL_SMTP_PASSWORD"):
         outbox.send_test(needs, SECRETARY, "secretary@example.org")
 
 
@@ -195,7 +196,7 @@ def test_a_typed_address_that_is_not_one_is_refused(mailing: Workspace) -> None:
 
 def test_starttls_asked_of_a_server_without_it_names_the_setting(mailing: Workspace, inbox: Inbox) -> None:
     plain = with_mail(mailing, inbox.settings(security="starttls"))
-    with pytest.raises(ValidationError, match=r"does not offer STARTTLS: check email\.security"):
+    with pytest.raises(outbox.MailNotSent, match=r"does not offer STARTTLS: check email\.security"):
         outbox.send_test(plain, SECRETARY, "secretary@example.org")
 
 
@@ -213,7 +214,7 @@ def test_a_wrong_password_names_the_user_and_where_the_password_comes_from(
     try:
         signing_in = with_mail(mailing, inbox.settings(user="council@example.org"))
         with pytest.raises(
-            ValidationError, match=r"refused the user name or password \(email.user, COUNCIL_SMTP_PASSWORD\)"
+            outbox.MailNotSent, match=r"refused the user name or password \(email.user, COUNCIL_SMTP_PASSWORD\)"
         ):
             outbox.send_test(signing_in, SECRETARY, "secretary@example.org")
     finally:
