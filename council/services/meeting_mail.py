@@ -75,6 +75,21 @@ def _queue_each(
         queue_letter(tx, ws, letter(new_link(tx, ws, person.id)), [person])
 
 
+def queue_invitations_to(tx: Transaction, ws: Workspace, meeting_id: int, person_ids: Iterable[int]) -> None:
+    """Invite people the meeting invites from now on (a new seat holder), them only: the others' invitation
+    stands."""
+    if not mail_is_on(ws):
+        return
+    m = minutes(ws, meeting_id, tx)
+    request = meeting_invite(m, organizer=_organizer(ws))
+    _queue_each(
+        tx,
+        ws,
+        lambda link: _invitation(ws, m, request, link),
+        receiving(tx, sorted(person_ids), MailKind.INVITATION),
+    )
+
+
 def queue_cancellation(tx: Transaction, ws: Workspace, meeting_id: int) -> None:
     """The meeting is called off: a cancellation that takes it out of everyone's calendar."""
     if not mail_is_on(ws):

@@ -231,6 +231,11 @@ def waiting_because(ws: Workspace) -> tuple[str, datetime] | None:
     return store.last_problem(ws.db)
 
 
+def mails_about(ws: Workspace, kind: str, about: str) -> int:
+    """How many mails of `kind` about a page (meetings?id=4) the outbox holds."""
+    return store.count_about(ws.db, kind, about)
+
+
 def outbox_counts(ws: Workspace) -> dict[str, int]:
     return store.counts(ws.db)
 

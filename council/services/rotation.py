@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from council.domain.errors import Conflict, ValidationError
 from council.domain.meetings import Meeting, default_title
-from council.domain.people import Person
+from council.domain.people import CouncilTerm, Person
 from council.domain.permissions import Task, require
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
+from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import add_planned, meeting_on, set_guest
@@ -73,9 +74,23 @@ def accept_successor(
             "ends_on": term.ends_on,
         }
         record(tx, actor, "create", "council_term", term_id, details)
+        _invite_to_planned(tx, ws, term, person_id)
         return term_id
 
     return ws.db.write(write)
+
+
+def _invite_to_planned(tx: Transaction, ws: Workspace, term: CouncilTerm, person_id: int) -> None:
+    """Meetings already planned in the new term invite its holder from now on: they get the invitation."""
+    start = datetime.combine(term.starts_on, time(0), ws.zone)
+    end = (
+        datetime.combine(term.ends_on + timedelta(days=1), time(0), ws.zone)
+        if term.ends_on
+        else datetime.max.replace(tzinfo=ws.zone)
+    )
+    for meeting in meetings.starting_between(tx, start, end):
+        if meeting.status == MeetingStatus.PLANNED and meeting.id is not None:
+            meeting_mail.queue_invitations_to(tx, ws, meeting.id, [person_id])
 
 
 @as_on_roster

@@ -108,6 +108,10 @@ def queue_again(tx: Transaction, mail_id: int, now: datetime) -> bool:
     )
 
 
+def count_about(q: Query, kind: str, about: str) -> int:
+    return q.value("SELECT count(*) FROM outbox_mail WHERE kind = ? AND about = ?", [kind, about])
+
+
 def counts(q: Query) -> dict[str, int]:
     found = dict(q.rows("SELECT status, count(*) FROM outbox_mail GROUP BY status"))
     return {status: found.get(status, 0) for status in ("queued", "sent", "failed")}

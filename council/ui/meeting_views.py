@@ -11,7 +11,7 @@ from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.vocabulary import MeetingStatus
-from council.services import cancellation, meetings
+from council.services import cancellation, meetings, outbox
 from council.services.lists import meeting_table
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -110,10 +110,10 @@ def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) 
         forms.field_error(form, "guest")
     if meeting is None:
         st.button("Plan the meeting", type="primary", icon=":material/event_available:",
-                  on_click=forms.save, args=(form, lambda: _plan(ws, me), _planned, _FIELDS))  # fmt: skip
+                  on_click=forms.save, args=(form, lambda: _plan(ws, me), lambda i: _planned(ws, i), _FIELDS))  # fmt: skip
     else:
         st.button("Save the changes", type="primary", icon=":material/save:", key=f"{form}_save",
-                  on_click=forms.save, args=(form, lambda: _edit(ws, me, meeting), _edited, _FIELDS))  # fmt: skip
+                  on_click=forms.save, args=(form, lambda: _edit(ws, me, meeting), lambda c: _edited(ws, c), _FIELDS))  # fmt: skip
 
 
 def _start_values(ws: Workspace, meeting: Meeting | None) -> dict[str, object]:
@@ -160,9 +160,18 @@ def _plan(ws: Workspace, me: Person | None) -> int:
     return meetings.plan_meeting(ws, me, _draft(ws, PLAN))
 
 
-def _planned(meeting_id: int) -> str:
+def _planned(ws: Workspace, meeting_id: int) -> str:
     st.query_params["id"] = str(meeting_id)
-    return "The meeting is planned. Now prepare its agenda."
+    if not ws.config.email.enabled:
+        return "The meeting is planned. Now prepare its agenda."
+    invited = outbox.mails_about(ws, "invitation", f"meetings?id={meeting_id}")
+    if not invited:
+        return (
+            "The meeting is planned. Nobody holds a council seat on that day yet, so nobody was invited: give "
+            "the seats on Council & rotation, and the invitations go out then. Now prepare its agenda."
+        )
+    return (f"The meeting is planned and {invited} invitation{'s' * (invited != 1)} are on their way by mail. "
+            "Now prepare its agenda.")  # fmt: skip
 
 
 def _edit(ws: Workspace, me: Person | None, meeting: Meeting) -> list[str]:
@@ -170,10 +179,12 @@ def _edit(ws: Workspace, me: Person | None, meeting: Meeting) -> list[str]:
     return meetings.edit_meeting(ws, me, meeting.id, _draft(ws, f"{EDIT}_{meeting.id}"))
 
 
-def _edited(changed: list[str]) -> str:
+def _edited(ws: Workspace, changed: list[str]) -> str:
     if not changed:
         return "Nothing had changed."
     names = ", ".join(meetings.FIELD_NAMES.get(f, f) for f in changed)
+    if ws.config.email.enabled:
+        return f"Saved: {names}. Everyone invited gets the update by mail, for their calendar too."
     return f"Saved: {names}. Send the new invite (under “Minutes & invite”) to everyone invited."
 
 
@@ -190,8 +201,9 @@ def cancel_form(ws: Workspace, me: Person | None, meeting: Meeting) -> None:
         st.button("Cancel the meeting", icon=":material/event_busy:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
                       ws, me, meeting.id, forms.value(form, "reason") or ""),
-                      lambda _: "The meeting is cancelled. Download the cancellation under “Minutes & invite” "
-                                "and send it to everyone invited.", ("reason",)))  # fmt: skip
+                      lambda _: "The meeting is cancelled. Everyone invited gets the cancellation by mail."
+                      if ws.config.email.enabled else "The meeting is cancelled. Download the cancellation under "
+                      "“Minutes & invite” and send it to everyone invited.", ("reason",)))  # fmt: skip
 
 
 def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:

@@ -188,3 +188,26 @@ def test_with_mail_off_nothing_is_queued(demo: Workspace) -> None:
         demo, SECRETARY, Meeting("Off", coming.starts_at + timedelta(weeks=9), 90, chair_id=coming.chair_id)
     )
     assert outbox.outbox_counts(demo) == {"queued": 0, "sent": 0, "failed": 0}
+
+
+def test_someone_given_a_seat_after_a_meeting_was_planned_gets_its_invitation(
+    mailing: Workspace, inbox: Inbox
+) -> None:
+    from council.services import rotation
+
+    sara = add_person(mailing, "Sara Jansen", "member", department="service", email="sara@example.org")
+    tom = add_person(mailing, "Tom Bakker", "member", department="finance", email="tom@example.org")
+    day = mailing.now().replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(days=7)
+    meetings.plan_meeting(mailing, SECRETARY, Meeting("Winter council", day, 90))
+    assert _delivered(mailing, inbox) == []  # nobody holds a seat yet: nobody to invite
+    rotation.accept_successor(mailing, SECRETARY, "service", sara.id, mailing.today())
+    [invitation] = _delivered(mailing, inbox)
+    assert invitation.recipients == ["sara@example.org"] and invitation.subject.startswith(
+        "Invitation: Winter council"
+    )
+    method, _ = _event(invitation)
+    assert method == "REQUEST"
+    rotation.accept_successor(mailing, SECRETARY, "finance", tom.id, mailing.today())
+    assert [m.recipients for m in _delivered(mailing, inbox)] == [
+        ["tom@example.org"]
+    ]  # Sara is not mailed again

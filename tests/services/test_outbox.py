@@ -214,7 +214,8 @@ def test_a_wrong_password_names_the_user_and_where_the_password_comes_from(
     try:
         signing_in = with_mail(mailing, inbox.settings(user="council@example.org"))
         with pytest.raises(
-            outbox.MailNotSent, match=r"refused the user name or password \(email.user, COUNCIL_SMTP_PASSWORD\)"
+            outbox.MailNotSent,
+            match=r"refused the user name or password \(email.user, COUNCIL_SMTP_PASSWORD\)",
         ):
             outbox.send_test(signing_in, SECRETARY, "secretary@example.org")
     finally:

@@ -114,3 +114,16 @@ def test_settings_says_why_mails_wait_and_when_the_next_try_is(
     at, _ = _settings_with(app, _mail_config(tmp_path, inbox), demo_copy, waiting)
     [warning] = [w for w in at.warning if "Mails are waiting" in plain(w.value)]
     assert "(email.host, email.port)" in plain(warning.value) and "Next try at" in plain(warning.value)
+
+
+def test_planning_says_whether_invitations_went_out_by_mail(app, demo_copy: Path, tmp_path: Path, inbox: Inbox) -> None:
+    config = _mail_config(tmp_path, inbox)
+    secretary, _ = _secretary(config, demo_copy)
+    at = app(demo_copy, "meetings", config=config)
+    at.session_state[ACTING_KEY] = secretary
+    at.run()
+    at.text_input(key="plan_meeting_title").input("Mailed council")
+    at = button(at.run(), "Plan the meeting").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    said = " ".join(plain(s.value) for s in at.success)
+    assert "invitations are on their way by mail" in said, said
