@@ -116,7 +116,9 @@ def test_settings_says_why_mails_wait_and_when_the_next_try_is(
     assert "(email.host, email.port)" in plain(warning.value) and "Next try at" in plain(warning.value)
 
 
-def test_planning_says_whether_invitations_went_out_by_mail(app, demo_copy: Path, tmp_path: Path, inbox: Inbox) -> None:
+def test_planning_says_whether_invitations_went_out_by_mail(
+    app, demo_copy: Path, tmp_path: Path, inbox: Inbox
+) -> None:
     config = _mail_config(tmp_path, inbox)
     secretary, _ = _secretary(config, demo_copy)
     at = app(demo_copy, "meetings", config=config)
