@@ -33,6 +33,7 @@ def _send_mail(args: argparse.Namespace, existing: Callable[[argparse.Namespace,
         return _dry_run(ws)
     done = background.mail_round(ws)
     say(f"Sent {done.sent} mail(s); {done.failed} failed; {done.put_off} wait for another try.")
+    _still_waiting(ws)
     for answer in done.answers:
         if not answer.startswith("accepted"):
             say(f"  {answer}")
@@ -48,4 +49,15 @@ def _dry_run(ws: Workspace) -> int:
     for mail in due:
         say(f"would send: #{mail.id} to {mail.recipient}: {mail.subject}")
     say(f"{len(due)} queued mail(s) due; nothing was sent or changed (dry run).")
+    _still_waiting(ws)
     return 0
+
+
+def _still_waiting(ws: Workspace) -> None:
+    """Mails put off after a refusal are not due yet: say so, with the server's last answer."""
+    waiting = outbox.outbox_counts(ws)["queued"] - len(outbox.due_now(ws))
+    problem = outbox.waiting_because(ws)
+    if waiting > 0 and problem:
+        answer, next_try = problem
+        say(f"{waiting} mail(s) wait for their next try, from {next_try.astimezone(ws.zone):%H:%M}; "
+            f"the server's last answer: {answer}")  # fmt: skip

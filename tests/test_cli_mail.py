@@ -78,6 +78,11 @@ def test_send_mail_says_when_the_server_cannot_be_reached(
     out = capsys.readouterr().out
     waiting = _statuses(config, demo_copy)["queued"]
     assert waiting >= queued and f"{waiting} wait for another try" in out and "email.host, email.port" in out
+    # Run again before their next try: nothing is due, and it says what waits and why, also in a dry run.
+    for words in (["send-mail"], ["send-mail", "--dry-run"]):
+        assert main([*words, "--config", str(config), "--db", str(demo_copy)]) == 0
+        later = capsys.readouterr().out
+        assert f"{waiting} mail(s) wait for their next try" in later and "email.host, email.port" in later
 
 
 def test_a_sender_killed_after_handing_over_a_mail_repeats_that_one_mail_only(
