@@ -170,7 +170,7 @@ def _print_recovery_code(code: str, args: argparse.Namespace) -> None:
     say(
         f"Recovery code: {code}\n"
         "Keep it somewhere safe, away from this server; it is shown only now. A secretary who can no longer "
-        "sign in uses it once, with their e-mail address, under 'Lost your password?' on the sign-in page. "
+        "sign in uses it once, with their e-mail address, under “Use the recovery code” on the sign-in page. "
         f"`python -m council recovery-code{same_place(args)}` makes a new one (the old one then stops working)."
     )
 

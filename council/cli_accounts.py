@@ -81,4 +81,11 @@ def _accounts(ws: Workspace, where: str = "") -> int:
         seen = f"last signed in {last.astimezone(ws.zone):%Y-%m-%d %H:%M}" if last else "never signed in"
         state = "SLOWED DOWN" if line.locked else ("left the roster" if not line.person.active else "")
         say("  ".join(part for part in (line.person.name, line.person.email or "", seen, state) if part))
+    if lines:
+        say(f"(times in {ws.config.time_zone})")
+    with_account = {line.person.id for line in lines}
+    waiting = [p for p in service.people_without_password(ws) if p.id not in with_account]
+    if waiting:
+        say(f"No password yet: {', '.join(f'{p.name} ({p.email})' for p in waiting)}. "
+            f"`python -m council set-password EMAIL{where}` gives one.")  # fmt: skip
     return 0

@@ -78,8 +78,10 @@ def test_accounts_lists_who_is_slowed_down_and_set_password_lets_them_in(demo_db
     capsys.readouterr()
 
     assert run("accounts", "--config", CONFIG, "--db", demo_db) == 0
-    [line] = capsys.readouterr().out.splitlines()
+    line, zone, waiting = capsys.readouterr().out.splitlines()
     assert email in line and "never signed in" in line and line.endswith("SLOWED DOWN")
+    assert zone == "(times in Europe/Amsterdam)"
+    assert waiting.startswith("No password yet: ") and email not in waiting  # the others on the roster
 
     monkeypatch.setattr("sys.stdin", io.StringIO("another long passphrase\n"))
     run("set-password", email, "--password-stdin", "--config", CONFIG, "--db", demo_db)

@@ -173,6 +173,12 @@ def account_lines(ws: Workspace) -> list[AccountLine]:
     return sorted(found, key=lambda line: (line.person.name, line.person.id))
 
 
+def people_without_password(ws: Workspace) -> list[Person]:
+    """Everyone on the roster with an address to sign in with but no password yet, by name."""
+    with_one = {a.person_id for a in accounts.accounts(ws.db) if a.password_hash}
+    return [p for p in people.list_people(ws.db) if p.email and p.id not in with_one]
+
+
 def save_password(
     ws: Workspace, actor: Person | None, person: Person, password: str, confirm: str, action: str,
     also: Callable[[Transaction], None] | None = None,

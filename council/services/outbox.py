@@ -246,7 +246,7 @@ def test_letter(ws: Workspace) -> Letter:
         Body()
         .para(f"This test mail comes from the {ws.config.organisation} council workspace. If you read it, the "
               "workspace can send mails: invitations, agendas, minutes and reminders will reach people.")
-        .facts([("Mail server", f"{settings.host}:{settings.port} ({settings.security})"),
+        .facts([("Mail server", f"{settings.host}:{settings.port} ({'not encrypted' if settings.security == 'none' else settings.security.upper()})"),
                 ("Sent from", settings.from_address)])
         .link("Open the workspace", settings.link(""))
         .letter(MailKind.TEST, f"Test mail from the {ws.config.organisation} council workspace")

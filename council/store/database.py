@@ -406,8 +406,9 @@ def _translate(e: duckdb.Error, path: Path | None = None) -> CouncilError:
         by = f" by {_process(int(held['pid']), held['program'])}" if held else ""
         return DatabaseInUse(
             f"The workspace database {path or ''} is in use{by}. DuckDB lets only one program "
-            "open it at a time: stop the running app (or other command) first, or do this from "
-            "the app's Settings page while it runs (backups included)."
+            "open it at a time: stop the app (or the other command) first. While the app runs, backup, "
+            "import-feedback, set-password, add-person, accounts, send-mail, version and recovery-code "
+            "are handed to it by themselves."
         )
     if isinstance(e, duckdb.TransactionException) and "conflict" in text.lower():
         return Conflict(

@@ -26,3 +26,6 @@ def start_logging() -> None:
     level = os.environ.get(LEVEL_ENV, "INFO").upper()
     logger.setLevel(level if level in logging.getLevelNamesMapping() else "INFO")
     logger.propagate = False
+    # The app's own threads (the worker, the web routes) open the shared workspace outside a page run, which
+    # Streamlit warns about at every start; it is meant, so the log keeps to what matters.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)

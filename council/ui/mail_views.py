@@ -15,6 +15,11 @@ from council.ui.text import md
 
 FORM = "mail"
 _STATUS_WORDS = {"failed": "Failed", "queued": "Waiting", "sent": "Sent"}
+_SECURITY_WORDS = {
+    "starttls": "encrypted with STARTTLS",
+    "ssl": "encrypted with SSL/TLS",
+    "none": "not encrypted",
+}
 
 
 def mail_settings(ws: Workspace, me: Person | None) -> None:
@@ -28,7 +33,8 @@ def mail_settings(ws: Workspace, me: Person | None) -> None:
         )
         return
     st.markdown(
-        f"**On.** Sent through {md(mail.host)}:{mail.port} ({mail.security}) as {md(mail.from_address)}; "
+        f"**On.** Sent through {md(mail.host)}:{mail.port} ({_SECURITY_WORDS[mail.security]}) as "
+        f"{md(mail.from_address)}; "
         f"links in mails open {md(mail.public_url)}."
     )
     _test_mail(ws, me)

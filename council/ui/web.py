@@ -250,7 +250,7 @@ async def app_running(app: Any) -> AsyncIterator[None]:
     port = int(streamlit_config.get_option("server.port"))
     link = operator_link.open_link(ws.db.path, f"http://127.0.0.1:{port}{base_path()}")
     _LINK[:] = [link]
-    background.start_worker(workspace)
+    background.start_worker(lambda: ws)
     try:
         yield
     finally:
