@@ -65,7 +65,7 @@ def test_a_command_on_a_held_workspace_says_who_holds_it_and_what_to_do(
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     assert f"is in use by process {pid} (python" in err, err
-    assert "stop the running app" in err and "Settings page" in err
+    assert "stop the app" in err and "handed to it by themselves" in err
 
 
 def test_a_second_app_on_a_held_workspace_shows_the_same_message(held, monkeypatch) -> None:
