@@ -40,7 +40,7 @@ def test_a_second_process_is_told_the_database_is_in_use(db: Database, tmp_path:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 3, result.stderr
-    assert "in use" in result.stdout and "stop the running app" in result.stdout
+    assert "in use" in result.stdout and "stop the app" in result.stdout
 
 
 def test_a_backup_is_a_complete_working_copy(db: Database, tmp_path: Path) -> None:
