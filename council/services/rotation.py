@@ -86,7 +86,7 @@ def _invite_to_planned(tx: Transaction, ws: Workspace, term: CouncilTerm, person
     end = (
         datetime.combine(term.ends_on + timedelta(days=1), time(0), ws.zone)
         if term.ends_on
-        else datetime.max.replace(tzinfo=ws.zone)
+        else datetime(9000, 1, 1, tzinfo=ws.zone)
     )
     for meeting in meetings.starting_between(tx, start, end):
         if meeting.status == MeetingStatus.PLANNED and meeting.id is not None:
