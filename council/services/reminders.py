@@ -22,14 +22,14 @@ REMINDER_LINES = 20  # overdue, and due soon; the rest is on My work
 def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
     """From the day's sending time on: one mail per owner listing what of theirs is due soon or overdue and
     was not yet reminded of for that due date and step. Returns how many mails were queued."""
-    now = (now or ws.now()).astimezone(ws.zone)
-    settings = ws.config.email
-    if not mail_is_on(ws) or now.time() < settings.send_at:
+    now = _sending(ws, now)
+    if now is None:
         return 0
+    days_ahead = ws.config.email.remind_days_before
 
     def write(tx: Transaction) -> int:
         by_owner: dict[int, list[DueItem]] = defaultdict(list)
-        for item in store.due_items(tx, now.date(), settings.remind_days_before):
+        for item in store.due_items(tx, now.date(), days_ahead):
             by_owner[item.owner_id].append(item)
         sent = []
         for items in by_owner.values():
@@ -45,17 +45,9 @@ def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
 
 def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
     """On the digest's weekday, from the sending time on: this week's digest to everyone who chose it."""
-    now = (now or ws.now()).astimezone(ws.zone)
-    settings = ws.config.email
-    if (
-        not mail_is_on(ws)
-        or WEEKDAYS[now.weekday()] != settings.digest_weekday
-        or now.time() < settings.send_at
-    ):
-        return 0
-    year, week, _ = now.isocalendar()
-    occasion = f"{year}-W{week:02d}"
-    if not store.digest_readers(ws.db, occasion):
+    now = _sending(ws, now)
+    occasion = _digest_week(ws, now) if now else None
+    if now is None or occasion is None or not store.digest_readers(ws.db, occasion):
         return 0
     letter = _digest(ws)
 
@@ -72,18 +64,32 @@ def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
 
 def coming_up(ws: Workspace, now: datetime | None = None) -> list[str]:
     """The reminders and digests a round would queue now, in words (for a dry run); nothing is written."""
-    now = (now or ws.now()).astimezone(ws.zone)
-    settings = ws.config.email
-    if not mail_is_on(ws) or now.time() < settings.send_at:
+    now = _sending(ws, now)
+    if now is None:
         return []
     lines = [
         f"reminder to {i.owner_email}: {i.subject} “{i.title}” due {i.due_on:%Y-%m-%d}"
-        for i in store.due_items(ws.db, now.date(), settings.remind_days_before)
+        for i in store.due_items(ws.db, now.date(), ws.config.email.remind_days_before)
     ]
-    if WEEKDAYS[now.weekday()] == settings.digest_weekday:
-        year, week, _ = now.isocalendar()
-        lines += [f"weekly digest to {r.email}" for r in store.digest_readers(ws.db, f"{year}-W{week:02d}")]
+    occasion = _digest_week(ws, now)
+    if occasion:
+        lines += [f"weekly digest to {r.email}" for r in store.digest_readers(ws.db, occasion)]
     return lines
+
+
+def _sending(ws: Workspace, now: datetime | None) -> datetime | None:
+    """`now` in the workspace's time zone, once the day's sending time has come (None before it, or with
+    mail off)."""
+    now = (now or ws.now()).astimezone(ws.zone)
+    return now if mail_is_on(ws) and now.time() >= ws.config.email.send_at else None
+
+
+def _digest_week(ws: Workspace, now: datetime) -> str | None:
+    """This week ("2026-W50") on the digest's weekday, else None."""
+    if WEEKDAYS[now.weekday()] != ws.config.email.digest_weekday:
+        return None
+    year, week, _ = now.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _reminder(ws: Workspace, items: list[DueItem], now: datetime) -> Letter:
