@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from council.domain.people import OPERATOR
-from council.services import feedback_import, operator_link
-from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
+from council.services import operator_link
 from council.services.workspace import open_workspace
 from council.store.contents import table_counts
 from tests.conftest import DEMO_CONFIG, ROOT
 from tests.e2e.conftest import MailApp, _serve
+from tests.services.conftest import remember_source
 
 
 def _council(
@@ -95,21 +94,6 @@ def test_an_app_that_no_longer_answers_is_said_in_one_line(tmp_path: Path, demo_
         holder.wait()
 
 
-def _remember_source(config: Path, db: Path, folder: Path, source: str) -> None:
-    """A first file of `source` imported by hand, so the inbox knows how to read the next ones."""
-    first = folder / "first.csv"
-    first.write_text("date,score,comment\n2026-11-02,8,Fine\n", encoding="utf-8")
-    ws = open_workspace(config, db, demo=False)
-    workdir = new_workdir()
-    try:
-        file = prepare_path(first, workdir)
-        profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), source)
-        feedback_import.import_file(ws, OPERATOR, file, profile)
-    finally:
-        remove_workdir(workdir)
-        ws.db.close()
-
-
 def _with_db(app: MailApp, db: Path) -> MailApp:
     return MailApp(app.url, app.inbox, app.config, db)
 
@@ -148,7 +132,9 @@ def test_the_running_app_backs_up_and_imports_the_inbox_by_itself(demo_file: Pat
     os.utime(dropped, (old, old))
     prepared = tmp_path / "prepared.duckdb"
     shutil.copy(demo_file, prepared)
-    _remember_source(config, prepared, tmp_path, "Survey after a call")
+    ws = open_workspace(config, prepared, demo=False)
+    remember_source(ws, tmp_path, "Survey after a call")
+    ws.db.close()
     serving = _serve(prepared, config, tmp_path)
     next(serving)
     try:

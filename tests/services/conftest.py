@@ -164,3 +164,20 @@ def scene(council_at_work_file, tmp_path: Path):
     ws = open_copy(path, tmp_path)
     yield ws, replace(setting, csv=csv)
     ws.db.close()
+
+
+def remember_source(ws: Workspace, folder: Path, source: str) -> None:
+    """A first file of `source` imported by hand, so the feedback inbox knows how to read the next ones."""
+    from council.domain.people import OPERATOR
+    from council.services import feedback_import
+    from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
+
+    first = folder / "first.csv"
+    first.write_text("date,score,comment\n2026-11-02,8,Fine\n", encoding="utf-8")
+    workdir = new_workdir()
+    try:
+        file = prepare_path(first, workdir)
+        profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), source)
+        feedback_import.import_file(ws, OPERATOR, file, profile)
+    finally:
+        remove_workdir(workdir)

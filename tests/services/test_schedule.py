@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from council.domain.schedule import BackupSchedule, FeedbackInbox
-from council.services import feedback_import, schedule
-from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
+from council.services import schedule
 from council.services.workspace import Workspace
 from council.store.contents import table_counts
 from council.store.database import Database, restore_into
-from tests.services.conftest import SECRETARY
+from tests.services.conftest import remember_source
 
 SOURCE = "Survey after a call"
 
@@ -66,19 +65,6 @@ def test_a_failed_backup_is_kept_with_its_reason(scheduled: Workspace, tmp_path:
     assert [r.ok for r in schedule.schedule_view(scheduled).backups] == [False]
 
 
-def _remember_source(ws: Workspace, tmp_path: Path) -> None:
-    """One file of the source imported by hand, so its way of reading is remembered."""
-    first = tmp_path / "first.csv"
-    first.write_text("date,score,comment\n2026-11-02,8,Fine\n", encoding="utf-8")
-    workdir = new_workdir()
-    try:
-        file = prepare_path(first, workdir)
-        profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), SOURCE)
-        feedback_import.import_file(ws, SECRETARY, file, profile)
-    finally:
-        remove_workdir(workdir)
-
-
 def _drop(ws: Workspace, source: str, name: str, text: str, settled: bool = True) -> Path:
     folder = ws.config.inbox.folder / source
     folder.mkdir(parents=True, exist_ok=True)
@@ -93,7 +79,7 @@ def _drop(ws: Workspace, source: str, name: str, text: str, settled: bool = True
 def test_a_file_dropped_in_a_sources_inbox_is_imported_and_moved_to_done(
     scheduled: Workspace, tmp_path: Path
 ) -> None:
-    _remember_source(scheduled, tmp_path)
+    remember_source(scheduled, tmp_path, SOURCE)
     before = table_counts(scheduled.db)["feedback"]
     path = _drop(
         scheduled, SOURCE, "week-49.csv", "date,score,comment\n2026-12-01,9,Quick\n2026-12-02,4,Slow\n"
@@ -112,7 +98,7 @@ def test_a_file_dropped_in_a_sources_inbox_is_imported_and_moved_to_done(
 def test_a_file_with_problems_moves_to_failed_with_its_report_and_nothing_is_imported(
     scheduled: Workspace, tmp_path: Path
 ) -> None:
-    _remember_source(scheduled, tmp_path)
+    remember_source(scheduled, tmp_path, SOURCE)
     before = table_counts(scheduled.db)["feedback"]
     _drop(scheduled, SOURCE, "bad.csv", "date,score,comment\n2026-12-01,11,Too high\n2026-12-02,7,Fine\n")
     [run] = schedule.import_inbox(scheduled)

@@ -33,13 +33,13 @@ def _secretary(config: Path, db: Path) -> tuple[int, str]:
         ws.db.close()
 
 
-def _settings_with(app, config: Path, db: Path, *waiting: OutboxMail):
-    """Settings as the secretary sees it, with these mails in the outbox; and their ids."""
+def _settings_with(app, config: Path, db: Path, *waiting: OutboxMail, page: str = "settings"):
+    """Settings (or `page`) as the secretary sees it, with these mails in the outbox; and their ids."""
     secretary, _ = _secretary(config, db)
     ws = open_workspace(config, db, demo=False)
     ids = [ws.db.write(lambda tx, m=mail: store.queue(tx, m)) for mail in waiting]
     ws.db.close()
-    at = app(db, "settings", config=config)
+    at = app(db, page, config=config)
     at.session_state[ACTING_KEY] = secretary
     return at.run(), ids
 
@@ -54,10 +54,8 @@ def test_the_secretary_sends_a_test_mail_and_sees_the_server_answer(
     app, demo_copy: Path, tmp_path: Path, inbox: Inbox
 ) -> None:
     config = _mail_config(tmp_path, inbox)
-    secretary, email = _secretary(config, demo_copy)
-    at = app(demo_copy, "settings", config=config)
-    at.session_state[ACTING_KEY] = secretary
-    at.run()
+    _, email = _secretary(config, demo_copy)
+    at, _ = _settings_with(app, config, demo_copy)
     assert any("On." in plain(m.value) and "127.0.0.1" in plain(m.value) for m in at.markdown)
     assert at.text_input(key="mail_address").value == email
     button(at, "Send a test mail").click().run()
@@ -119,11 +117,7 @@ def test_settings_says_why_mails_wait_and_when_the_next_try_is(
 def test_planning_says_whether_invitations_went_out_by_mail(
     app, demo_copy: Path, tmp_path: Path, inbox: Inbox
 ) -> None:
-    config = _mail_config(tmp_path, inbox)
-    secretary, _ = _secretary(config, demo_copy)
-    at = app(demo_copy, "meetings", config=config)
-    at.session_state[ACTING_KEY] = secretary
-    at.run()
+    at, _ = _settings_with(app, _mail_config(tmp_path, inbox), demo_copy, page="meetings")
     at.text_input(key="plan_meeting_title").input("Mailed council")
     at = button(at.run(), "Plan the meeting").click().run()
     assert not at.exception, [e.value for e in at.exception]
