@@ -55,7 +55,7 @@ def _dry_run(ws: Workspace) -> int:
 
 def _still_waiting(ws: Workspace) -> None:
     """Mails put off after a refusal are not due yet: say so, with the server's last answer."""
-    waiting = outbox.outbox_counts(ws)["queued"] - len(outbox.due_now(ws))
+    waiting = outbox.waiting_later(ws)
     problem = outbox.waiting_because(ws)
     if waiting > 0 and problem:
         answer, next_try = problem

@@ -16,7 +16,7 @@ from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store.contents import table_counts
-from council.store.database import Database, remove_database_file, restore_into
+from council.store.database import Database, Transaction, remove_database_file, restore_into
 from council.store.migrations import latest_version, schema_version
 
 log = logging.getLogger("council.backup")
@@ -52,15 +52,14 @@ def back_up(ws: Workspace, actor: Person | None, target: Path | None = None) -> 
     require(actor, Task.SETTINGS, "back up the workspace")
     written = ws.db.backup_to(target or default_backup_path(ws))
     log.info("backup: %s written", written)
-    ws.db.write(
-        lambda tx: audit.append_audit(
-            tx,
-            AuditEntry(
-                "backup", "workspace", person_id=actor.id if actor else None, details={"file": str(written)}
-            ),
-        )
-    )
+    ws.db.write(lambda tx: note_backup(tx, actor.id if actor else None, written))
     return written
+
+
+def note_backup(tx: Transaction, person_id: int | None, written: Path, scheduled: bool = False) -> None:
+    """The audit log's entry for a backup made (by the schedule, with `scheduled`)."""
+    details: dict[str, object] = {"file": str(written)} | ({"scheduled": True} if scheduled else {})
+    audit.append_audit(tx, AuditEntry("backup", "workspace", person_id=person_id, details=details))
 
 
 def restore(backup: Path, target: Path) -> int:

@@ -231,6 +231,11 @@ def waiting_because(ws: Workspace) -> tuple[str, datetime] | None:
     return store.last_problem(ws.db)
 
 
+def waiting_later(ws: Workspace) -> int:
+    """Queued mails whose next try is still to come (after a refusal)."""
+    return store.waiting_after(ws.db, ws.now())
+
+
 def mails_about(ws: Workspace, kind: str, about: str) -> int:
     """How many mails of `kind` about a page (meetings?id=4) the outbox holds."""
     return store.count_about(ws.db, kind, about)

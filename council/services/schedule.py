@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from council.domain.audit import AuditEntry
 from council.domain.errors import CouncilError
 from council.domain.people import OPERATOR
 from council.domain.schedule import SETTLED, backup_due, to_remove
 from council.domain.vocabulary import counted
 from council.services import feedback_import
-from council.services.admin import default_backup_path
+from council.services.admin import default_backup_path, note_backup
 from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
 from council.services.workspace import Workspace
-from council.store import audit, jobs
+from council.store import jobs
 from council.store.database import Transaction
 from council.store.jobs import JobRun
 
@@ -160,9 +159,7 @@ def _move(path: Path, to: str) -> Path:
 
 def _audit_backup(tx: Transaction, run: JobRun) -> None:
     if run.ok:
-        audit.append_audit(
-            tx, AuditEntry("backup", "workspace", details={"file": run.what, "scheduled": True})
-        )
+        note_backup(tx, None, Path(run.what), scheduled=True)
 
 
 def _reason(e: BaseException) -> str:
