@@ -7,7 +7,9 @@ to a page (say a friction point's `?id=`) would open without the sidebar after e
 
 import streamlit as st
 
+from council.i18n import DEFAULT
 from council.ui.forms import show_refusal
+from council.ui.language import language_picker, speak_before_sign_in, speak_to
 from council.ui.mail_views import my_mails
 from council.ui.navigation import not_for_your_role, pages_for, side_menu
 from council.ui.session import choose_acting_person, workspace
@@ -15,6 +17,7 @@ from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar
 
 st.set_page_config(page_title="CX Council", page_icon=":material/groups:", layout="wide")
 
+speak_before_sign_in(DEFAULT)  # until the workspace and the person are known
 ws = workspace()
 demo = ws.config.demo_mode
 if demo:
@@ -22,6 +25,7 @@ if demo:
     me = choose_acting_person(ws)
 else:
     me = signed_in_person(ws)
+speak_to(ws, me)
 # Every page is in the navigation, so an address keeps the page asked for: signed out, it opens after
 # signing in with a password; for another role, it says so politely. The side menu lists only the
 # person's own.
@@ -36,6 +40,7 @@ if me is None and not demo:
 if not demo:
     st.sidebar.markdown(f"### {ws.config.organisation}")
     signed_in_sidebar(ws, me)
+language_picker(ws, me)
 my_mails(ws, me)
 side_menu(mine)
 show_refusal()

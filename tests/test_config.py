@@ -13,6 +13,7 @@ import yaml
 from council.config import load_config
 from council.domain.errors import ConfigError
 from council.domain.workspace import ScoringWeights
+from council.i18n import use_language
 
 DEMO_CONFIG = Path(__file__).parents[1] / "data" / "workspace.yaml"
 DEMO = yaml.safe_load(DEMO_CONFIG.read_text(encoding="utf-8"))
@@ -90,10 +91,11 @@ def test_scoring_can_be_left_out_and_then_uses_the_default_weights(tmp_path):
     assert load_config(path).scoring == ScoringWeights()
 
 
-def test_self_check_questions_are_read_and_default_to_the_six_standard_ones(tmp_path):
+def test_self_check_questions_default_to_the_six_standard_ones_in_the_readers_language(tmp_path):
     demo = load_config(DEMO_CONFIG).self_check
     assert [q.id for q in demo][:2] == ["know_customers", "processes_for_customers"] and len(demo) == 6
-    assert load_config(changed(tmp_path, _dropper("self_check"))).self_check == demo
+    with use_language("nl"):
+        assert demo[0].label == "We weten het, we gokken niet"
 
     own = [{"id": "one_face", "label": "One face", "question": "Customers tell their story once."}]
     assert [
@@ -101,10 +103,54 @@ def test_self_check_questions_are_read_and_default_to_the_six_standard_ones(tmp_
     ] == [("one_face", "One face")]
 
 
+def test_self_check_statements_may_be_given_per_language(tmp_path):
+    own = [{"id": "one_face", "label": {"en": "One face", "nl": "Eén gezicht"},
+            "question": {"en": "Customers tell their story once.", "nl": "Klanten vertellen hun verhaal één keer."}}]  # fmt: skip
+    (question,) = load_config(changed(tmp_path, _setter("self_check", value=own))).self_check
+
+    assert (question.label, question.question) == ("One face", "Customers tell their story once.")
+    with use_language("nl"):
+        assert (question.label, question.question) == (
+            "Eén gezicht",
+            "Klanten vertellen hun verhaal één keer.",
+        )
+
+
 def test_a_self_check_label_too_long_for_a_chart_says_where_the_long_text_goes(tmp_path):
-    message = config_error(changed(tmp_path, _setter("self_check", 2, "label", value="x" * 41)))
+    own = [{"id": f"s{n}", "label": "Short", "question": "A statement."} for n in range(3)]
+    own[2]["label"] = {"en": "Short", "nl": "x" * 41}
+    message = config_error(changed(tmp_path, _setter("self_check", value=own)))
 
     assert "self_check[2].label" in message and "`question`" in message
+
+
+def test_names_may_be_given_per_language_and_a_plain_name_means_every_language(tmp_path):
+    config = load_config(DEMO_CONFIG)
+
+    assert config.name_of("journey_stage", "billing") == "Bills & payments"
+    assert config.name_of("channel", "chat") == "Chat"
+    with use_language("nl"):
+        assert config.name_of("journey_stage", "billing") == "Facturen & betalen"
+        assert config.departments[3].name == "Financiën & facturatie"
+        assert config.name_of("channel", "chat") == "Chat"
+        assert config.voice_name(None) == "Buiten de organisatie"
+
+
+def test_the_workspace_language_defaults_to_english_and_may_be_dutch(tmp_path):
+    assert load_config(changed(tmp_path, _dropper("language"))).language == "en"
+    assert load_config(changed(tmp_path, _setter("language", value="nl"))).language == "nl"
+
+
+def test_a_language_the_workspace_does_not_know_names_the_key_and_the_choices(tmp_path):
+    message = config_error(changed(tmp_path, _setter("language", value="fr")))
+
+    assert message == f"{tmp_path / 'workspace.yaml'}: language: expected one of en, nl, got 'fr'"
+
+
+def test_a_name_in_a_language_the_workspace_does_not_know_is_refused(tmp_path):
+    message = config_error(changed(tmp_path, _setter("departments", 0, "name", value={"fr": "Ventes"})))
+
+    assert "departments[0].name.fr: unknown key (known keys: en, nl)" in message
 
 
 # Bad files: each is a ConfigError naming the file, the key path and what was expected

@@ -34,6 +34,8 @@ from council.domain.workspace import (
     Segment,
     WorkspaceConfig,
 )
+from council.i18n import LANGUAGES
+from council.i18n.wording import Wording
 
 CONFIG_ENV = "COUNCIL_CONFIG"
 DEFAULT_CONFIG = Path("data/workspace.yaml")
@@ -42,7 +44,7 @@ _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 _TOP_KEYS = {
     "organisation", "database", "demo_data", "departments", "journey_stages", "channels",
     "segments", "blocker_categories", "council", "scoring", "guest_kinds", "self_check", "sign_in",
-    "idle_sign_out_hours", "email", "backup", "inbox",
+    "idle_sign_out_hours", "email", "backup", "inbox", "language",
 }  # fmt: skip
 N = TypeVar("N", bound=Named)
 
@@ -103,6 +105,17 @@ class _Reader:
             raise self.fail(_join(key_path, key), "expected a non-empty text")
         return value.strip()
 
+    def wording(self, data: dict[str, Any], key: str, key_path: str) -> Wording:
+        """Words in every language (a plain text) or per language (`{nl: Facturatie, en: Bills & payments}`)."""
+        value = data.get(key)
+        if not isinstance(value, dict):
+            return Wording(self.text(data, key, key_path))
+        where = _join(key_path, key)
+        self.mapping(value, where, set(LANGUAGES))
+        if not value:
+            raise self.fail(where, f"expected a text, or one per language ({', '.join(LANGUAGES)})")
+        return Wording.of({lang: self.text(value, lang, where) for lang in value})
+
     def boolean(self, data: dict[str, Any], key: str, key_path: str, default: bool) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
@@ -145,7 +158,7 @@ class _Reader:
             flags = {
                 flag: self.boolean(entry, flag, where, default) for flag, default in (extra or {}).items()
             }
-            result.append(make(id=item_id, name=self.text(entry, "name", where), **flags))
+            result.append(make(id=item_id, wording=self.wording(entry, "name", where), **flags))
         return tuple(result)
 
     def identifier(self, entry: dict[str, Any], where: str, seen: set[str]) -> str:
@@ -198,7 +211,14 @@ class _Reader:
             email=read_email(self, data.get("email")),
             backup=read_backup(self, data.get("backup"), self.path.parent),
             inbox=read_inbox(self, data.get("inbox"), self.path.parent),
+            language=self.language(data),
         )
+
+    def language(self, data: dict[str, Any]) -> str:
+        language = self.text(data, "language", "", default=LANGUAGES[0])
+        if language not in LANGUAGES:
+            raise self.fail("language", f"expected one of {', '.join(LANGUAGES)}, got {language!r}")
+        return language
 
     def sign_in(self, data: dict[str, Any]) -> str:
         how = self.text(data, "sign_in", "", default=SIGN_IN_METHODS[0])
@@ -217,11 +237,12 @@ class _Reader:
             where = f"self_check[{i}]"
             entry = self.mapping(raw, where, {"id", "label", "question"})
             question_id = self.identifier(entry, where, seen)
-            label, question = self.text(entry, "label", where), self.text(entry, "question", where)
-            if len(label) > MAX_LABEL:
-                raise self.fail(f"{where}.label", f"{len(label)} characters; a chart label needs "
-                                f"{MAX_LABEL} or fewer (the full statement goes in `question`)")  # fmt: skip
-            if len(question) > MAX_NOTE:
+            label, question = self.wording(entry, "label", where), self.wording(entry, "question", where)
+            for words in _every_language(label):
+                if len(words) > MAX_LABEL:
+                    raise self.fail(f"{where}.label", f"{len(words)} characters; a chart label needs "
+                                    f"{MAX_LABEL} or fewer (the full statement goes in `question`)")  # fmt: skip
+            if any(len(words) > MAX_NOTE for words in _every_language(question)):
                 raise self.fail(f"{where}.question", f"too long; keep it under {MAX_NOTE:,} characters")
             questions.append(SelfCheckQuestion(question_id, label, question))
         return tuple(questions)
@@ -307,6 +328,10 @@ class _Reader:
             reach_full_at=int(self.number(data, "reach_full_at", "scoring", default=defaults.reach_full_at, minimum=1, whole=True)),
             age_full_after_days=int(self.number(data, "age_full_after_days", "scoring", default=defaults.age_full_after_days, minimum=1, whole=True)),
         )  # fmt: skip
+
+
+def _every_language(words: Wording) -> list[str]:
+    return [words.default, *(text for _, text in words.by_language)]
 
 
 def _join(key_path: str, key: str) -> str:

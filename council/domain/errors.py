@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from council.i18n import N_, _
+
 
 class CouncilError(Exception):
     """Something the user can understand and fix; `message` says how."""
 
-    title = "Something went wrong"
+    heading = N_("Something went wrong")
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
+    @property
+    def title(self) -> str:
+        """What kind of problem it is, in the reader's language."""
+        return _(self.heading)
+
 
 class ValidationError(CouncilError):
     """Bad input; `field` names the form field it is about, so a form can show it right there."""
 
-    title = "Please check your input"
+    heading = N_("Please check your input")
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
@@ -24,25 +31,25 @@ class ValidationError(CouncilError):
 
 
 class ConfigError(ValidationError):
-    title = "The workspace configuration has a problem"
+    heading = N_("The workspace configuration has a problem")
 
 
 class NotAllowed(CouncilError):
-    title = "Not allowed"
+    heading = N_("Not allowed")
 
 
 class NotFound(CouncilError):
-    title = "Not found"
+    heading = N_("Not found")
 
 
 class Conflict(CouncilError):
-    title = "Someone else changed this at the same time"
+    heading = N_("Someone else changed this at the same time")
 
 
 class StaleVersion(Conflict):
     """A change made to a version of a record that someone else has since replaced."""
 
-    title = "Someone changed this while you were editing"
+    heading = N_("Someone changed this while you were editing")
 
     def __init__(self, message: str, current_version: int) -> None:
         super().__init__(message)
@@ -50,7 +57,7 @@ class StaleVersion(Conflict):
 
 
 class StoreError(CouncilError):
-    title = "The workspace database cannot be used"
+    heading = N_("The workspace database cannot be used")
 
 
 class DatabaseInUse(StoreError):
@@ -60,10 +67,10 @@ class DatabaseInUse(StoreError):
 class AppendOnly(NotAllowed):
     """A write that would change or delete part of the decision record."""
 
-    title = "The decision record cannot be changed"
+    heading = N_("The decision record cannot be changed")
 
 
 class SignInFailed(CouncilError):
     """Wrong e-mail address or password, or a locked account; says no more than the person may know."""
 
-    title = "Not signed in"
+    heading = N_("Not signed in")

@@ -8,6 +8,8 @@ from datetime import datetime
 
 from council.domain.checks import clean_text
 from council.domain.errors import ValidationError
+from council.i18n import N_
+from council.i18n.wording import Wording
 
 LOWEST, HIGHEST = 1, 5
 SCORE_WORDS = {1: "Not at all", 2: "Hardly", 3: "Partly", 4: "Mostly", 5: "Fully"}
@@ -23,25 +25,37 @@ class SelfCheckQuestion:
     """One statement of the self-check. `id` keeps its answers together when the words change."""
 
     id: str
-    label: str  # a few words for charts and lists
-    question: str  # the full statement members score
+    short: Wording | str  # a few words for charts and lists
+    statement: Wording | str  # the full statement members score
+
+    @property
+    def label(self) -> str:
+        return str(self.short)
+
+    @property
+    def question(self) -> str:
+        return str(self.statement)
+
+
+def _ours(words: str) -> Wording:
+    return Wording(words, from_catalogue=True)
 
 
 DEFAULT_QUESTIONS = (
-    SelfCheckQuestion("know_customers", "We know, not guess",
-                      "We know, from what customers tell us, what annoys and what delights our existing "
-                      "customers; we do not just think we know."),
-    SelfCheckQuestion("processes_for_customers", "Processes serve customers",
-                      "Our processes are designed to make customers happy, not only to make our own work "
-                      "easier."),
-    SelfCheckQuestion("existing_as_easy", "Existing as easy as new",
-                      "We make things as easy for existing customers as we do for new ones."),
-    SelfCheckQuestion("no_customer_number", "Help without a customer number",
-                      "A customer who does not have their customer number at hand can still be helped."),
-    SelfCheckQuestion("rewarded", "Delight is rewarded",
-                      "Someone in our organisation is rewarded for delighting existing customers."),
-    SelfCheckQuestion("whole_experience", "Someone owns the whole",
-                      "Someone is responsible for the customer's experience as a whole, across departments."),
+    SelfCheckQuestion("know_customers", _ours(N_("We know, not guess")),
+                      _ours(N_("We know, from what customers tell us, what annoys and what delights our existing "
+                      "customers; we do not just think we know."))),
+    SelfCheckQuestion("processes_for_customers", _ours(N_("Processes serve customers")),
+                      _ours(N_("Our processes are designed to make customers happy, not only to make our own work "
+                      "easier."))),
+    SelfCheckQuestion("existing_as_easy", _ours(N_("Existing as easy as new")),
+                      _ours(N_("We make things as easy for existing customers as we do for new ones."))),
+    SelfCheckQuestion("no_customer_number", _ours(N_("Help without a customer number")),
+                      _ours(N_("A customer who does not have their customer number at hand can still be helped."))),
+    SelfCheckQuestion("rewarded", _ours(N_("Delight is rewarded")),
+                      _ours(N_("Someone in our organisation is rewarded for delighting existing customers."))),
+    SelfCheckQuestion("whole_experience", _ours(N_("Someone owns the whole")),
+                      _ours(N_("Someone is responsible for the customer's experience as a whole, across departments."))),
 )  # fmt: skip
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from council.domain.mail import MailSettings
 from council.domain.schedule import BackupSchedule, FeedbackInbox
 from council.domain.self_check import DEFAULT_QUESTIONS, SelfCheckQuestion
+from council.i18n import DEFAULT, _
+from council.i18n.wording import Wording
 
 # How people say who they are: "accounts" (local accounts with passwords), "oidc" (the organisation's
 # own sign-in through OpenID Connect) or "demo" (anyone picks anyone, for trying the app out).
@@ -17,10 +19,15 @@ SIGN_IN_METHODS = ("accounts", "oidc", "demo")
 
 @dataclass(frozen=True)
 class Named:
-    """Anything the config lists with a stable id and a display name."""
+    """Anything the config lists with a stable id and a display name (one, or one per language)."""
 
     id: str
-    name: str
+    wording: Wording | str
+
+    @property
+    def name(self) -> str:
+        """The display name in the current language."""
+        return str(self.wording)
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,8 @@ class WorkspaceConfig:
     email: MailSettings = MailSettings()
     backup: BackupSchedule = BackupSchedule()
     inbox: FeedbackInbox = FeedbackInbox()
-    _names: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
+    language: str = DEFAULT  # the workspace's own: its minutes, and whoever has not chosen one
+    _names: dict[str, dict[str, Wording | str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         lists = {
@@ -111,19 +119,19 @@ class WorkspaceConfig:
             "guest_kind": self.guest_kinds,
         }
         for kind, items in lists.items():
-            self._names[kind] = {item.id: item.name for item in items}
+            self._names[kind] = {item.id: item.wording for item in items}
 
     def name_of(self, kind: str, item_id: str | None) -> str:
         """Display name of a configured id; an id the config no longer lists is shown as it is."""
         if item_id is None:
             return "—"
-        return self._names[kind].get(item_id, item_id)
+        return str(self._names[kind].get(item_id, item_id))
 
     def voice_name(self, voice: str | None) -> str:
         """A guest's voice (a guest kind or a department id) in words."""
         if voice in self._names["guest_kind"]:
-            return self._names["guest_kind"][voice]
-        return self.name_of("department", voice) if voice else "Outside the organisation"
+            return str(self._names["guest_kind"][voice])
+        return self.name_of("department", voice) if voice else _("Outside the organisation")
 
     def ids(self, kind: str) -> tuple[str, ...]:
         return tuple(self._names[kind])

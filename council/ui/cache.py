@@ -7,19 +7,25 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from council.i18n import current_language
 from council.services.workspace import Workspace
 
 T = TypeVar("T")
 
 
 @st.cache_data(show_spinner=False, ttl=600)
-def _read(_fn: Callable[..., Any], _ws: Workspace, database: str, name: str, args: tuple) -> Any:
-    # `database` and `name` make the key: the same read on another workspace is another entry.
+def _read(
+    _fn: Callable[..., Any], _ws: Workspace, database: str, name: str, language: str, args: tuple
+) -> Any:
+    # `database`, `name` and `language` make the key: the same read on another workspace is another
+    # entry, and so is one whose words (a status, a heading) are in another language.
     return _fn(_ws, *args)
 
 
 @st.cache_data(show_spinner=False, ttl=50)
-def _read_fresh(_fn: Callable[..., Any], _ws: Workspace, database: str, name: str, args: tuple) -> Any:
+def _read_fresh(
+    _fn: Callable[..., Any], _ws: Workspace, database: str, name: str, language: str, args: tuple
+) -> Any:
     return _fn(_ws, *args)
 
 
@@ -34,9 +40,9 @@ def cached_briefly(ws: Workspace, fn: Callable[..., T], *args: Any) -> T:
     return _read_fresh(fn, ws, *_key(ws, fn), args)
 
 
-def _key(ws: Workspace, fn: Callable[..., Any]) -> tuple[str, str]:
-    """The database and the read's name: the same read on another workspace is another entry."""
-    return str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}"
+def _key(ws: Workspace, fn: Callable[..., Any]) -> tuple[str, str, str]:
+    """The database, the read's name and the language it is read in."""
+    return str(ws.db.path.resolve()), f"{fn.__module__}.{fn.__qualname__}", current_language()
 
 
 def clear_reads() -> None:

@@ -1,0 +1,69 @@
+"""Every text a page shows passes through the catalogue: shown in the pseudo-language, which marks each
+translated text ⟦like this⟧ (the workspace's own data marked too), no page has a word outside the marks."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from council.i18n import LANGUAGE_NAMES, PSEUDO
+from council.services.workspace import open_workspace
+from council.store import meetings
+from council.ui.navigation import PAGES
+from council.ui.session import ACTING_KEY
+from tests.conftest import DEMO_CONFIG
+from tests.ui.pseudo import mark_the_data, untranslated
+
+# Names that are the same in every language: the organisation's, and each language's own.
+PROPER_NAMES = ("Helder Energie", *LANGUAGE_NAMES.values())
+ALL_PAGES = [spec.path.removeprefix("app_pages/").removesuffix(".py") for spec in PAGES]
+
+
+def _in_pseudo(db_file: Path) -> None:
+    ws = open_workspace(DEMO_CONFIG, db_file, demo=False)
+    ws.db.write(
+        lambda tx: tx.execute(
+            "INSERT OR REPLACE INTO person_language SELECT id, ?, now() FROM person", [PSEUDO]
+        )
+    )
+    ws.db.close()
+    mark_the_data(db_file)
+
+
+@pytest.fixture(scope="module")
+def pseudo_demo(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("pseudo") / "demo.duckdb"
+    shutil.copy(demo_file, target)
+    _in_pseudo(target)
+    return target
+
+
+def _words_outside_the_marks(at) -> list[str]:
+    left = []
+    for where, text, words in untranslated(at):
+        rest = text
+        for name in PROPER_NAMES:
+            rest = rest.replace(name, "")
+        if any(word in rest for word in words):
+            left.append(f"{where}: {text[:160]!r} {words[:6]}")
+    return left
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_every_text_on_a_page_of_the_demo_is_translated(
+    app, pseudo_demo: Path, tmp_path: Path, page: str
+) -> None:
+    db_file = tmp_path / "demo.duckdb"
+    shutil.copy(pseudo_demo, db_file)
+    at = app(db_file, page)
+    if page == "propose_change":  # the guest's page, seen by the next meeting's guest
+        ws = open_workspace(DEMO_CONFIG, db_file, demo=False)
+        guest = meetings.next_meeting(ws.db, ws.now()).guest_id
+        ws.db.close()
+        at.session_state[ACTING_KEY] = guest
+        at.run()
+
+    assert not at.exception, [e.value for e in at.exception]
+    assert _words_outside_the_marks(at) == []
