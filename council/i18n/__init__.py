@@ -67,6 +67,15 @@ def when_no_language_is_set(ask: Callable[[], str | None]) -> None:
     _fallback[:] = [ask]
 
 
+def preferred_language(wanted: list[str], default: str) -> str:
+    """The first of the languages a browser asks for (`nl-NL`, `en;q=0.8`…) that the workspace speaks, else `default`."""
+    for tag in wanted:
+        base = tag.split(";")[0].strip().lower().replace("_", "-").split("-")[0]
+        if base in LANGUAGES:
+            return base
+    return default
+
+
 def _known(language: str) -> str:
     return language if language in LANGUAGES or language == PSEUDO else DEFAULT
 

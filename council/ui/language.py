@@ -7,7 +7,15 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from council.domain.errors import CouncilError
 from council.domain.people import Person
-from council.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, _, set_language, when_no_language_is_set
+from council.i18n import (
+    DEFAULT,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    _,
+    preferred_language,
+    set_language,
+    when_no_language_is_set,
+)
 from council.services.languages import choose_language, chosen_languages, language_of
 from council.services.workspace import Workspace
 from council.ui.cache import cached, clear_reads
@@ -25,14 +33,8 @@ when_no_language_is_set(_session_language)
 
 def browser_language(default: str) -> str:
     """The first language the browser prefers that the workspace speaks, else `default`."""
-    wanted = [st.context.locale or ""]
     header = st.context.headers.get("Accept-Language") or ""
-    wanted += [part.split(";")[0] for part in header.split(",")]
-    for tag in wanted:
-        base = tag.strip().lower().replace("_", "-").split("-")[0]
-        if base in LANGUAGES:
-            return base
-    return default
+    return preferred_language([st.context.locale or "", *header.split(",")], default)
 
 
 def speak(language: str) -> None:
