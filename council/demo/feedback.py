@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from council.demo import content
+from council.demo.content import DemoContent
 from council.domain.workspace import WorkspaceConfig
 
 RESPONSES = 3200
@@ -20,11 +20,14 @@ _MIX = {
     "moving": (0.25, 0.40), "renewal": (0.24, 0.42),
 }  # fmt: skip
 _STAGE_WEIGHT = {"billing": 3, "support": 3, "usage": 2, "switching": 2}
-_SOURCES = {"phone": "Survey after a call", "chat": "Survey after a chat", "app": "App rating"}
 
 
-def demo_feedback(config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: random.Random) -> pd.DataFrame:
-    """Responses of the past year; billing scores improve in the last four months."""
+def demo_feedback(
+    config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: random.Random, content: DemoContent
+) -> pd.DataFrame:
+    """Responses of the past year, commented in `content`'s language; billing scores improve in the last four
+    months."""
+    sources = content.texts["feedback_source"]
     stages = [s for s in config.ids("journey_stage") if s in _MIX]
     weights = [_STAGE_WEIGHT.get(s, 1) for s in stages]
     channels = config.ids("channel")
@@ -41,7 +44,7 @@ def demo_feedback(config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: ran
         band = rng.choices(("good", "neutral", "bad"), (promoters, 1 - promoters - detractors, detractors))[0]
         score = {"good": rng.randint(9, 10), "neutral": rng.randint(7, 8), "bad": rng.randint(0, 6)}[band]
         channel = rng.choice(channels)
-        comments = content.FEEDBACK_COMMENTS.get(stage, {}).get(band, ())
+        comments = content.feedback_comments.get(stage, {}).get(band, ())
         rows.append(
             {
                 "received_at": datetime.combine(day, time(rng.randint(8, 21), rng.randint(0, 59)), zone),
@@ -51,7 +54,7 @@ def demo_feedback(config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: ran
                 "channel": channel,
                 "segment": rng.choices(segments, [segment_mix[s] for s in segments])[0],
                 "comment": rng.choice(comments) if comments and rng.random() < 0.45 else "",
-                "source": _SOURCES.get(channel, "Survey after contact"),
+                "source": sources["by_channel"].get(channel, sources["otherwise"]),
             }
         )
     return pd.DataFrame(rows)

@@ -3,7 +3,7 @@ stages, channels, segments and blocker categories by id, and a file that lists o
 
 from __future__ import annotations
 
-from council.demo.content import BLOCKERS, FRICTION_POINTS, MISSING_CONNECTIONS, PEOPLE
+from council.demo.content import content_for
 from council.domain.workspace import WorkspaceConfig
 
 
@@ -11,18 +11,19 @@ def ids_the_demo_needs() -> dict[str, set[str]]:
     needs: dict[str, set[str]] = {
         k: set() for k in ("department", "journey_stage", "channel", "segment", "blocker_category")
     }
-    for f in FRICTION_POINTS:
+    demo = content_for()  # the ids are the same in every language
+    for f in demo.friction_points:
         needs["journey_stage"].add(f["stage"])
         needs["channel"].add(f["channel"])
         needs["segment"].add(f["segment"])
         needs["department"].update({f["owner"], *f.get("involved", ())})
-    for c in MISSING_CONNECTIONS:
+    for c in demo.missing_connections:
         needs["department"].update({c["from"], c["to"]})
         needs["journey_stage"].add(c["stage"])
-    for b in BLOCKERS:
+    for b in demo.blockers:
         needs["blocker_category"].add(b["category"])
         needs["department"].add(b["owner"])
-    needs["department"].update(p["department"] for p in PEOPLE if p.get("department"))
+    needs["department"].update(p["department"] for p in demo.people if p.get("department"))
     return needs
 
 

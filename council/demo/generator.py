@@ -1,7 +1,8 @@
-"""Builds the demo workspace from `content.py` with a fixed seed, in one transaction.
+"""Builds the demo workspace from its content in one language (`content.py`) with a fixed seed, in one
+transaction.
 
 Dates are placed relative to `today`, so the demo always has a recent history and a meeting
-coming up; with the same `today` and seed the result is the same.
+coming up; with the same `today` and seed the result is the same, in every language but for its texts.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from council.demo import content
+from council.demo.content import DEFAULT_LANGUAGE, DemoContent, content_for
 from council.demo.feedback import demo_feedback
 from council.demo.history import DemoMeeting
 from council.demo.self_check import demo_answers
 from council.domain.audit import AuditEntry
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
-from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
+from council.domain.meetings import AgendaItem, Meeting, Proposal
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import WorkspaceConfig
 from council.store import audit, blockers, connections, feedback, friction, links, meetings
@@ -43,23 +44,28 @@ class _Ids:
     meetings: list[tuple[int, datetime]] = field(default_factory=list)
 
 
-def load_demo(db: Database, config: WorkspaceConfig, *, today: date, seed: int = SEED) -> None:
-    """Fill an empty workspace with the demo organisation; all of it or nothing."""
+def load_demo(
+    db: Database, config: WorkspaceConfig, *, today: date, seed: int = SEED, language: str = DEFAULT_LANGUAGE
+) -> None:
+    """Fill an empty workspace with the demo organisation, its texts in `language`; all of it or nothing."""
     zone = ZoneInfo(config.time_zone)
-    db.write(lambda tx: _Builder(tx, config, today, zone, random.Random(seed)).build())
+    demo = content_for(language)
+    db.write(lambda tx: _Builder(tx, config, today, zone, random.Random(seed), demo).build())
 
 
 class _Builder:
     def __init__(
-        self, tx: Transaction, config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: random.Random
-    ) -> None:
+        self, tx: Transaction, config: WorkspaceConfig, today: date, zone: ZoneInfo, rng: random.Random,
+        content: DemoContent,
+    ) -> None:  # fmt: skip
         self.tx, self.config, self.today, self.zone, self.rng = tx, config, today, zone, rng
+        self.content = content
         self.ids = _Ids()
         self.proposal_at: dict[int, str] = {}
         self.proposal_status: dict[str, str] = {}
         self.decisions_made: list[tuple[int, str]] = []
-        self.friction_titles = {f["key"]: f["title"] for f in content.FRICTION_POINTS}
-        self.still_open = [f["key"] for f in content.FRICTION_POINTS if f["status"] == "open"]
+        self.friction_titles = {f["key"]: f["title"] for f in self.content.friction_points}
+        self.still_open = [f["key"] for f in self.content.friction_points if f["status"] == "open"]
         self.now = datetime.combine(today, time(9), zone)
         step = timedelta(weeks=config.council.meeting_every_weeks)
         next_meeting = today + timedelta(days=(3 - today.weekday()) % 7 or 7)  # the coming Thursday
@@ -72,8 +78,13 @@ class _Builder:
         """History never reaches into the future."""
         return min(moment, self.now - timedelta(hours=1))
 
+    def meeting_title(self, day: date) -> str:
+        """What the app would call the meeting of `day` (see `default_title`), in the content's language."""
+        words = self.content.texts["meeting"]
+        return words["title"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+
     def content_proposal(self, key: str) -> dict:
-        return next(p for p in content.PROPOSALS if p["key"] == key)
+        return next(p for p in self.content.proposals if p["key"] == key)
 
     def build(self) -> None:
         self.add_people()
@@ -82,7 +93,7 @@ class _Builder:
         self.add_friction()
         self.add_connections_and_blockers()
         self.add_proposals_agendas_and_decisions()
-        rows = demo_feedback(self.config, self.today, self.zone, self.rng)
+        rows = demo_feedback(self.config, self.today, self.zone, self.rng, self.content)
         feedback.add_feedback_rows(self.tx, rows)
         audit.append_audit(
             self.tx,
@@ -91,7 +102,7 @@ class _Builder:
         self.add_self_check()
 
     def add_people(self) -> None:
-        for p in content.PEOPLE:
+        for p in self.content.people:
             person = Person(
                 name=p["name"], email=p["email"], department=p["department"],
                 role_title=p["role_title"], roles=tuple(p["roles"]),
@@ -100,7 +111,9 @@ class _Builder:
             self.ids.people[p["key"]] = people_store.add_person(self.tx, person)
 
     def members_of(self, department: str) -> list[str]:
-        return [p["key"] for p in content.PEOPLE if p["department"] == department and "member" in p["roles"]]
+        return [
+            p["key"] for p in self.content.people if p["department"] == department and "member" in p["roles"]
+        ]
 
     def add_terms(self) -> None:
         """Each seat rotates: members take turns for a term, the current term runs on."""
@@ -123,7 +136,7 @@ class _Builder:
                 start = end + timedelta(days=1)
 
     def chairs(self) -> list[int]:
-        return [self.ids.people[p["key"]] for p in content.PEOPLE if "chair" in p["roles"]]
+        return [self.ids.people[p["key"]] for p in self.content.people if "chair" in p["roles"]]
 
     def chair_on(self, day: date, preferred: int) -> int:
         """The preferred chair if they hold a seat that day, else another chair or member who does."""
@@ -138,10 +151,10 @@ class _Builder:
         for n, day in enumerate(self.meeting_days):
             past = day < self.today
             meeting = Meeting(
-                title=default_title(day),
+                title=self.meeting_title(day),
                 starts_at=self.at(day),
                 duration_minutes=self.config.council.meeting_length_minutes,
-                location="Room 4.12, Utrecht office / video link",
+                location=self.content.texts["meeting"]["location"],
                 status="closed" if past else "planned",
                 chair_id=self.chair_on(day, chairs[n % len(chairs)]),
                 guest_id=guests[n],
@@ -160,22 +173,24 @@ class _Builder:
             if starts_at.date() < self.today:
                 guest = meetings.get_meeting(self.tx, meeting_id).guest_id
                 past.append((meeting_id, [p for p in meetings.attendees(self.tx, meeting_id) if p != guest]))
-        rows = demo_answers(self.config.self_check, past, self.rng)
+        rows = demo_answers(self.config.self_check, past, self.rng, self.content.self_check_notes)
         if rows:
             self.tx.insert_frame("self_check_answer", pd.DataFrame(rows))
 
     def guest_schedule(self) -> list[int | None]:
         """Proposing guests first, in order, then the others; nobody is guest twice in a row."""
-        proposers = [p["guest"] for p in content.PROPOSALS]
-        others = [p["key"] for p in content.PEOPLE if "guest" in p["roles"] and p["key"] not in proposers]
+        proposers = [p["guest"] for p in self.content.proposals]
+        others = [
+            p["key"] for p in self.content.people if "guest" in p["roles"] and p["key"] not in proposers
+        ]
         order = (proposers + others)[: len(self.meeting_days)]
         return [self.ids.people[k] for k in order] + [None] * (len(self.meeting_days) - len(order))
 
     def add_friction(self) -> None:
         members = list(self.ids.people.values())
-        discussed = {k for d in content.DECISIONS for k in d["friction"]}
+        discussed = {k for d in self.content.decisions for k in d["friction"]}
         history_starts = (self.today - self.meeting_days[0]).days + 14
-        for f in content.FRICTION_POINTS:
+        for f in self.content.friction_points:
             # What the council discussed must have been logged before its first meeting.
             early = f["key"] in discussed or f["status"] not in ("open", "on_agenda")
             days_ago = (
@@ -206,7 +221,7 @@ class _Builder:
                 )  # fmt: skip
 
     def add_connections_and_blockers(self) -> None:
-        for c in content.MISSING_CONNECTIONS:
+        for c in self.content.missing_connections:
             created = self.at(self.today - timedelta(days=self.rng.randint(20, 300)), 10)
             connection_id = connections.add_missing_connection(
                 self.tx,
@@ -220,7 +235,7 @@ class _Builder:
             self.ids.connections[c["key"]] = connection_id
             for key in c["friction"]:
                 links.link(self.tx, "connection", connection_id, self.ids.friction[key])
-        for b in content.BLOCKERS:
+        for b in self.content.blockers:
             created = self.at(self.today - timedelta(days=self.rng.randint(30, 360)), 11)
             blocker_id = blockers.add_blocker(
                 self.tx,
@@ -236,9 +251,9 @@ class _Builder:
 
     def add_proposals_agendas_and_decisions(self) -> None:
         past = self.ids.meetings[:PAST_MEETINGS]
-        for n, ((meeting_id, starts_at), p) in enumerate(zip(past, content.PROPOSALS, strict=False)):
+        for n, ((meeting_id, starts_at), p) in enumerate(zip(past, self.content.proposals, strict=False)):
             # Proposals not decided were either declined or wait for more information.
-            status = "decided" if _decided(p["key"]) else ("declined" if n % 2 else "on_agenda")
+            status = "decided" if self.decided(p["key"]) else ("declined" if n % 2 else "on_agenda")
             self.proposal_status[p["key"]] = status
             proposal = Proposal(
                 meeting_id=meeting_id, guest_id=self.ids.people[p["guest"]], change=p["change"],
@@ -250,7 +265,7 @@ class _Builder:
             self.proposal_at[meeting_id] = p["key"]
         # Decisions are spread over the past meetings, oldest first.
         per_meeting: dict[int, list[dict]] = {}
-        for n, d in enumerate(content.DECISIONS):
+        for n, d in enumerate(self.content.decisions):
             meeting_index = self.meeting_for(d, n)
             per_meeting.setdefault(meeting_index, []).append(d)
         for index, (meeting_id, starts_at) in enumerate(past):
@@ -260,7 +275,7 @@ class _Builder:
     def prepare_next_meeting(self) -> None:
         """The coming meeting already has the friction points marked 'on the agenda'."""
         meeting_id = self.ids.meetings[PAST_MEETINGS][0]
-        queued = [f for f in content.FRICTION_POINTS if f["status"] == "on_agenda"]
+        queued = [f for f in self.content.friction_points if f["status"] == "on_agenda"]
         for position, f in enumerate(queued, start=1):
             meetings.add_agenda_item(
                 self.tx,
@@ -272,10 +287,9 @@ class _Builder:
 
     def meeting_for(self, decision: dict, n: int) -> int:
         if decision["proposal"]:
-            keys = [p["key"] for p in content.PROPOSALS]
+            keys = [p["key"] for p in self.content.proposals]
             return keys.index(decision["proposal"]) % PAST_MEETINGS
         return n % PAST_MEETINGS
 
-
-def _decided(proposal_key: str) -> bool:
-    return any(d["proposal"] == proposal_key for d in content.DECISIONS)
+    def decided(self, proposal_key: str) -> bool:
+        return any(d["proposal"] == proposal_key for d in self.content.decisions)

@@ -12,12 +12,6 @@ from council.store import decisions, meetings
 if TYPE_CHECKING:
     from council.demo.generator import _Builder
 
-_FOLLOW_UP_NOTES = (
-    "Owner reported progress; first results look promising.",
-    "Running late: waiting for IT capacity. New date agreed.",
-    "Done for the pilot group; rollout to all customers next.",
-)
-
 
 class DemoMeeting:
     """Agenda, outcomes and decisions of one closed meeting."""
@@ -28,6 +22,7 @@ class DemoMeeting:
         self.b, self.meeting_id, self.starts_at, self.decided = builder, meeting_id, starts_at, decided
         self.position = 0
         self.chair_id = meetings.get_meeting(builder.tx, meeting_id).chair_id
+        self.words = builder.content.texts  # the sentences of the agenda and the follow-up, in its language
 
     def item(self, kind: str, title: str, outcome: str | None, notes: str = "", **ref: int) -> int:
         self.position += 1
@@ -40,17 +35,18 @@ class DemoMeeting:
         )  # fmt: skip
 
     def build(self) -> None:
+        agenda = self.words["agenda"]
         for decision_id, title in self.b.decisions_made[-2:]:
-            self.item("follow_up", f"Follow-up: {title}", "discussed", self.b.rng.choice(_FOLLOW_UP_NOTES),
-                      decision_id=decision_id)  # fmt: skip
+            self.item("follow_up", agenda["follow_up"].format(title=title), "discussed",
+                      self.b.rng.choice(agenda["follow_up_notes"]), decision_id=decision_id)  # fmt: skip
         proposal_key = self.b.proposal_at.get(self.meeting_id)
         if proposal_key and not any(d["proposal"] == proposal_key for d in self.decided):
             proposal = self.b.content_proposal(proposal_key)
             declined = self.b.proposal_status[proposal_key] == "declined"
             self.item(
-                "proposal", f"Guest proposal: {proposal['change']}", "dropped" if declined else "needs_information",
-                "Not now: it overlaps with work already under way." if declined
-                else "Finance first works out what it would cost; back on the agenda after that.",
+                "proposal", agenda["guest_proposal"].format(change=proposal["change"]),
+                "dropped" if declined else "needs_information",
+                agenda["declined"] if declined else agenda["needs_information"],
                 proposal_id=self.b.ids.proposals[proposal_key],
             )  # fmt: skip
         for decision in self.decided:
@@ -64,7 +60,8 @@ class DemoMeeting:
     def agenda_item_for(self, d: dict[str, Any]) -> int:
         ids = self.b.ids
         if d["proposal"]:
-            title = f"Guest proposal: {self.b.content_proposal(d['proposal'])['change']}"
+            change = self.b.content_proposal(d["proposal"])["change"]
+            title = self.words["agenda"]["guest_proposal"].format(change=change)
             return self.item("proposal", title, "decided", proposal_id=ids.proposals[d["proposal"]])
         if d["friction"]:
             key = d["friction"][0]
@@ -120,14 +117,15 @@ class DemoMeeting:
         self, decision_id: int, d: dict[str, Any], decided_at: datetime, owner_id: int, due_on: Any
     ) -> None:
         b, rng = self.b, self.b.rng
-        events = [("decided", decided_at, "Decided in the council meeting.")]
+        notes = self.words["decision_events"]
+        events = [("decided", decided_at, notes["decided"])]
         started = b.clip(decided_at + timedelta(days=rng.randint(7, 21)))
         if d["status"] in ("in_progress", "done"):
-            events.append(("in_progress", started, "Work has started."))
+            events.append(("in_progress", started, notes["in_progress"]))
         if d["status"] == "done":
-            events.append(("done", b.clip(started + timedelta(days=rng.randint(14, 40))), "Delivered."))
+            events.append(("done", b.clip(started + timedelta(days=rng.randint(14, 40))), notes["done"]))
         if d["status"] == "dropped":
-            events.append(("dropped", started, "Dropped: overtaken by the new billing system project."))
+            events.append(("dropped", started, notes["dropped"]))
         for status, at, note in events:
             decisions.add_decision_event(
                 b.tx,

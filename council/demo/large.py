@@ -4,16 +4,18 @@ council work added in bulk by DuckDB itself, with a fixed seed and a scale facto
 At scale 1: 50,000 friction points, 5,000 missing connections, 10,000 blockers, 2,000 meetings,
 20,000 decisions (a quarter amended once) with their status events, links and actions, and
 2,000,000 feedback responses. Texts repeat a small set of phrases with a number, so searches find
-realistic amounts. Every value comes from `hash(row, seed, column)`: the same seed and scale give
-the same workspace.
+realistic amounts; they come in the demo's languages (`content/<language>/large.yaml`). Every value comes
+from `hash(row, seed, column)`: the same seed and scale give the same workspace, in any language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from string import Formatter
 from zoneinfo import ZoneInfo
 
+from council.demo.content import DEFAULT_LANGUAGE, content_for
 from council.domain.workspace import WorkspaceConfig
 from council.store.database import Database, Transaction
 from council.store.feedback import rebuild_months
@@ -22,15 +24,6 @@ SEED = 20261123
 FULL = {"friction_point": 50_000, "missing_connection": 5_000, "blocker": 10_000, "meeting": 2_000,
         "decision": 20_000, "feedback": 2_000_000}  # fmt: skip
 YEARS = 6  # of history the extra records spread over
-
-PHRASES = [
-    "Bill arrives late", "Refund takes weeks", "Meter reading not processed", "App login fails",
-    "Moving house cancels the contract", "Callback never comes", "Direct debit taken twice",
-    "Installer does not show up", "Complaint closed without answer", "Price change not explained",
-    "Smart meter offline", "Welcome pack missing", "Chat hands over to phone", "Letters contradict each other",
-]  # fmt: skip
-COMMENTS = ["", "", "", "", "Quick and friendly help", "Called three times, nobody knew about it",
-            "The bill is wrong again", "Engineer did not turn up", "Clear explanation, thanks"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,19 +41,22 @@ class Sizes:
 
 
 def add_large_history(db: Database, config: WorkspaceConfig, *, today: date, scale: float,
-                      seed: int = SEED) -> Sizes:  # fmt: skip
-    """Add the synthetic history to a workspace that holds the demo; all of it or nothing."""
+                      seed: int = SEED, language: str = DEFAULT_LANGUAGE) -> Sizes:  # fmt: skip
+    """Add the synthetic history, its texts in `language`, to a workspace that holds the demo; all of it or
+    nothing."""
     sizes = Sizes.at(scale)
+    words = content_for(language).large
     now = datetime.combine(today, time(9), ZoneInfo(config.time_zone))
     params = {
         "seed": seed, "now": now, "span": YEARS * 365 * 24 * 60,
         "stages": list(config.ids("journey_stage")), "channels": list(config.ids("channel")),
         "segments": list(config.ids("segment")), "departments": list(config.ids("department")),
-        "categories": list(config.ids("blocker_category")), "phrases": PHRASES, "comments": COMMENTS,
+        "categories": list(config.ids("blocker_category")), "phrases": words["phrases"],
+        "comments": words["comments"],
     }  # fmt: skip
 
     def build(tx: Transaction) -> None:
-        _Bulk(tx, params, sizes).build()
+        _Bulk(tx, params, sizes, words).build()
         rebuild_months(tx, config.time_zone)
 
     db.write(build)
@@ -77,14 +73,29 @@ def _number(row: str, column: str, below: int) -> str:
     return f"(hash({row}, $seed, '{column}') % {below})::INTEGER"
 
 
+def _text(template: str, **values: str) -> str:
+    """SQL for `template` with each {name} in it replaced by the SQL expression `values[name]`."""
+    parts = []
+    for literal, name, _, _ in Formatter().parse(template):
+        if literal:
+            parts.append("'" + literal.replace("'", "''") + "'")
+        if name is not None:
+            parts.append(values[name])
+    return " || ".join(parts) or "''"
+
+
 def _moment(row: str, column: str) -> str:
     """SQL for a moment in the years before now."""
     return f"($now - (hash({row}, $seed, '{column}') % $span)::INTEGER * INTERVAL 1 MINUTE)"
 
 
 class _Bulk:
-    def __init__(self, tx: Transaction, params: dict, sizes: Sizes) -> None:
-        self.tx, self.params, self.sizes = tx, params, sizes
+    def __init__(self, tx: Transaction, params: dict, sizes: Sizes, words: dict) -> None:
+        self.tx, self.params, self.sizes, self.words = tx, params, sizes, words
+
+    def text(self, name: str, **values: str) -> str:
+        """SQL for the text `name` of the language's large.yaml, with the SQL `values` filled in."""
+        return _text(self.words[name], **values)
 
     def run(self, sql: str, **more: object) -> None:
         used = {k: v for k, v in (self.params | more).items() if f"${k}" in sql}
@@ -115,8 +126,8 @@ class _Bulk:
         self.run(f"""
             INSERT INTO friction_point (title, description, journey_stage, channel, segment, severity,
                 customers_per_month, owner_department, status, created_by, created_at, updated_at, closed_at)
-            SELECT {_pick("phrases", "i", "title")} || ' (case ' || i || ')',
-                   'Customers report it again and again; case ' || i || '.',
+            SELECT {self.text("friction_title", phrase=_pick("phrases", "i", "title"), n="i")},
+                   {self.text("friction_description", n="i")},
                    {_pick("stages", "i", "stage")}, {_pick("channels", "i", "channel")},
                    {_pick("segments", "i", "segment")}, 1 + {_number("i", "severity", 5)},
                    {_number("i", "reach", 2000)}, {_pick("departments", "i", "owner")}, {status},
@@ -127,7 +138,7 @@ class _Bulk:
         self.numbered("friction_point", "new_friction")
         self.run(f"""
             INSERT INTO evidence (friction_point_id, kind, text, added_by, added_at)
-            SELECT id, 'quote', 'I had to call ' || (2 + {_number("n", "calls", 5)}) || ' times.',
+            SELECT id, 'quote', {self.text("evidence_quote", calls=f"(2 + {_number('n', 'calls', 5)})")},
                    {self.person("n", "quoted_by")}, $now
             FROM new_friction WHERE n % 3 = 0
         """)  # fmt: skip
@@ -138,7 +149,8 @@ class _Bulk:
             INSERT INTO missing_connection (from_department, to_department, journey_stage, what_breaks, impact,
                 customers_per_month, status, created_by, created_at, updated_at)
             SELECT list_extract($departments, a + 1), list_extract($departments, (a + 1 + b) % {departments} + 1),
-                   {_pick("stages", "i", "stage")}, {_pick("phrases", "i", "what")} || ': nobody passes it on (' || i || ')',
+                   {_pick("stages", "i", "stage")},
+                   {self.text("connection_what_breaks", phrase=_pick("phrases", "i", "what"), n="i")},
                    1 + {_number("i", "impact", 5)}, {_number("i", "reach", 800)},
                    {_pick("statuses", "i", "status")}, {self.person("i", "by")}, {_moment("i", "at")}, $now
             FROM (SELECT i, {_number("i", "from", departments)} AS a, {_number("i", "to", departments - 1)} AS b
@@ -153,9 +165,9 @@ class _Bulk:
         self.run(f"""
             INSERT INTO blocker (title, category, owner_department, description, status, created_by, created_at,
                 updated_at)
-            SELECT 'Rule ' || i || ': ' || {_pick("phrases", "i", "title")} || ' needs two signatures',
+            SELECT {self.text("blocker_title", n="i", phrase=_pick("phrases", "i", "title"))},
                    {_pick("categories", "i", "category")}, {_pick("departments", "i", "owner")},
-                   'An internal rule that stands in the way (' || i || ').',
+                   {self.text("blocker_description", n="i")},
                    {_pick("statuses", "i", "status")}, {self.person("i", "by")}, {_moment("i", "at")}, $now
             FROM range($rows) t(i)
         """, rows=self.sizes.blocker, statuses=["active", "active", "being_removed", "removed", "accepted"])  # fmt: skip
@@ -172,8 +184,9 @@ class _Bulk:
         self.run(f"""
             INSERT INTO meeting (title, starts_at, duration_minutes, location, status, chair_id, guest_id,
                 minutes, closed_at, created_at, agenda_closed_at)
-            SELECT 'Council meeting ' || i, starts, 90, 'Room ' || (1 + {_number("i", "room", 9)}), 'closed',
-                   {self.person("i", "chair")}, NULL, 'Minutes of meeting ' || i || '.',
+            SELECT {self.text("meeting_title", n="i")}, starts, 90,
+                   {self.text("meeting_location", room=f"(1 + {_number('i', 'room', 9)})")}, 'closed',
+                   {self.person("i", "chair")}, NULL, {self.text("meeting_minutes", n="i")},
                    starts + INTERVAL 2 HOUR, starts - INTERVAL 30 DAY, starts - INTERVAL 1 DAY
             FROM (SELECT i, (SELECT min(starts_at) FROM meeting) - (i + 1) * INTERVAL 1 DAY AS starts
                   FROM range($rows) t(i))
@@ -188,8 +201,8 @@ class _Bulk:
         self.run(f"""
             INSERT INTO agenda_item (meeting_id, position, kind, title, friction_point_id, time_box_minutes,
                 notes, outcome)
-            SELECT m.id, 1 + d.i // {meetings}, 'friction', 'Point ' || d.i, f.id, 15, 'Discussed and decided.',
-                   'decided'
+            SELECT m.id, 1 + d.i // {meetings}, 'friction', {self.text("agenda_title", n="d.i")}, f.id, 15,
+                   {self.text("agenda_notes")}, 'decided'
             FROM range($rows) d(i)
             JOIN new_meetings m ON m.n = d.i % {meetings}
             JOIN new_friction f ON f.n = {_number("d.i", "friction", self.sizes.friction_point)}
@@ -199,9 +212,9 @@ class _Bulk:
             INSERT INTO decision (decision_id, version, meeting_id, agenda_item_id, title, text, rationale,
                 owner_department, owner_id, due_on, decided_at, decided_by)
             SELECT {self.before["decision"]} + 1 + a.n, 1, i.meeting_id, a.id,
-                   'Decision ' || a.n || ': ' || {_pick("phrases", "a.n", "title")},
-                   'We change how we handle it, case ' || a.n || '.',
-                   'Customers told us ' || {_number("a.n", "times", 50)} || ' times (' || a.n || ').',
+                   {self.text("decision_title", n="a.n", phrase=_pick("phrases", "a.n", "title"))},
+                   {self.text("decision_text", n="a.n")},
+                   {self.text("decision_rationale", times=_number("a.n", "times", 50), n="a.n")},
                    {_pick("departments", "a.n", "owner")}, {self.person("a.n", "owner_person")},
                    (m.starts_at + INTERVAL 60 DAY)::DATE, m.starts_at + INTERVAL 1 HOUR, m.chair_id
             FROM new_points a JOIN agenda_item i ON i.id = a.id JOIN meeting m ON m.id = i.meeting_id
@@ -209,9 +222,9 @@ class _Bulk:
         self.run(f"""
             INSERT INTO decision (decision_id, version, meeting_id, title, text, rationale, owner_department,
                 owner_id, due_on, decided_at, decided_by, change_note)
-            SELECT decision_id, 2, meeting_id, title, text || ' Widened after a pilot.', rationale,
+            SELECT decision_id, 2, meeting_id, title, {self.text("amended_text", text="text")}, rationale,
                    owner_department, owner_id, due_on + 30, decided_at + INTERVAL 20 DAY, decided_by,
-                   'The pilot went well.'
+                   {self.text("amendment_note")}
             FROM decision WHERE decision_id > $before AND version = 1 AND {_number("decision_id", "amended", 4)} = 0
         """, before=self.before["decision"])  # fmt: skip
         self.run(f"""
@@ -220,7 +233,7 @@ class _Bulk:
             WHERE decision_id > $before AND version = 1
             UNION ALL
             SELECT decision_id, max(version), list_extract(['in_progress', 'done', 'dropped'],
-                   {_number("decision_id", "outcome", 3)} + 1), 'Followed up.', max(decided_by),
+                   {_number("decision_id", "outcome", 3)} + 1), {self.text("follow_up_note")}, max(decided_by),
                    max(decided_at) + INTERVAL 30 DAY
             FROM decision WHERE decision_id > $before GROUP BY decision_id
         """, before=self.before["decision"])  # fmt: skip
@@ -231,7 +244,7 @@ class _Bulk:
         """, before=self.before["decision"])  # fmt: skip
         self.run(f"""
             INSERT INTO action_item (decision_id, version, what, owner_id, due_on, status)
-            SELECT decision_id, 1, 'Carry out decision ' || decision_id, decided_by, due_on,
+            SELECT decision_id, 1, {self.text("action", n="decision_id")}, decided_by, due_on,
                    list_extract(['open', 'done', 'done'], {_number("decision_id", "action", 3)} + 1)
             FROM decision WHERE decision_id > $before AND version = 1
         """, before=self.before["decision"])  # fmt: skip
@@ -248,6 +261,7 @@ class _Bulk:
             SELECT $now - (hash(i, $seed, 'at') % (2 * 365 * 24 * 60))::INTEGER * INTERVAL 1 MINUTE,
                    least(10, {_number("i", "score", 8)} + {_number("i", "lift", 4)}), 'nps',
                    {_pick("stages", "i", "stage")}, {_pick("channels", "i", "channel")},
-                   {_pick("segments", "i", "segment")}, {_pick("comments", "i", "comment")}, 'Large survey'
+                   {_pick("segments", "i", "segment")}, {_pick("comments", "i", "comment")},
+                   {self.text("feedback_source")}
             FROM range($rows) t(i)
         """, rows=self.sizes.feedback)  # fmt: skip

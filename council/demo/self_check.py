@@ -16,39 +16,16 @@ _DRIFT = {
     "rewarded": (1.5, 1.8),
     "whole_experience": (1.6, 3.1),
 }
-_NOTES = {
-    "know_customers": [
-        "Since the surveys come in monthly we argue less about what customers want.",
-        "We still mostly hear the loudest complaints, not the quiet leavers.",
-        "Billing comments surprised me: I thought the bill itself was the problem, it is the timing.",
-    ],
-    "processes_for_customers": [
-        "The meter reading process is designed around our month-end, not around the customer.",
-        "Field planning improved, but the customer still waits for our slot.",
-    ],
-    "existing_as_easy": [
-        "New customers get a welcome call; existing ones get nothing until something breaks.",
-        "The renewal offer is worse than the offer on the website for new customers.",
-    ],
-    "no_customer_number": [
-        "Phone can find customers by address now; chat still asks for the number first.",
-        "The app login works without it, the contact form does not.",
-    ],
-    "rewarded": [
-        "All our bonuses are about new sales and handling time.",
-        "Nobody gets credit for a customer who simply stays.",
-    ],
-    "whole_experience": [
-        "The council is the closest thing we have, but it owns nothing.",
-        "Since the moving-house decision there is one owner for that journey at least.",
-    ],
-}
 
 
 def demo_answers(
-    questions: tuple[SelfCheckQuestion, ...], meetings: list[tuple[int, list[int]]], rng: random.Random
+    questions: tuple[SelfCheckQuestion, ...],
+    meetings: list[tuple[int, list[int]]],
+    rng: random.Random,
+    notes_by_question: dict[str, list[str]],
 ) -> list[dict]:
-    """Answers for past meetings, given as (meeting id, its members) oldest first; most members answer."""
+    """Answers for past meetings, given as (meeting id, its members) oldest first; most members answer, some
+    with one of the notes `notes_by_question` has for the question."""
     rows = []
     last = max(len(meetings) - 1, 1)
     for n, (meeting_id, members) in enumerate(meetings):
@@ -59,7 +36,7 @@ def demo_answers(
                 start, end = _DRIFT.get(q.id, (2.5, 2.5))
                 mean = start + (end - start) * n / last
                 score = min(HIGHEST, max(LOWEST, round(rng.gauss(mean, 0.7))))
-                notes = _NOTES.get(q.id, [])
+                notes = notes_by_question.get(q.id, [])
                 note = rng.choice(notes) if notes and rng.random() < NOTE_SHARE else ""
                 rows.append({"meeting_id": meeting_id, "person_id": person_id, "question": q.id,
                              "score": score, "note": note})  # fmt: skip
