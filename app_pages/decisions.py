@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from council.i18n import _
 from council.ui import decision_list as history
 from council.ui.decision_detail import decision_page
 from council.ui.record_page import list_or_detail
@@ -9,12 +10,14 @@ from council.ui.session import current_person, workspace
 
 ws = workspace()
 me = current_person(ws)
-st.title("Decisions")
+st.title(_("Decisions"))
 
 
 def show_list() -> None:
     st.caption(
-        "What the council decided, why, who carries it out and whether it is done. Overdue ones are marked."
+        _(
+            "What the council decided, why, who carries it out and whether it is done. Overdue ones are marked."
+        )
     )
     flt, sort = history.decision_filter(ws)
     found = history.history_page(ws, flt, sort)
@@ -28,4 +31,4 @@ def show_list() -> None:
     history.pager(found)
 
 
-list_or_detail("All decisions", show_list, lambda decision_id: decision_page(ws, me, decision_id))
+list_or_detail(_("All decisions"), show_list, lambda decision_id: decision_page(ws, me, decision_id))

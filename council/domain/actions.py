@@ -14,10 +14,19 @@ from council.domain.checks import check_choice, clean_text
 from council.domain.decisions import ActionItem
 from council.domain.errors import ValidationError
 from council.domain.vocabulary import ActionStatus
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 
 MAX_NOTE = 1_000
 # How far along a status is; moving to a lower step, or out of done or dropped, goes back.
 _STEP = {"open": 0, "in_progress": 1, "done": 2, "dropped": 2}
+# What an ActionEvent's `change` says changed, in words (translate them where they are shown).
+CHANGE_KINDS = {"status": N_("status"), "due_on": N_("due date"), "owner": N_("owner")}
+
+
+def change_label(change: str) -> str:
+    """The kind of an action's change in words: "status", "due date" or "owner"."""
+    return _(CHANGE_KINDS[change]) if change in CHANGE_KINDS else change
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,11 @@ class ActionEvent:
     note: str = ""
     by_id: int | None = None
     id: int | None = None
+
+    @property
+    def label(self) -> str:
+        """What changed, in words."""
+        return change_label(self.change)
 
 
 @dataclass(frozen=True)
@@ -57,37 +71,46 @@ class ActionUpdate:
         Refuses, naming the field: nothing to record; dropping, going back or moving the due date
         without a note; a new due date in the past; a note over its limit.
         """
-        note = clean_text(self.note, "The note", required=False, limit=MAX_NOTE, field="action_note")
+        note = clean_text(self.note, _("The note"), required=False, limit=MAX_NOTE, field="action_note")
         status = self.status or action.status
-        check_choice(status, _STEP, "The new status", field="action_status")
+        check_choice(status, _STEP, _("The new status"), field="action_status")
         moves = self.due_on is not None and self.due_on != action.due_on
         if status == action.status and not moves:
             raise ValidationError(
-                f"This action is already {ActionStatus(status).label.lower()} and its due date stays. "
-                "Choose a new status or a new due date.",
+                # Translators: {status} is the action's status in lower case, e.g. "in progress".
+                _(
+                    "This action is already {status} and its due date stays. "
+                    "Choose a new status or a new due date."
+                ).format(status=ActionStatus(status).label.lower()),
                 "action_status",
             )
         if moves and self.due_on < today:
             raise ValidationError(
-                f"The new due date {self.due_on:%-d %B %Y} lies in the past. Choose today or a later day.",
+                _("The new due date {due} lies in the past. Choose today or a later day.").format(
+                    due=fmt.long_day(self.due_on)
+                ),
                 "action_due_on",
             )
         if moves and not note:
             raise ValidationError(
-                "Moving the due date needs a reason. Write in the note why it takes longer.", "action_note"
+                _("Moving the due date needs a reason. Write in the note why it takes longer."), "action_note"
             )
         if status != action.status and not note:
             was, now = ActionStatus(action.status).label.lower(), ActionStatus(status).label.lower()
             if status == "dropped":
                 raise ValidationError(
-                    "Dropping an action needs a reason. Write in the note why it will not be done.",
+                    _("Dropping an action needs a reason. Write in the note why it will not be done."),
                     "action_note",
                 )
             if goes_back(action.status, status):
                 raise ValidationError(
-                    f"Moving this action from {was} back to {now} needs a reason. Write in the note why.",
+                    # Translators: {was} and {now} are action statuses in lower case, e.g. "done", "open".
+                    _(
+                        "Moving this action from {was} back to {now} needs a reason. Write in the note why."
+                    ).format(was=was, now=now),
                     "action_note",
                 )
+
         found: list[tuple[str, ActionItem]] = []
         after = action
         if moves:

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from council.domain.decisions import AMENDABLE, DecisionVersion
+from council.i18n import _
 
 # Below this share of words in common, a text counts as rewritten rather than edited.
 REWRITTEN = 0.4
@@ -26,9 +27,13 @@ class WordChange:
 @dataclass(frozen=True)
 class FieldChange:
     field: str
-    label: str
     before: Any
     after: Any
+
+    @property
+    def label(self) -> str:
+        """The changed field as people call it, in the reader's language."""
+        return _(AMENDABLE[self.field]) if self.field in AMENDABLE else self.field
 
     @property
     def is_prose(self) -> bool:
@@ -41,8 +46,8 @@ class FieldChange:
 def version_changes(before: DecisionVersion, after: DecisionVersion) -> list[FieldChange]:
     """The fields an amendment changed, in the order a reader meets them."""
     return [
-        FieldChange(field, label, getattr(before, field), getattr(after, field))
-        for field, label in AMENDABLE.items()
+        FieldChange(field, getattr(before, field), getattr(after, field))
+        for field in AMENDABLE
         if getattr(before, field) != getattr(after, field)
     ]
 

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from council.domain.checks import MAX_TITLE, check_choice, clean_text
 from council.domain.errors import ValidationError
 from council.domain.vocabulary import DecisionStatus
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 
 
 @dataclass(frozen=True)
@@ -112,15 +114,19 @@ class DecisionDraft:
 
     def checked(self, departments: tuple[str, ...], meeting_day: date) -> DecisionDraft:
         """Every decision says what, who owns it and by when; it cannot fall due before the meeting."""
-        title = clean_text(self.title, "The decision's title", limit=MAX_TITLE, field="decision_title")
-        text = clean_text(self.text, "What was decided", field="decision_text")
-        rationale = clean_text(self.rationale, "Why", required=False, field="decision_rationale")
-        check_choice(self.owner_department, departments, "The owning department", field="decision_department")
+        title = clean_text(self.title, _("The decision's title"), limit=MAX_TITLE, field="decision_title")
+        text = clean_text(self.text, _("What was decided"), field="decision_text")
+        rationale = clean_text(self.rationale, _("Why"), required=False, field="decision_rationale")
+        check_choice(
+            self.owner_department, departments, _("The owning department"), field="decision_department"
+        )
         if self.owner_id is None:
             raise ValidationError(
-                "Nobody owns this decision yet. Choose the person who will see it through.", "decision_owner"
+                _("Nobody owns this decision yet. Choose the person who will see it through."),
+                "decision_owner",
             )
-        _check_due(self.due_on, meeting_day, "decision_due_on", "the decision")
+        _check_due(self.due_on, meeting_day, "decision_due_on",
+                   _("There is no due date for the decision. Choose when it should be done."))  # fmt: skip
         return DecisionDraft(title, text, rationale, self.owner_department, self.owner_id, self.due_on)
 
 
@@ -133,20 +139,23 @@ class ActionDraft:
     due_on: date | None = None
 
     def checked(self, meeting_day: date) -> ActionDraft:
-        what = clean_text(self.what, "What needs doing", limit=MAX_TITLE * 2, field="action_what")
+        what = clean_text(self.what, _("What needs doing"), limit=MAX_TITLE * 2, field="action_what")
         if self.owner_id is None:
-            raise ValidationError("Nobody owns this action yet. Choose who will do it.", "action_owner")
-        _check_due(self.due_on, meeting_day, "action_due_on", "the action")
+            raise ValidationError(_("Nobody owns this action yet. Choose who will do it."), "action_owner")
+        _check_due(self.due_on, meeting_day, "action_due_on",
+                   _("There is no due date for the action. Choose when it should be done."))  # fmt: skip
         return ActionDraft(what, self.owner_id, self.due_on)
 
 
-def _check_due(due_on: date | None, meeting_day: date, field: str, what: str) -> None:
+def _check_due(due_on: date | None, meeting_day: date, field: str, missing: str) -> None:
+    """`missing` is the whole message for a missing due date."""
     if due_on is None:
-        raise ValidationError(f"There is no due date for {what}. Choose when it should be done.", field)
+        raise ValidationError(missing, field)
     if due_on < meeting_day:
         raise ValidationError(
-            f"The due date {due_on:%-d %B %Y} lies before the meeting ({meeting_day:%-d %B %Y}). "
-            "Choose a date on or after the meeting.",
+            _(
+                "The due date {due} lies before the meeting ({meeting}). Choose a date on or after the meeting."
+            ).format(due=fmt.long_day(due_on), meeting=fmt.long_day(meeting_day)),
             field,
         )
 
@@ -170,39 +179,45 @@ class StatusChange:
 
     def checked(self, current: str) -> StatusChange:
         """Going back, dropping, or a note without a new status each need words that say why."""
-        check_choice(self.status, _STEP, "The new status", field="status")
-        note = clean_text(self.note, "The note", required=False, field="status_note")
+        check_choice(self.status, _STEP, _("The new status"), field="status")
+        note = clean_text(self.note, _("The note"), required=False, field="status_note")
         label, was = DecisionStatus(self.status).label, DecisionStatus(current).label
         if note:
             return StatusChange(self.status, note, self.based_on)
         if self.status == current:
             raise ValidationError(
-                f"This decision is already {was.lower()}. To record progress without a new status, "
-                "write what happened in the note.",
+                # Translators: {status} is the decision's status in lower case, e.g. "in progress".
+                _(
+                    "This decision is already {status}. To record progress without a new status, "
+                    "write what happened in the note."
+                ).format(status=was.lower()),
                 "status_note",
             )
         if goes_back(current, self.status):
             raise ValidationError(
-                f"Moving this decision from {was.lower()} back to {label.lower()} needs a reason. "
-                "Write in the note why, so the history explains itself.",
+                # Translators: {was} and {now} are decision statuses in lower case, e.g. "done", "in progress".
+                _(
+                    "Moving this decision from {was} back to {now} needs a reason. "
+                    "Write in the note why, so the history explains itself."
+                ).format(was=was.lower(), now=label.lower()),
                 "status_note",
             )
         if self.status == "dropped":
             raise ValidationError(
-                "Dropping a decision needs a reason. Write in the note why it will not be carried out.",
+                _("Dropping a decision needs a reason. Write in the note why it will not be carried out."),
                 "status_note",
             )
         return StatusChange(self.status, note, self.based_on)
 
 
-# What an amendment can change, with the words people use for it.
+# What an amendment can change, with the words people use for it (translate them where they are shown).
 AMENDABLE = {
-    "title": "Title",
-    "text": "What was decided",
-    "rationale": "Why",
-    "owner_department": "Owning department",
-    "owner_id": "Owner",
-    "due_on": "Due date",
+    "title": N_("Title"),
+    "text": N_("What was decided"),
+    "rationale": N_("Why"),
+    "owner_department": N_("Owning department"),
+    "owner_id": N_("Owner"),
+    "due_on": N_("Due date"),
 }
 
 
@@ -226,18 +241,23 @@ class Amendment:
         # Said first: a note on what changed makes no sense when nothing did.
         if all(_trimmed(getattr(self, f)) == getattr(current, f) for f in AMENDABLE):
             raise ValidationError(
-                "Nothing in the decision changed. Change what it says, its owner or its due date, "
-                "or leave it as it is.",
+                _(
+                    "Nothing in the decision changed. Change what it says, its owner or its due date, "
+                    "or leave it as it is."
+                ),
                 "decision_text",
             )
         checked = draft.checked(departments, date.min)
         # A due date that already passed may stay as it is; a new one cannot lie in the past.
         if checked.due_on != current.due_on and checked.due_on < today:
             raise ValidationError(
-                f"The new due date {checked.due_on:%-d %B %Y} lies in the past. Choose today or a later day.",
+                _("The new due date {due} lies in the past. Choose today or a later day.").format(
+                    due=fmt.long_day(checked.due_on)
+                ),
                 "decision_due_on",
             )
-        note = clean_text(self.change_note, "What changed and why", field="change_note")
+        note = clean_text(self.change_note, _("What changed and why"), field="change_note")
+
         amended = Amendment(checked.title, checked.text, checked.rationale, checked.owner_department,
                             checked.owner_id, checked.due_on, note, self.meeting_id, self.based_on)  # fmt: skip
         return amended

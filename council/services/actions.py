@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from math import ceil
 
-from council.domain.actions import ActionEvent, ActionFilter, ActionUpdate
+from council.domain.actions import ActionEvent, ActionFilter, ActionUpdate, change_label
 from council.domain.checks import clean_text
 from council.domain.decisions import ActionItem
 from council.domain.errors import NotAllowed, NotFound, StaleVersion, ValidationError
@@ -21,6 +21,8 @@ from council.domain.people import Person
 from council.domain.permissions import Task, may_update_action, require
 from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import ActionStatus, DecisionStatus
+from council.i18n import N_, _, ngettext
+from council.i18n import formats as fmt
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import on_roster
@@ -31,7 +33,6 @@ from council.store.database import Transaction
 
 PER_PAGE = 50
 MAX_AT_ONCE = 500  # actions changed in one go; more is almost certainly a mistaken selection
-_CHANGE_WORDS = {"status": "status", "due_on": "due date", "owner": "owner"}
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,13 @@ class RegisterChoices:
 
 
 def register_choices(ws: Workspace) -> RegisterChoices:
-    owners = {i: f"{name} (left)" if left else name for i, name, left in actions.action_owners(ws.db)}
+    owners = {i: _left(name) if left else name for i, name, left in actions.action_owners(ws.db)}
     return RegisterChoices(owners, dict(actions.action_meetings(ws.db)))
+
+
+def _left(name: str) -> str:
+    # Translators: a person who has left the roster, in a list of owners.
+    return _("{name} (left)").format(name=name)
 
 
 def may_update(actor: Person | None, row: ActionRow) -> bool:
@@ -82,23 +88,26 @@ def my_actions(ws: Workspace, person_id: int, limit: int | None = None) -> list[
     return actions.find_actions(ws.db, mine(person_id), ws.today(), limit)
 
 
-# Column -> heading of the register's download, in the order of the file.
+# Column -> heading of the register's download (translated when the file is made), in the order of the file.
 CSV_COLUMNS = {
-    "id": "Action", "what": "What", "status": "Status", "overdue": "Overdue", "due_on": "Due",
-    "owner": "Owner", "department": "Department", "decision_id": "Decision", "decision": "Decision title",
-    "decision_status": "Decision status", "meeting": "Decided in",
+    "id": N_("Action"), "what": N_("What"), "status": N_("Status"), "overdue": N_("Overdue"), "due_on": N_("Due"),
+    "owner": N_("Owner"), "department": N_("Department"), "decision_id": N_("Decision"),
+    "decision": N_("Decision title"), "decision_status": N_("Decision status"), "meeting": N_("Decided in"),
 }  # fmt: skip
 
 
 def register_csv(ws: Workspace, flt: ActionFilter) -> bytes:
-    """Every matching action (not only the page on screen); text a spreadsheet would run starts with '."""
+    """Every matching action (not only the page on screen); text a spreadsheet would run starts with '.
+
+    In the language of whoever downloads it; its dates stay ISO, which spreadsheets read best."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS.values())
+    writer.writerow(_(heading) for heading in CSV_COLUMNS.values())
     for a in actions.find_actions(ws.db, flt, ws.today()):
-        owner = f"{a.owner_name} (left)" if a.owner_left and a.owner_name else a.owner_name or ""
+        owner = _left(a.owner_name) if a.owner_left and a.owner_name else a.owner_name or ""
         row = {
-            "id": a.id, "what": a.what, "status": ActionStatus(a.status).label, "overdue": "yes" if a.overdue else "no",
+            "id": a.id, "what": a.what, "status": ActionStatus(a.status).label,
+            "overdue": _("yes") if a.overdue else _("no"),
             "due_on": a.due_on.isoformat() if a.due_on else "", "owner": owner,
             "department": ws.config.name_of("department", a.owner_department) if a.owner_department else "",
             "decision_id": a.decision_id, "decision": a.decision_title,
@@ -122,8 +131,10 @@ def update_actions(ws: Workspace, actor: Person | None, seen: dict[int, int], up
             decision = decisions.current_version(tx, action.decision_id)
             if not may_update_action(actor, action.owner_id, decision.owner_id if decision else None):
                 raise NotAllowed(
-                    "Only an action's owner, its decision's owner and the council's members and secretary "
-                    f"update actions; “{action.what[:80]}” is not yours to change."
+                    _(
+                        "Only an action's owner, its decision's owner and the council's members and secretary "
+                        "update actions; “{what}” is not yours to change."
+                    ).format(what=action.what[:80])
                 )
             if len(seen) > 1 and update.leaves_as_is(action):
                 continue  # one of several already where the others are going
@@ -149,15 +160,17 @@ def hand_over(
 ) -> int:
     """Give these actions (id -> revision seen) to another person on the roster, say when their owner
     left. The secretary does this; returns how many actions were handed over."""
-    require(actor, Task.ROSTER, "hand actions over to someone else")
+    require(actor, Task.ROSTER, _("hand actions over to someone else"))
     _check_selection(seen)
-    note = clean_text(note, "The note", required=False, limit=1_000, field="action_note")
+    note = clean_text(note, _("The note"), required=False, limit=1_000, field="action_note")
 
     def write(tx: Transaction) -> int:
         owner = on_roster(tx, owner_id, "action_owner")
         if owner.department is None:
             raise ValidationError(
-                f"{owner.name} is from outside the organisation. Hand the actions to a colleague.",
+                _("{name} is from outside the organisation. Hand the actions to a colleague.").format(
+                    name=owner.name
+                ),
                 "action_owner",
             )
         for action_id, revision in seen.items():
@@ -165,7 +178,8 @@ def hand_over(
             if action.owner_id == owner.id:
                 continue
             after = replace(action, owner_id=owner.id, owner_department=owner.department)
-            _save(tx, ws, actor, action, [("owner", after)], note or f"Handed over to {owner.name}.")
+            _save(tx, ws, actor, action, [("owner", after)],
+                  note or _("Handed over to {name}.").format(name=owner.name))  # fmt: skip
         return len(seen)
 
     return ws.db.write(write)
@@ -173,10 +187,15 @@ def hand_over(
 
 def _check_selection(seen: dict[int, int]) -> None:
     if not seen:
-        raise ValidationError("No action is selected. Tick the actions to change first.", "actions")
+        raise ValidationError(_("No action is selected. Tick the actions to change first."), "actions")
     if len(seen) > MAX_AT_ONCE:
         raise ValidationError(
-            f"{len(seen):,} actions are selected; change at most {MAX_AT_ONCE} at once.", "actions"
+            ngettext(
+                "{n} action is selected; change at most {most} at once.",
+                "{n} actions are selected; change at most {most} at once.",
+                len(seen),
+            ).format(n=fmt.number(len(seen)), most=fmt.number(MAX_AT_ONCE)),
+            "actions",
         )
 
 
@@ -184,7 +203,11 @@ def _current(tx: Transaction, ws: Workspace, action_id: int, revision: int | Non
     """The action as stored, refused when it was saved since the person saw `revision`."""
     action = actions.get_action(tx, action_id)
     if action is None:
-        raise NotFound(f"There is no action #{action_id}. It may be a mistyped link: go back to the list.")
+        raise NotFound(
+            _("There is no action #{id}. It may be a mistyped link: go back to the list.").format(
+                id=action_id
+            )
+        )
     if revision is not None and action.revision != revision:
         raise _stale(tx, ws, action)
     return action
@@ -192,16 +215,31 @@ def _current(tx: Transaction, ws: Workspace, action_id: int, revision: int | Non
 
 def _stale(tx: Transaction, ws: Workspace, action: ActionItem) -> StaleVersion:
     latest = actions.action_events(tx, [action.id])[-1:]
-    said = ""
-    if latest:
-        e = latest[0]
-        by = people.get_person(tx, e.by_id) if e.by_id else None
-        when = e.happened_at.astimezone(ws.zone)
-        said = (f" ({_CHANGE_WORDS[e.change]} changed {when:%-d %b %H:%M}{f' by {by.name}' if by else ''}: now "
-                f"{ActionStatus(e.status).label.lower()}{f', due {e.due_on:%-d %b %Y}' if e.due_on else ''})")  # fmt: skip
+    what = action.what[:80]
+    if not latest:
+        return StaleVersion(
+            _(
+                "Someone changed the action “{what}” while you were looking. Nothing was saved. The page now "
+                "shows the action as it is: check it, then save again if your change still applies."
+            ).format(what=what),
+            action.revision,
+        )
+    e = latest[0]
+    by = people.get_person(tx, e.by_id) if e.by_id else None
+    when = fmt.short_moment(e.happened_at.astimezone(ws.zone))
+    # Translators: {change} is what changed ("status", "due date" or "owner"); {when} a day and time.
+    changed = (_("{change} changed {when} by {name}").format(change=change_label(e.change), when=when, name=by.name)
+               if by else _("{change} changed {when}").format(change=change_label(e.change), when=when))  # fmt: skip
+    status = ActionStatus(e.status).label.lower()
+    # Translators: where an action now stands; {status} is its status in lower case.
+    now = (_("now {status}, due {due}").format(status=status, due=fmt.day(e.due_on))
+           if e.due_on else _("now {status}").format(status=status))  # fmt: skip
     return StaleVersion(
-        f"Someone changed the action “{action.what[:80]}” while you were looking{said}. Nothing was saved. "
-        "The page now shows the action as it is: check it, then save again if your change still applies.",
+        # Translators: {changed} says what changed, when and by whom; {now} where the action now stands.
+        _(
+            "Someone changed the action “{what}” while you were looking ({changed}: {now}). Nothing was saved. "
+            "The page now shows the action as it is: check it, then save again if your change still applies."
+        ).format(what=what, changed=changed, now=now),
         action.revision,
     )
 
@@ -230,33 +268,38 @@ def _plain(value: object) -> object:
 class ActionHistoryLine:
     at: datetime
     by: str | None
-    what: str
+    what: str  # in words
     note: str
     action_id: int = 0
+    change: str = "agreed"  # "agreed", or the ActionEvent's change: "status", "due_on" or "owner"
 
 
 def action_history(ws: Workspace, action_id: int) -> list[ActionHistoryLine]:
     """What happened to one action, oldest first: agreed, then every change, in words."""
     if actions.get_action(ws.db, action_id) is None:
-        raise NotFound(f"There is no action #{action_id}.")
+        raise NotFound(_("There is no action #{id}.").format(id=action_id))
     return history_of_actions(ws, [action_id])
 
 
 def history_of_actions(ws: Workspace, action_ids: list[int]) -> list[ActionHistoryLine]:
     """Every change to these actions, oldest first, in words (their agreement first, per action)."""
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
-    lines = [ActionHistoryLine(a.created_at.astimezone(ws.zone), None, "Agreed", "", a.id)
+    lines = [ActionHistoryLine(a.created_at.astimezone(ws.zone), None, _("Agreed"), "", a.id)
              for a in actions.actions_among(ws.db, action_ids)]  # fmt: skip
     for e in actions.action_events(ws.db, action_ids):
         if e.change == "status":
-            what = f"Marked {ActionStatus(e.status).label.lower()}"
+            # Translators: {status} is the action's new status in lower case, e.g. "done".
+            what = _("Marked {status}").format(status=ActionStatus(e.status).label.lower())
         elif e.change == "due_on":
-            what = f"Due date moved to {e.due_on:%-d %B %Y}" if e.due_on else "Due date removed"
+            what = (_("Due date moved to {day}").format(day=fmt.long_day(e.due_on)) if e.due_on
+                    else _("Due date removed"))  # fmt: skip
+        elif e.owner_id in names:
+            what = _("Handed over to {name}").format(name=names[e.owner_id])
         else:
-            what = f"Handed over to {names.get(e.owner_id, 'someone no longer on the roster')}"
+            what = _("Handed over to someone no longer on the roster")
         lines.append(
             ActionHistoryLine(
-                e.happened_at.astimezone(ws.zone), names.get(e.by_id), what, e.note, e.action_id
+                e.happened_at.astimezone(ws.zone), names.get(e.by_id), what, e.note, e.action_id, e.change
             )
         )
     return lines

@@ -10,15 +10,16 @@ from typing import Any
 
 import pandas as pd
 
-from council.domain.audit import AuditEntry
+from council.domain.audit import AuditEntry, action_label, record_label
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.i18n import N_, _
 from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import audit, people
 
 PAGE_SIZE = 50
-OPERATOR_NAME = "the command line or the system"
+OPERATOR_NAME = N_("the command line or the system")
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class AuditFilter:
 
 @dataclass(frozen=True)
 class AuditPage:
-    rows: pd.DataFrame  # id, when, who, record, action, details (one line)
+    rows: pd.DataFrame  # id, when, who, record, action, details (one line); record and action in words
     entries: dict[int, AuditEntry]  # by id: the whole entry, for reading one in full
     total: int
     page: int
@@ -49,7 +50,8 @@ class AuditChoices:
 
 @as_on_roster
 def audit_choices(ws: Workspace, actor: Person | None) -> AuditChoices:
-    require(actor, Task.AUDIT, "browse the audit trail")
+    # Translators: completes "Only … may …".
+    require(actor, Task.AUDIT, _("browse the audit trail"))
     entities, actions = audit.audit_vocabulary(ws.db)
     everyone = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
     return AuditChoices(everyone, entities, actions)
@@ -58,7 +60,7 @@ def audit_choices(ws: Workspace, actor: Person | None) -> AuditChoices:
 @as_on_roster
 def audit_page(ws: Workspace, actor: Person | None, flt: AuditFilter, page: int = 1) -> AuditPage:
     """One page of the trail, newest first; only the secretary and executives may read it."""
-    require(actor, Task.AUDIT, "browse the audit trail")
+    require(actor, Task.AUDIT, _("browse the audit trail"))
     if flt.since and flt.until and flt.until < flt.since:
         flt = AuditFilter(flt.person_id, flt.entity, flt.action, flt.until, flt.since, flt.words)
     found, total = audit.search_entries(
@@ -72,9 +74,13 @@ def audit_page(ws: Workspace, actor: Person | None, flt: AuditFilter, page: int 
             {
                 "id": e.id,
                 "when": e.logged_at.astimezone(ws.zone).replace(tzinfo=None) if e.logged_at else None,
-                "who": names.get(e.person_id, f"person #{e.person_id}") if e.person_id else OPERATOR_NAME,
-                "record": f"{e.entity} #{e.entity_id}" if e.entity_id else e.entity,
-                "action": e.action,
+                "who": names.get(e.person_id, _("person #{id}").format(id=e.person_id))
+                if e.person_id
+                else _(OPERATOR_NAME),
+                "record": f"{record_label(e.entity)} #{e.entity_id}"
+                if e.entity_id
+                else record_label(e.entity),
+                "action": action_label(e.action),
                 "details": details_line(e.details),
             }
             for e in found

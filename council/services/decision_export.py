@@ -1,7 +1,9 @@
 """The filtered decision history as files: CSV for spreadsheets, JSON for other programs.
 
 CSV cells that a spreadsheet would run as a formula start with an apostrophe; JSON keeps every
-value exactly as recorded, since programs reading it run nothing.
+value exactly as recorded, since programs reading it run nothing. The CSV is for people, in the
+language of whoever downloads it (its dates stay ISO, which spreadsheets read best); the JSON is for
+programs, always in English.
 """
 
 from __future__ import annotations
@@ -13,26 +15,27 @@ from typing import Any
 from council.domain.decisions import DecisionSummary
 from council.domain.filters import DecisionFilter
 from council.domain.vocabulary import DecisionStatus
+from council.i18n import DEFAULT, N_, _, use_language
 from council.services.list_exports import rows_csv
 from council.services.workspace import Workspace
 from council.store import decision_search
 
-# Column -> heading, in the order of the file.
+# Column -> heading (translated when the file is made), in the order of the file.
 COLUMNS = {
-    "decision": "Decision",
-    "title": "Title",
-    "decided": "What was decided",
-    "why": "Why",
-    "status": "Status",
-    "overdue": "Overdue",
-    "decided_on": "Decided on",
-    "meeting": "Decided in",
-    "owner": "Owner",
-    "department": "Department",
-    "due_on": "Due",
-    "version": "Version",
-    "last_change": "Last change",
-    "journey_stages": "Journey stages",
+    "decision": N_("Decision"),
+    "title": N_("Title"),
+    "decided": N_("What was decided"),
+    "why": N_("Why"),
+    "status": N_("Status"),
+    "overdue": N_("Overdue"),
+    "decided_on": N_("Decided on"),
+    "meeting": N_("Decided in"),
+    "owner": N_("Owner"),
+    "department": N_("Department"),
+    "due_on": N_("Due"),
+    "version": N_("Version"),
+    "last_change": N_("Last change"),
+    "journey_stages": N_("Journey stages"),
 }
 
 
@@ -40,6 +43,12 @@ def export_rows(ws: Workspace, flt: DecisionFilter, sort: str = "newest") -> lis
     """Every matching decision (not only the page on screen), in the list's order."""
     found = decision_search.find_decisions(ws.db, flt, ws.today(), sort, limit=None)
     return [_row(ws, d) for d in found]
+
+
+def json_rows(ws: Workspace, flt: DecisionFilter, sort: str = "newest") -> list[dict[str, Any]]:
+    """`export_rows` for programs: in English, whoever downloads them."""
+    with use_language(DEFAULT):
+        return export_rows(ws, flt, sort)
 
 
 def _row(ws: Workspace, d: DecisionSummary) -> dict[str, Any]:
@@ -50,7 +59,7 @@ def _row(ws: Workspace, d: DecisionSummary) -> dict[str, Any]:
         "decided": d.text,
         "why": d.rationale,
         "status": DecisionStatus(d.status).label,
-        "overdue": "yes" if d.overdue else "no",
+        "overdue": _("yes") if d.overdue else _("no"),
         "decided_on": _local_day(ws, d.decided_at),
         "meeting": d.meeting_title or "",
         "owner": d.owner_name or "",
@@ -68,7 +77,7 @@ def _local_day(ws: Workspace, at: datetime) -> str:
 
 def history_csv(rows: list[dict[str, Any]]) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows accents right; every text cell quoted and made safe."""
-    return rows_csv(COLUMNS, rows)
+    return rows_csv({key: _(heading) for key, heading in COLUMNS.items()}, rows)
 
 
 def history_json(rows: list[dict[str, Any]]) -> bytes:

@@ -25,6 +25,8 @@ from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.domain.permissions import Task, may, may_follow_up
 from council.domain.vocabulary import DecisionStatus
+from council.i18n import _
+from council.i18n import formats as fmt
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -84,7 +86,7 @@ def amending_meetings(ws: Workspace) -> dict[int, str]:
 
 def _meeting_labels(held: list[tuple[int, str]]) -> dict[int, str]:
     """Meetings by title; those that share a title get their number, so every choice reads differently."""
-    titles = [title for _, title in held]
+    titles = [title for __, title in held]
     return {m: f"{t} (#{m})" if titles.count(t) > 1 else t for m, t in held}
 
 
@@ -118,7 +120,9 @@ def decision_detail(ws: Workspace, decision_id: int) -> DecisionDetail:
     summary = decisions.summary_of(ws.db, decision_id, ws.today())
     if summary is None:
         raise NotFound(
-            f"There is no decision #{decision_id}. It may be a mistyped link: go back to the list."
+            _("There is no decision #{id}. It may be a mistyped link: go back to the list.").format(
+                id=decision_id
+            )
         )
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}  # those who left too
     versions = decisions.decision_versions(ws.db, decision_id)
@@ -163,11 +167,13 @@ def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: Sta
     def write(tx: Transaction) -> int:
         summary = decisions.summary_of(tx, decision_id, ws.today())
         if summary is None:
-            raise NotFound(f"There is no decision #{decision_id}.")
+            raise NotFound(_("There is no decision #{id}.").format(id=decision_id))
         if not may_change(actor, summary):
             raise NotAllowed(
-                "Only the decision's owner and the council's members update its status. "
-                "Executives and guests read the decision history."
+                _(
+                    "Only the decision's owner and the council's members update its status. "
+                    "Executives and guests read the decision history."
+                )
             )
         events = decisions.decision_events(tx, decision_id)
         if change.based_on is not None and change.based_on != len(events):
@@ -190,17 +196,23 @@ def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amen
     def write(tx: Transaction) -> int:
         current = decisions.current_version(tx, decision_id)
         if current is None:
-            raise NotFound(f"There is no decision #{decision_id}.")
+            raise NotFound(_("There is no decision #{id}.").format(id=decision_id))
         if not may_amend(actor):
             raise NotAllowed(
-                "Only the council's members amend a decision. Executives and guests read the decision "
-                "history; ask a council member to bring the change to the council."
+                _(
+                    "Only the council's members amend a decision. Executives and guests read the decision "
+                    "history; ask a council member to bring the change to the council."
+                )
             )
         if amendment.based_on is not None and amendment.based_on != current.version:
             raise _stale(ws, tx, current)
         checked = amendment.checked(current, ws.config.ids("department"), ws.today())
         if checked.meeting_id is not None and meetings.get_meeting(tx, checked.meeting_id) is None:
-            raise NotFound(f"There is no meeting #{checked.meeting_id} to name as the one that agreed this.")
+            raise NotFound(
+                _("There is no meeting #{id} to name as the one that agreed this.").format(
+                    id=checked.meeting_id
+                )
+            )
         new = replace(current, title=checked.title, text=checked.text, rationale=checked.rationale,
                       owner_department=checked.owner_department, owner_id=checked.owner_id,
                       due_on=checked.due_on, change_note=checked.change_note, decided_at=ws.now(),
@@ -216,24 +228,38 @@ def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amen
 
 def _stale_status(ws: Workspace, tx: Transaction, latest: DecisionEvent) -> StaleVersion:
     by = people.get_person(tx, latest.by_id) if latest.by_id else None
-    when = f"{latest.happened_at.astimezone(ws.zone):%-d %b %H:%M}"
-    return StaleVersion(
-        f"While you were looking, this decision's status was recorded as "
-        f"{DecisionStatus(latest.status).label.lower()} ({when}{f' by {by.name}' if by else ''}). Nothing was "
-        "saved. The page now shows where it stands: record your change again if it still applies.",
-        latest.version or 1,
-    )
+    when = fmt.short_moment(latest.happened_at.astimezone(ws.zone))
+    status = DecisionStatus(latest.status).label.lower()
+    if by:
+        # Translators: {status} is a decision status in lower case; {when} a day and time such as "4 Dec 14:00".
+        text = _(
+            "While you were looking, this decision's status was recorded as {status} ({when} by {name}). "
+            "Nothing was saved. The page now shows where it stands: record your change again if it still applies."
+        ).format(status=status, when=when, name=by.name)
+    else:
+        text = _(
+            "While you were looking, this decision's status was recorded as {status} ({when}). "
+            "Nothing was saved. The page now shows where it stands: record your change again if it still applies."
+        ).format(status=status, when=when)
+    return StaleVersion(text, latest.version or 1)
 
 
 def _stale(ws: Workspace, tx: Transaction, current: DecisionVersion) -> StaleVersion:
     by = people.get_person(tx, current.decided_by) if current.decided_by else None
-    when = f"{current.decided_at.astimezone(ws.zone):%-d %b %H:%M}"
-    return StaleVersion(
-        f"While you were editing, version {current.version} of this decision was recorded ({when}"
-        f"{f' by {by.name}' if by else ''}). Nothing was saved. Your text is still in the form: compare it "
-        f"with the decision as it now reads, then save again to record it as version {current.version + 1}.",
-        current.version,
-    )
+    when = fmt.short_moment(current.decided_at.astimezone(ws.zone))
+    if by:
+        text = _(
+            "While you were editing, version {version} of this decision was recorded ({when} by {name}). "
+            "Nothing was saved. Your text is still in the form: compare it with the decision as it now reads, "
+            "then save again to record it as version {next}."
+        ).format(version=current.version, when=when, name=by.name, next=current.version + 1)
+    else:
+        text = _(
+            "While you were editing, version {version} of this decision was recorded ({when}). "
+            "Nothing was saved. Your text is still in the form: compare it with the decision as it now reads, "
+            "then save again to record it as version {next}."
+        ).format(version=current.version, when=when, next=current.version + 1)
+    return StaleVersion(text, current.version)
 
 
 def _plain(value: object) -> object:

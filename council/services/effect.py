@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from council.domain.effect import DEFAULT_WINDOW, MIN_WINDOW, StageEffect, Windows, compare_windows
 from council.domain.errors import NotFound
 from council.domain.feedback import NpsFigure
+from council.i18n import _
+from council.i18n import formats as fmt
 from council.services.workspace import Workspace
 from council.store import decisions, feedback
 from council.store.filters import start_of
@@ -25,16 +27,18 @@ class Effect:
 def decision_effect(ws: Workspace, decision_id: int, days: int = DEFAULT_WINDOW) -> Effect:
     summary = decisions.summary_of(ws.db, decision_id, ws.today())
     if summary is None:
-        raise NotFound(f"There is no decision #{decision_id}.")
+        raise NotFound(_("There is no decision #{id}.").format(id=decision_id))
     stages = summary.stages
     if not stages:
-        return Effect((), None, [], "This decision is not linked to a journey stage or a friction point, so "
-                      "there is no customer feedback to compare it with.")  # fmt: skip
+        return Effect((), None, [], _("This decision is not linked to a journey stage or a friction point, so "
+                                      "there is no customer feedback to compare it with."))  # fmt: skip
     decided_on = summary.decided_at.astimezone(ws.zone).date()
     windows = compare_windows(decided_on, ws.today(), days)
     if windows is None:
-        return Effect(stages, None, [], f"Decided on {decided_on:%-d %B %Y}: too recent to compare. A comparison "
-                      f"needs at least {MIN_WINDOW} whole days of feedback after the decision.")  # fmt: skip
+        return Effect(stages, None, [], _("Decided on {day}: too recent to compare. A comparison needs at least "
+                                          "{days} whole days of feedback after the decision.").format(
+                                              day=fmt.long_day(decided_on), days=MIN_WINDOW))  # fmt: skip
+
     zone = ws.config.time_zone
     figures = feedback.nps_before_and_after(
         ws.db, list(stages),

@@ -7,36 +7,37 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from council.domain.audit import AuditEntry, changed_fields
+from council.domain.audit import AuditEntry, action_label, changed_fields
 from council.domain.errors import NotFound
 from council.domain.people import Person
 from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.i18n import _, pgettext
 from council.services.workspace import Workspace
 from council.store import audit, people
 from council.store.database import Transaction
 
-# Field -> (label, config list its ids come from, or None).
-_FIELDS: dict[str, tuple[str, str | None]] = {
-    "title": ("Title", None),
-    "description": ("Description", None),
-    "journey_stage": ("Journey stage", "journey_stage"),
-    "channel": ("Channel", "channel"),
-    "segment": ("Segment", "segment"),
-    "severity": ("Severity", None),
-    "impact": ("Impact", None),
-    "customers_per_month": ("Customers a month", None),
-    "owner_department": ("Owner", "department"),
-    "involved_departments": ("Also involved", "department"),
-    "from_department": ("From", "department"),
-    "to_department": ("To", "department"),
-    "what_breaks": ("What breaks", None),
-    "category": ("Category", "blocker_category"),
-    "status": ("Status", None),
-    "change": ("The change", None),
-    "why": ("Why", None),
-    "customer_notices": ("What the customer would notice", None),
+# Field -> (its label in the middle of a sentence, in the reader's language; the config list its ids come from,
+# or None). The context keeps these short words apart from the same English words elsewhere.
+_FIELDS: dict[str, tuple[Callable[[], str], str | None]] = {
+    "title": (lambda: pgettext("changed field", "title"), None),
+    "description": (lambda: pgettext("changed field", "description"), None),
+    "journey_stage": (lambda: pgettext("changed field", "journey stage"), "journey_stage"),
+    "channel": (lambda: pgettext("changed field", "channel"), "channel"),
+    "segment": (lambda: pgettext("changed field", "segment"), "segment"),
+    "severity": (lambda: pgettext("changed field", "severity"), None),
+    "impact": (lambda: pgettext("changed field", "impact"), None),
+    "customers_per_month": (lambda: pgettext("changed field", "customers a month"), None),
+    "owner_department": (lambda: pgettext("changed field", "owner"), "department"),
+    "involved_departments": (lambda: pgettext("changed field", "also involved"), "department"),
+    "from_department": (lambda: pgettext("changed field", "from"), "department"),
+    "to_department": (lambda: pgettext("changed field", "to"), "department"),
+    "what_breaks": (lambda: pgettext("changed field", "what breaks"), None),
+    "category": (lambda: pgettext("changed field", "category"), "blocker_category"),
+    "status": (lambda: pgettext("changed field", "status"), None),
+    "change": (lambda: pgettext("changed field", "the change"), None),
+    "why": (lambda: pgettext("changed field", "why"), None),
+    "customer_notices": (lambda: pgettext("changed field", "what the customer would notice"), None),
 }
-_STATUS_WORDS = {s.value: s.label for s in ItemStatus} | {s.value: s.label for s in BlockerStatus}
 _LONG_TEXT = ("description", "what_breaks", "change", "why", "customer_notices")
 
 
@@ -72,7 +73,10 @@ def save_edit(
     def write(tx: Transaction) -> dict[str, list[Any]]:
         before = load(tx, after.id)
         if before is None:
-            raise NotFound(f"{label} #{after.id} was removed while you were editing it.")
+            # Translators: {record} is a kind of record, e.g. "Friction point".
+            raise NotFound(
+                _("{record} #{id} was removed while you were editing it.").format(record=label, id=after.id)
+            )
         changes = changed_fields(before, after, fields)
         if changes:
             update(tx, after, ws.now())
@@ -88,7 +92,9 @@ def history_of(ws: Workspace, entity: str, entity_id: int) -> list[HistoryLine]:
     return [
         HistoryLine(
             at=e.logged_at.astimezone(ws.zone) if e.logged_at else ws.now(),
-            who=names.get(e.person_id, "someone no longer on the roster") if e.person_id else "the system",
+            who=names.get(e.person_id, _("someone no longer on the roster"))
+            if e.person_id
+            else _("the system"),
             what=_describe(ws, e),
         )
         for e in audit.entries_about(ws.db, entity, str(entity_id))
@@ -98,30 +104,51 @@ def history_of(ws: Workspace, entity: str, entity_id: int) -> list[HistoryLine]:
 def _describe(ws: Workspace, entry: AuditEntry) -> str:
     d = entry.details
     if entry.action == "create":
-        return "Logged it."
+        return _("Logged it.")
     if entry.action == "update":
         parts = [_change(ws, field, old, new) for field, (old, new) in d.get("changes", {}).items()]
-        return "Changed " + "; ".join(parts) + "." if parts else "Saved without changes."
+        # Translators: {changes} lists the changes, e.g. "severity 4 → 5; owner IT → Sales".
+        return (
+            _("Changed {changes}.").format(changes="; ".join(parts)) if parts else _("Saved without changes.")
+        )
     if entry.action in ("link", "unlink"):
-        verb = "Linked" if entry.action == "link" else "Unlinked"
-        return f"{verb} {d.get('other', 'an item')}."
+        # {other} is the linked record as the trail stored it, e.g. "blocker #3 “Old billing system”".
+        if "other" not in d:
+            return _("Linked an item.") if entry.action == "link" else _("Unlinked an item.")
+        if entry.action == "link":
+            return _("Linked {other}.").format(other=d["other"])
+        return _("Unlinked {other}.").format(other=d["other"])
     if entry.action == "evidence":
-        return f"Added evidence: {d.get('summary', '')}"
-    return entry.action.replace("_", " ").capitalize() + "."
+        return _("Added evidence: {summary}").format(summary=d.get("summary", ""))
+    return action_label(entry.action).capitalize() + "."
 
 
 def _change(ws: Workspace, field: str, old: Any, new: Any) -> str:
-    label, kind = _FIELDS.get(field, (field.replace("_", " ").capitalize(), None))
+    label, kind = (
+        (_FIELDS[field][0](), _FIELDS[field][1]) if field in _FIELDS else (field.replace("_", " "), None)
+    )
     if field in _LONG_TEXT:
-        return f"{label.lower()} (edited)"
-    return f"{label.lower()} {_word(ws, field, kind, old)} → {_word(ws, field, kind, new)}"
+        # Translators: a long text that was changed, e.g. "description (edited)".
+        return _("{field} (edited)").format(field=label)
+    # Translators: one changed field with its value before and after, e.g. "severity 4 → 5".
+    return _("{field} {before} → {after}").format(
+        field=label, before=_word(ws, field, kind, old), after=_word(ws, field, kind, new)
+    )
+
+
+def _status_word(value: str) -> str:
+    for kind in (ItemStatus, BlockerStatus):
+        if value in {s.value for s in kind}:
+            return kind(value).label
+    return value
 
 
 def _word(ws: Workspace, field: str, kind: str | None, value: Any) -> str:
     if value is None or value == [] or value == "":
         return "—"
     if field == "status":
-        return _STATUS_WORDS.get(value, value)
+        return _status_word(value)
+
     if kind and isinstance(value, list):
         return ", ".join(ws.config.name_of(kind, v) for v in value)
     if kind:

@@ -15,13 +15,14 @@ from council.domain.filters import search_words
 from council.domain.friction import one_line
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import blockers, connections, friction, links
 from council.store.database import Transaction
 
-KINDS = {"blocker": "blocker", "connection": "missing connection"}
+KINDS = {"blocker": "blocker", "connection": "missing connection"}  # as the audit trail stores them
 PICKER_LIMIT = 200  # choices a picker lists at once; beyond, people find the rest by words
 _ENTITY = {"blocker": "blocker", "connection": "missing_connection"}
 
@@ -29,14 +30,14 @@ _ENTITY = {"blocker": "blocker", "connection": "missing_connection"}
 @as_on_roster
 def link_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int, friction_id: int) -> bool:
     """Link a blocker or connection to a friction point; False when they were linked already."""
-    require(actor, Task.LOG, "link friction points")
+    require(actor, Task.LOG, _doing())
     _check_kind(kind)
     return ws.db.write(lambda tx: apply_link(tx, actor, "link", kind, other_id, friction_id))
 
 
 @as_on_roster
 def unlink_friction(ws: Workspace, actor: Person | None, kind: str, other_id: int, friction_id: int) -> bool:
-    require(actor, Task.LOG, "link friction points")
+    require(actor, Task.LOG, _doing())
     _check_kind(kind)
     return ws.db.write(lambda tx: apply_link(tx, actor, "unlink", kind, other_id, friction_id))
 
@@ -46,15 +47,13 @@ def set_links_of_friction(
     ws: Workspace, actor: Person | None, friction_id: int, kind: str, wanted: Iterable[int]
 ) -> tuple[int, int]:
     """Make the friction point's blockers (or connections) exactly `wanted`: (linked, unlinked)."""
-    require(actor, Task.LOG, "link friction points")
+    require(actor, Task.LOG, _doing())
     _check_kind(kind)
     wanted_ids = set(wanted)
 
     def write(tx: Transaction) -> tuple[int, int]:
         if not links.exists(tx, "friction", friction_id):
-            raise NotFound(
-                f"Friction point #{friction_id} no longer exists; refresh the page and choose again."
-            )
+            raise _gone_friction(friction_id)
         frame = (
             links.blockers_of(tx, friction_id) if kind == "blocker" else links.connections_of(tx, friction_id)
         )
@@ -73,7 +72,7 @@ def set_friction_of(
     ws: Workspace, actor: Person | None, kind: str, other_id: int, wanted: Iterable[int]
 ) -> tuple[int, int]:
     """Make the friction a blocker causes (or behind a connection) exactly `wanted`: (linked, unlinked)."""
-    require(actor, Task.LOG, "link friction points")
+    require(actor, Task.LOG, _doing())
     _check_kind(kind)
     wanted_ids = set(wanted)
 
@@ -122,9 +121,22 @@ def _choice_label(ws: Workspace, kind: str, row: links.Choosable) -> str:
     return f"#{row.id} {name(row.from_department)} → {name(row.to_department)}: {one_line(row.text)}"
 
 
+def _doing() -> str:
+    # Translators: completes "Only … may …".
+    return _("link friction points")
+
+
+def _gone_friction(friction_id: int) -> NotFound:
+    return NotFound(
+        _("Friction point #{id} no longer exists; refresh the page and choose again.").format(id=friction_id)
+    )
+
+
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise ValidationError(f"Only a blocker or a missing connection can be linked, not {kind!r}.")
+        raise ValidationError(
+            _("Only a blocker or a missing connection can be linked, not {kind}.").format(kind=repr(kind))
+        )
 
 
 def apply_link(
@@ -133,7 +145,7 @@ def apply_link(
     other = _label(tx, kind, other_id)
     point = friction.get_friction_point(tx, friction_id)
     if point is None:
-        raise NotFound(f"Friction point #{friction_id} no longer exists; refresh the page and choose again.")
+        raise _gone_friction(friction_id)
     changed = (links.link if action == "link" else links.unlink)(tx, kind, other_id, friction_id)
     if changed:
         record(tx, actor, action, "friction_point", friction_id, {"other": other})
@@ -150,5 +162,15 @@ def _label(tx: Transaction, kind: str, other_id: int) -> str:
         connection = connections.get_missing_connection(tx, other_id)
         title = connection.title if connection else None
     if title is None:
-        raise NotFound(f"The {KINDS[kind]} #{other_id} no longer exists; refresh the page and choose again.")
-    return f"{KINDS[kind]} #{other_id} “{title}”"
+        if kind == "blocker":
+            raise NotFound(
+                _("The blocker #{id} no longer exists; refresh the page and choose again.").format(
+                    id=other_id
+                )
+            )
+        raise NotFound(
+            _("The missing connection #{id} no longer exists; refresh the page and choose again.").format(
+                id=other_id
+            )
+        )
+    return f"{KINDS[kind]} #{other_id} “{title}”"  # as the audit trail stores it: in English

@@ -15,6 +15,7 @@ from council.domain.filters import FrictionFilter, ViewFilter
 from council.domain.priority import priority_factors
 from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import ItemStatus
+from council.i18n import N_, _
 from council.services import blockers, connections
 from council.services.tables import readable
 from council.services.workspace import Workspace
@@ -24,8 +25,9 @@ EVERY = 1_000_000  # rows in a download at most: every one a list can hold
 
 
 def rows_csv(headers: Mapping[str, str], rows: Iterable[Mapping[str, Any]]) -> bytes:
-    """A CSV of `rows` with the `headers` (key -> column title): UTF-8 with a byte-order mark, so Excel shows
-    accents right; every text cell quoted and made safe, so none runs as a formula; numbers stay numbers."""
+    """A CSV of `rows` with the `headers` (key -> column title, in the reader's language): UTF-8 with a byte-order
+    mark, so Excel shows accents right; every text cell quoted and made safe, so none runs as a formula; numbers
+    stay numbers."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
     writer.writerow(headers.values())
@@ -35,18 +37,19 @@ def rows_csv(headers: Mapping[str, str], rows: Iterable[Mapping[str, Any]]) -> b
 
 
 def frame_csv(frame: pd.DataFrame, headers: Mapping[str, str]) -> bytes:
-    return rows_csv({k: v for k, v in headers.items() if k in frame.columns}, frame.to_dict("records"))
+    """`headers` as marked with N_: translated here, for whoever downloads the file."""
+    return rows_csv({k: _(v) for k, v in headers.items() if k in frame.columns}, frame.to_dict("records"))
 
 
 FRICTION_COLUMNS = {
-    "id": "#", "title": "Friction point", "journey_stage": "Journey stage", "channel": "Channel",
-    "segment": "Segment", "severity": "Severity (1-5)", "customers_per_month": "Customers a month",
-    "owner_department": "Owner", "status": "Status", "priority": "Priority (0-100)", "created_at": "Logged",
+    "id": "#", "title": N_("Friction point"), "journey_stage": N_("Journey stage"), "channel": N_("Channel"),
+    "segment": N_("Segment"), "severity": N_("Severity (1-5)"), "customers_per_month": N_("Customers a month"),
+    "owner_department": N_("Owner"), "status": N_("Status"), "priority": N_("Priority (0-100)"), "created_at": N_("Logged"),
 }  # fmt: skip
 
 
 def friction_csv(ws: Workspace, flt: FrictionFilter, sort: str = "priority") -> bytes:
-    frame, _ = friction_search.find_friction(
+    frame, __ = friction_search.find_friction(
         ws.db,
         flt,
         priority_factors(ws.config.scoring),
@@ -59,10 +62,10 @@ def friction_csv(ws: Workspace, flt: FrictionFilter, sort: str = "priority") -> 
 
 
 CONNECTION_COLUMNS = {
-    "id": "#", "from_department": "From", "to_department": "To", "journey_stage": "Journey stage",
-    "what_breaks": "What breaks for the customer", "impact": "Impact (1-5)",
-    "customers_per_month": "Customers a month", "friction_points": "Linked friction", "status": "Status",
-    "created_at": "Logged",
+    "id": "#", "from_department": N_("From"), "to_department": N_("To"), "journey_stage": N_("Journey stage"),
+    "what_breaks": N_("What breaks for the customer"), "impact": N_("Impact (1-5)"),
+    "customers_per_month": N_("Customers a month"), "friction_points": N_("Linked friction"), "status": N_("Status"),
+    "created_at": N_("Logged"),
 }  # fmt: skip
 
 
@@ -71,8 +74,8 @@ def connections_csv(ws: Workspace, open_only: bool) -> bytes:
 
 
 BLOCKER_COLUMNS = {
-    "id": "#", "category": "Kind", "title": "Blocker", "owner_department": "Owner", "status": "Status",
-    "open_friction": "Open friction it causes", "customers_per_month": "Customers a month affected",
+    "id": "#", "category": N_("Kind"), "title": N_("Blocker"), "owner_department": N_("Owner"), "status": N_("Status"),
+    "open_friction": N_("Open friction it causes"), "customers_per_month": N_("Customers a month affected"),
 }  # fmt: skip
 
 
@@ -81,8 +84,8 @@ def blockers_csv(ws: Workspace, search: str) -> bytes:
 
 
 COMMENT_COLUMNS = {
-    "received_at": "Received", "score": "Score", "scale": "Scale", "journey_stage": "Journey stage",
-    "channel": "Channel", "segment": "Segment", "comment": "Comment", "source": "Source",
+    "received_at": N_("Received"), "score": N_("Score"), "scale": N_("Scale"), "journey_stage": N_("Journey stage"),
+    "channel": N_("Channel"), "segment": N_("Segment"), "comment": N_("Comment"), "source": N_("Source"),
 }  # fmt: skip
 
 
@@ -98,7 +101,7 @@ def comments_csv(ws: Workspace, flt: VoiceFilter) -> bytes:
         }
         for c in feedback.comments(ws.db, flt, since, zone, EVERY, 0)
     ]  # fmt: skip
-    return rows_csv(COMMENT_COLUMNS, rows)
+    return rows_csv({key: _(heading) for key, heading in COMMENT_COLUMNS.items()}, rows)
 
 
 def _cell(value: Any) -> Any:

@@ -15,6 +15,7 @@ from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.domain.permissions import runs
 from council.domain.vocabulary import DecisionStatus, MeetingStatus
+from council.i18n import _
 from council.services import self_check
 from council.services.actions import mine, my_actions, ready_to_close
 from council.services.workspace import Workspace
@@ -87,13 +88,13 @@ def _meetings(ws: Workspace, me: Person) -> list[MeetingTodo]:
             and meeting.agenda_is_open
             and proposals.proposal_of(ws.db, meeting.id, me.id) is None
         ):
-            needed.append("Propose your one change before the agenda closes.")
+            needed.append(_("Propose your one change before the agenda closes."))
         if (
             answering is not None
             and answering.id == meeting.id
             and not answers.answers_of(ws.db, meeting.id, me.id)
         ):
-            needed.append("Answer the council's self-check.")
+            needed.append(_("Answer the council's self-check."))
         if part == "chair":
             needed += _chair_needs(ws, meeting)
         found.append(MeetingTodo(meeting, part, needed))
@@ -106,11 +107,11 @@ def _chair_needs(ws: Workspace, meeting: Meeting) -> list[str]:
     if meeting.status == MeetingStatus.PLANNED:
         proposal = proposals.proposal_of(ws.db, meeting.id, meeting.guest_id) if meeting.guest_id else None
         if proposal is not None and not any(i.proposal_id == proposal.id for i in agenda):
-            needed.append("Put the guest's proposal on the agenda.")
+            needed.append(_("Put the guest's proposal on the agenda."))
         if not agenda:
-            needed.append("The agenda is empty: add its points.")
+            needed.append(_("The agenda is empty: add its points."))
         elif meeting.agenda_closed_at is None:
-            needed.append("Close the agenda when it is final.")
+            needed.append(_("Close the agenda when it is final."))
     elif meeting.status == MeetingStatus.OPEN and not meeting.minutes.strip():
-        needed.append("Write the minutes before you close the meeting.")
+        needed.append(_("Write the minutes before you close the meeting."))
     return needed

@@ -9,7 +9,8 @@ from council.domain.checks import clean_text
 from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
-from council.domain.vocabulary import OPEN_STATUSES, BlockerStatus, DecisionStatus, ItemStatus
+from council.domain.vocabulary import OPEN_STATUSES, AgendaKind, BlockerStatus, DecisionStatus, ItemStatus
+from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -37,26 +38,36 @@ def still_open_sources(ws: Workspace, decision_id: int) -> list[DecisionSource]:
 def resolve_sources(ws: Workspace, actor: Person | None, decision_id: int, chosen: list[tuple[str, int]],
                     note: str) -> int:  # fmt: skip
     """Mark the chosen sources of a done decision resolved (blockers removed); returns how many."""
-    require(actor, Task.LOG, "mark friction points, connections and blockers resolved")
-    note = clean_text(note, "The note on how it was resolved", limit=1_000, field="resolve_note")
+    # Translators: completes "Only … may …".
+    require(actor, Task.LOG, _("mark friction points, connections and blockers resolved"))
+    note = clean_text(note, _("The note on how it was resolved"), limit=1_000, field="resolve_note")
     if not chosen:
-        raise ValidationError("Nothing is chosen. Tick what the decision resolved.", "resolve_chosen")
+        raise ValidationError(_("Nothing is chosen. Tick what the decision resolved."), "resolve_chosen")
 
     def write(tx: Transaction) -> int:
         summary = decisions.summary_of(tx, decision_id, ws.today())
         if summary is None:
-            raise NotFound(f"There is no decision #{decision_id}.")
+            raise NotFound(_("There is no decision #{id}.").format(id=decision_id))
         if summary.status != DecisionStatus.DONE:
             raise NotAllowed(
-                f"Decision #{decision_id} is {DecisionStatus(summary.status).label.lower()}, not done. Mark it "
-                "done first; then what it came from can be marked resolved."
+                # Translators: {status} is the decision's status in lower case, e.g. "in progress".
+                _(
+                    "Decision #{id} is {status}, not done. Mark it done first; then what it came from can be "
+                    "marked resolved."
+                ).format(id=decision_id, status=DecisionStatus(summary.status).label.lower())
             )
         sources = {(s.kind, s.id) for s in decisions.decision_sources(tx, decision_id)}
         for kind, ref_id in chosen:
             if (kind, ref_id) not in sources or kind not in _CLOSING:
+                shown = AgendaKind(kind).label if kind in {k.value for k in AgendaKind} else kind
                 raise ValidationError(
-                    f"{kind} #{ref_id} is not what decision #{decision_id} came from.", "resolve_chosen"
+                    # Translators: {record} is a kind of record, e.g. "Friction point".
+                    _("{record} #{id} is not what decision #{decision} came from.").format(
+                        record=shown, id=ref_id, decision=decision_id
+                    ),
+                    "resolve_chosen",
                 )
+
             status, load, save, entity = _CLOSING[kind]
             before = load(tx, ref_id)
             if before.status not in OPEN_STATUSES[kind]:

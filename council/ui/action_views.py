@@ -10,6 +10,8 @@ from council.domain.actions import ActionUpdate
 from council.domain.decisions import StatusChange
 from council.domain.people import Person
 from council.domain.vocabulary import ActionStatus, DecisionStatus
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import actions, decisions, meetings
 from council.services.workspace import Workspace
 from council.store.actions import ActionRow
@@ -26,12 +28,17 @@ _MARK = {"open": ":material/radio_button_unchecked:", "in_progress": ":material/
 def action_line(ws: Workspace, a: ActionRow, *, owner: bool = True, mark: bool = True) -> str:
     """One action in a line of Markdown: what, owner, due date (overdue in red) and status; `mark` puts
     the status's symbol in front (a tick box beside the line needs none)."""
-    due = f"due {a.due_on:%-d %b %Y}" if a.due_on else "no due date"
+    due = _("due {day}").format(day=fmt.day(a.due_on)) if a.due_on else _("no due date")
     if a.overdue:
-        due = f":red[**overdue** since {a.due_on:%-d %b %Y}]"
+        overdue = _("**overdue** since {day}").format(day=fmt.day(a.due_on))
+        due = f":red[{overdue}]"
     who = ""
     if owner:
-        name = md(a.owner_name or "no owner") + (" :orange-badge[left the roster]" if a.owner_left else "")
+        name = md(a.owner_name) if a.owner_name else _("no owner")
+        if a.owner_left:
+            left = _("left the roster")
+            name += f" :orange-badge[{left}]"
+
         who = f" · {name}"
     symbol = f"{_MARK[a.status]} " if mark else ""
     return f"{symbol}**{md(a.what)}**{who} · {due} · {ActionStatus(a.status).label}"
@@ -48,7 +55,8 @@ def action_picker(ws: Workspace, rows: list[ActionRow], key: str, *, owner: bool
         if st.checkbox(action_line(ws, a, owner=owner, mark=False), key=f"{key}_{a.id}_{a.revision}"):
             ticked[a.id] = a.revision
         if decision:
-            st.page_link(page_at(DECISIONS_PAGE), label=md(f"Decision #{a.decision_id}: {a.decision_title}"),
+            label = _("Decision #{id}: {title}").format(id=a.decision_id, title=a.decision_title)
+            st.page_link(page_at(DECISIONS_PAGE), label=md(label),
                          query_params={"id": str(a.decision_id)}, icon=":material/subdirectory_arrow_right:")  # fmt: skip
     return ticked
 
@@ -58,22 +66,28 @@ def update_panel(ws: Workspace, me: Person | None, ticked: dict[int, int], form:
     forms.prefill(form, {"status": None})
     with st.container(border=True):
         n = len(ticked)
-        st.markdown(
-            f"**Update {'the ticked action' if n == 1 else f'the {n} ticked actions' if n else 'actions'}**"
-        )
-        if not n:
-            st.caption("Tick one or more actions above, then say what happened.")
+        if n:
+            st.markdown(
+                ngettext("**Update the ticked action**", "**Update the {n} ticked actions**", n).format(n=n)
+            )
+        else:
+            st.markdown(_("**Update actions**"))
+            st.caption(_("Tick one or more actions above, then say what happened."))
         cols = st.columns([2, 2, 4])
-        cols[0].selectbox("New status", options=[s.value for s in ActionStatus], index=None, key=f"{form}_status",
-                          format_func=lambda s: ActionStatus(s).label, placeholder="Keep the status")  # fmt: skip
-        cols[1].date_input("Move the due date to", value=None, min_value=ws.today(), key=f"{form}_due_on",
-                           format="DD/MM/YYYY", help="Leave empty to keep the due date")  # fmt: skip
-        cols[2].text_input("Note", key=f"{form}_note", max_chars=1_000,
-                           placeholder="What happened; why it moves, goes back or is dropped")  # fmt: skip
+        labels = {
+            s.value: s.label for s in ActionStatus
+        }  # made now: a format_func runs again outside the run
+        cols[0].selectbox(_("New status"), options=list(labels), index=None, key=f"{form}_status",
+                          format_func=labels.get, placeholder=_("Keep the status"))  # fmt: skip
+
+        cols[1].date_input(_("Move the due date to"), value=None, min_value=ws.today(), key=f"{form}_due_on",
+                           format="DD/MM/YYYY", help=_("Leave empty to keep the due date"))  # fmt: skip
+        cols[2].text_input(_("Note"), key=f"{form}_note", max_chars=1_000,
+                           placeholder=_("What happened; why it moves, goes back or is dropped"))  # fmt: skip
         for field in ("action_status", "action_due_on", "action_note", "actions"):
             forms.field_error(form, field)
         forms.form_error(form, ("action_status", "action_due_on", "action_note", "actions"))
-        st.button("Save", type="primary", icon=":material/task_alt:", key=f"{form}_save", disabled=not n,
+        st.button(_("Save"), type="primary", icon=":material/task_alt:", key=f"{form}_save", disabled=not n,
                   on_click=_save_update, args=(ws, me, dict(ticked), form))  # fmt: skip
 
 
@@ -86,34 +100,33 @@ def _save_update(ws: Workspace, me: Person | None, ticked: dict[int, int], form:
 
 
 def _updated(n: int) -> str:
-    return (
-        "The action is updated."
-        if n == 1
-        else f"{n} actions are updated."
-        if n
-        else "Nothing needed changing."
-    )
+    if not n:
+        return _("Nothing needed changing.")
+    return ngettext("The action is updated.", "{n} actions are updated.", n).format(n=n)
 
 
 def hand_over_panel(ws: Workspace, me: Person | None, ticked: dict[int, int], form: str) -> None:
     """The secretary hands the ticked actions to someone else, say when their owner left."""
     choices = cached(ws, meetings.owner_choices)
-    with st.expander(f"Hand {len(ticked) or 'the ticked'} action{'s' * (len(ticked) != 1)} over to someone else",
-                     icon=":material/move_up:", key=f"{form}_open"):  # fmt: skip
+    n = len(ticked)
+    title = (ngettext("Hand {n} action over to someone else", "Hand {n} actions over to someone else", n).format(n=n)
+             if n else _("Hand the ticked actions over to someone else"))  # fmt: skip
+    with st.expander(title, icon=":material/move_up:", key=f"{form}_open"):
         cols = st.columns([2, 3])
-        cols[0].selectbox("New owner", options=list(choices), format_func=choices.get, index=None,
-                          key=f"{form}_owner", placeholder="Choose…")  # fmt: skip
+        cols[0].selectbox(_("New owner"), options=list(choices), format_func=choices.get, index=None,
+                          key=f"{form}_owner", placeholder=_("Choose…"))  # fmt: skip
         cols[1].text_input(
-            "Note", key=f"{form}_note", placeholder="e.g. Joost left the company", max_chars=1_000
+            _("Note"), key=f"{form}_note", placeholder=_("e.g. Joost left the company"), max_chars=1_000
         )
         for field in ("action_owner", "action_note", "actions"):
             forms.field_error(form, field)
         forms.form_error(form, ("action_owner", "action_note", "actions"))
-        st.button("Hand over", icon=":material/move_up:", key=f"{form}_save", disabled=not ticked,
+        st.button(_("Hand over"), icon=":material/move_up:", key=f"{form}_save", disabled=not ticked,
                   on_click=lambda: forms.save(
                       form, lambda: actions.hand_over(ws, me, dict(ticked), forms.value(form, "owner"),
                                                       forms.value(form, "note") or ""),
-                      lambda n: f"{n} action{'s' * (n != 1)} handed over.", reset={"owner": None, "note": ""}))  # fmt: skip
+                      lambda n: ngettext("{n} action handed over.", "{n} actions handed over.", n).format(n=n),
+                      reset={"owner": None, "note": ""}))  # fmt: skip
 
 
 def close_decision_offer(ws: Workspace, me: Person | None, rows: list[ActionRow], form: str) -> None:
@@ -122,12 +135,15 @@ def close_decision_offer(ws: Workspace, me: Person | None, rows: list[ActionRow]
         return
     d = rows[0]
     with st.container(border=True):
-        st.markdown(f":material/done_all: Every action of decision #{d.decision_id} is done; the decision is still "
-                    f"{DecisionStatus(d.decision_status).label.lower()}.")  # fmt: skip
-        st.button("Mark the decision done", icon=":material/done_all:", key=f"{form}_{d.decision_id}",
+        # Translators: {status} is the decision's status in lower case, e.g. "in progress".
+        said = _("Every action of decision #{id} is done; the decision is still {status}.").format(
+            id=d.decision_id, status=DecisionStatus(d.decision_status).label.lower()
+        )
+        st.markdown(f":material/done_all: {said}")
+        st.button(_("Mark the decision done"), icon=":material/done_all:", key=f"{form}_{d.decision_id}",
                   on_click=forms.save, args=(form, lambda: _close(ws, me, d.decision_id),
-                                             lambda _: f"Decision #{d.decision_id} is marked done."))  # fmt: skip
+                                             lambda __: _("Decision #{id} is marked done.").format(id=d.decision_id)))  # fmt: skip
 
 
 def _close(ws: Workspace, me: Person | None, decision_id: int) -> int:
-    return decisions.follow_up(ws, me, decision_id, StatusChange("done", "All its actions are done."))
+    return decisions.follow_up(ws, me, decision_id, StatusChange("done", _("All its actions are done.")))

@@ -13,6 +13,8 @@ from council.domain.feedback import nps_text
 from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.vocabulary import DecisionStatus
+from council.i18n import N_, _, ngettext
+from council.i18n import formats as fmt
 from council.services import actions, chain, decisions, effect, resolution
 from council.services.decisions import DecisionDetail, VersionView
 from council.services.workspace import Workspace
@@ -26,8 +28,8 @@ from council.ui.navigation import page_at
 from council.ui.record_page import DETAIL_PAGES
 from council.ui.text import md
 
-SOURCE_WORDS = {"friction": "Friction point", "connection": "Missing connection", "blocker": "Blocker",
-                "proposal": "Guest proposal"}  # fmt: skip
+SOURCE_WORDS = {"friction": N_("Friction point"), "connection": N_("Missing connection"), "blocker": N_("Blocker"),
+                "proposal": N_("Guest proposal")}  # fmt: skip
 STATUS = "decision_status"
 AMEND = "decision_amend"
 
@@ -38,13 +40,16 @@ def decision_page(ws: Workspace, me: Person | None, decision_id: int) -> None:
     st.subheader(f"#{d.decision_id} · {md(d.title)}", anchor=False)
     st.markdown(badges(d))
     st.caption(facts(ws, d))
-    st.markdown(f"**What was decided**  \n{md(d.text)}")
-    st.markdown(f"**Why**  \n{md(d.rationale) if d.rationale else '_No reason was recorded._'}")
+    st.markdown(_("**What was decided**") + f"  \n{md(d.text)}")
+    why = md(d.rationale) if d.rationale else _("_No reason was recorded._")
+    st.markdown(_("**Why**") + f"  \n{why}")
     came_from(detail)
     action_section(ws, me, detail)
-    st.markdown(f"**Effect on customers** · {effect_words(cached(ws, chain.effect_headline, decision_id))}")
+    headline = effect_words(cached(ws, chain.effect_headline, decision_id))
+    st.markdown(_("**Effect on customers** · {effect}").format(effect=headline))
     follow_up, versions, customers = st.tabs([
-        f"Follow-up ({len(detail.events)})", f"Versions ({len(detail.versions)})", "Effect on customers",
+        _("Follow-up ({n})").format(n=len(detail.events)), _("Versions ({n})").format(n=len(detail.versions)),
+        _("Effect on customers"),
     ])  # fmt: skip
     with follow_up:
         status_history(detail)
@@ -59,12 +64,12 @@ def decision_page(ws: Workspace, me: Person | None, decision_id: int) -> None:
 
 def came_from(detail: DecisionDetail) -> None:
     if not detail.sources:
-        st.caption("Not linked to a friction point, connection, blocker or guest proposal.")
+        st.caption(_("Not linked to a friction point, connection, blocker or guest proposal."))
         return
-    st.markdown("**Came from**")
+    st.markdown(_("**Came from**"))
     for source in detail.sources:
         page = DETAIL_PAGES.get(source.kind)  # a guest proposal has no page of its own
-        label = md(f"{SOURCE_WORDS[source.kind]} #{source.id}: {source.title}")
+        label = md(f"{_(SOURCE_WORDS[source.kind])} #{source.id}: {source.title}")
         if page:
             st.page_link(
                 page_at(page), label=label, query_params={"id": str(source.id)}, icon=":material/link:"
@@ -76,19 +81,22 @@ def came_from(detail: DecisionDetail) -> None:
 def status_history(detail: DecisionDetail) -> None:
     for event in reversed(detail.events):  # the latest first: that is where it stands
         status = DecisionStatus(event.status)
-        who = md(event.by) if event.by else "someone"
+        who = md(event.by) if event.by else _("someone")
         note = f"  \n{md(event.note)}" if event.note else ""
-        st.markdown(f"**{status.label}** · {event.happened_at:%-d %b %Y %H:%M} · {who} "
-                    f"· on version {event.version}{note}")  # fmt: skip
+        # Translators: a status recorded for a decision: the status, when, who, and the decision's version then.
+        line = _("**{status}** · {when} · {who} · on version {version}").format(
+            status=status.label, when=fmt.moment(event.happened_at), who=who, version=event.version
+        )
+        st.markdown(line + note)
     if not detail.events:
-        st.caption("No status recorded yet.")
+        st.caption(_("No status recorded yet."))
 
 
 def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
     d = detail.summary
     if not decisions.may_change(me, d):
-        st.info("Executives and guests read the decision history. The owner or a council member records "
-                "its progress.", icon=":material/visibility:")  # fmt: skip
+        st.info(_("Executives and guests read the decision history. The owner or a council member records "
+                  "its progress."), icon=":material/visibility:")  # fmt: skip
         return
     form = f"{STATUS}_{d.decision_id}"
     forms.prefill(form, {"status": FOLLOWING.get(d.status, d.status)})
@@ -96,17 +104,18 @@ def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> Non
         detail.events
     )  # what the person saw, to catch someone else's change
     with st.form(form, border=True):
-        st.markdown("**Record progress**")
+        st.markdown(_("**Record progress**"))
         cols = st.columns([1, 3])
-        cols[0].selectbox("New status", options=[s.value for s in DecisionStatus],
-                          format_func=lambda s: DecisionStatus(s).label, key=f"{form}_status")  # fmt: skip
+        # Labels made now, in this run's language: a format_func runs again later, outside the run.
+        labels = {s.value: s.label for s in DecisionStatus}
+        cols[0].selectbox(_("New status"), options=list(labels), format_func=labels.get, key=f"{form}_status")
         cols[1].text_input(
-            "Note", key=f"{form}_note", placeholder="What happened, or why it goes back or is dropped"
+            _("Note"), key=f"{form}_note", placeholder=_("What happened, or why it goes back or is dropped")
         )
         forms.field_error(form, "status")
         forms.field_error(form, "status_note")
         forms.form_error(form, ("status", "status_note"))
-        st.form_submit_button("Record status", icon=":material/update:", on_click=_record_status,
+        st.form_submit_button(_("Record status"), icon=":material/update:", on_click=_record_status,
                               args=(ws, me, form, d.decision_id))  # fmt: skip
 
 
@@ -119,15 +128,15 @@ def _record_status(ws: Workspace, me: Person | None, form: str, decision_id: int
     change = StatusChange(chosen, forms.value(form, "note") or "", forms.value(form, "seen"))
     # The form stays on screen: after saving, its note is emptied and the next status offered.
     forms.save(form, lambda: decisions.follow_up(ws, me, decision_id, change),
-               lambda _: "The new status is recorded.", reset={"status": FOLLOWING.get(chosen, chosen), "note": ""})  # fmt: skip
+               lambda __: _("The new status is recorded."), reset={"status": FOLLOWING.get(chosen, chosen), "note": ""})  # fmt: skip
 
 
 def action_section(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
     """Its actions, each with its state; those who may follow them up tick and update them here."""
     d = detail.summary
-    st.markdown(f"**Actions ({len(detail.actions)})**")
+    st.markdown(_("**Actions ({n})**").format(n=len(detail.actions)))
     if not detail.actions:
-        st.caption("No actions were agreed for this decision.")
+        st.caption(_("No actions were agreed for this decision."))
         return
     if any(actions.may_update(me, a) for a in detail.actions):
         ticked = action_picker(ws, detail.actions, f"decision_actions_{d.decision_id}", decision=False)
@@ -138,15 +147,17 @@ def action_section(ws: Workspace, me: Person | None, detail: DecisionDetail) -> 
         for a in detail.actions:
             st.markdown(action_line(ws, a))
     changes = [line for line in cached(ws, actions.history_of_actions, [a.id for a in detail.actions])
-               if line.what != "Agreed"]  # fmt: skip
+               if line.change != "agreed"]  # fmt: skip
     if changes:
         whats = {a.id: a.what for a in detail.actions}
-        with st.expander(f"What happened to its actions ({len(changes)})", icon=":material/history:"):
+        with st.expander(
+            _("What happened to its actions ({n})").format(n=len(changes)), icon=":material/history:"
+        ):
             for line in reversed(changes):  # the latest first
                 who = f" · {md(line.by)}" if line.by else ""
                 note = f"  \n{md(line.note)}" if line.note else ""
                 st.markdown(
-                    f"**{md(whats[line.action_id])}**: {line.what} · {line.at:%-d %b %Y %H:%M}{who}{note}"
+                    f"**{md(whats[line.action_id])}**: {line.what} · {fmt.moment(line.at)}{who}{note}"
                 )
 
 
@@ -159,20 +170,20 @@ def resolve_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> No
     if not still_open:
         return
     form = f"resolve_{d.decision_id}"
-    options = {f"{s.kind}:{s.id}": f"{SOURCE_WORDS[s.kind]} #{s.id}: {s.title}" for s in still_open}
+    options = {f"{s.kind}:{s.id}": f"{_(SOURCE_WORDS[s.kind])} #{s.id}: {s.title}" for s in still_open}
     forms.prefill(form, {"chosen": list(options)})
     with st.container(border=True):
-        st.markdown("**This decision is done. Did it resolve what it came from?**")
-        st.multiselect("Mark resolved", options=list(options), format_func=options.get, key=f"{form}_chosen",
-                       help="Friction points and missing connections become resolved; blockers removed.")  # fmt: skip
+        st.markdown(_("**This decision is done. Did it resolve what it came from?**"))
+        st.multiselect(_("Mark resolved"), options=list(options), format_func=options.get, key=f"{form}_chosen",
+                       help=_("Friction points and missing connections become resolved; blockers removed."))  # fmt: skip
         forms.field_error(form, "resolve_chosen")
-        st.text_input("How it was resolved", key=f"{form}_note", max_chars=1_000,
-                      placeholder="What changed for customers, in a sentence or two")  # fmt: skip
+        st.text_input(_("How it was resolved"), key=f"{form}_note", max_chars=1_000,
+                      placeholder=_("What changed for customers, in a sentence or two"))  # fmt: skip
         forms.field_error(form, "resolve_note")
         forms.form_error(form, ("resolve_chosen", "resolve_note"))
-        st.button("Mark resolved", icon=":material/task_alt:", key=f"{form}_save",
+        st.button(_("Mark resolved"), icon=":material/task_alt:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: _resolve(ws, me, d.decision_id, form),
-                                             lambda n: f"{n} marked resolved.", ("chosen", "note")))  # fmt: skip
+                                             lambda n: _("{n} marked resolved.").format(n=n), ("chosen", "note")))  # fmt: skip
 
 
 def _resolve(ws: Workspace, me: Person | None, decision_id: int, form: str) -> int:
@@ -181,22 +192,46 @@ def _resolve(ws: Workspace, me: Person | None, decision_id: int, form: str) -> i
 
 
 def version_list(ws: Workspace, detail: DecisionDetail) -> None:
-    st.caption("An amendment adds a version; earlier versions stay as they were recorded.")
+    st.caption(_("An amendment adds a version; earlier versions stay as they were recorded."))
     for shown in reversed(detail.versions):
         v = shown.version
         current = v.version == detail.summary.version
-        title = f"Version {v.version}{' (current)' if current else ''} · {v.decided_at:%-d %b %Y}"
+        day = fmt.day(v.decided_at)
+        title = (
+            _("Version {version} (current) · {day}") if current else _("Version {version} · {day}")
+        ).format(version=v.version, day=day)
         with st.expander(title, expanded=current):
             version_text(ws, shown)
 
 
+def _recorded(first: bool, by: str | None, where: str | None) -> str:
+    """How a version came about, with {when} still to fill in: whole sentences, so each language words its own."""
+    if first:
+        if by and where:
+            return _("Decided by {name} in {meeting}, {when}")
+        if by:
+            return _("Decided by {name}, {when}")
+        if where:
+            return _("Decided in {meeting}, {when}")
+        return _("Decided, {when}")
+    if by and where:
+        return _("Amended by {name} in {meeting}, {when}")
+    if by:
+        return _("Amended by {name}, {when}")
+    if where:
+        return _("Amended in {meeting}, {when}")
+    return _("Amended, {when}")
+
+
 def version_text(ws: Workspace, shown: VersionView) -> None:
     v = shown.version
-    by = f" by {md(shown.by)}" if shown.by else ""
-    where = f" in {md(shown.meeting_title)}" if shown.meeting_title else ""
-    st.caption(f"{'Decided' if v.version == 1 else 'Amended'}{by}{where}, {v.decided_at:%-d %B %Y %H:%M}")
+    by = md(shown.by) if shown.by else None
+    where = md(shown.meeting_title) if shown.meeting_title else None
+    when = f"{fmt.long_day(v.decided_at)} {fmt.clock(v.decided_at)}"
+    st.caption(_recorded(v.version == 1, by, where).format(name=by, meeting=where, when=when))
     if v.change_note:
-        st.markdown(f"**What changed and why:** {md(v.change_note)}")
+        st.markdown(_("**What changed and why:** {note}").format(note=md(v.change_note)))
+
     for change in shown.changes:
         st.markdown(change_line(change))
     if v.version == 1 or not shown.changes:
@@ -225,8 +260,8 @@ def _mark(kind: str, words: str) -> str:
 
 def _value(value: object) -> str:
     if value is None or value == "":
-        return "none"
-    return f"{value:%-d %b %Y}" if hasattr(value, "strftime") else md(value)
+        return _("none")
+    return fmt.day(value) if hasattr(value, "strftime") else md(value)
 
 
 def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
@@ -234,23 +269,27 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
     if not decisions.may_amend(me):
         return
     form = f"{AMEND}_{d.decision_id}"
-    with st.expander(f"Amend this decision (adds version {d.version + 1})", icon=":material/edit_note:"):
+    with st.expander(_("Amend this decision (adds version {version})").format(version=d.version + 1),
+                     icon=":material/edit_note:"):  # fmt: skip
         forms.prefill(form, {"decision_title": d.title, "decision_text": d.text, "decision_rationale": d.rationale,
                              "decision_department": d.owner_department, "decision_owner": d.owner_id,
                              "decision_due_on": d.due_on, "based_on": d.version})  # fmt: skip
         _follow_other_change(form, detail)
-        decision_fields(ws, form, "What exactly is decided now")
+        decision_fields(ws, form, _("What exactly is decided now"))
         cols = st.columns([2, 1])
-        cols[0].text_area("What changed and why", key=f"{form}_change_note", height=70,
-                          placeholder="e.g. Narrowed to a pilot after the IT security review")  # fmt: skip
+        cols[0].text_area(_("What changed and why"), key=f"{form}_change_note", height=70,
+                          placeholder=_("e.g. Narrowed to a pilot after the IT security review"))  # fmt: skip
         held = cached(ws, decisions.amending_meetings)
-        cols[1].selectbox("Agreed in", options=list(held), format_func=held.get, index=None, key=f"{form}_meeting",
-                          placeholder="Outside a meeting", help="The council meeting that agreed this change, if any")  # fmt: skip
+        cols[1].selectbox(_("Agreed in"), options=list(held), format_func=held.get, index=None, key=f"{form}_meeting",
+                          placeholder=_("Outside a meeting"),
+                          help=_("The council meeting that agreed this change, if any"))  # fmt: skip
         forms.field_error(form, "change_note")
         forms.form_error(form, (*FIELDS, "change_note"))
-        st.button(f"Save as version {d.version + 1}", type="primary", icon=":material/save:", key=f"{form}_save",
+        st.button(_("Save as version {version}").format(version=d.version + 1), type="primary", icon=":material/save:",
+                  key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: decisions.amend(ws, me, d.decision_id, _amendment(form)),
-                                             lambda v: f"Version {v} is recorded and is now the current one.",
+                                             lambda v: _("Version {version} is recorded and is now the current one.")
+                                             .format(version=v),
                                              _AMEND_FIELDS))  # fmt: skip
 
 
@@ -283,43 +322,56 @@ def _amendment(form: str) -> Amendment:
 
 
 def effect_view(ws: Workspace, decision_id: int) -> None:
+    windows = {n: ngettext("{n} day", "{n} days", n).format(n=fmt.number(n)) for n in WINDOW_CHOICES}
     days = st.segmented_control(
-        "Compare", options=list(WINDOW_CHOICES), default=DEFAULT_WINDOW, key=f"effect_days_{decision_id}",
-        format_func=lambda n: f"{n} days", help="How many days before and after the decision to compare",
+        _("Compare"), options=list(windows), default=DEFAULT_WINDOW, key=f"effect_days_{decision_id}",
+        format_func=windows.get, help=_("How many days before and after the decision to compare"),
     ) or DEFAULT_WINDOW  # fmt: skip
+
     found = cached(ws, effect.decision_effect, decision_id, days)
     if found.windows is None:
         st.info(found.reason, icon=":material/info:")
         return
     w = found.windows
     if w.days < days:
-        st.caption(f":material/info: Only {w.days} whole days have passed since the decision, so both windows are "
-                   f"{w.days} days long instead of {days}.")  # fmt: skip
+        # Translators: {n} whole days have passed; {wanted} is the number of days that was asked for.
+        st.caption(":material/info: " + ngettext(
+            "Only {n} whole day has passed since the decision, so both windows are {n} day long instead of {wanted}.",
+            "Only {n} whole days have passed since the decision, so both windows are {n} days long instead of "
+            "{wanted}.", w.days).format(n=fmt.number(w.days), wanted=fmt.number(days)))  # fmt: skip
     st.caption(
-        f"Customer feedback (NPS) on the journey stages this decision is about, in the {w.days} days before "
-        f"{w.decided_on:%-d %B %Y} and the {w.days} days after it. **This compares before with after; it does not "
-        "prove the decision caused the change.** Other things happened in the same months."
+        ngettext(
+            "Customer feedback (NPS) on the journey stages this decision is about, in the {n} day before {day} "
+            "and the {n} day after it. **This compares before with after; it does not prove the decision caused "
+            "the change.** Other things happened in the same months.",
+            "Customer feedback (NPS) on the journey stages this decision is about, in the {n} days before {day} "
+            "and the {n} days after it. **This compares before with after; it does not prove the decision caused "
+            "the change.** Other things happened in the same months.",
+            w.days,
+        ).format(n=fmt.number(w.days), day=fmt.long_day(w.decided_on))
     )
-    names = {None: "All these stages"} | {s: ws.config.name_of("journey_stage", s) for s in found.stages}
+    names = {None: _("All these stages")} | {s: ws.config.name_of("journey_stage", s) for s in found.stages}
     st.plotly_chart(before_and_after(found.rows, names), width="stretch", key=f"effect_{decision_id}",
                     config={"displayModeBar": False})  # fmt: skip
     st.dataframe(effect_table(found.rows, names), hide_index=True, width="stretch")
     if not all(r.trustworthy for r in found.rows):
         st.caption(
-            ":material/warning: Marked rows have fewer than 30 responses in a window: too few to trust."
+            ":material/warning: "
+            + _("Marked rows have fewer than 30 responses in a window: too few to trust.")
         )
 
 
 def effect_table(rows, names) -> list[dict]:
+    """The comparison as rows of a table, its column headings in the reader's language."""
     return [
         {
-            "Journey stage": names[r.stage],
-            "NPS before": _nps(r.before.nps),
-            "Responses before": r.before.responses,
-            "NPS after": _nps(r.after.nps),
-            "Responses after": r.after.responses,
-            "Change": _nps(r.change),
-            "Enough responses": "yes" if r.trustworthy else "⚠ too few",
+            _("Journey stage"): names[r.stage],
+            _("NPS before"): _nps(r.before.nps),
+            _("Responses before"): r.before.responses,
+            _("NPS after"): _nps(r.after.nps),
+            _("Responses after"): r.after.responses,
+            _("Change"): _nps(r.change),
+            _("Enough responses"): _("yes") if r.trustworthy else _("⚠ too few"),
         }
         for r in rows
     ]

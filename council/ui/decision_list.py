@@ -8,6 +8,8 @@ from council.charts.decisions import decisions_per_month
 from council.domain.decisions import DecisionSummary
 from council.domain.filters import DECISION_PERIODS, DecisionFilter, decision_period
 from council.domain.vocabulary import DecisionStatus
+from council.i18n import N_, _, current_language, use_language
+from council.i18n import formats as fmt
 from council.services import decision_export
 from council.services.decisions import DecisionHistory, decision_history, filter_choices
 from council.services.workspace import Workspace
@@ -16,55 +18,62 @@ from council.ui.cache import cached
 from council.ui.text import md
 
 SHOW = {
-    "all": "Everything",
-    "open": "Still to do",
-    "overdue": "Overdue",
-    "decided": "Decided, not started",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
+    "all": N_("Everything"),
+    "open": N_("Still to do"),
+    "overdue": N_("Overdue"),
+    "decided": N_("Decided, not started"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
 }
-SORT = {"newest": "Newest first", "oldest": "Oldest first", "due": "Due date, soonest first",
-        "updated": "Recently updated"}  # fmt: skip
+SORT = {"newest": N_("Newest first"), "oldest": N_("Oldest first"), "due": N_("Due date, soonest first"),
+        "updated": N_("Recently updated")}  # fmt: skip
 BADGE = {"decided": "blue", "in_progress": "orange", "done": "green", "dropped": "gray"}
 _NARROWING = ("period", "department", "owner", "stage", "meeting")
+
+
+def _shown(options: dict[str, str]) -> dict[str, str]:
+    """Choices marked with N_, in the reader's language."""
+    return {value: _(label) for value, label in options.items()}
 
 
 def decision_filter(ws: Workspace) -> tuple[DecisionFilter, str]:
     """The history's filters and sort, read from and written to the address."""
     config = ws.config
     top = st.columns([3, 1, 1])
-    search = url.text_in_url("Search what was decided and why", "q", key="dl_search", container=top[0],
-                             placeholder="Words from a title, the decision or its reason")  # fmt: skip
-    show = url.selectbox_in_url("Show", "show", SHOW, "all", key="dl_show", container=top[1])
-    sort = url.selectbox_in_url("Sort by", "sort", SORT, "newest", key="dl_sort", container=top[2])
+    search = url.text_in_url(_("Search what was decided and why"), "q", key="dl_search", container=top[0],
+                             placeholder=_("Words from a title, the decision or its reason"))  # fmt: skip
+    show = url.selectbox_in_url(_("Show"), "show", _shown(SHOW), "all", key="dl_show", container=top[1])
+    sort = url.selectbox_in_url(_("Sort by"), "sort", _shown(SORT), "newest", key="dl_sort", container=top[2])
     active = sum(1 for n in _NARROWING if st.query_params.get_all(n))
-    more = st.expander(f"More filters: period, department, owner, journey stage, meeting"
-                       f"{f' ({active} in use)' if active else ''}", expanded=bool(active), key="dl_more",
-                       icon=":material/filter_list:")  # fmt: skip
+    more_label = (_("More filters: period, department, owner, journey stage, meeting ({n} in use)").format(n=active)
+                  if active else _("More filters: period, department, owner, journey stage, meeting"))  # fmt: skip
+    more = st.expander(more_label, expanded=bool(active), key="dl_more", icon=":material/filter_list:")
     row = more.columns(3)
     period = url.selectbox_in_url(
-        "Decided", "period", DECISION_PERIODS, "all", key="dl_period", container=row[0]
+        _("Decided"), "period", _shown(DECISION_PERIODS), "all", key="dl_period", container=row[0]
     )
     custom = (None, None)
     if period == "custom":
-        custom = (url.date_in_url("From", "from", key="dl_from", container=row[0], value=None, format="DD/MM/YYYY"),
-                  url.date_in_url("Until", "to", key="dl_to", container=row[0], value=None, format="DD/MM/YYYY"))  # fmt: skip
+        custom = (url.date_in_url(_("From"), "from", key="dl_from", container=row[0], value=None, format="DD/MM/YYYY"),
+                  url.date_in_url(_("Until"), "to", key="dl_to", container=row[0], value=None, format="DD/MM/YYYY"))  # fmt: skip
         if custom[0] and custom[1] and custom[1] < custom[0]:
-            row[0].caption(f"Read as {custom[1]:%-d %b %Y} until {custom[0]:%-d %b %Y}.")
+            row[0].caption(
+                _("Read as {start} until {end}.").format(start=fmt.day(custom[1]), end=fmt.day(custom[0]))
+            )
     else:
         url.write_to_url({"from": None, "to": None})
     names = lambda kind: {i: config.name_of(kind, i) for i in config.ids(kind)}  # noqa: E731
-    departments = url.multiselect_in_url("Owning department", "department", names("department"), key="dl_dept",
-                                         placeholder="All departments", container=row[1])  # fmt: skip
+    departments = url.multiselect_in_url(_("Owning department"), "department", names("department"), key="dl_dept",
+                                         placeholder=_("All departments"), container=row[1])  # fmt: skip
     choices = cached(ws, filter_choices)
-    owners = url.multiselect_in_url("Owner", "owner", {str(k): v for k, v in choices.owners.items()},
-                                    key="dl_owner", placeholder="Anyone", container=row[2])  # fmt: skip
+    owners = url.multiselect_in_url(_("Owner"), "owner", {str(k): v for k, v in choices.owners.items()},
+                                    key="dl_owner", placeholder=_("Anyone"), container=row[2])  # fmt: skip
     row = more.columns(2)
-    stages = url.multiselect_in_url("Journey stage", "stage", names("journey_stage"), key="dl_stage",
-                                    placeholder="The whole journey", container=row[0])  # fmt: skip
-    held = url.multiselect_in_url("Decided in", "meeting", {str(k): v for k, v in choices.meetings.items()},
-                                  key="dl_meeting", placeholder="Any meeting", container=row[1])  # fmt: skip
+    stages = url.multiselect_in_url(_("Journey stage"), "stage", names("journey_stage"), key="dl_stage",
+                                    placeholder=_("The whole journey"), container=row[0])  # fmt: skip
+    held = url.multiselect_in_url(_("Decided in"), "meeting", {str(k): v for k, v in choices.meetings.items()},
+                                  key="dl_meeting", placeholder=_("Any meeting"), container=row[1])  # fmt: skip
     decided_from, decided_to = decision_period(period, ws.today(), custom)
     statuses = {"open": ("decided", "in_progress"), "all": (), "overdue": ()}.get(show, (show,))
     flt = DecisionFilter(search=search, decided_from=decided_from, decided_to=decided_to, departments=departments,
@@ -88,39 +97,48 @@ def history_page(ws: Workspace, flt: DecisionFilter, sort: str) -> DecisionHisto
 def numbers(history: DecisionHistory) -> None:
     counts = history.counts
     cols = st.columns(4)
-    cols[0].metric("Decisions", counts["all"], help="Decisions that match the search and filters")
-    cols[1].metric("Still to do", counts.get("decided", 0) + counts.get("in_progress", 0),
-                   help="Decided or in progress")  # fmt: skip
-    cols[2].metric("Done", counts.get("done", 0))
-    cols[3].metric("Overdue", counts["overdue"], help="Still to do and past the due date")
+    cols[0].metric(_("Decisions"), counts["all"], help=_("Decisions that match the search and filters"))
+    cols[1].metric(_("Still to do"), counts.get("decided", 0) + counts.get("in_progress", 0),
+                   help=_("Decided or in progress"))  # fmt: skip
+    cols[2].metric(_("Done"), counts.get("done", 0))
+    cols[3].metric(_("Overdue"), counts["overdue"], help=_("Still to do and past the due date"))
 
 
 def nothing_found(ws: Workspace, flt: DecisionFilter) -> None:
     if flt == DecisionFilter(zone=ws.config.time_zone):
-        st.info("No decisions recorded yet. The council records them in meeting mode, on the Meetings page; "
-                "each then appears here with its owner, due date and follow-up.", icon=":material/gavel:")  # fmt: skip
+        st.info(_("No decisions recorded yet. The council records them in meeting mode, on the Meetings page; "
+                  "each then appears here with its owner, due date and follow-up."), icon=":material/gavel:")  # fmt: skip
         return
-    st.info("No decisions match. Clear the search or widen the filters.", icon=":material/search_off:")
+    st.info(_("No decisions match. Clear the search or widen the filters."), icon=":material/search_off:")
 
 
 def timeline(history: DecisionHistory) -> None:
     st.plotly_chart(decisions_per_month(history.per_month), width="stretch", key="dl_months",
                     config={"displayModeBar": False})  # fmt: skip
-    st.caption("Decisions per month they were taken in, coloured by where they stand today.")
+    st.caption(_("Decisions per month they were taken in, coloured by where they stand today."))
 
 
 def export_buttons(ws: Workspace, flt: DecisionFilter, sort: str, matching: int) -> None:
-    """Every matching decision as a file; made when clicked, so the page does not wait for it."""
-    rows = lambda: decision_export.export_rows(ws, flt, sort)  # noqa: E731
+    """Every matching decision as a file; made when clicked, so the page does not wait for it.
+
+    The CSV is for people, in the reader's language; the JSON for programs, in English."""
+    language = current_language()  # the file is made after this run, so it is told the language
+
+    def csv_file() -> bytes:
+        with use_language(language):
+            return decision_export.history_csv(decision_export.export_rows(ws, flt, sort))
+
     filtered = flt != DecisionFilter(zone=ws.config.time_zone)
     cols = st.columns([1, 1, 3])
-    cols[0].download_button(f"CSV ({matching})", lambda: decision_export.history_csv(rows()),
+    # Translators: a download button; {n} is how many decisions the file holds.
+    cols[0].download_button(_("CSV ({n})").format(n=fmt.number(matching)), csv_file,
                             file_name=decision_export.export_name(ws, "csv", filtered), mime="text/csv",
-                            icon=":material/download:", help="Every matching decision, for a spreadsheet",
+                            icon=":material/download:", help=_("Every matching decision, for a spreadsheet"),
                             on_click="ignore", disabled=not matching)  # fmt: skip
-    cols[1].download_button(f"JSON ({matching})", lambda: decision_export.history_json(rows()),
+    cols[1].download_button(_("JSON ({n})").format(n=fmt.number(matching)),
+                            lambda: decision_export.history_json(decision_export.json_rows(ws, flt, sort)),
                             file_name=decision_export.export_name(ws, "json", filtered), mime="application/json",
-                            icon=":material/download:", help="Every matching decision, for other programs",
+                            icon=":material/download:", help=_("Every matching decision, for other programs"),
                             on_click="ignore", disabled=not matching)  # fmt: skip
 
 
@@ -134,9 +152,9 @@ def card(ws: Workspace, d: DecisionSummary) -> None:
         st.markdown(f"**#{d.decision_id} · {md(d.title)}**  \n{badges(d)}")
         st.markdown(f"{md(d.text)}")
         if d.rationale:
-            st.markdown(f"**Why:** {md(_short(d.rationale))}")
+            st.markdown(_("**Why:** {reason}").format(reason=md(_short(d.rationale))))
         st.caption(facts(ws, d))
-        st.button("Open the full decision", key=f"dl_open_{d.decision_id}", icon=":material/arrow_forward:",
+        st.button(_("Open the full decision"), key=f"dl_open_{d.decision_id}", icon=":material/arrow_forward:",
                   on_click=open_decision, args=(d.decision_id,))  # fmt: skip
 
 
@@ -149,24 +167,30 @@ def badges(d: DecisionSummary) -> str:
     status = DecisionStatus(d.status)
     shown = [f":{BADGE[status]}-badge[{status.label}]"]
     if d.overdue:
-        shown.append(f":red-badge[:material/schedule: Overdue · was due {d.due_on:%-d %b %Y}]")
+        overdue = _("Overdue · was due {day}").format(day=fmt.day(d.due_on))
+        shown.append(f":red-badge[:material/schedule: {overdue}]")
     if d.version > 1:
-        shown.append(f":gray-badge[Amended · version {d.version}]")
+        amended = _("Amended · version {version}").format(version=d.version)
+        shown.append(f":gray-badge[{amended}]")
     return " ".join(shown)
 
 
 def facts(ws: Workspace, d: DecisionSummary) -> str:
     """Where, who and by when, in one line; empty facts are said, not left out."""
     config = ws.config
-    decided = f"Decided {d.decided_at.astimezone(ws.zone):%-d %b %Y}"
+    day = fmt.day(d.decided_at.astimezone(ws.zone))
     if d.meeting_title:
-        decided += f" in {md(d.meeting_title)}"
-    owner = md(d.owner_name or "no owner")
+        decided = _("Decided {day} in {meeting}").format(day=day, meeting=md(d.meeting_title))
+    else:
+        decided = _("Decided {day}").format(day=day)
+    owner = md(d.owner_name) if d.owner_name else _("no owner")
     if d.owner_department:
         owner += f" ({md(config.name_of('department', d.owner_department))})"
-    due = f"due {d.due_on:%-d %b %Y}" if d.due_on else "no due date"
+    due = _("due {day}").format(day=fmt.day(d.due_on)) if d.due_on else _("no due date")
     stages = ", ".join(md(config.name_of("journey_stage", s)) for s in d.stages)
-    return " · ".join(part for part in (decided, f"Owner: {owner}", due, stages) if part)
+    return " · ".join(
+        part for part in (decided, _("Owner: {owner}").format(owner=owner), due, stages) if part
+    )
 
 
 def pager(history: DecisionHistory) -> None:

@@ -7,6 +7,8 @@ import streamlit as st
 
 from council.domain.filters import search_words
 from council.domain.permissions import Task
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import links as service
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -14,8 +16,27 @@ from council.ui.cache import cached
 from council.ui.session import can, current_person
 from council.ui.text import md
 
-_WORDS = {"blocker": "blockers", "connection": "missing connections"}
-_NOUNS = {**_WORDS, "friction": "open friction points"}
+# Each kind's texts, whole sentences so each language can say them its own way.
+_ADD = {"blocker": lambda: _("Add blockers…"), "connection": lambda: _("Add missing connections…")}
+_FIND = {
+    "blocker": lambda: _("Find blockers"),
+    "connection": lambda: _("Find missing connections"),
+    "friction": lambda: _("Find open friction points"),
+}
+_NEWEST = {
+    "blocker": lambda: _("The newest {shown} of {n} blockers are listed; type words to find others."),
+    "connection": lambda: _(
+        "The newest {shown} of {n} missing connections are listed; type words to find others."
+    ),
+    "friction": lambda: _(
+        "The newest {shown} of {n} open friction points are listed; type words to find others."
+    ),
+}
+_NONE = {
+    "blocker": lambda: _("No blockers match “{words}”."),
+    "connection": lambda: _("No missing connections match “{words}”."),
+    "friction": lambda: _("No open friction points match “{words}”."),
+}
 
 
 def links_of_friction(ws: Workspace, friction_id: int, kind: str, linked: pd.DataFrame, label: str) -> None:
@@ -28,7 +49,7 @@ def links_of_friction(ws: Workspace, friction_id: int, kind: str, linked: pd.Dat
         form,
         label,
         options,
-        f"Add {_WORDS[kind]}…",
+        _ADD[kind](),
         _save_from_friction,
         (ws, form, friction_id, kind),
         not can(ws, Task.LOG),
@@ -46,7 +67,7 @@ def friction_of(ws: Workspace, kind: str, other_id: int, linked: pd.DataFrame, l
         form,
         label,
         options,
-        "Add friction points…",
+        _("Add friction points…"),
         _save_from_other,
         (ws, form, kind, other_id),
         not can(ws, Task.LOG),
@@ -59,20 +80,21 @@ def link_options(ws: Workspace, form: str, kind: str, chosen: list[int]) -> dict
     every = cached(ws, service.choices, kind, "", tuple(chosen))
     if not every.cut:
         return every.options
-    noun = _NOUNS[kind]
-    words = st.text_input(f"Find {noun}", key=f"{form}_find", placeholder="Words of the title, or a #number")
+    words = st.text_input(
+        _FIND[kind](), key=f"{form}_find", placeholder=_("Words of the title, or a #number")
+    )
     searched = bool(search_words(words))
     found = cached(ws, service.choices, kind, words, tuple(chosen)) if searched else every
     if not searched:
-        said = f"The newest {service.PICKER_LIMIT} of {every.total:,} {noun} are listed; type words to find others."
+        said = _NEWEST[kind]().format(shown=fmt.number(service.PICKER_LIMIT), n=fmt.number(every.total))
     elif not found.total:
-        said = f"No {noun} match “{words.strip()}”."
+        said = _NONE[kind]().format(words=words.strip())
     elif found.cut:
-        said = (
-            f"{found.total:,} match; the newest {service.PICKER_LIMIT} are listed. Add words to narrow them."
+        said = _("{n} match; the newest {shown} are listed. Add words to narrow them.").format(
+            n=fmt.number(found.total), shown=fmt.number(service.PICKER_LIMIT)
         )
     else:
-        said = f"{found.total:,} match."
+        said = ngettext("{n} matches.", "{n} match.", found.total).format(n=fmt.number(found.total))
     st.caption(md(said))
     return found.options
 
@@ -80,8 +102,8 @@ def link_options(ws: Workspace, form: str, kind: str, chosen: list[int]) -> dict
 def friction_picker(form: str, options: dict[int, str]) -> None:
     """Inside a new blocker's or connection's form: the open friction points it causes. `options` come
     from `link_options`, called before the form opens so that its box finds as one types."""
-    st.multiselect("Friction points it causes", options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
-                   key=f"{form}_friction_ids", placeholder="Choose open friction points (optional)",
+    st.multiselect(_("Friction points it causes"), options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
+                   key=f"{form}_friction_ids", placeholder=_("Choose open friction points (optional)"),
                    filter_mode="contains", select_all=False)  # fmt: skip
     forms.field_error(form, "friction_ids")
 
@@ -93,7 +115,7 @@ def _picker(form: str, label: str, options: dict[int, str], placeholder: str, on
     st.multiselect(label, options=list(options), format_func=lambda i: options.get(i, f"#{i}"),
                    key=f"{form}_chosen", placeholder=placeholder, filter_mode="contains", select_all=False, wrap=True,
                    on_change=on_change, args=args, disabled=disabled,
-                   help="Add or remove an item and it is saved at once; the history notes every change.")  # fmt: skip
+                   help=_("Add or remove an item and it is saved at once; the history notes every change."))  # fmt: skip
 
 
 def _save_from_friction(ws: Workspace, form: str, friction_id: int, kind: str) -> None:
@@ -119,6 +141,11 @@ def _save_from_other(ws: Workspace, form: str, kind: str, other_id: int) -> None
 def _said(counts: tuple[int, int]) -> str:
     linked, unlinked = counts
     if not linked and not unlinked:
-        return "The links were already as chosen; nothing changed."
-    parts = [f"{linked} linked" if linked else "", f"{unlinked} unlinked" if unlinked else ""]
-    return "Links saved: " + " and ".join(p for p in parts if p) + "."
+        return _("The links were already as chosen; nothing changed.")
+    if linked and unlinked:
+        return _("Links saved: {linked} linked and {unlinked} unlinked.").format(
+            linked=linked, unlinked=unlinked
+        )
+    if linked:
+        return _("Links saved: {n} linked.").format(n=linked)
+    return _("Links saved: {n} unlinked.").format(n=unlinked)
