@@ -7,18 +7,21 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from council.charts.common import MARGIN, MOMENT_OF_TRUTH, empty_figure, plain
+from council.charts.common import MARGIN, MOMENT_OF_TRUTH, empty_figure, new_figure, plain
+from council.i18n import _, ngettext, pgettext
+from council.i18n import formats as fmt
 
 
-def hand_off_network(edges: pd.DataFrame, departments: list[str],
-                     empty_message: str = "No open missing connections in this view.") -> go.Figure:  # fmt: skip
+def hand_off_network(
+    edges: pd.DataFrame, departments: list[str], empty_message: str | None = None
+) -> go.Figure:
     """Departments on a circle; an arrow per broken hand-off, thicker the worse it is.
 
     Columns of `edges`: from_department, to_department, connections, total_impact,
     customers_per_month (department names, not ids).
     """
     if edges.empty:
-        return empty_figure(empty_message)
+        return empty_figure(empty_message or _("No open missing connections in this view."))
     shown = [d for d in departments if d in set(edges["from_department"]) | set(edges["to_department"])]
     shown += sorted((set(edges["from_department"]) | set(edges["to_department"])) - set(shown))
     place = {
@@ -30,7 +33,7 @@ def hand_off_network(edges: pd.DataFrame, departments: list[str],
     }
     heaviest = max(float(edges["total_impact"].max()), 1.0)
     pairs = set(zip(edges["from_department"], edges["to_department"], strict=True))
-    figure = go.Figure()
+    figure = new_figure()
     arrows, mid_x, mid_y, mid_text = [], [], [], []
     for row in edges.itertuples(index=False):
         (x0, y0), (x1, y1) = place[row.from_department], place[row.to_department]
@@ -52,10 +55,12 @@ def hand_off_network(edges: pd.DataFrame, departments: list[str],
         mid_y.append((start[1] + end[1]) / 2)
         mid_text.append(
             plain(
-                f"{row.from_department} → {row.to_department}: {row.connections} broken, "
-                f"impact {row.total_impact}, {int(row.customers_per_month):,} customers a month"
+                _("{source} → {target}: {n} broken, impact {impact}, {customers} customers a month").format(
+                    source=row.from_department, target=row.to_department, n=fmt.number(row.connections),
+                    impact=fmt.number(row.total_impact), customers=fmt.number(int(row.customers_per_month)),
+                )
             )
-        )
+        )  # fmt: skip
     figure.add_scatter(x=mid_x, y=mid_y, mode="markers", marker={"size": 14, "opacity": 0},
                        hovertext=mid_text, hoverinfo="text", showlegend=False)  # fmt: skip
     involvement = {
@@ -73,7 +78,9 @@ def hand_off_network(edges: pd.DataFrame, departments: list[str],
         text=[plain(n) for n in shown],
         textposition=["top center" if place[n][1] >= 0 else "bottom center" for n in shown],
         marker={"size": [18 + 4 * involvement[n] for n in shown], "color": "#34495e", "line": {"width": 2, "color": "white"}},
-        hovertext=[plain(f"{n}: involved in {involvement[n]} broken hand-offs") for n in shown],
+        hovertext=[plain(ngettext("{department}: involved in {n} broken hand-off",
+                                  "{department}: involved in {n} broken hand-offs", involvement[n]).format(
+            department=n, n=fmt.number(involvement[n]))) for n in shown],
         hoverinfo="text",
         showlegend=False,
     )  # fmt: skip
@@ -88,13 +95,14 @@ def hand_off_network(edges: pd.DataFrame, departments: list[str],
     return figure
 
 
-def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
-                    empty_message: str = "No open missing connections.") -> go.Figure:  # fmt: skip
+def hand_off_matrix(
+    edges: pd.DataFrame, departments: list[str], empty_message: str | None = None
+) -> go.Figure:
     """From (rows) × to (columns): colour by total impact, the number of broken hand-offs in the cell,
     and on hover the journey stages where they break. Columns of `edges` as for the network, plus
     journey_stages (names, comma-separated)."""
     if edges.empty:
-        return empty_figure(empty_message)
+        return empty_figure(empty_message or _("No open missing connections."))
     impact = edges.pivot_table(
         index="from_department", columns="to_department", values="total_impact", aggfunc="sum"
     )
@@ -105,7 +113,7 @@ def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
     count = count.reindex(index=departments, columns=departments).fillna(0).astype(int)
     stages = dict(zip(zip(edges["from_department"], edges["to_department"], strict=True), edges["journey_stages"],
                       strict=True))  # fmt: skip
-    figure = go.Figure(
+    figure = new_figure(
         go.Heatmap(
             z=impact.to_numpy(),
             x=[plain(d) for d in departments],
@@ -123,14 +131,18 @@ def hand_off_matrix(edges: pd.DataFrame, departments: list[str],
             zmin=0,
             xgap=2,
             ygap=2,
-            colorbar={"title": "impact"},
-            hovertemplate="%{y} → %{x}: %{customdata[0]} broken, total impact %{z}<br>at %{customdata[1]}<extra></extra>",
+            colorbar={"title": _("impact")},
+            # Translators: %{y} and %{x} are departments, %{customdata[0]} a number of broken hand-offs, %{z}
+            # their impact added up and %{customdata[1]} the journey stages where they break.
+            hovertemplate=_("%{y} → %{x}: %{customdata[0]} broken, total impact %{z}<br>at %{customdata[1]}")
+            + "<extra></extra>",
         )
     )
     figure.update_layout(
         height=90 + 36 * len(departments),
         margin=MARGIN,
-        yaxis={"autorange": "reversed", "title": "hands off from"},
-        xaxis={"side": "top", "title": "to"},
+        yaxis={"autorange": "reversed", "title": _("hands off from")},
+        # Translators: the axis of the departments a hand-off goes to ("hands off from" … "to").
+        xaxis={"side": "top", "title": pgettext("hand-off", "to")},
     )
     return figure

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from council.i18n import N_, _
+from council.i18n import formats as fmt
+
 # Fewer responses than this and a score is shown as too small to trust.
 MIN_RESPONSES = 30
 
@@ -15,12 +18,22 @@ class Scale:
     share of unhappy ones; on the 0-10 scale that is the NPS (promoters minus detractors)."""
 
     id: str
-    name: str
+    title: str  # marked with N_; `name` in the reader's language
     low: int
     high: int
     enthusiastic_from: int
     unhappy_up_to: int
-    net_name: str
+    net_title: str  # marked with N_; `net_name` in the reader's language
+
+    @property
+    def name(self) -> str:
+        """The scale as a picker shows it: "0-10 (NPS)"."""
+        return _(self.title)
+
+    @property
+    def net_name(self) -> str:
+        """What its net score is called: "NPS", "Net satisfaction"."""
+        return _(self.net_title)
 
     def band(self, score: int) -> str:
         if score >= self.enthusiastic_from:
@@ -29,11 +42,12 @@ class Scale:
 
 
 SCALES = {
-    "nps": Scale("nps", "0-10 (NPS)", 0, 10, enthusiastic_from=9, unhappy_up_to=6, net_name="NPS"),
-    "csat": Scale("csat", "1-5 (satisfaction)", 1, 5, enthusiastic_from=5, unhappy_up_to=2,
-                  net_name="Net satisfaction"),
+    "nps": Scale("nps", N_("0-10 (NPS)"), 0, 10, enthusiastic_from=9, unhappy_up_to=6, net_title=N_("NPS")),
+    "csat": Scale("csat", N_("1-5 (satisfaction)"), 1, 5, enthusiastic_from=5, unhappy_up_to=2,
+                  net_title=N_("Net satisfaction")),
 }  # fmt: skip
-BANDS = {"enthusiastic": "Enthusiastic", "neutral": "Neutral", "unhappy": "Unhappy"}
+# Band -> its name, marked with N_: show it with `_(BANDS[band])`.
+BANDS = {"enthusiastic": N_("Enthusiastic"), "neutral": N_("Neutral"), "unhappy": N_("Unhappy")}
 
 
 @dataclass(frozen=True)
@@ -51,8 +65,12 @@ class Feedback:
 
 
 def nps_text(value: float | None, decimals: int = 1) -> str:
-    """A net score as people read it, signed: "+12.5"; one decimal, as a small change matters; "—" for none."""
-    return "—" if value is None else f"{value:+.{decimals}f}"
+    """A net score as people read it, signed: "+12.5" ("+12,5" in Dutch); one decimal, as a small change
+    matters; "—" for none."""
+    if value is None or value != value:  # None or NaN
+        return "—"
+    sign = f"{value:+.{decimals}f}"[0]  # as Python rounds: -0.04 is "-0.0"
+    return sign + fmt.number(abs(round(value, decimals)), decimals)
 
 
 @dataclass(frozen=True)
@@ -77,9 +95,9 @@ class NpsFigure:
         return self.responses >= MIN_RESPONSES
 
 
-# How far back the customer voice looks: key -> (label, whole months including the current one).
-VOICE_PERIODS = {"3m": ("Last 3 months", 3), "6m": ("Last 6 months", 6), "12m": ("Last 12 months", 12),
-                 "24m": ("Last 24 months", 24), "all": ("Any time", None)}  # fmt: skip
+# How far back the customer voice looks: key -> (label marked with N_, whole months including the current one).
+VOICE_PERIODS = {"3m": (N_("Last 3 months"), 3), "6m": (N_("Last 6 months"), 6), "12m": (N_("Last 12 months"), 12),
+                 "24m": (N_("Last 24 months"), 24), "all": (N_("Any time"), None)}  # fmt: skip
 
 
 def voice_period_start(period: str, today: date) -> date | None:

@@ -11,16 +11,19 @@ from dataclasses import dataclass, field, replace
 from council.domain.checks import check_choice, clean_text
 from council.domain.errors import ValidationError
 from council.domain.feedback import SCALES, Feedback
+from council.i18n import N_, _
 
-# What a file can tell us about a response, in the order the mapping step asks for it.
+# What a file can tell us about a response, in the order the mapping step asks for it; the names are
+# marked with N_, shown with `field_name`.
 FIELDS = {
-    "received_at": "Date", "score": "Score", "comment": "Comment", "journey_stage": "Journey stage",
-    "channel": "Channel", "segment": "Segment", "source": "Source", "response_id": "Response id",
+    "received_at": N_("Date"), "score": N_("Score"), "comment": N_("Comment"), "journey_stage": N_("Journey stage"),
+    "channel": N_("Channel"), "segment": N_("Segment"), "source": N_("Source"), "response_id": N_("Response id"),
 }  # fmt: skip
 REQUIRED = ("received_at", "score")
 # Fields whose values must be translated to the workspace's own ids, with the config list they use.
 VALUE_FIELDS = {"journey_stage": "journey_stage", "channel": "channel", "segment": "segment"}
-DELIMITERS = {",": "Comma ,", ";": "Semicolon ;", "\t": "Tab", "|": "Vertical bar |"}
+# Separator -> its name, marked with N_: show it with `_(DELIMITERS[d])`.
+DELIMITERS = {",": N_("Comma ,"), ";": N_("Semicolon ;"), "\t": N_("Tab"), "|": N_("Vertical bar |")}
 MAX_SOURCE = 80
 # The dry run lists this many problems; the downloadable report has all of them.
 PROBLEMS_SHOWN = 200
@@ -54,9 +57,17 @@ _HEADERS = {  # the usual English and Dutch names, without spaces, dashes and ca
 
 @dataclass(frozen=True)
 class DateFormat:
-    label: str
-    patterns: tuple[str, ...]  # strptime patterns, tried in order
-    example: str
+    title: str  # marked with N_; `label` in the reader's language
+    patterns: tuple[str, ...]  # strptime patterns, tried in order (never translated: they read the files)
+    how: str  # an example or two, marked with N_; `example` in the reader's language
+
+    @property
+    def label(self) -> str:
+        return _(self.title)
+
+    @property
+    def example(self) -> str:
+        return _(self.how)
 
 
 def _day_first() -> tuple[str, ...]:
@@ -65,16 +76,16 @@ def _day_first() -> tuple[str, ...]:
 
 DATE_FORMATS = {
     "year_first": DateFormat(
-        "Year first", ("%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S.%f",
+        N_("Year first"), ("%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S.%f",
                        "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S",
                        "%Y/%m/%d %H:%M", "%Y/%m/%d"),
-        "2026-03-14 or 2026-03-14 13:45",
+        N_("2026-03-14 or 2026-03-14 13:45"),
     ),
-    "day_first": DateFormat("Day first", _day_first(), "14-03-2026, 14/03/2026 or 14.03.2026 13:45"),
+    "day_first": DateFormat(N_("Day first"), _day_first(), N_("14-03-2026, 14/03/2026 or 14.03.2026 13:45")),
     "month_first": DateFormat(
-        "Month first (US)", ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S",
+        N_("Month first (US)"), ("%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %I:%M %p", "%m/%d/%Y %H:%M:%S",
                              "%m/%d/%Y %H:%M", "%m/%d/%Y"),
-        "03/14/2026 or 03/14/2026 1:45 PM",
+        N_("03/14/2026 or 03/14/2026 1:45 PM"),
     ),
 }  # fmt: skip
 
@@ -93,40 +104,52 @@ class ImportProfile:
 
     def checked(self, headers: Sequence[str], allowed: Mapping[str, Sequence[str]]) -> ImportProfile:
         """The profile ready to use on a file with `headers`; `allowed` lists the ids per value field."""
-        source = clean_text(self.source, "Source", limit=MAX_SOURCE, field="source")
-        check_choice(self.scale, SCALES, "Scale", field="scale")
-        check_choice(self.date_format, DATE_FORMATS, "Date format", field="date_format")
-        check_choice(self.delimiter, DELIMITERS, "Separator", field="delimiter")
+        source = clean_text(self.source, _("Source"), limit=MAX_SOURCE, field="source")
+        check_choice(self.scale, SCALES, _("Scale"), field="scale")
+        check_choice(self.date_format, DATE_FORMATS, _("Date format"), field="date_format")
+        check_choice(self.delimiter, DELIMITERS, _("Separator"), field="delimiter")
         columns = {f: c for f, c in self.columns.items() if c}
         for name in columns:
-            check_choice(name, FIELDS, "Field", field="columns")
+            check_choice(name, FIELDS, _("Field"), field="columns")
         for required in REQUIRED:
             if required not in columns:
                 raise ValidationError(
-                    f"Choose the column that holds the {FIELDS[required].lower()}: every response needs one.",
+                    _("Choose the column that holds the {field}: every response needs one.").format(
+                        field=field_name(required).lower()
+                    ),
                     required,
                 )
         for name, column in columns.items():
             if column not in headers:
                 raise ValidationError(
-                    f"{FIELDS[name]} is mapped to a column {column!r}, but this file has no such column. "
-                    f"Its columns are: {', '.join(headers)}.",
+                    _(
+                        "{field} is mapped to a column {column}, but this file has no such column. "
+                        "Its columns are: {columns}."
+                    ).format(field=field_name(name), column=repr(column), columns=", ".join(headers)),
                     name,
                 )
         used: dict[str, str] = {}
         for name, column in columns.items():
             if column in used:
                 raise ValidationError(
-                    f"The column {column!r} is chosen for both {FIELDS[used[column]].lower()} and "
-                    f"{FIELDS[name].lower()}; each column can hold only one of them.",
+                    _(
+                        "The column {column} is chosen for both {first} and {second}; each column can hold "
+                        "only one of them."
+                    ).format(
+                        column=repr(column),
+                        first=field_name(used[column]).lower(),
+                        second=field_name(name).lower(),
+                    ),
                     name,
                 )
             used[column] = name
         values = {}
         for name, mapping in self.values.items():
-            check_choice(name, VALUE_FIELDS, "Field", field="values")
+            check_choice(name, VALUE_FIELDS, _("Field"), field="values")
             for raw, target in mapping.items():
-                check_choice(target, allowed[name], f"{FIELDS[name]} for {raw!r}", required=False, field=name)
+                # Translators: {field} is a journey stage, channel or segment; {value} how a file writes it.
+                label = _("{field} for {value}").format(field=field_name(name), value=repr(raw))
+                check_choice(target, allowed[name], label, required=False, field=name)
             values[name] = {raw.strip(): target or None for raw, target in mapping.items() if raw.strip()}
         return replace(self, source=source, columns=columns, values=values)
 
@@ -141,8 +164,12 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        said = f"{self.value!r} {self.reason}" if self.value else self.reason
-        return f"row {self.row}, {self.column}: {said}"
+        if self.value:
+            # Translators: {value} is what the file holds, {reason} what is wrong with it ("is empty…").
+            return _("row {row}, {column}: {value} {reason}").format(
+                row=self.row, column=self.column, value=repr(self.value), reason=self.reason
+            )
+        return _("row {row}, {column}: {reason}").format(row=self.row, column=self.column, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -196,49 +223,72 @@ def guess_columns(headers: Sequence[str]) -> dict[str, str]:
     return found
 
 
-def known_value(raw: str, options: Mapping[str, str]) -> str | None:
-    """The id (of `options`, id -> name) that a source's value names plainly, by id or by name."""
+Names = str | Sequence[str]  # an option's name, or its names in every language the workspace speaks
+
+
+def _names(names: Names) -> Sequence[str]:
+    return (names,) if isinstance(names, str) else names
+
+
+def known_value(raw: str, options: Mapping[str, Names]) -> str | None:
+    """The id (of `options`, id -> name or names) that a source's value names plainly, by id or by name."""
     plain = _plain(raw)
-    for option_id, name in options.items():
-        if plain in (_plain(option_id), _plain(name)):
+    for option_id, names in options.items():
+        if plain == _plain(option_id) or any(plain == _plain(name) for name in _names(names)):
             return option_id
     return None
 
 
 def value_table(
-    profile: ImportProfile, options: Mapping[str, Mapping[str, str]]
+    profile: ImportProfile, options: Mapping[str, Mapping[str, Names]]
 ) -> list[tuple[str, str, str | None]]:
     """(field, value in lower case, id or None) for every value the import understands: the
     workspace's own ids and names, then the profile's own translations, which win."""
     table: dict[tuple[str, str], str | None] = {}
     for name, ids in options.items():
-        for option_id, display in ids.items():
+        for option_id, names in ids.items():
             table[(name, option_id.lower())] = option_id
-            table[(name, display.strip().lower())] = option_id
+            for display in _names(names):
+                table[(name, display.strip().lower())] = option_id
     for name, mapping in profile.values.items():
         for raw, target in mapping.items():
             table[(name, raw.strip().lower())] = target
     return [(name, raw, target) for (name, raw), target in table.items()]
 
 
+def field_name(name: str) -> str:
+    """A field's name in the reader's language: "Date", "Journey stage"."""
+    return _(FIELDS[name])
+
+
+# A problem's reason code -> the words after the value, marked with N_ (they follow "'31-02-2026' ").
+_REASONS = {
+    "empty": N_("is empty; every response needs a {field}"),
+    # Translators: {way} is how the dates are written ("day first"), {example} an example of it.
+    "not_a_date": N_("is not a date written {way}, like {example}"),
+    "no_such_date": N_(
+        "is not a day that exists (a 31st in a month of 30 days, or 29 February in a year that is not a leap year?)"
+    ),
+    "future": N_("lies in the future"),
+    "not_a_number": N_("is not a whole number"),
+    "out_of_range": N_("is outside the scale of {low} to {high}"),
+    "unknown": N_("is not a {field} this workspace knows; translate it to one, or leave it empty"),
+    "repeated": N_("appears more than once in this file as a response id"),
+    "broken_line": N_("this row does not have the same number of columns as the header"),
+}
+
+
 def describe(reason: str, column_field: str, profile: ImportProfile) -> str:
     """A problem's reason code in words that say how to fix it."""
     scale = SCALES[profile.scale]
-    label = FIELDS[column_field].lower()
-    fmt = DATE_FORMATS[profile.date_format]
-    texts = {
-        "empty": f"is empty; every response needs a {label}",
-        "not_a_date": f"is not a date written {fmt.label.lower()}, like {fmt.example}",
-        "no_such_date": "is not a day that exists (a 31st in a month of 30 days, or 29 February in a year "
-        "that is not a leap year?)",
-        "future": "lies in the future",
-        "not_a_number": "is not a whole number",
-        "out_of_range": f"is outside the scale of {scale.low} to {scale.high}",
-        "unknown": f"is not a {label} this workspace knows; translate it to one, or leave it empty",
-        "repeated": "appears more than once in this file as a response id",
-        "broken_line": "this row does not have the same number of columns as the header",
-    }
-    return texts[reason]
+    dates = DATE_FORMATS[profile.date_format]
+    return _(_REASONS[reason]).format(
+        field=field_name(column_field).lower(),
+        way=dates.label.lower(),
+        example=dates.example,
+        low=scale.low,
+        high=scale.high,
+    )
 
 
 def _plain(text: str) -> str:

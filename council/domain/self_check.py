@@ -8,11 +8,12 @@ from datetime import datetime
 
 from council.domain.checks import clean_text
 from council.domain.errors import ValidationError
-from council.i18n import N_
+from council.i18n import N_, _
 from council.i18n.wording import Wording
 
 LOWEST, HIGHEST = 1, 5
-SCORE_WORDS = {1: "Not at all", 2: "Hardly", 3: "Partly", 4: "Mostly", 5: "Fully"}
+# Score -> its word, marked with N_: show it with `_(SCORE_WORDS[score])`.
+SCORE_WORDS = {1: N_("Not at all"), 2: N_("Hardly"), 3: N_("Partly"), 4: N_("Mostly"), 5: N_("Fully")}
 MAX_NOTE = 1_000
 MAX_LABEL = 40
 # A statement's scores at a meeting are shown only once this many members answered it, so nobody's
@@ -91,29 +92,38 @@ def checked_answers(
     for question_id, (score, note) in answers.items():
         if question_id not in labels:
             raise ValidationError(
-                f"The question {question_id!r} is no longer part of the self-check. Reload the page.",
+                _("The question {question} is no longer part of the self-check. Reload the page.").format(
+                    question=repr(question_id)
+                ),
                 question_id,
             )
-        label = f"Your note on “{labels[question_id]}”"
+        statement = labels[question_id]
+        label = _("Your note on “{statement}”").format(statement=statement)
         note = clean_text(note, label, required=False, limit=MAX_NOTE, field=question_id)
         if score is None:
             if note:
                 raise ValidationError(
-                    f"“{labels[question_id]}” has a note but no score. Give it a score from "
-                    f"{LOWEST} to {HIGHEST}, or clear the note.",
+                    _(
+                        "“{statement}” has a note but no score. Give it a score from {lowest} to {highest}, "
+                        "or clear the note."
+                    ).format(statement=statement, lowest=LOWEST, highest=HIGHEST),
                     question_id,
                 )
             skipped.append(question_id)
             continue
         if isinstance(score, bool) or not isinstance(score, int) or not LOWEST <= score <= HIGHEST:
             raise ValidationError(
-                f"“{labels[question_id]}” needs a score from {LOWEST} to {HIGHEST}; it got {score!r}.",
+                _("“{statement}” needs a score from {lowest} to {highest}; it got {score}.").format(
+                    statement=statement, lowest=LOWEST, highest=HIGHEST, score=repr(score)
+                ),
                 question_id,
             )
         scored.append(SelfCheckAnswer(question_id, score, note))
     if not scored:
         raise ValidationError(
-            f"No question has a score yet. Score at least one statement from {LOWEST} (not at all true) "
-            f"to {HIGHEST} (fully true)."
+            _(
+                "No question has a score yet. Score at least one statement from {lowest} (not at all true) "
+                "to {highest} (fully true)."
+            ).format(lowest=LOWEST, highest=HIGHEST)
         )
     return scored, skipped

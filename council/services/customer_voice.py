@@ -15,13 +15,16 @@ from council.domain.feedback import SCALES, Feedback, NpsFigure, Scale, VoiceFil
 from council.domain.friction import Evidence
 from council.domain.people import Person
 from council.domain.vocabulary import EvidenceKind
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 from council.services import friction as friction_service
 from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import feedback
 
 PER_PAGE = 25
-BREAKDOWNS = {"journey_stage": "Journey stage", "channel": "Channel", "segment": "Segment"}
+# What the scores can be broken down by -> its name, marked with N_: show it with `_(BREAKDOWNS[by])`.
+BREAKDOWNS = {"journey_stage": N_("Journey stage"), "channel": N_("Channel"), "segment": N_("Segment")}
 
 
 @dataclass(frozen=True)
@@ -74,16 +77,20 @@ def comment_page(ws: Workspace, flt: VoiceFilter, page: int = 1) -> CommentPage:
 def attach_comment(ws: Workspace, actor: Person | None, feedback_id: int, friction_id: int | None) -> int:
     """Keep a customer's comment as evidence on a friction point; the same comment is attached once."""
     if friction_id is None:
-        raise ValidationError("Choose the friction point this comment is evidence for.", "friction_id")
+        raise ValidationError(_("Choose the friction point this comment is evidence for."), "friction_id")
     comment = feedback.get_feedback(ws.db, feedback_id)
     if comment is None:
-        raise NotFound(f"Customer comment #{feedback_id} no longer exists.")
+        raise NotFound(_("Customer comment #{id} no longer exists.").format(id=feedback_id))
     if feedback.is_evidence(ws.db, feedback_id, friction_id):
         raise ValidationError(
-            f"This comment is already evidence on friction point #{friction_id}.", "friction_id"
+            _("This comment is already evidence on friction point #{id}.").format(id=friction_id),
+            "friction_id",
         )
     when = comment.received_at.astimezone(ws.zone)
-    text = f"{comment.comment} (score {comment.score}, {when:%-d %b %Y}, {comment.source})"
+    # Translators: the evidence a customer's comment becomes: the comment, then its score, day and survey.
+    text = _("{comment} (score {score}, {day}, {source})").format(
+        comment=comment.comment, score=comment.score, day=fmt.day(when), source=comment.source
+    )
     evidence = Evidence(friction_id, EvidenceKind.FEEDBACK, text=text, feedback_id=feedback_id)
     return friction_service.add_evidence(ws, actor, evidence)
 
@@ -103,7 +110,7 @@ def group_frame(ws: Workspace, found: Scores, by: str) -> pd.DataFrame:
     rows = [_row(key, figure) for key, figure in found.groups[by]]
     frame = pd.DataFrame(rows, columns=["key", "net", "enthusiastic", "responses", "trustworthy"])
     frame.insert(
-        0, "name", [ws.config.name_of(by, k) if k is not None else "Not given" for k in frame["key"]]
+        0, "name", [ws.config.name_of(by, k) if k is not None else _("Not given") for k in frame["key"]]
     )
     frame["moment_of_truth"] = [
         by == "journey_stage" and k in ws.config.moments_of_truth for k in frame["key"]

@@ -16,18 +16,22 @@ from pathlib import Path
 from typing import BinaryIO
 
 from council.domain.errors import ValidationError
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 
 # Uploads through the browser are held in memory; larger files go through the command line.
 MAX_UPLOAD_MB = 150
 _CHUNK = 1 << 20
+# How a file starts -> what it is then, marked with N_ ("… it looks like an old Excel workbook (.xls)").
 _NOT_CSV = {
-    b"PK\x03\x04": "an Excel workbook (or another zip file)",
-    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
+    b"PK\x03\x04": N_("an Excel workbook (or another zip file)"),
+    b"\xd0\xcf\x11\xe0": N_("an old Excel workbook (.xls)"),
+    b"%PDF": N_("a PDF document"),
+    b"\x89PNG": N_("a PNG image"),
+    b"\xff\xd8\xff": N_("a JPEG image"),
 }
-_SAVE_AS = "In Excel, choose File → Save As → “CSV UTF-8 (comma delimited)” and import that file."
+# Translators: Excel's menu words as its English version says them; use those of Excel in your language.
+_SAVE_AS = N_("In Excel, choose File → Save As → “CSV UTF-8 (comma delimited)” and import that file.")
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,11 @@ class FeedbackFile:
 def check_upload_size(size: int) -> None:
     if size > MAX_UPLOAD_MB * 1024 * 1024:
         raise ValidationError(
-            f"The file is {size / 1024 / 1024:,.0f} MB; files up to {MAX_UPLOAD_MB} MB can be uploaded here. "
-            "Split it by period (for instance one file per quarter), or import it with the command line: "
-            "python -m council import-feedback FILE --source NAME",
+            _(
+                "The file is {size} MB; files up to {most} MB can be uploaded here. Split it by period (for "
+                "instance one file per quarter), or import it with the command line: "
+                "python -m council import-feedback FILE --source NAME"
+            ).format(size=fmt.number(round(size / 1024 / 1024)), most=fmt.number(MAX_UPLOAD_MB)),
             "file",
         )
 
@@ -62,9 +68,11 @@ def prepare_path(path: Path, workdir: Path) -> FeedbackFile:
         with path.open("rb") as stream:
             return _prepare(stream, path.name, workdir, original=path)
     except (FileNotFoundError, IsADirectoryError):
-        raise ValidationError(f"{path} is not a file that exists.", "file") from None
+        raise ValidationError(_("{path} is not a file that exists.").format(path=path), "file") from None
     except PermissionError:
-        raise ValidationError(f"{path} cannot be read: permission denied.", "file") from None
+        raise ValidationError(
+            _("{path} cannot be read: permission denied.").format(path=path), "file"
+        ) from None
 
 
 def new_workdir() -> Path:
@@ -78,14 +86,24 @@ def remove_workdir(workdir: Path) -> None:
 def _prepare(stream: BinaryIO, name: str, workdir: Path, original: Path | None) -> FeedbackFile:
     head = stream.read(64 * 1024)
     if not head.strip():
-        raise ValidationError(f"{name} is empty: there is nothing to import.", "file")
+        raise ValidationError(_("{file} is empty: there is nothing to import.").format(file=name), "file")
     for magic, what in _NOT_CSV.items():
         if head.startswith(magic):
-            raise ValidationError(f"{name} is not a CSV file: it looks like {what}. {_SAVE_AS}", "file")
+            raise ValidationError(
+                _("{file} is not a CSV file: it looks like {what}. {save_as}").format(
+                    file=name, what=_(what), save_as=_(_SAVE_AS)
+                ),
+                "file",
+            )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding, codec = "UTF-16", "utf-16"
     elif b"\x00" in head:
-        raise ValidationError(f"{name} is not a text file, so it cannot be read as CSV. {_SAVE_AS}", "file")
+        raise ValidationError(
+            _("{file} is not a text file, so it cannot be read as CSV. {save_as}").format(
+                file=name, save_as=_(_SAVE_AS)
+            ),
+            "file",
+        )
     else:
         encoding, codec = ("UTF-8", "utf-8-sig") if _is_utf8(stream, head) else ("Windows-1252", "cp1252")
     stream.seek(0)
@@ -135,7 +153,9 @@ def _copy_as_utf8(
     except UnicodeDecodeError:
         target.unlink(missing_ok=True)
         raise ValidationError(
-            f"{name} is neither UTF-8 nor Windows-1252 text, so its letters cannot be read reliably. {_SAVE_AS}",
+            _(
+                "{file} is neither UTF-8 nor Windows-1252 text, so its letters cannot be read reliably. {save_as}"
+            ).format(file=name, save_as=_(_SAVE_AS)),
             "file",
         ) from None
     return size, target

@@ -20,7 +20,6 @@ from council.domain.errors import NotFound, StoreError, ValidationError
 from council.domain.feedback_import import (
     DATE_FORMATS,
     DELIMITERS,
-    FIELDS,
     PROBLEMS_SHOWN,
     VALUE_FIELDS,
     ImportCheck,
@@ -28,6 +27,7 @@ from council.domain.feedback_import import (
     ImportResult,
     Problem,
     describe,
+    field_name,
     guess_columns,
     guess_delimiter,
     known_value,
@@ -36,7 +36,8 @@ from council.domain.feedback_import import (
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
 from council.domain.spreadsheet import spreadsheet_safe
-from council.domain.vocabulary import counted
+from council.i18n import DEFAULT, _, ngettext, use_language
+from council.i18n import formats as fmt
 from council.services.acting import as_on_roster
 from council.services.feedback_file import FeedbackFile
 from council.services.history import record
@@ -127,7 +128,7 @@ def problem_report(ws: Workspace, file: FeedbackFile, profile: ImportProfile) ->
         found = _check(ws, tx, file, profile, names, limit=None)
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(["Row", "Column", "Value", "What is wrong"])
+    writer.writerow([_("Row"), _("Column"), _("Value"), _("What is wrong")])
     for p in found.problems:
         writer.writerow(
             [p.row, spreadsheet_safe(p.column), spreadsheet_safe(p.value), spreadsheet_safe(p.reason)]
@@ -150,7 +151,7 @@ def import_file(
     Rows with a problem stop the import unless `skip_bad_rows`; rows that do not fit the
     columns, or a file imported before, always stop it. Nothing is written then.
     """
-    require(actor, Task.IMPORT, "import customer feedback")
+    require(actor, Task.IMPORT, _("import customer feedback"))
     profile, names = _checked_profile(ws, file, profile)
 
     def write(tx: Transaction) -> ImportResult:
@@ -191,11 +192,17 @@ def importer(ws: Workspace, by: str | None) -> Person:
         wanted = by.strip().lower()
         found = [p for p in secretaries if wanted in (p.name.lower(), (p.email or "").lower())]
         if not found:
-            raise NotFound(f"--by {by!r}: no active secretary on the roster has that name or e-mail.")
+            raise NotFound(
+                _("--by {name}: no active secretary on the roster has that name or e-mail.").format(
+                    name=repr(by)
+                )
+            )
         return found[0]
     if len(secretaries) != 1:
-        names = ", ".join(p.name for p in secretaries) or "none"
-        raise NotFound(f"Say who imports with --by NAME; the roster's secretaries are: {names}.")
+        names = ", ".join(p.name for p in secretaries) or _("none")
+        raise NotFound(
+            _("Say who imports with --by NAME; the roster's secretaries are: {names}.").format(names=names)
+        )
     return secretaries[0]
 
 
@@ -215,13 +222,14 @@ def _check(
     imported_before = None
     if before is not None:
         at, source, rows = before
-        imported_before = (
-            f"{at.astimezone(ws.zone):%-d %b %Y %H:%M} as {source!r} ({counted(rows, 'response')})"
-        )
+        # Translators: when a file was imported ("4 Dec 2026 14:00"), under which source, with how many responses.
+        imported_before = ngettext("{moment} as {source} ({n} response)", "{moment} as {source} ({n} responses)",
+                                   int(rows)).format(moment=fmt.moment(at.astimezone(ws.zone)), source=repr(source),
+                                                     n=fmt.number(rows))  # fmt: skip
     total = store.stage(tx, file.path, profile.delimiter, names)
     broken, lines = store.broken_lines(tx, limit if limit is not None else 2**62)
     if broken:
-        problems = tuple(Problem(line, "(whole row)", text, describe("broken_line", "comment", profile))
+        problems = tuple(Problem(line, _("(whole row)"), text, describe("broken_line", "comment", profile))
                          for line, text in lines)  # fmt: skip
         return ImportCheck(file.name, file.encoding, total + broken, 0, broken, broken, problems,
                            broken_lines=True, imported_before=imported_before)  # fmt: skip
@@ -233,7 +241,7 @@ def _check(
     problems = tuple(
         Problem(
             row,
-            f"{profile.columns[field]} ({FIELDS[field].lower()})",
+            f"{profile.columns[field]} ({field_name(field).lower()})",
             value,
             describe(reason, field, profile),
         )
@@ -247,33 +255,65 @@ def _check(
 def _refuse_unless_importable(found: ImportCheck, skip_bad_rows: bool) -> None:
     if found.imported_before:
         raise ValidationError(
-            f"This file was imported before, on {found.imported_before}. Importing it again would count "
-            "those responses twice, so nothing was imported.",
+            _(
+                "This file was imported before, on {when}. Importing it again would count those responses "
+                "twice, so nothing was imported."
+            ).format(when=found.imported_before),
             "file",
         )
     if found.rows == 0:
         raise ValidationError(
-            f"{found.file_name} has a header row but no responses: nothing to import.", "file"
+            _("{file} has a header row but no responses: nothing to import.").format(file=found.file_name),
+            "file",
         )
     if found.broken_lines:
         raise ValidationError(
-            f"{counted(found.bad_rows, 'row')} {'does' if found.bad_rows == 1 else 'do'} not have the same number of columns as the header (the first is row "
-            f"{found.problems[0].row}). Often a comment holds the separator without quotes around it. "
-            "Fix those rows, or check the separator, and try again.",
+            ngettext(
+                "{n} row does not have the same number of columns as the header (the first is row {first}). "
+                "Often a comment holds the separator without quotes around it. Fix those rows, or check the "
+                "separator, and try again.",
+                "{n} rows do not have the same number of columns as the header (the first is row {first}). "
+                "Often a comment holds the separator without quotes around it. Fix those rows, or check the "
+                "separator, and try again.",
+                int(found.bad_rows),
+            ).format(n=fmt.number(found.bad_rows), first=found.problems[0].row),
             "file",
         )
     if found.good == 0:
         raise ValidationError(
-            f"None of the {counted(found.rows, 'row')} can be imported; see the problems listed.", "file"
+            ngettext(
+                "None of the {n} row can be imported; see the problems listed.",
+                "None of the {n} rows can be imported; see the problems listed.",
+                int(found.rows),
+            ).format(n=fmt.number(found.rows)),
+            "file",
         )
     if found.bad_rows and not skip_bad_rows:
         first = found.problems[0]
         raise ValidationError(
-            f"{found.bad_rows:,} of {counted(found.rows, 'row')} {'has' if found.bad_rows == 1 else 'have'} a problem (the first: row {first.row}, {first.column}: "
-            f"{first.value!r} {first.reason}). Fix them in the file, or choose to import only the "
-            f"{counted(found.good, 'good row')}.",
+            # Translators: {rows} is "2,500 rows" and {good} "2,450 good rows"; {value} {reason} say what is wrong.
+            ngettext(
+                "{bad} of {rows} has a problem (the first: row {row}, {column}: {value} {reason}). Fix them in "
+                "the file, or choose to import only the {good}.",
+                "{bad} of {rows} have a problem (the first: row {row}, {column}: {value} {reason}). Fix them in "
+                "the file, or choose to import only the {good}.",
+                int(found.bad_rows),
+            ).format(
+                bad=fmt.number(found.bad_rows), rows=rows_text(found.rows), row=first.row, column=first.column,
+                value=repr(first.value), reason=first.reason, good=good_rows_text(found.good),
+            ),
             "file",
-        )
+        )  # fmt: skip
+
+
+def rows_text(n: int) -> str:
+    """“1 row”, “2,500 rows”."""
+    return ngettext("{n} row", "{n} rows", int(n)).format(n=fmt.number(n))
+
+
+def good_rows_text(n: int) -> str:
+    """“1 good row”, “2,500 good rows”."""
+    return ngettext("{n} good row", "{n} good rows", int(n)).format(n=fmt.number(n))
 
 
 def _checked_profile(
@@ -286,11 +326,21 @@ def _checked_profile(
     return profile.checked(names, allowed), names
 
 
-def _options(ws: Workspace) -> dict[str, dict[str, str]]:
-    return {
-        name: {item_id: ws.config.name_of(kind, item_id) for item_id in ws.config.ids(kind)}
-        for name, kind in VALUE_FIELDS.items()
-    }
+def _options(ws: Workspace) -> dict[str, dict[str, list[str]]]:
+    """Per value field: id -> the names a file may use for it: the configuration's own (default) names and
+    those in the workspace's language. Never the reader's language: a file reads the same for everyone, in
+    the app and on the command line."""
+    languages = dict.fromkeys((DEFAULT, ws.config.language))
+    options: dict[str, dict[str, list[str]]] = {}
+    for name, kind in VALUE_FIELDS.items():
+        options[name] = {}
+        for item_id in ws.config.ids(kind):
+            names = []
+            for language in languages:
+                with use_language(language):
+                    names.append(ws.config.name_of(kind, item_id))
+            options[name][item_id] = list(dict.fromkeys(names))
+    return options
 
 
 @contextmanager
@@ -301,7 +351,9 @@ def _readable(file: FeedbackFile, delimiter: str) -> Iterator[None]:
     except StoreError as e:
         detail = str(e.__cause__ or e).strip().splitlines()[0].replace(str(file.path), file.name)
         raise ValidationError(
-            f"{file.name} could not be read as a CSV file with the separator {DELIMITERS[delimiter]!r}. "
-            f"Check the separator, or save the file again from Excel as “CSV UTF-8”. ({detail})",
+            _(
+                "{file} could not be read as a CSV file with the separator {separator}. Check the separator, "
+                "or save the file again from Excel as “CSV UTF-8”. ({detail})"
+            ).format(file=file.name, separator=repr(_(DELIMITERS[delimiter])), detail=detail),
             "file",
         ) from e

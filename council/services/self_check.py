@@ -12,6 +12,7 @@ from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.self_check import MIN_ANSWERS, QuestionScore, SelfCheckAnswer, checked_answers
+from council.i18n import _
 from council.services import meetings as meeting_service
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -79,22 +80,27 @@ def _why_not(q: Query, meeting: Meeting, actor: Person | None, first_open: Meeti
     """Why `actor` may not answer this meeting's self-check, or None when they may; only the first
     meeting still open (`first_open`) can be answered."""
     if actor is None or actor.id is None:
-        return "Sign in first: the self-check is answered in your own name."
+        return _("Sign in first: the self-check is answered in your own name.")
     if meeting.is_closed:
-        return (
-            f"“{meeting.title}” is closed, and its self-check with it. Answer at the coming meeting instead."
-        )
+        return _(
+            "“{meeting}” is closed, and its self-check with it. Answer at the coming meeting instead."
+        ).format(meeting=meeting.title)
     if first_open is not None and first_open.id != meeting.id:
-        return f"The self-check is answered for one meeting at a time, the coming one: “{first_open.title}”."
-    if actor.id == meeting.guest_id:
-        return "The self-check is for the council's own members; as this meeting's guest you need not answer."
-    if not may(actor, Task.SELF_CHECK):
-        return f"The self-check is for the council's own members, and {actor.name} is not one of them."
-    if actor.id not in meetings.attendees(q, meeting.id):
-        return (
-            f"Only the council members at “{meeting.title}” answer its self-check, and "
-            f"{actor.name} is not among them."
+        return _("The self-check is answered for one meeting at a time, the coming one: “{meeting}”.").format(
+            meeting=first_open.title
         )
+    if actor.id == meeting.guest_id:
+        return _(
+            "The self-check is for the council's own members; as this meeting's guest you need not answer."
+        )
+    if not may(actor, Task.SELF_CHECK):
+        return _("The self-check is for the council's own members, and {name} is not one of them.").format(
+            name=actor.name
+        )
+    if actor.id not in meetings.attendees(q, meeting.id):
+        return _(
+            "Only the council members at “{meeting}” answer its self-check, and {name} is not among them."
+        ).format(meeting=meeting.title, name=actor.name)
     return None
 
 

@@ -19,8 +19,10 @@ from council.domain.feedback_import import (
     VALUE_FIELDS,
     ImportCheck,
     ImportProfile,
+    field_name,
 )
-from council.domain.vocabulary import counted
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import feedback_import as service
 from council.services.feedback_file import (
     FeedbackFile,
@@ -29,6 +31,7 @@ from council.services.feedback_file import (
     prepare_upload,
     remove_workdir,
 )
+from council.services.feedback_import import good_rows_text, rows_text
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.cache import cached
@@ -45,25 +48,28 @@ FORM = "feedback_import"
 
 def choose_file(ws: Workspace) -> tuple[FeedbackFile, str] | None:
     """Step 1: the file and where it comes from; None until both are given (or the file is refused)."""
-    st.subheader("1. Choose the file")
+    st.subheader(_("1. Choose the file"))
     left, right = st.columns([3, 2])
     upload = left.file_uploader(
-        "CSV file, as exported from a survey tool or saved from Excel",
+        _("CSV file, as exported from a survey tool or saved from Excel"),
         key=f"import_upload_{st.session_state.get(_ROUND, 0)}",
-        help="UTF-8 or Windows-1252 (Excel's usual CSV); comma, semicolon, tab or bar between the columns.",
+        help=_(
+            "UTF-8 or Windows-1252 (Excel's usual CSV); comma, semicolon, tab or bar between the columns."
+        ),
     )
     saved = cached(ws, service.saved_sources)
     pick = _NEW
     if saved:
-        pick = right.selectbox("Where does it come from?", [*saved, _NEW], index=None, key="import_source_pick",
-                               format_func=lambda s: "A new source…" if s == _NEW else s, placeholder="Choose a source",
-                               help="How a source's files are read is remembered for its next file.")  # fmt: skip
+        pick = right.selectbox(_("Where does it come from?"), [*saved, _NEW], index=None, key="import_source_pick",
+                               format_func=lambda s: _("A new source…") if s == _NEW else s,
+                               placeholder=_("Choose a source"),
+                               help=_("How a source's files are read is remembered for its next file."))  # fmt: skip
     source = pick
     if pick == _NEW:
         source = right.text_input(
-            "Where does it come from? (a name for this source)", key="import_source_new", max_chars=80,
-            placeholder="For instance “Survey after a call”",
-            help="How a source's files are read is remembered for its next file.",
+            _("Where does it come from? (a name for this source)"), key="import_source_new", max_chars=80,
+            placeholder=_("For instance “Survey after a call”"),
+            help=_("How a source's files are read is remembered for its next file."),
         ).strip()  # fmt: skip
     if upload is None:
         _forget_file()
@@ -74,7 +80,7 @@ def choose_file(ws: Workspace) -> tuple[FeedbackFile, str] | None:
         show_error(e)
         return None
     if not source:
-        st.info("Choose or name the source of this file to go on.", icon=":material/arrow_upward:")
+        st.info(_("Choose or name the source of this file to go on."), icon=":material/arrow_upward:")
         return None
     return file, source
 
@@ -91,30 +97,41 @@ def mapping(ws: Workspace, file: FeedbackFile, source: str) -> ImportProfile | N
     except CouncilError as e:
         show_error(e)
         return None
-    size = f"{file.size / 1024 / 1024:,.1f} MB" if file.size >= 1024 * 1024 else f"{file.size / 1024:,.1f} KB"
-    st.caption(f"{file.name}: {size}, read as {file.encoding}. The first rows:")
+    if file.size >= 1024 * 1024:
+        size = _("{size} MB").format(size=fmt.number(round(file.size / 1024 / 1024, 1), 1))
+    else:
+        size = _("{size} KB").format(size=fmt.number(round(file.size / 1024, 1), 1))
+    # Translators: {encoding} is how the file's letters were read: UTF-8, Windows-1252 or UTF-16.
+    st.caption(_("{file}: {size}, read as {encoding}. The first rows:").format(
+        file=file.name, size=size, encoding=file.encoding))  # fmt: skip
     st.dataframe(found.preview, hide_index=True, width="stretch", height=220)
 
-    st.subheader("2. Which column holds what?")
+    st.subheader(_("2. Which column holds what?"))
     options = ["", *found.headers]
     cols = st.columns(4)
     columns = {}
-    for i, (field, label) in enumerate(FIELDS.items()):
+    for i, field in enumerate(FIELDS):
         start = suggested.columns.get(field, "")
+        label = (
+            _("{field} (required)").format(field=field_name(field))
+            if field in REQUIRED
+            else field_name(field)
+        )
         columns[field] = cols[i % 4].selectbox(
-            f"{label}{' (required)' if field in REQUIRED else ''}", options,
+            label, options,
             index=options.index(start) if start in options else 0, key=f"{prefix}col_{field}",
-            format_func=lambda c: c or "— not in this file —",
+            format_func=lambda c: c or _("— not in this file —"),
         )  # fmt: skip
     cols = st.columns(3)
-    scale = cols[0].radio("Scale of the scores", list(SCALES), index=list(SCALES).index(suggested.scale),
+    scale = cols[0].radio(_("Scale of the scores"), list(SCALES), index=list(SCALES).index(suggested.scale),
                           format_func=lambda s: SCALES[s].name, key=f"{prefix}scale", horizontal=True)  # fmt: skip
     date_format = cols[1].selectbox(
-        "Dates are written", list(DATE_FORMATS), index=list(DATE_FORMATS).index(suggested.date_format),
+        _("Dates are written"), list(DATE_FORMATS), index=list(DATE_FORMATS).index(suggested.date_format),
         format_func=lambda k: f"{DATE_FORMATS[k].label}: {DATE_FORMATS[k].example}", key=f"{prefix}date_format",
     )  # fmt: skip
-    cols[2].selectbox("Columns are separated by", list(DELIMITERS), index=list(DELIMITERS).index(found.delimiter),
-                      format_func=DELIMITERS.get, key=f"{prefix}delimiter")  # fmt: skip
+    cols[2].selectbox(_("Columns are separated by"), list(DELIMITERS),
+                      index=list(DELIMITERS).index(found.delimiter), format_func=lambda d: _(DELIMITERS[d]),
+                      key=f"{prefix}delimiter")  # fmt: skip
     values = _translations(ws, file, found, columns, suggested, prefix)
     return ImportProfile(
         source, scale, {f: c for f, c in columns.items() if c}, values, date_format, found.delimiter
@@ -126,7 +143,7 @@ def _translations(ws: Workspace, file: FeedbackFile, found, columns: dict[str, s
     mapped = [(field, columns[field]) for field in VALUE_FIELDS if columns.get(field)]
     if not mapped:
         return {}
-    st.subheader("3. What do the source's words mean here?")
+    st.subheader(_("3. What do the source's words mean here?"))
     translations: dict[str, dict[str, str | None]] = {}
     for field, column in mapped:
         kind = VALUE_FIELDS[field]
@@ -138,39 +155,41 @@ def _translations(ws: Workspace, file: FeedbackFile, found, columns: dict[str, s
         saved = suggested.values.get(field, {})
         understood = [v for v in values if v.known_as and v.raw not in saved]
         to_translate = [v for v in values if not v.known_as or v.raw in saved]
-        st.markdown(f"**{FIELDS[field]}** (column {md(column)})")
+        st.markdown(_("**{field}** (column {column})").format(field=field_name(field), column=md(column)))
         if understood:
-            st.caption("Understood as they are: " + ", ".join(f"{v.raw} → {ws.config.name_of(kind, v.known_as)}"
-                                                               for v in understood))  # fmt: skip
+            st.caption(_("Understood as they are: {values}").format(values=", ".join(
+                f"{v.raw} → {ws.config.name_of(kind, v.known_as)}" for v in understood)))  # fmt: skip
         ids = [_EMPTY, *ws.config.ids(kind)]
         chosen: dict[str, str | None] = {}
         cols = st.columns(3)
         for i, v in enumerate(to_translate[:60]):
             start = saved.get(v.raw, v.known_as) if v.raw in saved else None
             pick = cols[i % 3].selectbox(
-                f"“{v.raw}” ({counted(v.count, 'row')}) means", ids,
-                index=ids.index(start or _EMPTY) if v.raw in saved else None, placeholder="Choose…",
-                format_func=lambda i, kind=kind: "— leave it empty —" if i == _EMPTY else ws.config.name_of(kind, i),
+                # Translators: a value a file holds and how many rows hold it: “Facturen” (1 row) means
+                ngettext("“{value}” ({n} row) means", "“{value}” ({n} rows) means", int(v.count)).format(
+                    value=v.raw, n=fmt.number(v.count)), ids,
+                index=ids.index(start or _EMPTY) if v.raw in saved else None, placeholder=_("Choose…"),
+                format_func=lambda i, kind=kind: _("— leave it empty —") if i == _EMPTY else ws.config.name_of(kind, i),
                 key=f"{prefix}val_{field}_{hashlib.sha1(v.raw.encode()).hexdigest()[:12]}",
             )  # fmt: skip
             if pick is not None:
                 chosen[v.raw] = None if pick == _EMPTY else pick
         if len(to_translate) > 60:
-            st.caption(f"Only the 60 most frequent of {len(to_translate)} values are shown here; "
-                       "the dry run lists the others.")  # fmt: skip
+            st.caption(_("Only the {shown} most frequent of {n} values are shown here; the dry run lists the "
+                         "others.").format(shown=60, n=fmt.number(len(to_translate))))  # fmt: skip
         translations[field] = chosen
     return translations
 
 
 def check_and_import(ws: Workspace, file: FeedbackFile, profile: ImportProfile) -> None:
     """Step 4: the dry run's findings, then the import itself."""
-    st.subheader("4. Check every row, then import")
+    st.subheader(_("4. Check every row, then import"))
     forms.form_error(FORM, ())
-    st.button("Check every row", type="primary", icon=":material/fact_check:", on_click=_dry_run,
+    st.button(_("Check every row"), type="primary", icon=":material/fact_check:", on_click=_dry_run,
               args=(ws, file, profile))  # fmt: skip
     last = st.session_state.get(_CHECK)
     if last is None or last[0] != profile or last[1].file_name != file.name:
-        st.caption("Nothing is written until you press Import after the check.")
+        st.caption(_("Nothing is written until you press Import after the check."))
         return
     found: ImportCheck = last[1]
     _findings(ws, file, profile, found)
@@ -178,58 +197,69 @@ def check_and_import(ws: Workspace, file: FeedbackFile, profile: ImportProfile) 
         return
     skip = False
     if found.bad_rows:
-        skip = st.checkbox(f"Leave out the {counted(found.bad_rows, 'row')} with a problem and import the "
-                           f"{counted(found.good - found.already_imported, 'good row')}", key="import_skip")  # fmt: skip
-        st.caption("A row left out cannot be added later by importing a corrected copy of this file: that would "
-                   "import the good rows twice. Better to fix the file and import it whole.")  # fmt: skip
+        # Translators: {bad} is "3 rows", {good} "2,450 good rows".
+        skip = st.checkbox(_("Leave out the {bad} with a problem and import the {good}").format(
+            bad=rows_text(found.bad_rows), good=good_rows_text(found.good - found.already_imported)),
+            key="import_skip")  # fmt: skip
+        st.caption(_("A row left out cannot be added later by importing a corrected copy of this file: that would "
+                     "import the good rows twice. Better to fix the file and import it whole."))  # fmt: skip
     new = found.good - found.already_imported
-    st.button(f"Import {counted(new, 'response')}", type="primary", icon=":material/upload:",
+    st.button(ngettext("Import {n} response", "Import {n} responses", int(new)).format(n=fmt.number(new)),
+              type="primary", icon=":material/upload:",
               disabled=bool(found.bad_rows) and not skip, on_click=_import, args=(ws, file, profile, skip))  # fmt: skip
 
 
 def _findings(ws: Workspace, file: FeedbackFile, profile: ImportProfile, found: ImportCheck) -> None:
     cols = st.columns(4)
-    cols[0].metric("Rows", f"{found.rows:,}")
-    cols[1].metric("Good", f"{found.good:,}")
-    cols[2].metric("With a problem", f"{found.bad_rows:,}")
+    cols[0].metric(_("Rows"), fmt.number(found.rows))
+    cols[1].metric(_("Good"), fmt.number(found.good))
+    cols[2].metric(_("With a problem"), fmt.number(found.bad_rows))
     if found.imported_before:  # the whole file was: every good row is a response the workspace holds
-        cols[3].metric("Imported before", f"{found.good:,}", help="This very file was imported before.")
+        cols[3].metric(
+            _("Imported before"), fmt.number(found.good), help=_("This very file was imported before.")
+        )
     else:
-        cols[3].metric("Imported before", f"{found.already_imported:,}", help="Responses with a response id "
-                       "this source delivered before; they are left out.")  # fmt: skip
+        cols[3].metric(_("Imported before"), fmt.number(found.already_imported), help=_(
+            "Responses with a response id this source delivered before; they are left out."))  # fmt: skip
     if found.imported_before:
-        st.warning(md(f"This file was imported before, on {found.imported_before}. Importing it again would "
-                      "count those responses twice."), icon=":material/content_copy:")  # fmt: skip
+        st.warning(md(_("This file was imported before, on {when}. Importing it again would count those responses "
+                        "twice.").format(when=found.imported_before)), icon=":material/content_copy:")  # fmt: skip
     elif found.broken_lines:
-        st.error(md(f"{counted(found.bad_rows, 'row')} do not have as many columns as the header. Often a comment "
-                    "holds the separator without quotes around it, or the separator is not the one chosen above. "
-                    "Fix the file and choose it again."), icon=":material/error:")  # fmt: skip
+        st.error(md(ngettext(
+            "{n} row does not have as many columns as the header. Often a comment holds the separator without "
+            "quotes around it, or the separator is not the one chosen above. Fix the file and choose it again.",
+            "{n} rows do not have as many columns as the header. Often a comment holds the separator without "
+            "quotes around it, or the separator is not the one chosen above. Fix the file and choose it again.",
+            int(found.bad_rows)).format(n=fmt.number(found.bad_rows))), icon=":material/error:")  # fmt: skip
     elif found.all_good:
-        st.success("Every row can be imported.", icon=":material/check_circle:")
+        st.success(_("Every row can be imported."), icon=":material/check_circle:")
     if found.problems:
         shown = len(found.problems)
-        more = f" (the first {shown} of {found.problem_count:,})" if found.problem_count > shown else ""
-        st.markdown(f"**Problems{more}**")
+        if found.problem_count > shown:
+            st.markdown(_("**Problems (the first {shown} of {n})**").format(
+                shown=fmt.number(shown), n=fmt.number(found.problem_count)))  # fmt: skip
+        else:
+            st.markdown(_("**Problems**"))
         st.dataframe(pd.DataFrame([p.__dict__ for p in found.problems]).rename(columns={
-            "row": "Row", "column": "Column", "value": "Value", "reason": "What is wrong"}),
+            "row": _("Row"), "column": _("Column"), "value": _("Value"), "reason": _("What is wrong")}),
             hide_index=True, width="stretch", height=min(400, 38 + 35 * shown))  # fmt: skip
         # With a byte-order mark: Excel then reads the accents in the values as written.
-        st.download_button("Download every problem (CSV)",
+        st.download_button(_("Download every problem (CSV)"),
                            lambda: service.problem_report(ws, file, profile).encode("utf-8-sig"),
                            file_name=f"problems in {Path(file.name).stem}.csv", mime="text/csv",
                            icon=":material/download:", on_click="ignore")  # fmt: skip
     if found.sample:
-        st.markdown("**The first good rows, as they will be stored**")
+        st.markdown(_("**The first good rows, as they will be stored**"))
         st.dataframe(_sample_table(ws, found), hide_index=True, width="stretch")
 
 
 def _sample_table(ws: Workspace, found: ImportCheck) -> pd.DataFrame:
     config = ws.config
     return pd.DataFrame([{
-        "Received": f"{f.received_at.astimezone(ws.zone):%-d %b %Y %H:%M}", "Score": f.score,
-        "Journey stage": config.name_of("journey_stage", f.journey_stage),
-        "Channel": config.name_of("channel", f.channel), "Segment": config.name_of("segment", f.segment),
-        "Comment": f.comment or "", "Source": f.source or "",
+        _("Received"): fmt.moment(f.received_at.astimezone(ws.zone)), _("Score"): f.score,
+        _("Journey stage"): config.name_of("journey_stage", f.journey_stage),
+        _("Channel"): config.name_of("channel", f.channel), _("Segment"): config.name_of("segment", f.segment),
+        _("Comment"): f.comment or "", _("Source"): f.source or "",
     } for f in found.sample])  # fmt: skip
 
 
@@ -247,13 +277,17 @@ def _import(ws: Workspace, file: FeedbackFile, profile: ImportProfile, skip: boo
         result = service.import_file(ws, current_person(ws), file, profile, skip_bad_rows=skip)
         _forget_file()
         st.session_state[_ROUND] = st.session_state.get(_ROUND, 0) + 1
-        left_out = f" {counted(result.skipped, 'row')} with a problem left out." if result.skipped else ""
-        before = (
-            f" {counted(result.already_imported, 'response')} imported before left out."
-            if result.already_imported
-            else ""
-        )
-        return f"Imported {counted(result.imported, 'response')} from {profile.source}.{left_out}{before}"
+        said = [
+            ngettext("Imported {n} response from {source}.", "Imported {n} responses from {source}.",
+                     int(result.imported)).format(n=fmt.number(result.imported), source=profile.source)
+        ]  # fmt: skip
+        if result.skipped:
+            said.append(ngettext("{n} row with a problem left out.", "{n} rows with a problem left out.",
+                                 int(result.skipped)).format(n=fmt.number(result.skipped)))  # fmt: skip
+        if result.already_imported:
+            said.append(ngettext("{n} response imported before left out.", "{n} responses imported before left out.",
+                                 int(result.already_imported)).format(n=fmt.number(result.already_imported)))  # fmt: skip
+        return " ".join(said)
 
     forms.save(FORM, run, lambda message: message)
 

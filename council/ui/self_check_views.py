@@ -10,7 +10,8 @@ from council.domain.errors import NotAllowed, NotFound, ValidationError
 from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.domain.self_check import HIGHEST, LOWEST, MIN_ANSWERS, SCORE_WORDS
-from council.domain.vocabulary import counted
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import self_check as service
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -23,14 +24,16 @@ FORM = "self_check"
 
 def questionnaire(ws: Workspace, me: Person, meeting: Meeting) -> None:
     """The statements to score for the coming meeting, with the member's earlier answers filled in."""
-    st.markdown(f"For **{md(_meeting_name(ws, meeting))}**")
+    st.markdown(_("For **{meeting}**").format(meeting=md(_meeting_name(ws, meeting))))
     mine = cached(ws, service.my_answers, me, meeting.id)
     form = f"{FORM}_{meeting.id}_{me.id}"  # another person acting gets a form of their own
     fields = tuple(q.id for q in ws.config.self_check)
     st.caption(
-        f"Score each statement from {LOWEST} (not at all true) to {HIGHEST} (fully true), as things are today. "
-        "Skip one you cannot judge; click a chosen score again to clear it. You can change your answers "
-        "until the meeting is closed."
+        _(
+            "Score each statement from {lowest} (not at all true) to {highest} (fully true), as things are today. "
+            "Skip one you cannot judge; click a chosen score again to clear it. You can change your answers "
+            "until the meeting is closed."
+        ).format(lowest=LOWEST, highest=HIGHEST)
     )
     # Filled in through the session, not widget defaults: a default a form never touched is not always sent.
     forms.prefill(
@@ -42,15 +45,17 @@ def questionnaire(ws: Workspace, me: Person, meeting: Meeting) -> None:
         for n, q in enumerate(ws.config.self_check, start=1):
             st.markdown(f"**{n}. {md(q.question)}**")
             st.segmented_control(
-                f"Score for “{md(q.label)}”", list(SCORE_WORDS), format_func=lambda s: f"{s} {SCORE_WORDS[s]}",
-                key=f"{form}_{q.id}_score", label_visibility="collapsed",
+                _("Score for “{statement}”").format(statement=md(q.label)), list(SCORE_WORDS),
+                format_func=lambda s: f"{s} {_(SCORE_WORDS[s])}", key=f"{form}_{q.id}_score",
+                label_visibility="collapsed",
             )  # fmt: skip
-            st.text_area(f"Note on “{md(q.label)}” (optional)", key=f"{form}_{q.id}_note", height=68,
-                         placeholder="Why this score? An example helps the council.",
+            st.text_area(_("Note on “{statement}” (optional)").format(statement=md(q.label)),
+                         key=f"{form}_{q.id}_note", height=68,
+                         placeholder=_("Why this score? An example helps the council."),
                          label_visibility="collapsed")  # fmt: skip
             forms.field_error(form, q.id)
         _not_saved_yet(form, fields)
-        label = "Save my changes" if mine else "Save my answers"
+        label = _("Save my changes") if mine else _("Save my answers")
         st.form_submit_button(label, type="primary", on_click=_submit, args=(ws, form, meeting.id, fields))
 
 
@@ -59,7 +64,7 @@ def _not_saved_yet(form: str, fields: tuple[str, ...]) -> None:
     error = forms.error_of(form)
     if isinstance(error, ValidationError) and error.field in fields:
         n = fields.index(error.field) + 1
-        st.error(f"Not saved yet: see the message at statement {n}.", icon=":material/error:")
+        st.error(_("Not saved yet: see the message at statement {n}.").format(n=n), icon=":material/error:")
 
 
 def _submit(ws: Workspace, form: str, meeting_id: int, fields: tuple[str, ...]) -> None:
@@ -75,28 +80,39 @@ def _submit(ws: Workspace, form: str, meeting_id: int, fields: tuple[str, ...]) 
             clear_reads()  # the meeting may have closed meanwhile: show it as it is now
             raise
 
-    forms.save(form, action, lambda n: f"Thank you: {counted(n, 'answer')} saved.")
+    forms.save(
+        form,
+        action,
+        lambda n: ngettext("Thank you: {n} answer saved.", "Thank you: {n} answers saved.", n).format(
+            n=fmt.number(n)
+        ),
+    )
 
 
 def cannot_answer(ws: Workspace, me: Person | None) -> None:
     if me is None:
-        st.info("Choose who you are under “Acting as” to answer the self-check.", icon=":material/person:")
+        st.info(_("Choose who you are under “Acting as” to answer the self-check."), icon=":material/person:")
         return
     coming = cached(ws, service.coming_meeting)
-    at = f" at the coming meeting, “{md(coming.title)}”" if coming else " at a coming meeting"
-    st.info(
-        f"The self-check is answered by the council's members{at}, and {md(me.name)} is not among them. "
-        "You can follow how the council scores itself below.",
-        icon=":material/visibility:",
-    )
+    if coming:
+        said = _(
+            "The self-check is answered by the council's members at the coming meeting, “{meeting}”, and {name} "
+            "is not among them. You can follow how the council scores itself below."
+        ).format(meeting=md(coming.title), name=md(me.name))
+    else:
+        said = _(
+            "The self-check is answered by the council's members at a coming meeting, and {name} is not among "
+            "them. You can follow how the council scores itself below."
+        ).format(name=md(me.name))
+    st.info(said, icon=":material/visibility:")
 
 
 def trend(ws: Workspace) -> None:
     frame = cached(ws, service.trend_frame)
     st.plotly_chart(self_check_trend(frame), config={"displayModeBar": False})
     if not frame.empty:
-        st.caption("The average score per statement at every meeting. Hover a point for how many members "
-                   "answered and their lowest and highest score.")  # fmt: skip
+        st.caption(_("The average score per statement at every meeting. Hover a point for how many members "
+                     "answered and their lowest and highest score."))  # fmt: skip
 
 
 def meeting_round(ws: Workspace) -> None:
@@ -104,27 +120,32 @@ def meeting_round(ws: Workspace) -> None:
     if not answered:
         return
     by_id = {m.id: m for m in answered}
-    chosen = st.selectbox("Scores at", list(by_id), format_func=lambda i: _meeting_name(ws, by_id[i]),
+    chosen = st.selectbox(_("Scores at"), list(by_id), format_func=lambda i: _meeting_name(ws, by_id[i]),
                           key="self_check_round")  # fmt: skip
     found = cached(ws, service.meeting_round, chosen if chosen in by_id else answered[0].id)
     labels = {q.id: q.label for q in ws.config.self_check}
     if found.hidden:
-        st.caption(f"Not shown yet: {counted(found.hidden, 'statement')} answered by fewer than {MIN_ANSWERS} "
-                   "members, so that nobody's own score can be read.")  # fmt: skip
+        st.caption(ngettext(
+            "Not shown yet: {n} statement answered by fewer than {least} members, so that nobody's own score can "
+            "be read.",
+            "Not shown yet: {n} statements answered by fewer than {least} members, so that nobody's own score can "
+            "be read.", found.hidden).format(n=fmt.number(found.hidden), least=MIN_ANSWERS))  # fmt: skip
     if not found.scores:
         st.caption(md(_waiting_line(found)))
         return
     rows = [
-        {"Statement": labels[s.question], "Average": f"{s.average:.1f}",
-         "Since the meeting before": _change(s.average, found.previous.get(s.question)),
-         "Answers": s.answers, "Lowest to highest": f"{s.lowest} to {s.highest}"}
+        {_("Statement"): labels[s.question], _("Average"): fmt.number(round(s.average, 1), 1),
+         _("Since the meeting before"): _change(s.average, found.previous.get(s.question)),
+         _("Answers"): s.answers,
+         _("Lowest to highest"): _("{lowest} to {highest}").format(lowest=s.lowest, highest=s.highest)}
         for s in found.scores
     ]  # fmt: skip
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.caption(md(_waiting_line(found)))
     written = sum(len(n) for n in found.notes.values())
     if written:
-        with st.expander(f"What members wrote ({written} note{'s' if written != 1 else ''}, without names)"):
+        with st.expander(ngettext("What members wrote ({n} note, without names)",
+                                  "What members wrote ({n} notes, without names)", written).format(n=fmt.number(written))):  # fmt: skip
             for q in ws.config.self_check:
                 if q.id in found.notes:
                     st.markdown(f"**{md(q.label)}**")
@@ -132,9 +153,12 @@ def meeting_round(ws: Workspace) -> None:
 
 
 def _waiting_line(found: service.MeetingRound) -> str:
-    who = f"Answered by {len(found.answered)}: {', '.join(found.answered)}."
+    who = _("Answered by {n}: {names}.").format(
+        n=fmt.number(len(found.answered)), names=", ".join(found.answered)
+    )
     if found.waiting and not found.meeting.is_closed:
-        who += f" Still to answer: {', '.join(found.waiting)}."
+        waiting = ngettext("Still to answer: {names}.", "Still to answer: {names}.", len(found.waiting))
+        who += " " + waiting.format(names=", ".join(found.waiting))
     return who
 
 
@@ -142,13 +166,15 @@ def _change(now: float, before: float | None) -> str:
     if before is None:
         return "—"
     delta = round(now - before, 1)
-    return "no change" if delta == 0 else f"{delta:+.1f}"
+    if delta == 0:
+        return _("no change")
+    return f"{delta:+.1f}"[0] + fmt.number(abs(delta), 1)
 
 
 def _meeting_name(ws: Workspace, meeting: Meeting) -> str:
     starts = meeting.starts_at.astimezone(ws.zone)
-    return (
-        f"{meeting.title} ({starts:%-d %B %Y})"
-        if f"{starts:%-d %B %Y}" not in meeting.title
-        else meeting.title
-    )
+    day = fmt.long_day(starts)
+    # A title that names its day already ("Council meeting 4 December 2026") keeps its own words.
+    if day in meeting.title or f"{starts:%-d %B %Y}" in meeting.title:
+        return meeting.title
+    return f"{meeting.title} ({day})"
