@@ -46,6 +46,7 @@ ACTION_LABELS: dict[str, Callable[[], str]] = {
     "follow_up": lambda: pgettext("audit action", "follow up"),
     "guest": lambda: pgettext("audit action", "guest"),
     "import": lambda: pgettext("audit action", "import"),
+    "language_choice": lambda: pgettext("audit action", "language choice"),
     "link": lambda: pgettext("audit action", "link"),
     "load_demo": lambda: pgettext("audit action", "load demo"),
     "mail_choice": lambda: pgettext("audit action", "mail choice"),

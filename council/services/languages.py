@@ -6,6 +6,7 @@ from council.domain.errors import NotAllowed, ValidationError
 from council.domain.people import Person
 from council.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from council.services.acting import as_on_roster
+from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import languages as store
 from council.store.database import Transaction
@@ -35,5 +36,6 @@ def choose_language(ws: Workspace, actor: Person | None, language: str) -> None:
 
     def write(tx: Transaction) -> None:
         store.choose_language(tx, person_id, language, ws.now())
+        record(tx, actor, "language_choice", "person", person_id, {"language": language})
 
     ws.db.write(write)

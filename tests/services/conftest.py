@@ -56,7 +56,7 @@ def without_hr_and_moving(empty: Workspace, tmp_path: Path) -> Workspace:
     text = DEMO_CONFIG.read_text(encoding="utf-8")
     for line in (
         "  - {id: hr, name: HR}\n",
-        "  - {id: moving, name: Moving house, moment_of_truth: false}\n",
+        "  - {id: moving, name: {en: Moving house, nl: Verhuizen}, moment_of_truth: false}\n",
     ):
         assert line in text
         text = text.replace(line, "")

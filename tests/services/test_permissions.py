@@ -40,6 +40,7 @@ from council.services import (
     decisions,
     feedback_import,
     friction,
+    languages,
     links,
     mail_choices,
     meeting_mode,
@@ -406,6 +407,7 @@ CASES = [
     Case("anonymise.anonymise", {"secretary"}, prepare=_a_leaver,
          call=lambda ws, a, s, p: anonymise.anonymise(ws, a, p)),
     Case("mail_choices.choose", set(ROLES), lambda ws, a, s, p: mail_choices.choose(ws, a, MailKind.DIGEST, True)),
+    Case("languages.choose_language", set(ROLES), lambda ws, a, s, p: languages.choose_language(ws, a, "nl")),
 ]
 # fmt: on
 
