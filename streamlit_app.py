@@ -7,25 +7,26 @@ to a page (say a friction point's `?id=`) would open without the sidebar after e
 
 import streamlit as st
 
-from council.i18n import DEFAULT
+from council.i18n import DEFAULT, _
 from council.ui.forms import show_refusal
 from council.ui.language import language_picker, speak_before_sign_in, speak_to
 from council.ui.mail_views import my_mails
 from council.ui.navigation import not_for_your_role, pages_for, side_menu
-from council.ui.session import choose_acting_person, workspace
+from council.ui.session import acting_person, choose_acting_person, workspace
 from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar, wall_key_opens
 
-st.set_page_config(page_title="CX Council", page_icon=":material/groups:", layout="wide")
-
 speak_before_sign_in(DEFAULT)  # until the workspace and the person are known
+st.set_page_config(page_title=_("CX Council"), page_icon=":material/groups:", layout="wide")
 ws = workspace()
 demo = ws.config.demo_mode
 if demo:
+    speak_to(ws, acting_person(ws))  # the selector speaks the language of the person chosen in it
     st.sidebar.markdown(f"### {ws.config.organisation}")
     me = choose_acting_person(ws)
 else:
     me = signed_in_person(ws)
 speak_to(ws, me)
+st.set_page_config(page_title=_("CX Council"))  # the tab's title again, now in the person's own language
 # Every page is in the navigation, so an address keeps the page asked for: signed out, it opens after
 # signing in with a password; for another role, it says so politely. The side menu lists only the
 # person's own.

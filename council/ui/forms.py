@@ -17,9 +17,10 @@ import streamlit as st
 
 from council.domain.errors import CouncilError, NotAllowed, StaleVersion, ValidationError
 from council.domain.workspace import WorkspaceConfig
+from council.i18n import _
 from council.ui.cache import clear_reads
 from council.ui.session import show_error
-from council.ui.text import md
+from council.ui.text import in_this_language, md
 
 _FLASH = "flash_message"
 _REFUSED = "refused_message"
@@ -124,10 +125,9 @@ def prefill(form: str, values: dict[str, Any]) -> None:
 def unknown_choice(label: str, stored: str | None, allowed: tuple[str, ...]) -> str | None:
     """`stored` if the workspace still knows it; otherwise None, with a warning that says why."""
     if stored and stored not in allowed:
-        st.warning(
-            md(f"{label} was {stored!r}, which is no longer in the workspace settings. Choose another."),
-            icon=":material/warning:",
-        )
+        # Translators: {label} names a field ("Department"), {value} the value it had, quoted ('billing').
+        text = _("{label} was {value}, which is no longer in the workspace settings. Choose another.")
+        st.warning(md(text.format(label=label, value=repr(stored))), icon=":material/warning:")
         return None
     return stored
 
@@ -138,14 +138,14 @@ def _error_key(form: str) -> str:
 
 def config_select(config: WorkspaceConfig, form: str, field: str, label: str, kind: str) -> None:
     """A choice from one of the workspace's lists (departments, stages…), shown by name, none chosen yet."""
-    st.selectbox(label, options=config.ids(kind), index=None, placeholder="Choose…",
-                 format_func=lambda v: config.name_of(kind, v), key=f"{form}_{field}")  # fmt: skip
+    st.selectbox(label, options=config.ids(kind), index=None, placeholder=_("Choose…"),
+                 format_func=in_this_language(lambda v: config.name_of(kind, v)), key=f"{form}_{field}")  # fmt: skip
     field_error(form, field)
 
 
 def status_select(form: str, statuses: type[StrEnum]) -> None:
-    st.selectbox("Status", options=[s.value for s in statuses], format_func=lambda s: statuses(s).label,
-                 key=f"{form}_status")  # fmt: skip
+    st.selectbox(_("Status"), options=[s.value for s in statuses],
+                 format_func=in_this_language(lambda s: statuses(s).label), key=f"{form}_status")  # fmt: skip
     field_error(form, "status")
 
 
@@ -154,7 +154,8 @@ def opened(what: str) -> Callable[[int], str]:
 
     def message(record_id: int) -> str:
         st.query_params["id"] = str(record_id)
-        return f"{what} #{record_id} is logged."
+        # Translators: {what} is the kind of record ("Friction point"), {id} its number.
+        return _("{what} #{id} is logged.").format(what=what, id=record_id)
 
     return message
 
@@ -162,5 +163,7 @@ def opened(what: str) -> Callable[[int], str]:
 def saved(record_id: int | None) -> Callable[[dict], str]:
     """The confirmation after an edit, which says when nothing had changed."""
     return lambda changes: (
-        f"Saved changes to #{record_id}." if changes else "Nothing had changed, so nothing was saved."
+        _("Saved changes to #{id}.").format(id=record_id)
+        if changes
+        else _("Nothing had changed, so nothing was saved.")
     )

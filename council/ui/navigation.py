@@ -15,44 +15,73 @@ from streamlit.navigation.page import StreamlitPage
 from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.vocabulary import Role, role_label
+from council.i18n import N_, _
 from council.ui.text import md
 
 
 @dataclass(frozen=True)
 class PageSpec:
     path: str
-    title: str
+    title: str  # in English, marked with N_: shown through _ where the pages are built, every run
     icon: str
-    section: str
+    section: str  # the same
     task: Task
 
 
 PAGES = (
-    PageSpec("app_pages/my_work.py", "My work", ":material/task_alt:", "Your work", Task.READ),
-    PageSpec("app_pages/overview.py", "Overview", ":material/dashboard:", "Prepare", Task.READ),
-    PageSpec("app_pages/friction_points.py", "Friction points", ":material/report:", "Prepare", Task.READ),
+    PageSpec("app_pages/my_work.py", N_("My work"), ":material/task_alt:", N_("Your work"), Task.READ),
+    PageSpec("app_pages/overview.py", N_("Overview"), ":material/dashboard:", N_("Prepare"), Task.READ),
     PageSpec(
-        "app_pages/missing_connections.py", "Missing connections", ":material/link_off:", "Prepare", Task.READ
+        "app_pages/friction_points.py", N_("Friction points"), ":material/report:", N_("Prepare"), Task.READ
     ),
-    PageSpec("app_pages/blockers.py", "Blockers", ":material/block:", "Prepare", Task.READ),
-    PageSpec("app_pages/meetings.py", "Meetings", ":material/event:", "Meet", Task.READ),
-    PageSpec("app_pages/propose_change.py", "Propose a change", ":material/lightbulb:", "Meet", Task.PROPOSE),
-    PageSpec("app_pages/self_check.py", "Council self-check", ":material/fact_check:", "Meet", Task.READ),
-    PageSpec("app_pages/decisions.py", "Decisions", ":material/gavel:", "Follow up", Task.READ),
-    PageSpec("app_pages/actions.py", "Actions", ":material/checklist:", "Follow up", Task.READ),
-    PageSpec("app_pages/since.py", "Since the last meeting", ":material/update:", "Follow up", Task.READ),
-    PageSpec("app_pages/customer_voice.py", "Customer voice", ":material/forum:", "Follow up", Task.READ),
-    PageSpec("app_pages/wall.py", "Wall screen", ":material/tv:", "Follow up", Task.READ),
-    PageSpec("app_pages/council.py", "Council & rotation", ":material/groups:", "Run the council", Task.READ),
+    PageSpec(
+        "app_pages/missing_connections.py",
+        N_("Missing connections"),
+        ":material/link_off:",
+        N_("Prepare"),
+        Task.READ,
+    ),
+    PageSpec("app_pages/blockers.py", N_("Blockers"), ":material/block:", N_("Prepare"), Task.READ),
+    PageSpec("app_pages/meetings.py", N_("Meetings"), ":material/event:", N_("Meet"), Task.READ),
+    PageSpec(
+        "app_pages/propose_change.py",
+        N_("Propose a change"),
+        ":material/lightbulb:",
+        N_("Meet"),
+        Task.PROPOSE,
+    ),
+    PageSpec(
+        "app_pages/self_check.py", N_("Council self-check"), ":material/fact_check:", N_("Meet"), Task.READ
+    ),
+    PageSpec("app_pages/decisions.py", N_("Decisions"), ":material/gavel:", N_("Follow up"), Task.READ),
+    PageSpec("app_pages/actions.py", N_("Actions"), ":material/checklist:", N_("Follow up"), Task.READ),
+    PageSpec(
+        "app_pages/since.py", N_("Since the last meeting"), ":material/update:", N_("Follow up"), Task.READ
+    ),
+    PageSpec(
+        "app_pages/customer_voice.py", N_("Customer voice"), ":material/forum:", N_("Follow up"), Task.READ
+    ),
+    PageSpec("app_pages/wall.py", N_("Wall screen"), ":material/tv:", N_("Follow up"), Task.READ),
+    PageSpec(
+        "app_pages/council.py",
+        N_("Council & rotation"),
+        ":material/groups:",
+        N_("Run the council"),
+        Task.READ,
+    ),
     PageSpec(
         "app_pages/import_feedback.py",
-        "Import feedback",
+        N_("Import feedback"),
         ":material/upload_file:",
-        "Run the council",
+        N_("Run the council"),
         Task.IMPORT,
     ),
-    PageSpec("app_pages/audit_trail.py", "Audit trail", ":material/history:", "Run the council", Task.AUDIT),
-    PageSpec("app_pages/settings.py", "Settings", ":material/settings:", "Run the council", Task.SETTINGS),
+    PageSpec(
+        "app_pages/audit_trail.py", N_("Audit trail"), ":material/history:", N_("Run the council"), Task.AUDIT
+    ),
+    PageSpec(
+        "app_pages/settings.py", N_("Settings"), ":material/settings:", N_("Run the council"), Task.SETTINGS
+    ),
 )
 
 
@@ -79,7 +108,7 @@ def pages_for(me: Person | None, everything: bool) -> tuple[list[StreamlitPage],
         (spec.path for spec in allowed if spec.path != MY_WORK or _lands_on_my_work(me)), PAGES[0].path
     )
     built = {
-        spec.path: st.Page(spec.path, title=spec.title, icon=spec.icon, default=spec.path == default)
+        spec.path: st.Page(spec.path, title=_(spec.title), icon=spec.icon, default=spec.path == default)
         for spec in PAGES
     }
     st.session_state[_BUILT] = built
@@ -94,22 +123,21 @@ def side_menu(mine: dict[str, StreamlitPage]) -> None:
             continue
         if spec.section != section:
             section = spec.section
-            st.sidebar.caption(section)
-        st.sidebar.page_link(mine[spec.path], label=spec.title, icon=spec.icon)
+            st.sidebar.caption(_(section))
+        st.sidebar.page_link(mine[spec.path], label=_(spec.title), icon=spec.icon)
 
 
 def not_for_your_role(me: Person | None, page: StreamlitPage, mine: dict[str, StreamlitPage]) -> None:
     """What someone sees who opens a page their role does not use, say from a forwarded link."""
-    roles = ", ".join(role_label(r) for r in me.roles) if me and me.roles else "no role yet"
+    roles = ", ".join(role_label(r) for r in me.roles) if me and me.roles else _("no role yet")
     st.title(page.title)
-    st.info(
-        f"This page is not for your role ({md(roles)}). "
-        + (
-            "Your pages are in the side menu."
-            if mine
-            else "Ask the council's secretary for a role on the roster."
-        ),
-        icon=":material/lock:",
-    )
+    if mine:
+        note = _("This page is not for your role ({roles}). Your pages are in the side menu.")
+    else:
+        note = _(
+            "This page is not for your role ({roles}). Ask the council's secretary for a role on the roster."
+        )
+    st.info(note.format(roles=md(roles)), icon=":material/lock:")
     for own in list(mine.values())[:3]:
-        st.page_link(own, label=f"Go to {own.title}", icon=own.icon)
+        # Translators: {page} is the title of a page of this app, e.g. "My work".
+        st.page_link(own, label=_("Go to {page}").format(page=own.title), icon=own.icon)

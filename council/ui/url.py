@@ -11,6 +11,9 @@ from datetime import date
 
 import streamlit as st
 
+from council.i18n import _
+from council.i18n import formats as fmt
+
 
 def choices_from_url(name: str, allowed: Sequence[str]) -> list[str]:
     """The values of a repeated parameter (`?department=a&department=b`) that are allowed."""
@@ -84,12 +87,14 @@ def pager(page: int, pages: int, key: str) -> None:
     if pages == 1:
         return
     cols = st.columns([1, 2, 1], vertical_alignment="center")
-    if cols[0].button("Previous page", icon=":material/chevron_left:", disabled=page == 1, key=f"{key}_prev"):
+    if cols[0].button(
+        _("Previous page"), icon=":material/chevron_left:", disabled=page == 1, key=f"{key}_prev"
+    ):
         write_to_url({"page": str(page - 1)})
         st.rerun()
-    cols[1].caption(f"Page {page} of {pages}")
+    cols[1].caption(_("Page {page} of {pages}").format(page=fmt.number(page), pages=fmt.number(pages)))
     if cols[2].button(
-        "Next page", icon=":material/chevron_right:", disabled=page == pages, key=f"{key}_next"
+        _("Next page"), icon=":material/chevron_right:", disabled=page == pages, key=f"{key}_next"
     ):
         write_to_url({"page": str(page + 1)})
         st.rerun()
