@@ -19,13 +19,24 @@ from __future__ import annotations
 import argparse
 import contextvars
 import io
+import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from council.cli_accounts import add_account_commands
 from council.cli_import import add_import_command
-from council.cli_io import HandOver, app_workspace, hand_over, inside_app, same_place, say, warn
+from council.cli_io import (
+    NO_WORKSPACE,
+    HandOver,
+    app_workspace,
+    hand_over,
+    inside_app,
+    same_place,
+    say,
+    warn,
+)
 from council.cli_mail import add_mail_command
 from council.config import CONFIG_ENV, load_config
 from council.demo.fit import missing_for_the_demo
@@ -33,6 +44,8 @@ from council.demo.large import SEED as LARGE_SEED
 from council.demo.large import add_large_history
 from council.domain.errors import CouncilError, DatabaseInUse, NotFound, ValidationError
 from council.domain.people import OPERATOR
+from council.i18n import N_, _, ngettext, preferred_language, set_language, use_language
+from council.i18n import formats as fmt
 from council.services.admin import back_up, restore, workspace_facts
 from council.services.recovery import new_recovery_code
 from council.services.workspace import DB_ENV, Workspace, database_path, open_workspace
@@ -40,11 +53,27 @@ from council.services.workspace import DB_ENV, Workspace, database_path, open_wo
 # What the running app carries out for the command line; the others need the app stopped.
 BESIDE_THE_APP = {"backup", "import-feedback", "set-password", "add-person", "accounts", "send-mail",
                   "version", "recovery-code"}  # fmt: skip
+DESCRIPTION = N_(
+    "Command line for operators: create a workspace, load the demo, show the schema version, back up."
+)
+# The kinds of id the demo may miss in a workspace file, in words, with the ids missing.
+_MISSING_KINDS = {
+    "department": N_("departments {ids}"), "journey_stage": N_("journey stages {ids}"),
+    "channel": N_("channels {ids}"), "segment": N_("segments {ids}"),
+    "blocker_category": N_("blocker categories {ids}"),
+}  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Until the workspace file is read, the command speaks the language the environment asks for.
+    with use_language(preferred_language([os.environ.get("LANG", "")], "en")):
+        return _main(argv)
+
+
+def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    _speak_the_workspace_language(args)
     try:
         try:
             return args.run(args)
@@ -53,20 +82,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         except HandOver as asked:
             return _beside_the_app(argv, args, asked)
     except CouncilError as e:
-        warn(f"error: {e.message}")
+        warn(_("error: {message}").format(message=e.message))
         return 1
     except (FileNotFoundError, IsADirectoryError, PermissionError, NotADirectoryError) as e:
-        warn(
-            f"error: {e.filename or 'a file'} cannot be written or read: {e.strerror}. Check the path and try again."
-        )
+        # Translators: {reason} is the system's own explanation, e.g. "Permission denied".
+        warn(_("error: {file} cannot be written or read: {reason}. Check the path and try again.").format(
+            file=e.filename or _("a file"), reason=e.strerror))  # fmt: skip
         return 1
     except EOFError:
-        warn("error: nothing to read: type the password when asked, or pass --password-stdin and give it on "
-             "standard input.")  # fmt: skip
+        warn(_("error: nothing to read: type the password when asked, or pass --password-stdin and give it "
+               "on standard input."))  # fmt: skip
         return 1
     except KeyboardInterrupt:
-        warn("Stopped; nothing more was done.")
+        warn(_("Stopped; nothing more was done."))
         return 130
+
+
+def _speak_the_workspace_language(args: argparse.Namespace) -> None:
+    """From here on the command speaks its workspace's language (the file's `language`)."""
+    held = app_workspace()
+    if held is not None:
+        set_language(held.config.language)
+        return
+    # A file that cannot be read: the command itself says what is wrong, in the environment's language.
+    with suppress(CouncilError):
+        set_language(load_config(args.config).language)
 
 
 def _beside_the_app(argv: list[str], args: argparse.Namespace, asked: HandOver) -> int:
@@ -82,12 +122,14 @@ def run_in_app(ws: Workspace, argv: list[str], stdin: str, cwd: str) -> dict[str
 
     def run() -> int:
         inside_app(ws, out, err, io.StringIO(stdin))
+        set_language(ws.config.language)
         try:
             args = _parser().parse_args(argv)
         except SystemExit as e:  # the command line checked the words already; this is a forged request
             return int(e.code or 2)
         if args.command not in BESIDE_THE_APP:
-            warn(f"error: `{args.command}` cannot run while the app runs: stop the app first.")
+            warn(_("error: `{command}` cannot run while the app runs: stop the app first.").format(
+                command=args.command))  # fmt: skip
             return 2
         for name, value in vars(args).items():
             if isinstance(value, Path) and not value.is_absolute():
@@ -95,7 +137,7 @@ def run_in_app(ws: Workspace, argv: list[str], stdin: str, cwd: str) -> dict[str
         try:
             return args.run(args)
         except CouncilError as e:
-            warn(f"error: {e.message}")
+            warn(_("error: {message}").format(message=e.message))
             return 1
 
     code = contextvars.Context().run(run)
@@ -103,42 +145,42 @@ def run_in_app(ws: Workspace, argv: list[str], stdin: str, cwd: str) -> dict[str
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m council", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m council", description=_(DESCRIPTION))
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config", type=Path, help=f"workspace YAML file (default: ${CONFIG_ENV} or data/workspace.yaml)"
-    )
-    common.add_argument(
-        "--db", type=Path, help=f"database file (default: ${DB_ENV}, else the config's `database`)"
-    )
+    config_help = _("workspace YAML file (default: ${variable} or data/workspace.yaml)")
+    common.add_argument("--config", type=Path, help=config_help.format(variable=CONFIG_ENV))
+    db_help = _("database file (default: ${variable}, else the config's `database`)")
+    common.add_argument("--db", type=Path, help=db_help.format(variable=DB_ENV))
     commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
-    init = commands.add_parser("init", parents=[common], help="create an empty workspace, or upgrade one")
+    init = commands.add_parser("init", parents=[common], help=_("create an empty workspace, or upgrade one"))
     init.set_defaults(run=_init)
-    demo = commands.add_parser("demo", parents=[common], help="create a workspace with the demo data")
+    demo = commands.add_parser("demo", parents=[common], help=_("create a workspace with the demo data"))
     demo.set_defaults(run=_demo)
     large = commands.add_parser(
-        "large", parents=[common], help="create the demo plus years of synthetic history, to measure speed"
+        "large", parents=[common], help=_("create the demo plus years of synthetic history, to measure speed")
     )
+    scale_help = _("1 = {points} friction points, {responses} responses")
+    scale_help = scale_help.format(points=fmt.number(50_000), responses=fmt.number(2_000_000))
+    large.add_argument("--scale", type=float, default=1.0, help=scale_help)
     large.add_argument(
-        "--scale", type=float, default=1.0, help="1 = 50,000 friction points, 2,000,000 responses"
+        "--seed", type=int, default=LARGE_SEED, help=_("the same seed gives the same workspace")
     )
-    large.add_argument("--seed", type=int, default=LARGE_SEED, help="the same seed gives the same workspace")
     large.set_defaults(run=_large)
     code = commands.add_parser(
         "recovery-code",
         parents=[common],
-        help="make a new one-time recovery code for a secretary (shown once)",
+        help=_("make a new one-time recovery code for a secretary (shown once)"),
     )
     code.set_defaults(run=_recovery_code)
-    version = commands.add_parser("version", parents=[common], help="show the schema version")
+    version = commands.add_parser("version", parents=[common], help=_("show the schema version"))
     version.set_defaults(run=_version)
-    backup = commands.add_parser("backup", parents=[common], help="copy the database to a new file")
-    backup.add_argument("file", nargs="?", type=Path, help="where to write (default: backups/ beside it)")
+    backup = commands.add_parser("backup", parents=[common], help=_("copy the database to a new file"))
+    backup.add_argument("file", nargs="?", type=Path, help=_("where to write (default: backups/ beside it)"))
     backup.set_defaults(run=_backup)
     restoring = commands.add_parser(
-        "restore", parents=[common], help="make a backup the workspace database (into a new or empty one)"
+        "restore", parents=[common], help=_("make a backup the workspace database (into a new or empty one)")
     )
-    restoring.add_argument("file", type=Path, help="the backup file to restore")
+    restoring.add_argument("file", type=Path, help=_("the backup file to restore"))
     restoring.set_defaults(run=_restore)
     add_import_command(commands, common, _existing)
     add_account_commands(commands, common, _existing)
@@ -150,12 +192,44 @@ def _target(args: argparse.Namespace) -> Path:
     return args.db or database_path(load_config(args.config))
 
 
+# Counts in words, each noun in the form its number asks for ("1 meeting", "1,200 meetings").
+def _people(n: int) -> str:
+    return ngettext("{n} person", "{n} people", n).format(n=fmt.number(n))
+
+
+def _friction_points(n: int) -> str:
+    return ngettext("{n} friction point", "{n} friction points", n).format(n=fmt.number(n))
+
+
+def _meetings(n: int) -> str:
+    return ngettext("{n} meeting", "{n} meetings", n).format(n=fmt.number(n))
+
+
+def _decisions(n: int) -> str:
+    return ngettext("{n} decision", "{n} decisions", n).format(n=fmt.number(n))
+
+
+def _decision_versions(n: int) -> str:
+    return ngettext("{n} decision version", "{n} decision versions", n).format(n=fmt.number(n))
+
+
+def _responses(n: int) -> str:
+    return ngettext("{n} response", "{n} responses", n).format(n=fmt.number(n))
+
+
+def _feedback_responses(n: int) -> str:
+    return ngettext("{n} feedback response", "{n} feedback responses", n).format(n=fmt.number(n))
+
+
 def _init(args: argparse.Namespace) -> int:
     existed = _target(args).exists()
     ws = open_workspace(args.config, args.db, demo=False)
     facts = workspace_facts(ws)
-    verb = "Upgraded" if existed else "Created"
-    say(f"{verb} {facts.database} (schema version {facts.schema_version}).")
+    if existed:
+        done = _("Upgraded {database} (schema version {version}).")
+    else:
+        done = _("Created {database} (schema version {version}).")
+    say(done.format(database=facts.database, version=facts.schema_version))
     if not existed:
         _print_recovery_code(new_recovery_code(ws), args)
     return 0
@@ -167,87 +241,101 @@ def _recovery_code(args: argparse.Namespace) -> int:
 
 
 def _print_recovery_code(code: str, args: argparse.Namespace) -> None:
-    say(
-        f"Recovery code: {code}\n"
-        "Keep it somewhere safe, away from this server; it is shown only now. A secretary who can no longer "
-        "sign in uses it once, with their e-mail address, under “Use the recovery code” on the sign-in page. "
-        f"`python -m council recovery-code{same_place(args)}` makes a new one (the old one then stops working)."
+    told = _(
+        "Recovery code: {code}\n"
+        "Keep it somewhere safe, away from this server; it is shown only now. A secretary who can no "
+        "longer sign in uses it once, with their e-mail address, under “Use the recovery code” on the "
+        "sign-in page. `python -m council recovery-code{options}` makes a new one (the old one then stops "
+        "working)."
     )
+    say(told.format(code=code, options=same_place(args)))
 
 
 def _demo(args: argparse.Namespace) -> int:
     target = _target(args)
     if target.exists():
-        warn(
-            f"error: {target} already exists. Demo data only goes into a new workspace: "
-            "pass --db with a new file name, or move the old file away first."
-        )
+        warn(_("error: {target} already exists. Demo data only goes into a new workspace: pass --db with a "
+               "new file name, or move the old file away first.").format(target=target))  # fmt: skip
         return 1
     config = load_config(args.config)
     missing = missing_for_the_demo(config)
     if missing:
-        lists = "; ".join(f"{kind.replace('_', ' ')}s {', '.join(ids)}" for kind, ids in missing.items())
+        lists = "; ".join(
+            _(_MISSING_KINDS[kind]).format(ids=", ".join(ids)) if kind in _MISSING_KINDS
+            else f"{kind}: {', '.join(ids)}"
+            for kind, ids in missing.items()
+        )  # fmt: skip
         raise ValidationError(
-            f"The demo organisation does not fit {config.source}: it needs ids that file does not list ({lists}). "
-            "Load the demo with the workspace file it comes with (--config data/workspace.yaml), or start your "
-            "own, empty workspace with `init`."
-        )
+            _("The demo organisation does not fit {file}: it needs ids that file does not list ({lists}). "
+              "Load the demo with the workspace file it comes with (--config data/workspace.yaml), or start "
+              "your own, empty workspace with `init`.").format(file=config.source, lists=lists)
+        )  # fmt: skip
     ws = open_workspace(args.config, target, demo=True)
     rows = workspace_facts(ws).rows
-    say(
-        f"Created {target} with the demo organisation {ws.config.organisation}: "
-        f"{rows['friction_point']} friction points, {rows['meeting']} meetings, "
-        f"{rows['feedback']:,} feedback responses."
+    created = _(
+        "Created {target} with the demo organisation {organisation}: {points}, {meetings}, {responses}."
     )
+    say(created.format(
+        target=target, organisation=ws.config.organisation, points=_friction_points(rows["friction_point"]),
+        meetings=_meetings(rows["meeting"]), responses=_feedback_responses(rows["feedback"]),
+    ))  # fmt: skip
     return 0
 
 
 def _large(args: argparse.Namespace) -> int:
     target = _target(args)
     if target.exists():
-        warn(f"error: {target} already exists. The large workspace only goes into a new file: pass --db "
-             "with a new file name.")  # fmt: skip
+        warn(_("error: {target} already exists. The large workspace only goes into a new file: pass --db "
+               "with a new file name.").format(target=target))  # fmt: skip
         return 1
     if not 0 < args.scale <= 10:
-        warn(f"error: --scale {args.scale} is out of range; use a number above 0 and up to 10.")
+        warn(_("error: --scale {scale} is out of range; use a number above 0 and up to 10.").format(
+            scale=args.scale))  # fmt: skip
         return 1
     ws = open_workspace(args.config, target, demo=True)
     sizes = add_large_history(ws.db, ws.config, today=ws.today(), scale=args.scale, seed=args.seed)
     ws.db.checkpoint()
     rows = workspace_facts(ws).rows
-    say(
-        f"Created {target}: the demo plus {sizes.friction_point:,} friction points, {sizes.meeting:,} meetings, "
-        f"{sizes.decision:,} decisions and {sizes.feedback:,} responses; in all {rows['friction_point']:,} "
-        f"friction points, {rows['decision']:,} decision versions, {rows['feedback']:,} feedback responses."
-    )
+    # Translators: each {…} but {target} is a count with its noun, e.g. "1,200 meetings".
+    created = _("Created {target}: the demo plus {points}, {meetings}, {decisions} and {responses}; in all "
+                "{all_points}, {all_decisions}, {all_responses}.")  # fmt: skip
+    say(created.format(
+        target=target, points=_friction_points(sizes.friction_point), meetings=_meetings(sizes.meeting),
+        decisions=_decisions(sizes.decision), responses=_responses(sizes.feedback),
+        all_points=_friction_points(rows["friction_point"]),
+        all_decisions=_decision_versions(rows["decision"]),
+        all_responses=_feedback_responses(rows["feedback"]),
+    ))  # fmt: skip
     return 0
 
 
-def _existing(args: argparse.Namespace, consequence: str = "") -> Workspace:
+def _existing(args: argparse.Namespace, missing: str = NO_WORKSPACE) -> Workspace:
     """The workspace the arguments name, which must exist already (nothing is created); the app's own when
-    the running app carries the command out."""
+    the running app carries the command out. `missing` (a text marked with N_, as NO_WORKSPACE) says what
+    is wrong when it does not exist."""
     held = app_workspace()
     if held is not None:
         return held
     target = _target(args)
     if not target.exists():
-        raise NotFound(
-            f"{target} does not exist yet{consequence}; `python -m council init{same_place(args)}` creates it."
-        )
+        raise NotFound(_(missing).format(target=target, options=same_place(args)))
     return open_workspace(args.config, target, demo=False)
 
 
 def _version(args: argparse.Namespace) -> int:
     facts = workspace_facts(_existing(args))
+    told = _("{database}: schema version {version} (this app knows up to {latest}).")
     say(
-        f"{facts.database}: schema version {facts.schema_version} (this app knows up to {facts.latest_schema_version})."
+        told.format(database=facts.database, version=facts.schema_version, latest=facts.latest_schema_version)
     )
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
-    written = back_up(_existing(args, ", so there is nothing to back up"), OPERATOR, args.file)
-    say(f"Backup written to {written}.")
+    nothing = N_("{target} does not exist yet, so there is nothing to back up; "
+                 "`python -m council init{options}` creates it.")  # fmt: skip
+    written = back_up(_existing(args, nothing), OPERATOR, args.file)
+    say(_("Backup written to {file}.").format(file=written))
     return 0
 
 
@@ -255,10 +343,16 @@ def _restore(args: argparse.Namespace) -> int:
     target = _target(args)
     version = restore(args.file, target)
     facts = workspace_facts(open_workspace(args.config, target, demo=False))  # upgrades an older backup
-    upgraded = f", upgraded to {facts.schema_version}" if facts.schema_version != version else ""
-    say(
-        f"Restored {args.file} into {target} (schema version {version}{upgraded}): "
-        f"{facts.rows['person']} people, {facts.rows['friction_point']} friction points, "
-        f"{facts.rows['decision']} decision versions, {facts.rows['feedback']:,} feedback responses."
-    )
+    rows = facts.rows
+    if facts.schema_version != version:
+        done = _("Restored {backup} into {target} (schema version {version}, upgraded to {latest}): "
+                 "{people}, {points}, {decisions}, {responses}.")  # fmt: skip
+    else:
+        done = _("Restored {backup} into {target} (schema version {version}): "
+                 "{people}, {points}, {decisions}, {responses}.")  # fmt: skip
+    say(done.format(
+        backup=args.file, target=target, version=version, latest=facts.schema_version,
+        people=_people(rows["person"]), points=_friction_points(rows["friction_point"]),
+        decisions=_decision_versions(rows["decision"]), responses=_feedback_responses(rows["feedback"]),
+    ))  # fmt: skip
     return 0

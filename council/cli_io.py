@@ -19,9 +19,13 @@ from pathlib import Path
 from typing import TextIO
 
 from council.domain.errors import DatabaseInUse
+from council.i18n import N_, _, ngettext
 from council.services import operator_link
 from council.services.workspace import Workspace
 
+# What a command that needs an existing workspace says when there is none (`{target}`: the database file,
+# `{options}`: the command's --config and --db); a command may say what it cannot do then, too.
+NO_WORKSPACE = N_("{target} does not exist yet; `python -m council init{options}` creates it.")
 WAIT_FOR_APP_SECONDS = 900  # a large import takes a while; the app answers when it is done
 _OUT: ContextVar[TextIO | None] = ContextVar("cli_out", default=None)
 _ERR: ContextVar[TextIO | None] = ContextVar("cli_err", default=None)
@@ -85,20 +89,23 @@ def hand_over(argv: list[str], database: Path, held: DatabaseInUse, stdin: str =
         with urllib.request.urlopen(request, timeout=WAIT_FOR_APP_SECONDS) as answer:
             done = json.loads(answer.read().decode())
     except urllib.error.HTTPError as e:
+        refused = _("{database} is in use by the running app, which refused the command: {answer}")
         raise DatabaseInUse(
-            f"{database} is in use by the running app, which refused the command: "
-            f"{e.read().decode(errors='replace') or e.code}"
+            refused.format(database=database, answer=e.read().decode(errors="replace") or e.code)
         ) from e
     except TimeoutError as e:
-        raise DatabaseInUse(
-            f"The running app did not answer within {WAIT_FOR_APP_SECONDS // 60} minutes. It may still be "
-            "busy with the command: look at Settings in the app before you try again."
-        ) from e
+        minutes = WAIT_FOR_APP_SECONDS // 60
+        raise DatabaseInUse(ngettext(
+            "The running app did not answer within {n} minute. It may still be busy with the command: look at "
+            "Settings in the app before you try again.",
+            "The running app did not answer within {n} minutes. It may still be busy with the command: look "
+            "at Settings in the app before you try again.", minutes).format(n=minutes)) from e  # fmt: skip
     except OSError as e:
-        raise DatabaseInUse(
-            f"{database} is in use, but the app that holds it did not answer at {link.url} ({e}). Is it still "
-            "running? Stop whatever holds the database, or start the app again, then try again."
-        ) from e
+        # Translators: {address} is the app's web address, {problem} the system's explanation.
+        raise DatabaseInUse(_(
+            "{database} is in use, but the app that holds it did not answer at {address} ({problem}). Is it "
+            "still running? Stop whatever holds the database, or start the app again, then try again."
+        ).format(database=database, address=link.url, problem=e)) from e  # fmt: skip
     if done.get("out"):
         say(done["out"].rstrip("\n"))
     if done.get("err"):
