@@ -34,7 +34,8 @@ from council.domain.workspace import (
     Segment,
     WorkspaceConfig,
 )
-from council.i18n import LANGUAGES
+from council.i18n import LANGUAGES, _, ngettext
+from council.i18n import formats as fmt
 from council.i18n.wording import Wording
 
 CONFIG_ENV = "COUNCIL_CONFIG"
@@ -59,12 +60,13 @@ def load_config(path: Path | str | None = None) -> WorkspaceConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(
-            f"{path}: file not found. Point {CONFIG_ENV} at your workspace file, "
-            f"or copy {DEFAULT_CONFIG} to start one."
-        ) from None
+        missing = _("{file}: file not found. Point {variable} at your workspace file, or copy {example} to "
+                    "start one.")  # fmt: skip
+        raise ConfigError(missing.format(file=path, variable=CONFIG_ENV, example=DEFAULT_CONFIG)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot be read as UTF-8 text ({e}).") from None
+        raise ConfigError(
+            _("{file}: cannot be read as UTF-8 text ({problem}).").format(file=path, problem=e)
+        ) from None
     return parse_config(text, path)
 
 
@@ -73,9 +75,15 @@ def parse_config(text: str, path: Path) -> WorkspaceConfig:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(e, "problem", None) or "invalid YAML"
-        raise ConfigError(f"{path}: not valid YAML{where}: {problem}.") from None
+        problem = getattr(e, "problem", None) or _("invalid YAML")
+        if mark:
+            # Translators: {problem} is the YAML reader's own explanation, in English.
+            message = _("{file}: not valid YAML at line {line}, column {column}: {problem}.").format(
+                file=path, line=mark.line + 1, column=mark.column + 1, problem=problem)  # fmt: skip
+        else:
+            # Translators: {problem} is the YAML reader's own explanation, in English.
+            message = _("{file}: not valid YAML: {problem}.").format(file=path, problem=problem)
+        raise ConfigError(message) from None
     return _Reader(path).workspace(data)
 
 
@@ -86,23 +94,26 @@ class _Reader:
         self.path = path
 
     def fail(self, key_path: str, expected: str) -> ConfigError:
+        """The problem at `key_path`; `expected` says what is wrong, in the reader's language."""
         return ConfigError(f"{self.path}: {key_path}: {expected}")
 
     def mapping(self, value: Any, key_path: str, allowed: set[str]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(key_path or "(top level)", "expected a mapping of keys to values")
+            raise self.fail(key_path or _("(top level)"), _("expected a mapping of keys to values"))
         for key in value:
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                raise self.fail(_join(key_path, str(key)), f"unknown key (known keys: {known})")
+                raise self.fail(
+                    _join(key_path, str(key)), _("unknown key (known keys: {keys})").format(keys=known)
+                )
         return value
 
     def text(self, data: dict[str, Any], key: str, key_path: str, default: str | None = None) -> str:
         value = data.get(key, default)
         if value is None:
-            raise self.fail(_join(key_path, key), "missing")
+            raise self.fail(_join(key_path, key), _("missing"))
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(_join(key_path, key), "expected a non-empty text")
+            raise self.fail(_join(key_path, key), _("expected a non-empty text"))
         return value.strip()
 
     def wording(self, data: dict[str, Any], key: str, key_path: str) -> Wording:
@@ -113,13 +124,16 @@ class _Reader:
         where = _join(key_path, key)
         self.mapping(value, where, set(LANGUAGES))
         if not value:
-            raise self.fail(where, f"expected a text, or one per language ({', '.join(LANGUAGES)})")
+            raise self.fail(where, _("expected a text, or one per language ({languages})").format(
+                languages=", ".join(LANGUAGES)))  # fmt: skip
         return Wording.of({lang: self.text(value, lang, where) for lang in value})
 
     def boolean(self, data: dict[str, Any], key: str, key_path: str, default: bool) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(_join(key_path, key), f"expected true/false, got {value!r}")
+            raise self.fail(
+                _join(key_path, key), _("expected true/false, got {value}").format(value=repr(value))
+            )
         return value
 
     def number(
@@ -127,15 +141,21 @@ class _Reader:
         minimum: float, whole: bool = False,
     ) -> float:  # fmt: skip
         value = data.get(key, default)
-        kind = "a whole number" if whole else "a number"
         if value is None:
-            raise self.fail(_join(key_path, key), "missing")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(_join(key_path, key), f"expected {kind}, got {value!r}")
-        if not math.isfinite(value) or (whole and not float(value).is_integer()):
-            raise self.fail(_join(key_path, key), f"expected {kind}, got {value!r}")
+            raise self.fail(_join(key_path, key), _("missing"))
+        if (isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value)
+                or (whole and not float(value).is_integer())):  # fmt: skip
+            wrong = (
+                _("expected a whole number, got {value}") if whole else _("expected a number, got {value}")
+            )
+            raise self.fail(_join(key_path, key), wrong.format(value=repr(value)))
         if value < minimum:
-            raise self.fail(_join(key_path, key), f"expected {kind} of at least {minimum:g}")
+            if whole:
+                at_least = _("expected a whole number of at least {minimum}")
+            else:
+                at_least = _("expected a number of at least {minimum}")
+            shown = fmt.number(minimum, 0 if float(minimum).is_integer() else 2)
+            raise self.fail(_join(key_path, key), at_least.format(minimum=shown))
         return value
 
     def named_list(
@@ -146,9 +166,9 @@ class _Reader:
         if items is None and optional:
             return ()
         if items is None:
-            raise self.fail(key, "missing")
+            raise self.fail(key, _("missing"))
         if not isinstance(items, list) or not items:
-            raise self.fail(key, "expected a non-empty list of {id, name} entries")
+            raise self.fail(key, _("expected a non-empty list of {id, name} entries"))
         seen: set[str] = set()
         result = []
         for i, raw in enumerate(items):
@@ -165,18 +185,19 @@ class _Reader:
         """The entry's id, checked to be well formed and not in `seen` (which it joins)."""
         item_id = self.text(entry, "id", where)
         if not _ID.match(item_id):
-            raise self.fail(
-                f"{where}.id",
-                f"{item_id!r} is not a valid id: use lowercase letters, digits and _ (starting with a letter)",
-            )
+            raise self.fail(f"{where}.id", _(
+                "{id} is not a valid id: use lowercase letters, digits and _ (starting with a letter)"
+            ).format(id=repr(item_id)))  # fmt: skip
         if item_id in seen:
-            raise self.fail(f"{where}.id", f"{item_id!r} is listed twice; ids must be unique")
+            raise self.fail(
+                f"{where}.id", _("{id} is listed twice; ids must be unique").format(id=repr(item_id))
+            )
         seen.add(item_id)
         return item_id
 
     def workspace(self, data: Any) -> WorkspaceConfig:
         if data is None:
-            raise self.fail("(top level)", "the file is empty")
+            raise self.fail(_("(top level)"), _("the file is empty"))
         data = self.mapping(data, "", _TOP_KEYS)
         org = self.mapping(data.get("organisation"), "organisation", {"name", "time_zone"})
         departments = self.named_list(data, "departments", Department)
@@ -184,13 +205,11 @@ class _Reader:
         segments = self.named_list(data, "segments", Segment)
         missing = {"existing", "new"} - {s.id for s in segments}
         if missing:
-            raise self.fail(
-                "segments",
-                f"expected segments with ids 'existing' and 'new'; missing {sorted(missing)}",
-            )
+            expected = _("expected segments with ids 'existing' and 'new'; missing {ids}")
+            raise self.fail("segments", expected.format(ids=sorted(missing)))
         database = data.get("database")
         if database is not None and (not isinstance(database, str) or not database.strip()):
-            raise self.fail("database", "expected a file path, e.g. council.duckdb")
+            raise self.fail("database", _("expected a file path, e.g. council.duckdb"))
         return WorkspaceConfig(
             organisation=self.text(org, "name", "organisation"),
             time_zone=self.time_zone(org),
@@ -217,20 +236,22 @@ class _Reader:
     def language(self, data: dict[str, Any]) -> str:
         language = self.text(data, "language", "", default=LANGUAGES[0])
         if language not in LANGUAGES:
-            raise self.fail("language", f"expected one of {', '.join(LANGUAGES)}, got {language!r}")
+            raise self.fail("language", _("expected one of {choices}, got {value}").format(
+                choices=", ".join(LANGUAGES), value=repr(language)))  # fmt: skip
         return language
 
     def sign_in(self, data: dict[str, Any]) -> str:
         how = self.text(data, "sign_in", "", default=SIGN_IN_METHODS[0])
         if how not in SIGN_IN_METHODS:
-            raise self.fail("sign_in", f"expected one of {', '.join(SIGN_IN_METHODS)}, got {how!r}")
+            raise self.fail("sign_in", _("expected one of {choices}, got {value}").format(
+                choices=", ".join(SIGN_IN_METHODS), value=repr(how)))  # fmt: skip
         return how
 
     def self_check(self, items: Any) -> tuple[SelfCheckQuestion, ...]:
         if items is None:
             return DEFAULT_QUESTIONS
         if not isinstance(items, list) or not items:
-            raise self.fail("self_check", "expected a non-empty list of {id, label, question} entries")
+            raise self.fail("self_check", _("expected a non-empty list of {id, label, question} entries"))
         seen: set[str] = set()
         questions = []
         for i, raw in enumerate(items):
@@ -240,10 +261,15 @@ class _Reader:
             label, question = self.wording(entry, "label", where), self.wording(entry, "question", where)
             for words in _every_language(label):
                 if len(words) > MAX_LABEL:
-                    raise self.fail(f"{where}.label", f"{len(words)} characters; a chart label needs "
-                                    f"{MAX_LABEL} or fewer (the full statement goes in `question`)")  # fmt: skip
+                    too_long = ngettext(
+                        "{n} character; a chart label needs {most} or fewer (the full statement goes in "
+                        "`question`)",
+                        "{n} characters; a chart label needs {most} or fewer (the full statement goes in "
+                        "`question`)", len(words))  # fmt: skip
+                    raise self.fail(f"{where}.label", too_long.format(n=len(words), most=MAX_LABEL))
             if any(len(words) > MAX_NOTE for words in _every_language(question)):
-                raise self.fail(f"{where}.question", f"too long; keep it under {MAX_NOTE:,} characters")
+                too_long = _("too long; keep it under {most} characters")
+                raise self.fail(f"{where}.question", too_long.format(most=fmt.number(MAX_NOTE)))
             questions.append(SelfCheckQuestion(question_id, label, question))
         return tuple(questions)
 
@@ -251,10 +277,8 @@ class _Reader:
         kinds = self.named_list(data, "guest_kinds", GuestKind, optional=True)
         for i, kind in enumerate(kinds):
             if kind.id in departments:
-                raise self.fail(
-                    f"guest_kinds[{i}].id",
-                    f"{kind.id!r} is already a department; give the guest kind its own id",
-                )
+                taken = _("{id} is already a department; give the guest kind its own id")
+                raise self.fail(f"guest_kinds[{i}].id", taken.format(id=repr(kind.id)))
         return kinds
 
     def time_zone(self, org: dict[str, Any]) -> str:
@@ -262,9 +286,8 @@ class _Reader:
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError, OSError):
-            raise self.fail(
-                "organisation.time_zone", f"{name!r} is not a known time zone, e.g. Europe/Amsterdam"
-            ) from None
+            unknown = _("{name} is not a known time zone, e.g. Europe/Amsterdam")
+            raise self.fail("organisation.time_zone", unknown.format(name=repr(name))) from None
         return name
 
     def council(self, raw: Any, departments: set[str]) -> CouncilRules:
@@ -275,19 +298,20 @@ class _Reader:
         data = self.mapping(raw, "council", keys)
         seats_raw = data.get("seats")
         if not isinstance(seats_raw, dict) or not seats_raw:
-            raise self.fail("council.seats", "expected a mapping of department id to number of seats")
+            raise self.fail("council.seats", _("expected a mapping of department id to number of seats"))
         seats: dict[str, int] = {}
         for dept in seats_raw:
             if dept not in departments:
-                raise self.fail(f"council.seats.{dept}", "is not one of the departments listed above")
+                raise self.fail(f"council.seats.{dept}", _("is not one of the departments listed above"))
             seats[dept] = int(
                 self.number(seats_raw, dept, "council.seats", default=None, minimum=0, whole=True)
             )
         if not any(seats.values()):
-            raise self.fail("council.seats", "expected at least one department with a seat")
+            raise self.fail("council.seats", _("expected at least one department with a seat"))
         unit = self.text(data, "term_unit", "council", default="meetings")
         if unit not in ("meetings", "months"):
-            raise self.fail("council.term_unit", f"expected 'meetings' or 'months', got {unit!r}")
+            raise self.fail("council.term_unit", _("expected 'meetings' or 'months', got {value}").format(
+                value=repr(unit)))  # fmt: skip
 
         def whole(key: str, default: int | None) -> int:
             return int(self.number(data, key, "council", default=default, minimum=1, whole=True))
@@ -310,7 +334,8 @@ class _Reader:
             value = f"{value // 60}:{value % 60:02d}"  # YAML reads an unquoted 14:00 as 840 minutes
         match = _CLOCK.match(str(value).strip())
         if isinstance(value, bool) or not match or int(match[1]) > 23 or int(match[2]) > 59:
-            raise self.fail(_join(key_path, key), f'expected a time of day like "14:00", got {value!r}')
+            expected = _('expected a time of day like "14:00", got {value}')
+            raise self.fail(_join(key_path, key), expected.format(value=repr(value)))
         return time(int(match[1]), int(match[2]))
 
     def scoring(self, raw: Any) -> ScoringWeights:
@@ -322,7 +347,7 @@ class _Reader:
             for name in names
         }
         if sum(weights.values()) <= 0:
-            raise self.fail("scoring", "expected at least one weight above 0")
+            raise self.fail("scoring", _("expected at least one weight above 0"))
         return ScoringWeights(
             **weights,
             reach_full_at=int(self.number(data, "reach_full_at", "scoring", default=defaults.reach_full_at, minimum=1, whole=True)),
@@ -331,7 +356,7 @@ class _Reader:
 
 
 def _every_language(words: Wording) -> list[str]:
-    return [words.default, *(text for _, text in words.by_language)]
+    return [words.default, *(text for _language, text in words.by_language)]
 
 
 def _join(key_path: str, key: str) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from council.domain.mail import PASSWORD_ENV, SECURITY, WEEKDAYS, MailSettings, is_address
+from council.i18n import _
 
 if TYPE_CHECKING:
     from council.config import _Reader
@@ -28,36 +29,39 @@ def read_email(reader: _Reader, raw: Any) -> MailSettings:
     if raw is None:
         return MailSettings()
     if isinstance(raw, dict) and "password" in raw:
-        raise reader.fail(
-            "email.password",
-            f"never put the password in this file: set the environment variable {PASSWORD_ENV} (or the one "
-            "`email.password_env` names), or `password` under [email] in .streamlit/secrets.toml",
-        )
+        never = _("never put the password in this file: set the environment variable {variable} (or the "
+                  "one `email.password_env` names), or `password` under [email] in "
+                  ".streamlit/secrets.toml")  # fmt: skip
+        raise reader.fail("email.password", never.format(variable=PASSWORD_ENV))
     data = reader.mapping(raw, "email", _KEYS)
     enabled = reader.boolean(data, "enabled", "email", False)
     if not enabled:
         return MailSettings()
     security = reader.text(data, "security", "email", default="starttls")
     if security not in SECURITY:
-        raise reader.fail("email.security", f"expected one of {', '.join(SECURITY)}, got {security!r}")
+        expected = _("expected one of {choices}, got {value}")
+        raise reader.fail(
+            "email.security", expected.format(choices=", ".join(SECURITY), value=repr(security))
+        )
     port = int(reader.number(data, "port", "email", default=_DEFAULT_PORTS[security], minimum=1, whole=True))
     if port > 65535:
-        raise reader.fail("email.port", f"expected a port number up to 65535, got {port}")
+        raise reader.fail(
+            "email.port", _("expected a port number up to 65535, got {value}").format(value=port)
+        )
     sender = reader.text(data, "from", "email")
     if not is_address(parseaddr(sender)[1]):
-        raise reader.fail(
-            "email.from", f'expected an address like "CX Council <council@example.org>", got {sender!r}'
-        )
+        expected = _('expected an address like "CX Council <council@example.org>", got {value}')
+        raise reader.fail("email.from", expected.format(value=repr(sender)))
     reply_to = data.get("reply_to")
     if reply_to is not None:
         reply_to = reader.text(data, "reply_to", "email")
         if not is_address(parseaddr(reply_to)[1]):
-            raise reader.fail("email.reply_to", f"expected an e-mail address, got {reply_to!r}")
+            expected = _("expected an e-mail address, got {value}")
+            raise reader.fail("email.reply_to", expected.format(value=repr(reply_to)))
     weekday = reader.text(data, "digest_weekday", "email", default="monday").lower()
     if weekday not in WEEKDAYS:
-        raise reader.fail(
-            "email.digest_weekday", f"expected a day of the week (monday … sunday), got {weekday!r}"
-        )
+        expected = _("expected a day of the week (monday … sunday), got {value}")
+        raise reader.fail("email.digest_weekday", expected.format(value=repr(weekday)))
     return MailSettings(
         enabled=True,
         host=reader.text(data, "host", "email"),
@@ -79,8 +83,7 @@ def _public_url(reader: _Reader, data: dict[str, Any]) -> str:
     url = reader.text(data, "public_url", "email")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        raise reader.fail(
-            "email.public_url",
-            f"expected the workspace's address as people open it, like https://council.example.org, got {url!r}",
-        )
+        expected = _("expected the workspace's address as people open it, like https://council.example.org, "
+                     "got {value}")  # fmt: skip
+        raise reader.fail("email.public_url", expected.format(value=repr(url)))
     return url.rstrip("/")

@@ -12,6 +12,8 @@ from council.domain.audit import AuditEntry
 from council.domain.errors import StoreError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import audit
@@ -49,7 +51,7 @@ def default_backup_path(ws: Workspace, moment: datetime | None = None) -> Path:
 @as_on_roster
 def back_up(ws: Workspace, actor: Person | None, target: Path | None = None) -> Path:
     """Copy the whole workspace into a new database file and note it in the audit log (secretary only)."""
-    require(actor, Task.SETTINGS, "back up the workspace")
+    require(actor, Task.SETTINGS, _("back up the workspace"))
     written = ws.db.backup_to(target or default_backup_path(ws))
     log.info("backup: %s written", written)
     ws.db.write(lambda tx: note_backup(tx, actor.id if actor else None, written))
@@ -76,10 +78,9 @@ def restore(backup: Path, target: Path) -> int:
     try:
         version = restore_into(backup, staging)
         if version > latest_version():
-            raise StoreError(
-                f"{backup} was written by a newer version of the app (schema version {version}; this one "
-                f"knows up to {latest_version()}). Upgrade the app first, then restore."
-            )
+            newer = _("{backup} was written by a newer version of the app (schema version {version}; this "
+                      "one knows up to {latest}). Upgrade the app first, then restore.")  # fmt: skip
+            raise StoreError(newer.format(backup=backup, version=version, latest=latest_version()))
     except BaseException:
         remove_database_file(staging)
         raise
@@ -95,8 +96,10 @@ def _must_be_empty(target: Path) -> None:
     finally:
         db.close()
     if held:
-        raise StoreError(
-            f"{target} already holds a workspace ({sum(held.values()):,} rows), and a restore never "
-            f"overwrites work. Restore into a new file (--db new-name.duckdb), or move {target.name} "
-            "away first if you mean to replace it."
-        )
+        rows = sum(held.values())
+        raise StoreError(ngettext(
+            "{target} already holds a workspace ({n} row), and a restore never overwrites work. Restore "
+            "into a new file (--db new-name.duckdb), or move {name} away first if you mean to replace it.",
+            "{target} already holds a workspace ({n} rows), and a restore never overwrites work. Restore "
+            "into a new file (--db new-name.duckdb), or move {name} away first if you mean to replace it.",
+            rows).format(target=target, n=fmt.number(rows), name=target.name))  # fmt: skip

@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 
 from council.domain.errors import AppendOnly, Conflict, CouncilError, DatabaseInUse, StoreError
+from council.i18n import _
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -125,10 +126,10 @@ class Transaction(Query):
         tables = {tuple(t.split(".")[-2:]) for t in _plan_values(json.loads(plans["logical_plan"]), "Table")}
         touched = sorted(name for schema, name in tables if schema == "main" and name in APPEND_ONLY)
         if touched:
-            raise AppendOnly(
-                f"The {touched[0]} table is append-only: a recorded decision, link, status event, action change "
-                "or audit entry is never changed or deleted. Record a new version or a new event instead."
-            )
+            raise AppendOnly(_(
+                "The {table} table is append-only: a recorded decision, link, status event, action change or "
+                "audit entry is never changed or deleted. Record a new version or a new event instead."
+            ).format(table=touched[0]))  # fmt: skip
 
     def insert_record(
         self, table: str, record: Any, *, skip: Sequence[str] = ("id",), returning: str = "id"
@@ -251,7 +252,9 @@ class Database(Query):
         """Copy the whole workspace into a new DuckDB file at `target`, consistently."""
         target = Path(target)
         if target.exists():
-            raise StoreError(f"{target} already exists; choose a new file name for the backup.")
+            raise StoreError(
+                _("{file} already exists; choose a new file name for the backup.").format(file=target)
+            )
         target.parent.mkdir(parents=True, exist_ok=True)
         with self._write_lock:
             cur = self._con.cursor()
@@ -293,11 +296,11 @@ class Database(Query):
                         con.close()
             except (duckdb.Error, OSError) as e:
                 remove_database_file(fresh)
-                raise StoreError(
-                    f"Upgrading {self.path} needs the database file made again, and that failed, so nothing "
-                    f"changed: {_first_line(e)}. Free some disk space beside it, or restore a backup, and start "
-                    "again."
-                ) from e
+                # Translators: {problem} is the database's own explanation, in English.
+                failed = _("Upgrading {file} needs the database file made again, and that failed, so nothing "
+                           "changed: {problem}. Free some disk space beside it, or restore a backup, and "
+                           "start again.")  # fmt: skip
+                raise StoreError(failed.format(file=self.path, problem=_first_line(e))) from e
             self._con.close()  # a clean close leaves no write-ahead log beside the file
             stamp = time.strftime("%Y%m%d-%H%M%S")
             kept = self.path.with_name(f"{self.path.stem}.before-rebuild-{stamp}{self.path.suffix}")
@@ -319,7 +322,9 @@ def restore_into(backup: Path, target: Path) -> int:
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
         raise StoreError(
-            f"{backup} does not exist. Give the backup file's path (backups/… beside the database)."
+            _("{file} does not exist. Give the backup file's path (backups/… beside the database).").format(
+                file=backup
+            )
         )
     con = duckdb.connect(":memory:")
     try:
@@ -330,7 +335,9 @@ def restore_into(backup: Path, target: Path) -> int:
         ).fetchone()[0]
         if not found:
             raise StoreError(
-                f"{backup} is a DuckDB file but not a workspace backup: it has no schema version."
+                _("{file} is a DuckDB file but not a workspace backup: it has no schema version.").format(
+                    file=backup
+                )
             )
         version = con.execute(
             "SELECT coalesce(max(version), 0) FROM council_backup.schema_version"
@@ -346,7 +353,9 @@ def restore_into(backup: Path, target: Path) -> int:
         if isinstance(e, StoreError):
             raise
         if isinstance(e, duckdb.IOException) and "lock" not in str(e).lower():
-            raise StoreError(f"{backup} cannot be read as a workspace backup: {_first_line(e)}") from e
+            # Translators: {problem} is the database's own explanation, in English.
+            unreadable = _("{file} cannot be read as a workspace backup: {problem}")
+            raise StoreError(unreadable.format(file=backup, problem=_first_line(e))) from e
         raise _translate(e, backup) from e
     finally:
         con.close()
@@ -365,7 +374,9 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.IOException as e:
         raise _translate(e, path) from e
     except duckdb.Error as e:
-        raise StoreError(f"{path} cannot be opened as a workspace database: {_first_line(e)}") from e
+        # Translators: {problem} is the database's own explanation, in English.
+        unreadable = _("{file} cannot be opened as a workspace database: {problem}")
+        raise StoreError(unreadable.format(file=path, problem=_first_line(e))) from e
     # Timestamps are stored with their time zone and read back in UTC; pages show them in
     # the workspace's own time zone. ICU is built into DuckDB, so LOAD never downloads.
     con.execute("LOAD icu")
@@ -403,21 +414,37 @@ def _translate(e: duckdb.Error, path: Path | None = None) -> CouncilError:
     text = _first_line(e)
     if isinstance(e, duckdb.IOException) and "lock" in text.lower():
         held = _LOCK.search(str(e))
-        by = f" by {_process(int(held['pid']), held['program'])}" if held else ""
-        return DatabaseInUse(
-            f"The workspace database {path or ''} is in use{by}. DuckDB lets only one program "
-            "open it at a time: stop the app (or the other command) first. While the app runs, backup, "
-            "import-feedback, set-password, add-person, accounts, send-mail, version and recovery-code "
-            "are handed to it by themselves."
-        )
+        one_at_a_time = _("DuckDB lets only one program open it at a time: stop the app (or the other "
+                          "command) first. While the app runs, backup, import-feedback, set-password, "
+                          "add-person, accounts, send-mail, version and recovery-code are handed to it by "
+                          "themselves.")  # fmt: skip
+        return DatabaseInUse(f"{_in_use(path, held)} {one_at_a_time}")
     if isinstance(e, duckdb.TransactionException) and "conflict" in text.lower():
-        return Conflict(
-            "Someone else was changing the same record at the same moment. Nothing was saved; "
-            "please try again."
-        )
+        return Conflict(_("Someone else was changing the same record at the same moment. Nothing was saved; "
+                          "please try again."))  # fmt: skip
     if isinstance(e, duckdb.ConstraintException):
-        return Conflict(f"The database refused this change, so nothing was saved: {text}")
-    return StoreError(f"The workspace database reported an error, so nothing was saved: {text}")
+        # Translators: {problem} is the database's own explanation, in English.
+        return Conflict(
+            _("The database refused this change, so nothing was saved: {problem}").format(problem=text)
+        )
+    # Translators: {problem} is the database's own explanation, in English.
+    return StoreError(
+        _("The workspace database reported an error, so nothing was saved: {problem}").format(problem=text)
+    )
+
+
+def _in_use(path: Path | None, held: re.Match[str] | None) -> str:
+    """Which database is in use, and by which process when DuckDB says."""
+    if held is None:
+        if path is None:
+            return _("The workspace database is in use.")
+        return _("The workspace database {file} is in use.").format(file=path)
+    by = _process(int(held["pid"]), held["program"])
+    if path is None:
+        # Translators: {process} names the program, e.g. "process 4242 (streamlit run streamlit_app.py)".
+        return _("The workspace database is in use by {process}.").format(process=by)
+    # Translators: {process} names the program, e.g. "process 4242 (streamlit run streamlit_app.py)".
+    return _("The workspace database {file} is in use by {process}.").format(file=path, process=by)
 
 
 def _process(pid: int, program: str) -> str:
@@ -427,7 +454,8 @@ def _process(pid: int, program: str) -> str:
         command = " ".join([Path(args[0].decode()).name, *(a.decode() for a in args[1:] if a)])
     except (OSError, UnicodeDecodeError, IndexError):
         command = Path(program).name
-    return f"process {pid} ({command[:100]})"
+    # Translators: {id} is the process number, {command} the command that started it.
+    return _("process {id} ({command})").format(id=pid, command=command[:100])
 
 
 def _first_line(e: BaseException) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 
 from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionSummary, DecisionVersion
 from council.domain.errors import NotFound
+from council.i18n import N_, _
 from council.store.database import Query, Transaction
 
 
@@ -23,7 +24,9 @@ def record_decision(tx: Transaction, first: DecisionVersion) -> int:
 
 def amend_decision(tx: Transaction, amendment: DecisionVersion) -> int:
     """Store the next version of an existing decision; returns its version number."""
-    latest = _latest_version(tx, amendment.decision_id, "amended")
+    latest = _latest_version(
+        tx, amendment.decision_id, N_("Decision {id} does not exist, so it cannot be amended.")
+    )
     values = _version_values(amendment) | {
         "decision_id": amendment.decision_id,
         "version": latest + 1,
@@ -31,10 +34,12 @@ def amend_decision(tx: Transaction, amendment: DecisionVersion) -> int:
     return tx.insert("decision", values, returning="version")
 
 
-def _latest_version(q: Query, decision_id: int, what: str) -> int:
+def _latest_version(q: Query, decision_id: int, unknown: str) -> int:
+    """The decision's latest version; `unknown` (marked with N_, with `{id}`) says what cannot be done
+    without one."""
     latest = q.value("SELECT max(version) FROM decision WHERE decision_id = ?", [decision_id])
     if latest is None:
-        raise NotFound(f"Decision {decision_id} does not exist, so it cannot be {what}.")
+        raise NotFound(_(unknown).format(id=decision_id))
     return latest
 
 
@@ -72,7 +77,8 @@ def decision_links(q: Query, decision_id: int) -> list[DecisionLink]:
 
 def add_decision_event(tx: Transaction, event: DecisionEvent) -> int:
     """Append a status event, written against the version that was current when it happened."""
-    _latest_version(tx, event.decision_id, "followed up")  # refuses an unknown decision
+    # Refuses an unknown decision.
+    _latest_version(tx, event.decision_id, N_("Decision {id} does not exist, so it cannot be followed up."))
     version = tx.value(
         "SELECT max(version) FROM decision WHERE decision_id = ? AND decided_at <= ?",
         [event.decision_id, event.happened_at],
@@ -89,7 +95,9 @@ def decision_events(q: Query, decision_id: int) -> list[DecisionEvent]:
 
 
 def add_action_item(tx: Transaction, item: ActionItem) -> int:
-    version = _latest_version(tx, item.decision_id, "given an action")
+    version = _latest_version(
+        tx, item.decision_id, N_("Decision {id} does not exist, so it cannot be given an action.")
+    )
     return tx.insert_record("action_item", replace(item, version=version))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from council.domain.errors import StoreError
+from council.i18n import _
 from council.store.database import Database, Transaction, remove_database_file
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -40,11 +41,12 @@ def available_migrations() -> list[Migration]:
     for path in sorted(MIGRATIONS_DIR.glob("*.sql")):
         match = _NAME.match(path.name)
         if match is None:
-            raise StoreError(f"Migration file {path.name} is not named NNNN_name.sql.")
+            raise StoreError(_("Migration file {file} is not named NNNN_name.sql.").format(file=path.name))
         found.append(Migration(int(match[1]), match[2], path))
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
-        raise StoreError(f"Migrations must be numbered 1, 2, 3, … without gaps; found {versions}.")
+        raise StoreError(_("Migrations must be numbered 1, 2, 3, … without gaps; found {versions}.").format(
+            versions=versions))  # fmt: skip
     return found
 
 
@@ -70,11 +72,10 @@ def migrate(db: Database, target: int | None = None) -> list[int]:
     target = newest if target is None else target
     current = schema_version(db)
     if current > newest:
-        raise StoreError(
-            f"The workspace database {db.path} has schema version {current}, but this app only "
-            f"knows versions up to {newest}: it was written by a newer CX Council. Update the "
-            "app, or open a different database file."
-        )
+        newer = _("The workspace database {file} has schema version {version}, but this app only knows "
+                  "versions up to {latest}: it was written by a newer CX Council. Update the app, or open a "
+                  "different database file.")  # fmt: skip
+        raise StoreError(newer.format(file=db.path, version=current, latest=newest))
     applied = []
     for migration in migrations[current:target]:
         if migration.version in REBUILDS:  # first the change DuckDB cannot make in place
