@@ -356,6 +356,19 @@ def _setter(*keys: str | int, value: Any) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+def _statements(change: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+    """`change` made to a file that lists its own two self-check statements."""
+
+    def with_statements(d: dict[str, Any]) -> None:
+        d["self_check"] = [
+            {"id": "know_customers", "label": "We know", "question": "We know our customers."},
+            {"id": "one_face", "label": "One face", "question": "Customers tell their story once."},
+        ]
+        change(d)
+
+    return with_statements
+
+
 def _dropper(*keys: str | int) -> Callable[[dict[str, Any]], None]:
     def change(d: Any) -> None:
         for key in keys[:-1]:
@@ -426,10 +439,10 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
     "demo_data text": _change(_setter("demo_data", value="yes")),
     "self_check empty": _change(_setter("self_check", value=[])),
     "self_check is text": _change(_setter("self_check", value="Do we know our customers?")),
-    "self_check question missing": _change(_dropper("self_check", 0, "question")),
-    "self_check label missing": _change(_dropper("self_check", 0, "label")),
-    "self_check duplicate id": _change(_setter("self_check", 1, "id", value="know_customers")),
-    "self_check unknown key": _change(_setter("self_check", 0, "scale", value=10)),
+    "self_check question missing": _change(_statements(_dropper("self_check", 0, "question"))),
+    "self_check label missing": _change(_statements(_dropper("self_check", 0, "label"))),
+    "self_check duplicate id": _change(_statements(_setter("self_check", 1, "id", value="know_customers"))),
+    "self_check unknown key": _change(_statements(_setter("self_check", 0, "scale", value=10))),
 }
 
 
