@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from council.domain.priority import PriorityScore
 from council.domain.vocabulary import AgendaKind
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 
 # Why an item is suggested, in the order the suggestions are shown.
 GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(5)
@@ -86,17 +88,26 @@ class AgendaTime:
         return max(0, self.meeting_minutes - self.planned_minutes)
 
     def summary(self) -> str:
-        text = f"{self.planned_minutes} of {self.meeting_minutes} minutes planned"
+        planned, meeting = fmt.number(self.planned_minutes), fmt.number(self.meeting_minutes)
         if self.over_by:
-            text = (
-                f"The time boxes add up to {self.planned_minutes} minutes: {self.over_by} more than the "
-                f"meeting's {self.meeting_minutes}. Shorten or move an item, or plan a longer meeting"
-            )
+            text = _(
+                "The time boxes add up to {planned} minutes: {over} more than the meeting's {meeting}. "
+                "Shorten or move an item, or plan a longer meeting."
+            ).format(planned=planned, over=fmt.number(self.over_by), meeting=meeting)
         elif self.left:
-            text += f"; {self.left} minutes left"
+            text = ngettext(
+                "{planned} of {meeting} minutes planned; {left} minute left.",
+                "{planned} of {meeting} minutes planned; {left} minutes left.",
+                self.left,
+            ).format(planned=planned, meeting=meeting, left=fmt.number(self.left))
+        else:
+            text = _("{planned} of {meeting} minutes planned.").format(planned=planned, meeting=meeting)
         if self.items_without_time:
-            text += f". {self.items_without_time} item(s) have no time box yet"
-        return text + "."
+            n = self.items_without_time
+            text += " " + ngettext(
+                "{n} item has no time box yet.", "{n} items have no time box yet.", n
+            ).format(n=fmt.number(n))
+        return text
 
 
 def agenda_time(time_boxes: list[int | None], meeting_minutes: int) -> AgendaTime:

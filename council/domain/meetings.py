@@ -9,18 +9,26 @@ from council.domain.checks import MAX_TITLE, check_choice, check_range, clean_te
 from council.domain.errors import ValidationError
 from council.domain.vocabulary import MeetingStatus, ProposalStatus
 from council.domain.workspace import WorkspaceConfig
+from council.i18n import LANGUAGES, _, use_language
+from council.i18n import formats as fmt
 
 
-def default_title(day: date) -> str:
-    """What a meeting is called when nobody names it."""
-    return f"Council meeting {day:%-d %B %Y}"
+def default_title(day: date, language: str | None = None) -> str:
+    """What a meeting is called when nobody names it: in `language`, else in the current one (that of
+    whoever plans it, as if they had typed it)."""
+    if language is not None:
+        with use_language(language):
+            return default_title(day)
+    return _("Council meeting {day}").format(day=fmt.long_day(day))
 
 
 def follow_date(before: Meeting, after: Meeting, zone: tzinfo) -> Meeting:
-    """`after`, renamed after its new day when `before` was named after its old one."""
+    """`after`, renamed after its new day when `before` was named after its old one (in any language)."""
     old, new = (m.starts_at.astimezone(zone).date() for m in (before, after))
-    if old != new and after.title == default_title(old):
-        return replace(after, title=default_title(new))
+    if old != new:
+        for language in LANGUAGES:
+            if after.title == default_title(old, language):
+                return replace(after, title=default_title(new, language))
     return after
 
 
@@ -47,14 +55,18 @@ class Meeting:
         if now is not None and self.starts_at < now:
             when = self.starts_at.astimezone(now.tzinfo)
             raise ValidationError(
-                f"{when:%-d %B %Y, %H:%M} has already passed. Plan the meeting for a moment to come.",
+                _("{day}, {time} has already passed. Plan the meeting for a moment to come.").format(
+                    day=fmt.long_day(when), time=fmt.clock(when)
+                ),
                 "starts_at",
             )
-        check_range(self.duration_minutes, 15, 8 * 60, "The meeting's length in minutes", field="duration")
+        check_range(self.duration_minutes, 15, 8 * 60, _("The meeting's length in minutes"), field="duration")
         return replace(
             self,
-            title=clean_text(self.title, "The meeting's title", limit=MAX_TITLE, field="title"),
-            location=clean_text(self.location, "Place or link", required=False, limit=500, field="location"),
+            title=clean_text(self.title, _("The meeting's title"), limit=MAX_TITLE, field="title"),
+            location=clean_text(
+                self.location, _("Place or link"), required=False, limit=500, field="location"
+            ),
         )
 
     @property
@@ -113,15 +125,15 @@ class Proposal:
     id: int | None = None
 
     def checked(self, config: WorkspaceConfig) -> Proposal:
-        check_choice(self.journey_stage, config.ids("journey_stage"), "Where in the journey", required=False,
+        check_choice(self.journey_stage, config.ids("journey_stage"), _("Where in the journey"), required=False,
                      field="journey_stage")  # fmt: skip
         return replace(
             self,
-            change=clean_text(self.change, "The change you propose", limit=MAX_TITLE * 3, field="change"),
-            why=clean_text(self.why, "Why it matters", field="why"),
+            change=clean_text(self.change, _("The change you propose"), limit=MAX_TITLE * 3, field="change"),
+            why=clean_text(self.why, _("Why it matters"), field="why"),
             customer_notices=clean_text(
                 self.customer_notices,
-                "What the customer would notice",
+                _("What the customer would notice"),
                 required=False,
                 field="customer_notices",
             ),

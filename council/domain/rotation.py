@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from council.domain.errors import ValidationError
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import CouncilRules, WorkspaceConfig
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 
 RECENT_DAYS = 92  # a term that ended within about three months counts as just ended
 HEARD_WINDOW = 24  # meetings looked back on to see whose voice the council heard least
@@ -219,7 +221,9 @@ class _Planner:
             return Vacancy(
                 department,
                 None,
-                f"Nobody from {name} is free to take this seat: add someone from {name} to the roster.",
+                _(
+                    "Nobody from {department} is free to take this seat: add someone from {department} to the roster."
+                ).format(department=name),
             )
         best = candidates[0]
         reason = self.successor_reason(best, slot.day, alone=len(candidates) == 1)
@@ -240,14 +244,21 @@ class _Planner:
 
     def successor_reason(self, person: Person, starts_on: date, *, alone: bool) -> str:
         last = self._last_served(person.id)
-        reason = f"served last until {_day(last)}" if last else "never served on the council"
+        if last is None:
+            if not person.has_role("member"):
+                return _("Never served on the council; not a council member yet, nobody else is free")
+            return _("Never served on the council")
         if not person.has_role("member"):
-            reason += "; not a council member yet, nobody else is free"
-        elif last and (starts_on - last).days <= RECENT_DAYS:
-            reason += "; their term just ended" + (
-                ", but nobody else from the department is free" if alone else ""
+            reason = _("Served last until {day}; not a council member yet, nobody else is free")
+        elif (starts_on - last).days <= RECENT_DAYS and alone:
+            reason = _(
+                "Served last until {day}; their term just ended, but nobody else from the department is free"
             )
-        return reason[0].upper() + reason[1:]
+        elif (starts_on - last).days <= RECENT_DAYS:
+            reason = _("Served last until {day}; their term just ended")
+        else:
+            reason = _("Served last until {day}")
+        return reason.format(day=_day(last))
 
     def _last_served(self, person_id: int | None) -> date | None:
         ends = [t.ends_on for t, _ in self.terms if t.person_id == person_id and t.ends_on]
@@ -285,17 +296,32 @@ class _Planner:
             return GuestChoice(
                 None,
                 False,
-                "Nobody on the roster can be the guest: everyone with the guest role holds a seat or was "
-                f"a guest within {pause} meetings. Add people with the guest role to the roster.",
+                ngettext(
+                    "Nobody on the roster can be the guest: everyone with the guest role holds a seat or was "
+                    "a guest within {n} meeting. Add people with the guest role to the roster.",
+                    "Nobody on the roster can be the guest: everyone with the guest role holds a seat or was "
+                    "a guest within {n} meetings. Add people with the guest role to the roster.",
+                    pause,
+                ).format(n=fmt.number(pause)),
             )
         return GuestChoice(ranked[0], False, self.guest_reason(ranked[0], heard), tuple(ranked[1:]))
 
     def guest_reason(self, person: Person, heard: Counter) -> str:
         n = heard[person.voice]
-        seat = "has a seat on the council" if self._has_seat(person.voice) else "no seat on the council"
-        return (
-            f"{self.config.voice_name(person.voice)} — heard {n} time{'' if n == 1 else 's'} "
-            f"in the last {HEARD_WINDOW} meetings; {seat}"
+        if self._has_seat(person.voice):
+            text = ngettext(
+                "{voice} — heard {n} time in the last {window} meetings; has a seat on the council",
+                "{voice} — heard {n} times in the last {window} meetings; has a seat on the council",
+                n,
+            )
+        else:
+            text = ngettext(
+                "{voice} — heard {n} time in the last {window} meetings; no seat on the council",
+                "{voice} — heard {n} times in the last {window} meetings; no seat on the council",
+                n,
+            )
+        return text.format(
+            voice=self.config.voice_name(person.voice), n=fmt.number(n), window=fmt.number(HEARD_WINDOW)
         )
 
     def _voice(self, person_id: int) -> str | None:
@@ -311,7 +337,9 @@ class _Planner:
         return next(n for n, e in enumerate(self.timeline) if e.slot == index)
 
     def _person(self, person_id: int, department: str | None) -> Person:
-        return self.by_id.get(person_id) or Person(f"Person #{person_id}", department, id=person_id)
+        return self.by_id.get(person_id) or Person(
+            _("Person #{id}").format(id=person_id), department, id=person_id
+        )
 
 
 def check_successor(
@@ -328,26 +356,46 @@ def check_successor(
     seats = rules.seats.get(department, 0)
     if seats <= 0:
         raise ValidationError(
-            f"{name} has no seat on the council, so there is no seat to fill.", "department"
+            _("{department} has no seat on the council, so there is no seat to fill.").format(
+                department=name
+            ),
+            "department",
         )
     if person is None or not person.active:
-        raise ValidationError("That person is no longer on the roster. Choose someone else.", "person")
+        raise ValidationError(_("That person is no longer on the roster. Choose someone else."), "person")
     if person.is_external or person.department != department:
         raise ValidationError(
-            f"{person.name} does not work in {name}. A {name} seat goes to someone from {name}.", "person"
+            _(
+                "{name} does not work in {department}. A {department} seat goes to someone from {department}."
+            ).format(name=person.name, department=name),
+            "person",
         )
     if starts_on < today:
         raise ValidationError(
-            f"{_day(starts_on)} has already passed. A term starts at a meeting to come.", "starts_on"
+            _("{day} has already passed. A term starts at a meeting to come.").format(day=_day(starts_on)),
+            "starts_on",
         )
     ends_on = term_end(starts_on, rules)
     for other in terms:
         if other.person_id == person.id and _overlaps(other, starts_on, ends_on):
             seat = config.name_of("department", other.department)
-            until = f" until {_day(other.ends_on)}" if other.ends_on else ""
+            if other.ends_on:
+                text = _(
+                    "{name} holds the {seat} seat from {start} until {end} already. "
+                    "Nobody holds two terms at once: choose someone else."
+                )
+            else:
+                text = _(
+                    "{name} holds the {seat} seat from {start} already. "
+                    "Nobody holds two terms at once: choose someone else."
+                )
             raise ValidationError(
-                f"{person.name} holds the {seat} seat from {_day(other.starts_on)}{until} already. "
-                "Nobody holds two terms at once: choose someone else.",
+                text.format(
+                    name=person.name,
+                    seat=seat,
+                    start=_day(other.starts_on),
+                    end=_day(other.ends_on) if other.ends_on else "",
+                ),
                 "person",
             )
     same_seat = [t for t in terms if t.department == department]
@@ -356,8 +404,13 @@ def check_successor(
     for day in checkpoints:
         if sum(t.is_current(day) for t in same_seat) >= seats:
             raise ValidationError(
-                f"{name} has no vacant seat on {_day(day)}: all {seats} are taken. "
-                "Look at the refreshed plan for the seats that are free.",
+                ngettext(
+                    "{department} has no vacant seat on {day}: its only seat is taken. "
+                    "Look at the refreshed plan for the seats that are free.",
+                    "{department} has no vacant seat on {day}: all {n} are taken. "
+                    "Look at the refreshed plan for the seats that are free.",
+                    seats,
+                ).format(department=name, day=_day(day), n=fmt.number(seats)),
                 "department",
             )
     return CouncilTerm(person.id, department, starts_on, ends_on)
@@ -368,4 +421,4 @@ def _overlaps(term: CouncilTerm, starts_on: date, ends_on: date) -> bool:
 
 
 def _day(day: date) -> str:
-    return f"{day:%-d %B %Y}"
+    return fmt.long_day(day)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import partial
 
 from council.domain.agenda import (
@@ -27,6 +27,8 @@ from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
 from council.domain.permissions import Task, require, require_agenda_closer
 from council.domain.priority import PriorityScore, priority_factors
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -37,8 +39,10 @@ from council.store.database import Transaction
 from council.store.pins import Pin
 
 DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10}
-_OUTCOME_WORDS = {"postponed": "postponed", "needs_information": "waiting for more information",
-                  "cancelled": "on the agenda of the meeting cancelled"}  # fmt: skip
+# Why a point comes back, by what happened to it at an earlier meeting.
+_OUTCOME_WORDS = {"postponed": N_("Postponed on {day}"),
+                  "needs_information": N_("Waiting for more information on {day}"),
+                  "cancelled": N_("On the agenda of the meeting cancelled on {day}")}  # fmt: skip
 SUGGESTED_ITEMS = 12
 
 
@@ -68,13 +72,13 @@ def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) ->
         proposal = proposals.proposal_of(ws.db, meeting_id, meeting.guest_id)
         if proposal is not None:
             found.append(Suggestion("proposal", proposal.id, proposal.change, GUEST_PROPOSAL,
-                                    "The guest's proposal for this meeting", proposal.journey_stage))  # fmt: skip
+                                    _("The guest's proposal for this meeting"), proposal.journey_stage))  # fmt: skip
     day = meeting.starts_at.astimezone(ws.zone).date()
     until = day + timedelta(weeks=ws.config.council.meeting_every_weeks)
     for row in agenda.follow_ups_due(ws.db, until, meeting_id):
-        late = "overdue since" if row.due_on < day else "due"
+        late = _("Decision overdue since {day}") if row.due_on < day else _("Decision due {day}")
         found.append(Suggestion("follow_up", row.decision_id, row.title, FOLLOW_UP,
-                                f"Decision {late} {row.due_on:%-d %B %Y}", due_on=row.due_on))  # fmt: skip
+                                late.format(day=fmt.long_day(row.due_on)), due_on=row.due_on))  # fmt: skip
     found = [s for s in found if s.key not in taken]
     # Why an item is suggested ahead of its score: a member pinned it, or a meeting postponed it.
     earlier: dict[tuple[str, int], tuple[int, str]] = {}
@@ -105,9 +109,8 @@ def _ranked_open_items(ws: Workspace, earlier: dict[tuple[str, int], tuple[int, 
     for frame in frames:
         for row in frame.itertuples(index=False):
             moment = row.journey_stage in ws.config.moments_of_truth
-            reason = ws.config.name_of("journey_stage", row.journey_stage) + (
-                " — a moment of truth" if moment else ""
-            )
+            stage = ws.config.name_of("journey_stage", row.journey_stage)
+            reason = _("{stage} — a moment of truth").format(stage=stage) if moment else stage
             group, why = earlier.get((row.kind, int(row.id)), (OPEN_ITEM, ""))
             if why:
                 reason = f"{why} · {reason}"
@@ -118,12 +121,19 @@ def _ranked_open_items(ws: Workspace, earlier: dict[tuple[str, int], tuple[int, 
 
 
 def _pinned_reason(ws: Workspace, pin: Pin) -> str:
-    who = pin.asked_by_name or "A member"
-    return f"{who} asked for it on {pin.pinned_at.astimezone(ws.zone):%-d %B}: “{pin.why}”"
+    day = _day_and_month(pin.pinned_at.astimezone(ws.zone))
+    if pin.asked_by_name:
+        return _("{name} asked for it on {day}: “{why}”").format(name=pin.asked_by_name, day=day, why=pin.why)
+    return _("A member asked for it on {day}: “{why}”").format(day=day, why=pin.why)
+
+
+def _day_and_month(moment: datetime) -> str:
+    """4 December / 4 december: a day this year (the formats offer no such short long form)."""
+    return fmt._when(moment, "MMMMd")
 
 
 def _postponed_reason(ws: Workspace, p: Postponed) -> str:
-    return f"{_OUTCOME_WORDS[p.outcome].capitalize()} on {p.starts_at.astimezone(ws.zone):%-d %B %Y}"
+    return _(_OUTCOME_WORDS[p.outcome]).format(day=fmt.long_day(p.starts_at.astimezone(ws.zone)))
 
 
 def _by_kind(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
@@ -136,13 +146,16 @@ def _by_kind(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
 @as_on_roster
 def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: str, ref_id: int) -> int:
     """Put a suggested friction point, connection, blocker, proposal or follow-up on the agenda."""
-    require(actor, Task.AGENDA, "change an agenda")
+    # Translators: completes "Only … may …"
+    require(actor, Task.AGENDA, _("change an agenda"))
     if kind not in agenda.REFERENCE:
-        raise ValidationError(f"{kind!r} cannot be put on an agenda this way.", "kind")
+        raise ValidationError(
+            _("{kind} cannot be put on an agenda this way.").format(kind=repr(kind)), "kind"
+        )
     chosen = next((s for s in suggestions(ws, meeting_id, limit=1000) if s.key == (kind, ref_id)), None)
     if chosen is None:
         raise NotFound(
-            "That item is no longer open or is already on this agenda. The list has been refreshed."
+            _("That item is no longer open or is already on this agenda. The list has been refreshed.")
         )
     item = AgendaItem(meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX.get(kind, 15),
                       **{agenda.REFERENCE[kind]: ref_id})  # fmt: skip
@@ -152,9 +165,10 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
 @as_on_roster
 def add_other(ws: Workspace, actor: Person | None, meeting_id: int, title: str, minutes: int | None) -> int:
     """Put a point of the chair's own on the agenda."""
-    require(actor, Task.AGENDA, "change an agenda")
-    check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
-    title = clean_text(title, "The agenda point", limit=MAX_TITLE, field="title")
+    # Translators: completes "Only … may …"
+    require(actor, Task.AGENDA, _("change an agenda"))
+    check_range(minutes, 1, 240, _("The time box in minutes"), required=False, field="minutes")
+    title = clean_text(title, _("The agenda point"), limit=MAX_TITLE, field="title")
     return _append(ws, actor, AgendaItem(meeting_id, 0, "other", title, time_box_minutes=minutes))
 
 
@@ -164,7 +178,7 @@ def _append(ws: Workspace, actor: Person | None, item: AgendaItem) -> int:
         if item.kind != "other" and (item.kind, subject_id(item)) in agenda.references_on(
             tx, item.meeting_id
         ):
-            raise ValidationError("That is already on this agenda.", "kind")
+            raise ValidationError(_("That is already on this agenda."), "kind")
         item_id = agenda.append_item(tx, item)
         follow_subject(tx, ws, actor, item, ("open", "submitted"), "on_agenda")
         record(tx, actor, "agenda_add", ENTITY, item.meeting_id, {"item": item_id, "title": item.title})
@@ -175,7 +189,8 @@ def _append(ws: Workspace, actor: Person | None, item: AgendaItem) -> int:
 
 @as_on_roster
 def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
-    require(actor, Task.AGENDA, "change an agenda")
+    # Translators: completes "Only … may …"
+    require(actor, Task.AGENDA, _("change an agenda"))
 
     def write(tx: Transaction) -> None:
         item = agenda_item(tx, item_id)
@@ -183,7 +198,7 @@ def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
         still_open(meeting)
         if item.outcome or agenda.decisions_of_item(tx, item_id):
             raise ValidationError(
-                "This point was discussed already; its outcome stays in the minutes.", "item"
+                _("This point was discussed already; its outcome stays in the minutes."), "item"
             )
         agenda.remove_item(tx, item)
         release_subject(tx, ws, actor, item)
@@ -195,7 +210,8 @@ def remove(ws: Workspace, actor: Person | None, item_id: int) -> None:
 @as_on_roster
 def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
     """Move an item one place up (`step` -1) or down (+1); at either end nothing changes."""
-    require(actor, Task.AGENDA, "change an agenda")
+    # Translators: completes "Only … may …"
+    require(actor, Task.AGENDA, _("change an agenda"))
 
     def write(tx: Transaction) -> None:
         item = agenda_item(tx, item_id)
@@ -211,8 +227,9 @@ def move(ws: Workspace, actor: Person | None, item_id: int, step: int) -> None:
 
 @as_on_roster
 def set_time_box(ws: Workspace, actor: Person | None, item_id: int, minutes: int | None) -> None:
-    require(actor, Task.AGENDA, "change an agenda")
-    check_range(minutes, 1, 240, "The time box in minutes", required=False, field="minutes")
+    # Translators: completes "Only … may …"
+    require(actor, Task.AGENDA, _("change an agenda"))
+    check_range(minutes, 1, 240, _("The time box in minutes"), required=False, field="minutes")
 
     def write(tx: Transaction) -> None:
         item = agenda_item(tx, item_id)
@@ -233,10 +250,11 @@ def close_agenda(ws: Workspace, actor: Person | None, meeting_id: int, closed: b
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
-        require_agenda_closer(actor, meeting, "close or reopen its agenda")
+        # Translators: completes "Only the chair of “…” or the council's secretary may …"
+        require_agenda_closer(actor, meeting, _("close or reopen its agenda"))
         still_open(meeting)
         if not closed and meeting.status != "planned":
-            raise ValidationError("The meeting has started, so its agenda stays closed.", "agenda")
+            raise ValidationError(_("The meeting has started, so its agenda stays closed."), "agenda")
         meetings.set_agenda_closed(tx, meeting_id, ws.now() if closed else None)
         record(tx, actor, "agenda_closed" if closed else "agenda_reopened", ENTITY, meeting_id, {})
         if closed and meeting.agenda_closed_at is None:
@@ -249,7 +267,7 @@ def agenda_item(tx: Transaction, item_id: int) -> AgendaItem:
     item = agenda.get_item(tx, item_id)
     if item is None:
         raise NotFound(
-            "That agenda point is gone; someone else may have removed it. The agenda has been refreshed."
+            _("That agenda point is gone; someone else may have removed it. The agenda has been refreshed.")
         )
     return item
 

@@ -1,7 +1,9 @@
 """A meeting's minutes as Markdown and as a printable HTML page (its calendar invite is in `invites`).
 
 Pure renderers of a `Minutes`: no database. Whatever people typed is escaped for the format it
-lands in, so a note reading `<script>` or `[x](javascript:…)` shows exactly as written.
+lands in, so a note reading `<script>` or `[x](javascript:…)` shows exactly as written. They write
+in the language of the minutes' own words (`Minutes.language`, the workspace's for its record),
+whoever downloads them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from council.domain.vocabulary import Outcome
+from council.i18n import _, use_language
+from council.i18n import formats as fmt
 from council.services.minutes import (
     DRAFT_NOTICE,
     Minutes,
@@ -57,19 +61,32 @@ def export_name(m: Minutes, ext: str) -> str:
 
 
 def _day(day: date) -> str:
-    return f"{day:%-d %B %Y}"
+    return fmt.long_day(day)
 
 
 def _when(m: Minutes) -> str:
-    return f"{m.starts_at:%A %-d %B %Y}, {m.starts_at:%H:%M} to {m.ends_at:%H:%M} ({m.starts_at:%Z}, {m.time_zone})"
+    return _("{day}, {start} to {end} ({zone}, {time_zone})").format(
+        day=fmt.long_weekday(m.starts_at), start=fmt.clock(m.starts_at), end=fmt.clock(m.ends_at),
+        zone=f"{m.starts_at:%Z}", time_zone=m.time_zone,
+    )  # fmt: skip
 
 
 def _status(m: Minutes) -> str:
-    return f"{m.status} on {_day(m.closed_at)} at {m.closed_at:%H:%M}" if m.closed_at else m.status
+    if not m.closed_at:
+        return m.status
+    return _("{status} on {day} at {time}").format(
+        status=m.status, day=_day(m.closed_at), time=fmt.clock(m.closed_at)
+    )
 
 
 def person_line(p: Participant | None) -> str:
     return f"{p.name} ({p.detail})" if p and p.detail else (p.name if p else "—")
+
+
+def _role(p: Participant) -> str:
+    """What the attendee was at the meeting, in words: `(chair)`, `(guest)` or nothing."""
+    words = {"Chair": _("chair"), "Guest": _("guest")}.get(p.role, p.role.lower())
+    return f" ({words})" if words else ""
 
 
 def _owner(name: str | None, department: str | None) -> str:
@@ -77,28 +94,41 @@ def _owner(name: str | None, department: str | None) -> str:
 
 
 def _due(due_on: date | None) -> str:
-    return _day(due_on) if due_on else "no due date"
+    return _day(due_on) if due_on else _("no due date")
 
 
 def _no_proposal(m: Minutes, escape: Callable[[str], str]) -> str:
     if m.guest is None:
-        return "No guest was invited."
-    return (
-        f"{escape(m.guest.name)} {'has not proposed a change yet' if m.is_draft else 'proposed no change'}."
-    )
+        return _("No guest was invited.")
+    if m.is_draft:
+        return _("{name} has not proposed a change yet.").format(name=escape(m.guest.name))
+    return _("{name} proposed no change.").format(name=escape(m.guest.name))
 
 
 def _no_actions(m: Minutes) -> str:
     if m.decisions:
-        return "No actions."
-    return "No decisions yet." if m.is_draft else "No decisions were taken."
+        return _("No actions.")
+    return _("No decisions yet.") if m.is_draft else _("No decisions were taken.")
+
+
+def _proposal_heading() -> str:
+    return _("The guest's proposal")
+
+
+def _outcome(m: Minutes, item: MinutesItem) -> str:
+    return item.outcome or (_("to be discussed") if m.is_draft else _("no outcome recorded"))
+
+
+def _line(label: str, value: str) -> str:
+    """A fact in a Markdown list: `- **Owner:** …`."""
+    return f"- **{label}:** {value}"
 
 
 def _item_facts(kind: str, time_box: int | None, presenter: str | None) -> list[str]:
     return (
         [kind]
-        + ([f"{time_box} min"] if time_box else [])
-        + ([f"presented by {presenter}"] if presenter else [])
+        + ([_("{minutes} min").format(minutes=fmt.number(time_box))] if time_box else [])
+        + ([_("presented by {name}").format(name=presenter)] if presenter else [])
     )
 
 
@@ -107,38 +137,53 @@ def _item_facts(kind: str, time_box: int | None, presenter: str | None) -> list[
 
 def minutes_markdown(m: Minutes, top: int = 1) -> str:
     """The minutes as a Markdown document; its title is a heading of level `top` (1 to 3)."""
+    with use_language(m.language):
+        return _minutes_markdown(m, top)
+
+
+def _minutes_markdown(m: Minutes, top: int) -> str:
     h = ["#" * (top + level) for level in range(4)]
-    out = [f"{h[0]} {_md(m.title)}", "", f"{_md(m.organisation)} · customer-experience council · minutes", ""]
+    out = [
+        f"{h[0]} {_md(m.title)}",
+        "",
+        _("{organisation} · customer-experience council · minutes").format(organisation=_md(m.organisation)),
+        "",
+    ]
     if m.is_draft:
-        out += [f"**{DRAFT_NOTICE}.**", ""]
+        out += [f"**{_(DRAFT_NOTICE)}.**", ""]
+    guest = _md(person_line(m.guest)) if m.guest else _("no guest invited")
     out += [
-        f"- **When:** {_when(m)}",
-        f"- **Where:** {_md(m.location) or '—'}",
-        f"- **Status:** {_status(m)}",
-        f"- **Chair:** {_md(person_line(m.chair))}",
-        f"- **Guest:** {_md(person_line(m.guest)) if m.guest else 'no guest invited'}",
+        _line(_("When"), _when(m)),
+        _line(_("Where"), _md(m.location) or "—"),
+        _line(_("Status"), _status(m)),
+        _line(_("Chair"), _md(person_line(m.chair))),
+        _line(_("Guest"), guest),
         "",
-        f"{h[1]} Attendees ({len(m.attendees)})",
+        h[1] + " " + _("Attendees ({n})").format(n=fmt.number(len(m.attendees))),
         "",
     ]
-    out += [
-        f"- {_md(p.name)} — {_md(p.detail)}{f' ({p.role.lower()})' if p.role else ''}" for p in m.attendees
-    ]
-    out += [] if m.attendees else ["No attendees recorded."]
-    out += ["", f"{h[1]} The guest's proposal", "", *_proposal_markdown(m), "", f"{h[1]} Notes", ""]
-    out += [markdown_escape(m.text) if m.text.strip() else "No general notes were recorded.", ""]
-    out += [f"{h[1]} Agenda and outcomes", ""]
+    out += [f"- {_md(p.name)} — {_md(p.detail)}{_role(p)}" for p in m.attendees]
+    out += [] if m.attendees else [_("No attendees recorded.")]
+    out += ["", f"{h[1]} {_proposal_heading()}", "", *_proposal_markdown(m), ""]
+    out += [h[1] + " " + _("Notes"), ""]
+    out += [markdown_escape(m.text) if m.text.strip() else _("No general notes were recorded."), ""]
+    out += [h[1] + " " + _("Agenda and outcomes"), ""]
     for item in m.agenda:
         facts = " · ".join(_md(f) for f in _item_facts(item.kind, item.time_box_minutes, item.presenter))
-        outcome = item.outcome or ("to be discussed" if m.is_draft else "no outcome recorded")
-        out += [f"{h[2]} {item.position}. {_md(item.title)}", "", f"{facts} · **Outcome:** {outcome}", ""]
+        outcome = _("Outcome")
+        out += [
+            f"{h[2]} {item.position}. {_md(item.title)}",
+            "",
+            f"{facts} · **{outcome}:** {_outcome(m, item)}",
+            "",
+        ]
         out += [markdown_escape(item.notes), ""] if item.notes.strip() else []
         for d in m.decisions_under(item.position):
             out += _decision_markdown(d, h[3])
     if not m.agenda:
-        out += ["The agenda is empty.", ""]
+        out += [_("The agenda is empty."), ""]
     if m.decisions_without_item:
-        out += [f"{h[1]} Other decisions taken in this meeting", ""]
+        out += [h[1] + " " + _("Other decisions taken in this meeting"), ""]
         for d in m.decisions_without_item:
             out += _decision_markdown(d, h[2])
     out += _action_list_markdown(m, h[1])
@@ -150,52 +195,53 @@ def _proposal_markdown(m: Minutes) -> list[str]:
     if p is None:
         return [_no_proposal(m, _md)]
     return [
-        f"{_md(p.guest)} proposed one change ({p.status.lower()}):",
+        _("{name} proposed one change ({status}):").format(name=_md(p.guest), status=p.status.lower()),
         "",
         f"> {markdown_escape(p.change, '> ')}",
         "",
-        f"- **Why:** {markdown_escape(p.why, '  ') or '—'}",
-        f"- **Where in the journey:** {_md(p.stage) if p.stage else '—'}",
-        f"- **What the customer would notice:** {markdown_escape(p.customer_notices, '  ') or '—'}",
+        _line(_("Why"), markdown_escape(p.why, "  ") or "—"),
+        _line(_("Where in the journey"), _md(p.stage) if p.stage else "—"),
+        _line(_("What the customer would notice"), markdown_escape(p.customer_notices, "  ") or "—"),
     ]
 
 
 def _decision_markdown(d: MinutesDecision, level: str) -> list[str]:
-    out = [
-        f"{level} Decision #{d.decision_id} (version {d.version}): {_md(d.title)}",
-        "",
-        markdown_escape(d.text),
-        "",
-    ]
-    out += [f"- **Why:** {markdown_escape(d.rationale, '  ')}"] if d.rationale.strip() else []
+    title = _("Decision #{id} (version {version}): {title}").format(
+        id=d.decision_id, version=d.version, title=_md(d.title)
+    )
+    out = [f"{level} {title}", "", markdown_escape(d.text), ""]
+    out += [_line(_("Why"), markdown_escape(d.rationale, "  "))] if d.rationale.strip() else []
     out += [
-        f"- **Owner:** {_md(_owner(d.owner_name, d.owner_department))}",
-        f"- **Due:** {_due(d.due_on)}",
-        f"- **Status:** {d.status}",
+        _line(_("Owner"), _md(_owner(d.owner_name, d.owner_department))),
+        _line(_("Due"), _due(d.due_on)),
+        _line(_("Status"), d.status),
     ]
     if d.amended_on:
-        out += [f"- **Amended on {_day(d.amended_on)}:** {markdown_escape(d.change_note, '  ') or '—'}"]
+        amended = _("Amended on {day}").format(day=_day(d.amended_on))
+        out += [f"- **{amended}:** {markdown_escape(d.change_note, '  ') or '—'}"]
     if d.actions:
-        out += ["- **Actions:**"]
+        out += [_line(_("Actions"), "").rstrip()]
         out += [f"  - {_action_line(a)}" for a in d.actions]
     return [*out, ""]
 
 
 def _action_line(a: MinutesAction) -> str:
-    facts = ([_md(a.owner)] if a.owner else []) + ([f"due {_due(a.due_on)}"] if a.due_on else [])
+    facts = ([_md(a.owner)] if a.owner else []) + (
+        [_("due {day}").format(day=_due(a.due_on))] if a.due_on else []
+    )
     return f"{_md(a.what)}{' — ' + ', '.join(facts) if facts else ''} ({a.status.lower()})"
+
+
+def _columns(with_decision: bool = True) -> list[str]:
+    return [_("Action"), _("Owner"), _("Due"), _("Status")] + ([_("Decision")] if with_decision else [])
 
 
 def _action_list_markdown(m: Minutes, heading: str) -> list[str]:
     rows = [(d, a) for d in m.decisions for a in d.actions]
+    title = heading + " " + _("Action list")
     if not rows:
-        return [f"{heading} Action list", "", _no_actions(m), ""]
-    out = [
-        f"{heading} Action list",
-        "",
-        "| Action | Owner | Due | Status | Decision |",
-        "|---|---|---|---|---|",
-    ]
+        return [title, "", _no_actions(m), ""]
+    out = [title, "", "| " + " | ".join(_columns()) + " |", "|---|---|---|---|---|"]
     out += [
         f"| {_md(a.what)} | {_md(a.owner or '—')} | {_due(a.due_on)} | {a.status} | #{d.decision_id} |"
         for d, a in rows
@@ -263,56 +309,69 @@ tr { break-inside: avoid; } thead { display: table-header-group; }
 
 def minutes_html(m: Minutes) -> str:
     """The minutes as a standalone HTML page that prints well on A4 (no scripts, nothing fetched)."""
+    with use_language(m.language):
+        return _minutes_html(m)
+
+
+def _minutes_html(m: Minutes) -> str:
     facts = {
-        "When": _e(_when(m)),
-        "Where": _e(m.location or "—"),
-        "Status": _e(_status(m)),
-        "Chair": _e(person_line(m.chair)),
-        "Guest": _e(person_line(m.guest)) if m.guest else "no guest invited",
+        _("When"): _e(_when(m)),
+        _("Where"): _e(m.location or "—"),
+        _("Status"): _e(_status(m)),
+        _("Chair"): _e(person_line(m.chair)),
+        _("Guest"): _e(person_line(m.guest)) if m.guest else _e(_("no guest invited")),
     }
+    org = _("{organisation} · Customer-experience council · Minutes").format(organisation=_e(m.organisation))
+    attendees = _e(_("Attendees ({n})").format(n=fmt.number(len(m.attendees))))
+    notes = _h(m.text) if m.text.strip() else _empty(_("No general notes were recorded."))
     body = [
-        f'<header><p class="org">{_e(m.organisation)} · Customer-experience council · Minutes</p>',
+        f'<header><p class="org">{org}</p>',
         f"<h1>{_e(m.title)}</h1>",
-        f'<p class="draft">{DRAFT_NOTICE}</p>' if m.is_draft else "",
+        f'<p class="draft">{_e(_(DRAFT_NOTICE))}</p>' if m.is_draft else "",
         _facts(facts, "facts"),
         "</header>",
-        f"<section><h2>Attendees ({len(m.attendees)})</h2>{_attendees_html(m.attendees)}</section>",
-        f"<section><h2>The guest's proposal</h2>{_proposal_html(m)}</section>",
-        "<section><h2>Notes</h2>",
-        _h(m.text) if m.text.strip() else '<p class="empty">No general notes were recorded.</p>',
-        "</section><section><h2>Agenda and outcomes</h2>",
+        f"<section><h2>{attendees}</h2>{_attendees_html(m.attendees)}</section>",
+        f"<section><h2>{_e(_proposal_heading())}</h2>{_proposal_html(m)}</section>",
+        _section(_("Notes")),
+        notes,
+        "</section>" + _section(_("Agenda and outcomes")),
         *(_item_html(m, item) for item in m.agenda),
-        "" if m.agenda else '<p class="empty">The agenda is empty.</p>',
+        "" if m.agenda else _empty(_("The agenda is empty.")),
         "</section>",
     ]
     if m.decisions_without_item:
-        body += ["<section><h2>Other decisions taken in this meeting</h2>"]
+        body += [_section(_("Other decisions taken in this meeting"))]
         body += [_decision_html(d) for d in m.decisions_without_item] + ["</section>"]
-    body += [f"<section><h2>Action list</h2>{_action_list_html(m)}</section>"]
+    body += [_section(_("Action list")) + _action_list_html(m) + "</section>"]
+    title = _("Minutes — {title}").format(title=m.title)
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{_e(m.language)}">\n<head>\n<meta charset="utf-8">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Minutes — {_e(m.title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
+        f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(part for part in body if part) + "\n</main>\n</body>\n</html>\n"
     )
 
 
+def _section(heading: str) -> str:
+    """The start of a section with its heading; the caller closes it."""
+    return f"<section><h2>{_e(heading)}</h2>"
+
+
+def _empty(text: str) -> str:
+    return f'<p class="empty">{_e(text)}</p>'
+
+
 def _facts(facts: dict[str, str], css: str) -> str:
-    rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts.items())
+    rows = "".join(f"<dt>{_e(label)}</dt><dd>{value}</dd>" for label, value in facts.items())
     return f'<dl class="{css}">{rows}</dl>'
 
 
 def _attendees_html(attendees: Iterable[Participant]) -> str:
     items = [
-        f'<li>{_e(p.name)} <span class="role">— {_e(p.detail)}{f" ({p.role.lower()})" if p.role else ""}</span></li>'
-        for p in attendees
+        f'<li>{_e(p.name)} <span class="role">— {_e(p.detail)}{_e(_role(p))}</span></li>' for p in attendees
     ]
-    return (
-        f'<ul class="people">{"".join(items)}</ul>'
-        if items
-        else '<p class="empty">No attendees recorded.</p>'
-    )
+    return f'<ul class="people">{"".join(items)}</ul>' if items else _empty(_("No attendees recorded."))
 
 
 def _proposal_html(m: Minutes) -> str:
@@ -320,23 +379,23 @@ def _proposal_html(m: Minutes) -> str:
     if p is None:
         return f'<p class="empty">{_no_proposal(m, _e)}</p>'
     facts = {
-        "Why": _h(p.why) or "—",
-        "Journey stage": _e(p.stage or "—"),
-        "Customer notices": _h(p.customer_notices) or "—",
+        _("Why"): _h(p.why) or "—",
+        _("Journey stage"): _e(p.stage or "—"),
+        _("Customer notices"): _h(p.customer_notices) or "—",
     }
-    return (
-        f'<p>{_e(p.guest)} proposed one change <span class="meta">({_e(p.status.lower())})</span>:</p>'
-        f"<blockquote>{_h(p.change)}</blockquote>{_facts(facts, 'facts')}"
-    )
+    status = f'<span class="meta">({_e(p.status.lower())})</span>'
+    # Translators: {status} is the proposal's status in brackets, e.g. "(on the agenda)".
+    said = _("{name} proposed one change {status}:").format(name=_e(p.guest), status=status)
+    return f"<p>{said}</p><blockquote>{_h(p.change)}</blockquote>{_facts(facts, 'facts')}"
 
 
 def _item_html(m: Minutes, item: MinutesItem) -> str:
-    outcome = item.outcome or ("to be discussed" if m.is_draft else "no outcome recorded")
     css = "none" if item.outcome is None else ("decided" if item.outcome == Outcome.DECIDED.label else "")
     facts = " · ".join(_e(f) for f in _item_facts(item.kind, item.time_box_minutes, item.presenter))
+    outcome = _("Outcome")
     parts = [
         f'<article class="item"><h3><span class="num">{item.position}.</span>{_e(item.title)}</h3>',
-        f'<p class="meta">{facts} · Outcome: <span class="outcome {css}">{_e(outcome)}</span></p>',
+        f'<p class="meta">{facts} · {_e(outcome)}: <span class="outcome {css}">{_e(_outcome(m, item))}</span></p>',
         _h(item.notes),
         *(_decision_html(d) for d in m.decisions_under(item.position)),
         "</article>",
@@ -345,35 +404,33 @@ def _item_html(m: Minutes, item: MinutesItem) -> str:
 
 
 def _decision_html(d: MinutesDecision) -> str:
-    facts = {"Why": _h(d.rationale)} if d.rationale.strip() else {}
+    facts = {_("Why"): _h(d.rationale)} if d.rationale.strip() else {}
     facts |= {
-        "Owner": _e(_owner(d.owner_name, d.owner_department)),
-        "Due": _e(_due(d.due_on)),
-        "Status": _e(d.status),
+        _("Owner"): _e(_owner(d.owner_name, d.owner_department)),
+        _("Due"): _e(_due(d.due_on)),
+        _("Status"): _e(d.status),
     }
     if d.amended_on:
-        facts["Amended"] = f"{_day(d.amended_on)}: {_e(d.change_note) or '—'}"
+        facts[_("Amended")] = f"{_e(_day(d.amended_on))}: {_e(d.change_note) or '—'}"
     actions = _actions_table([(d, a) for a in d.actions], with_decision=False) if d.actions else ""
-    return (
-        f'<div class="decision"><h4>Decision #{d.decision_id} · version {d.version}: {_e(d.title)}</h4>'
-        f"{_h(d.text)}{_facts(facts, 'facts')}{actions}</div>"
+    title = _("Decision #{id} · version {version}: {title}").format(
+        id=d.decision_id, version=d.version, title=_e(d.title)
     )
+    return f'<div class="decision"><h4>{title}</h4>{_h(d.text)}{_facts(facts, "facts")}{actions}</div>'
 
 
 def _action_list_html(m: Minutes) -> str:
     rows = [(d, a) for d in m.decisions for a in d.actions]
     if not rows:
-        return f'<p class="empty">{_no_actions(m)}</p>'
+        return _empty(_no_actions(m))
     return _actions_table(rows, with_decision=True)
 
 
 def _actions_table(rows: list[tuple[MinutesDecision, MinutesAction]], *, with_decision: bool) -> str:
-    head = "".join(f"<th>{h}</th>" for h in ("Action", "Owner", "Due", "Status")) + (
-        "<th>Decision</th>" if with_decision else ""
-    )
+    head = "".join(f"<th>{_e(h)}</th>" for h in _columns(with_decision))
     body = "".join(
         f'<tr><td>{_e(a.what)}</td><td class="nowrap">{_e(a.owner or "—")}</td>'
-        f'<td class="nowrap">{_due(a.due_on)}</td><td>{_e(a.status)}</td>'
+        f'<td class="nowrap">{_e(_due(a.due_on))}</td><td>{_e(a.status)}</td>'
         + (f"<td>#{d.decision_id}</td>" if with_decision else "")
         + "</tr>"
         for d, a in rows

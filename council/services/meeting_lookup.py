@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from council.domain.errors import NotAllowed, NotFound
 from council.domain.meetings import Meeting
+from council.i18n import _
 from council.services.workspace import Workspace
 from council.store import meetings, people
 from council.store.database import Query
@@ -15,7 +16,9 @@ PLANNING_CHANGES = ("update", "guest", "cancel")  # audit actions that change wh
 def get(q: Query, meeting_id: int) -> Meeting:
     meeting = meetings.get_meeting(q, meeting_id)
     if meeting is None:
-        raise NotFound(f"Meeting #{meeting_id} does not exist (any more). Pick one from the list.")
+        raise NotFound(
+            _("Meeting #{id} does not exist (any more). Pick one from the list.").format(id=meeting_id)
+        )
     return meeting
 
 
@@ -23,13 +26,17 @@ def still_open(meeting: Meeting) -> None:
     """Refuse any change to a closed or cancelled meeting: its agenda and minutes are final."""
     if meeting.is_cancelled:
         raise NotAllowed(
-            f"“{meeting.title}” was cancelled, so it no longer changes. Its agenda points are back among the "
-            "suggestions: plan or open another meeting for them."
+            _(
+                "“{title}” was cancelled, so it no longer changes. Its agenda points are back among the "
+                "suggestions: plan or open another meeting for them."
+            ).format(title=meeting.title)
         )
     if meeting.is_closed:
         raise NotAllowed(
-            f"“{meeting.title}” is closed: its agenda, outcomes and minutes are final and cannot be changed. "
-            "Record anything new in a coming meeting."
+            _(
+                "“{title}” is closed: its agenda, outcomes and minutes are final and cannot be changed. "
+                "Record anything new in a coming meeting."
+            ).format(title=meeting.title)
         )
 
 

@@ -19,12 +19,15 @@ from council.domain.meetings import AgendaItem, Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import require_chair, require_decider
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
+from council.i18n import _, use_language
+from council.i18n import formats as fmt
 from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
 from council.services.meetings import (
     ENTITY,
+    FIELD_NAMES,
     check_day_free,
     check_people,
     get,
@@ -71,20 +74,23 @@ def start_meeting(
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
-        require_chair(actor, meeting, "start it")
+        # Translators: completes "Only the chair of “…” may …"
+        require_chair(actor, meeting, _("start it"))
         still_open(meeting)
         if meeting.status == MeetingStatus.OPEN:
             return
         if not meetings.agenda_for(tx, meeting_id):
             raise ValidationError(
-                "The agenda is empty. Put at least one point on it before you start.", "agenda"
+                _("The agenda is empty. Put at least one point on it before you start."), "agenda"
             )
         day = meeting.starts_at.astimezone(ws.zone).date()
         if day > ws.today():
             if not bring_forward:
                 raise NotAllowed(
-                    f"This meeting is planned for {day:%A %-d %B %Y}. It can start on that day; to hold it "
-                    "now, bring it forward to today."
+                    _(
+                        "This meeting is planned for {day}. It can start on that day; to hold it now, "
+                        "bring it forward to today."
+                    ).format(day=fmt.long_weekday(day))
                 )
             planned = meeting.starts_at.astimezone(ws.zone).time().replace(tzinfo=None)
             today_at = datetime.combine(ws.today(), held_at or planned, ws.zone)
@@ -106,7 +112,12 @@ def start_meeting(
                 },
             )
             meeting_mail.queue_invitations(
-                tx, ws, meeting_id, before=was_invited, old_guest=meeting.guest_id, changed=["date and time"]
+                tx,
+                ws,
+                meeting_id,
+                before=was_invited,
+                old_guest=meeting.guest_id,
+                changed=[FIELD_NAMES["starts_at"]],
             )
         meetings.set_status(tx, meeting_id, MeetingStatus.OPEN)
         if not meetings.attendees(tx, meeting_id):
@@ -132,11 +143,17 @@ def record_outcome(
     Returns the new decision's id, if one was recorded.
     """
     if outcome is not None and outcome not in set(Outcome):
-        raise ValidationError(f"{outcome!r} is not an outcome. Choose one of the options.", "outcome")
+        raise ValidationError(
+            _("{outcome} is not an outcome. Choose one of the options.").format(outcome=repr(outcome)),
+            "outcome",
+        )
     notes = (notes or "").strip()
     if len(notes) > 10_000:
         raise ValidationError(
-            f"The notes are {len(notes):,} characters long; please keep them under 10,000.", "notes"
+            _("The notes are {length} characters long; please keep them under {limit}.").format(
+                length=fmt.number(len(notes)), limit=fmt.number(10_000)
+            ),
+            "notes",
         )
 
     def write(tx: Transaction) -> int | None:
@@ -147,15 +164,17 @@ def record_outcome(
         already = agenda.decisions_of_item(tx, item_id)
         if already and outcome != Outcome.DECIDED:
             raise ValidationError(
-                "A decision has been recorded for this point, so its outcome stays “decided”. "
-                "You can still change the notes.",
+                _(
+                    "A decision has been recorded for this point, so its outcome stays “decided”. "
+                    "You can still change the notes."
+                ),
                 "outcome",
             )
         checked = None
         if outcome == Outcome.DECIDED and not already:
             if decision is None:
                 raise ValidationError(
-                    "“Decided” needs the decision itself: fill in what was decided.", "decision_title"
+                    _("“Decided” needs the decision itself: fill in what was decided."), "decision_title"
                 )
             checked = decision.checked(ws.config.ids("department"), day)
             on_roster(tx, checked.owner_id, "decision_owner")
@@ -173,7 +192,9 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
         version = decisions.current_version(tx, decision_id)
         if version is None or version.meeting_id is None:
             raise NotFound(
-                f"Decision #{decision_id} was not taken in a meeting, so actions cannot be added here."
+                _("Decision #{id} was not taken in a meeting, so actions cannot be added here.").format(
+                    id=decision_id
+                )
             )
         meeting = _running(tx, version.meeting_id)
         require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
@@ -192,7 +213,8 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
 def set_attendance(ws: Workspace, actor: Person | None, meeting_id: int, person_ids: list[int]) -> None:
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
-        require_chair(actor, meeting, "note who attends")
+        # Translators: completes "Only the chair of “…” may …"
+        require_chair(actor, meeting, _("note who attends"))
         still_open(meeting)
         meetings.set_attendees(tx, meeting_id, person_ids)
         record(tx, actor, "attendance", ENTITY, meeting_id, {"people": sorted(person_ids)})
@@ -205,12 +227,16 @@ def save_minutes(ws: Workspace, actor: Person | None, meeting_id: int, text: str
     text = (text or "").strip()
     if len(text) > 50_000:
         raise ValidationError(
-            f"The minutes are {len(text):,} characters long; please keep them under 50,000.", "minutes"
+            _("The minutes are {length} characters long; please keep them under {limit}.").format(
+                length=fmt.number(len(text)), limit=fmt.number(50_000)
+            ),
+            "minutes",
         )
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
-        require_chair(actor, meeting, "write its minutes")
+        # Translators: completes "Only the chair of “…” may …"
+        require_chair(actor, meeting, _("write its minutes"))
         still_open(meeting)
         meetings.set_minutes(tx, meeting_id, text)
         record(tx, actor, "minutes", ENTITY, meeting_id, {"length": len(text)})
@@ -224,7 +250,8 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
 
     def write(tx: Transaction) -> int:
         meeting = get(tx, meeting_id)
-        require_chair(actor, meeting, "close it")
+        # Translators: completes "Only the chair of “…” may …"
+        require_chair(actor, meeting, _("close it"))
         _running(tx, meeting_id)
         postponed = agenda.postpone_undecided(tx, meeting_id)
         for item in meetings.agenda_for(tx, meeting_id):
@@ -243,7 +270,7 @@ def _running(q: Query, meeting_id: int) -> Meeting:
     still_open(meeting)
     if meeting.status != MeetingStatus.OPEN:
         raise NotAllowed(
-            "This meeting has not started yet. Start the meeting first, then record what it decides."
+            _("This meeting has not started yet. Start the meeting first, then record what it decides.")
         )
     return meeting
 
@@ -269,6 +296,8 @@ def _decide(
     draft: DecisionDraft,
 ) -> int:
     now = ws.now()
+    with use_language(ws.config.language):  # the decision record keeps the workspace's language
+        note = _("Decided in {meeting}.").format(meeting=meeting.title)
     decision_id = decisions.record_decision(
         tx,
         DecisionVersion(
@@ -295,7 +324,7 @@ def _decide(
             DecisionStatus.DECIDED,
             now,
             actor.id if actor else None,
-            f"Decided in {meeting.title}.",
+            note,
         ),
     )
     record(tx, actor, "create", "decision", decision_id, {"title": draft.title, "meeting": meeting.id})
@@ -320,7 +349,10 @@ def follow_up_brief(ws: Workspace, decision_id: int) -> str | None:
     if d is None:
         return None
     department = ws.config.name_of("department", d.owner_department) if d.owner_department else None
-    who = ", ".join(part for part in (d.owner_name, department) if part) or "no owner"
-    due = f"due {d.due_on:%-d %B %Y}" if d.due_on else "no due date"
-    overdue = " — overdue" if d.overdue else ""
-    return f"Decided: {d.text} · Owner: {who} · {DecisionStatus(d.status).label}, {due}{overdue}"
+    who = ", ".join(part for part in (d.owner_name, department) if part) or _("no owner")
+    due = _("due {day}").format(day=fmt.long_day(d.due_on)) if d.due_on else _("no due date")
+    if d.overdue:
+        brief = _("Decided: {text} · Owner: {owner} · {status}, {due} — overdue")
+    else:
+        brief = _("Decided: {text} · Owner: {owner} · {status}, {due}")
+    return brief.format(text=d.text, owner=who, status=DecisionStatus(d.status).label, due=due)

@@ -10,6 +10,8 @@ from council.domain.meetings import Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import Task, require, runs
 from council.domain.vocabulary import MeetingStatus
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -18,14 +20,16 @@ from council.services.workspace import Workspace
 from council.store import meetings, people
 from council.store.database import Query, Transaction
 
-FIELD_NAMES = {"title": "title", "starts_at": "date and time", "duration_minutes": "length",
-               "location": "place", "chair_id": "chair", "guest_id": "guest"}  # fmt: skip
+# What changed in a meeting's plan, in words: translate with `_` where shown (a mail, a confirmation).
+FIELD_NAMES = {"title": N_("title"), "starts_at": N_("date and time"), "duration_minutes": N_("length"),
+               "location": N_("place"), "chair_id": N_("chair"), "guest_id": N_("guest")}  # fmt: skip
 
 
 @as_on_roster
 def plan_meeting(ws: Workspace, actor: Person | None, draft: Meeting) -> int:
     """Save a new planned meeting; the council's members on that day (and the guest) are invited."""
-    require(actor, Task.PLAN, "plan meetings")
+    # Translators: completes "Only … may …"
+    require(actor, Task.PLAN, _("plan meetings"))
     meeting = replace(
         draft.checked(ws.now()), status=MeetingStatus.PLANNED, closed_at=None, agenda_closed_at=None
     )
@@ -51,12 +55,13 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
     def write(tx: Transaction) -> list[str]:
         before = get(tx, meeting_id)
         if not runs(actor, before):  # a meeting's chair may correct its details too
-            require(actor, Task.PLAN, "change a meeting")
+            # Translators: completes "Only … may …"
+            require(actor, Task.PLAN, _("change a meeting"))
         still_open(before)
         # A meeting under way keeps its start; a planned one may move, but not into the past.
         moved = draft.starts_at != before.starts_at
         if moved and before.status != MeetingStatus.PLANNED:
-            raise NotAllowed("This meeting has started; its date and time can no longer change.")
+            raise NotAllowed(_("This meeting has started; its date and time can no longer change."))
         after = follow_date(before, replace(draft, id=meeting_id, status=before.status), ws.zone)
         after = after.checked(ws.now() if moved else None)
         changed = [f for f in meetings.EDITABLE if getattr(before, f) != getattr(after, f)]
@@ -64,7 +69,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
             return []
         was_invited = meeting_mail.invited_now(tx, ws, meeting_id)
         if {"chair_id", "guest_id"} & set(changed):  # choosing the chair and inviting the guest: planning
-            require(actor, Task.PLAN, "choose a meeting's chair or invite its guest")
+            # Translators: completes "Only … may …"
+            require(actor, Task.PLAN, _("choose a meeting's chair or invite its guest"))
         if moved:
             check_day_free(tx, ws, after)
         check_people(tx, ws, after, chair=moved or before.chair_id != after.chair_id,
@@ -87,7 +93,8 @@ def edit_meeting(ws: Workspace, actor: Person | None, meeting_id: int, draft: Me
 @as_on_roster
 def set_guest(ws: Workspace, actor: Person | None, meeting_id: int, guest_id: int | None) -> None:
     """Invite `guest_id` as the meeting's guest (or nobody, with None)."""
-    require(actor, Task.PLAN, "invite guests")
+    # Translators: completes "Only … may …"
+    require(actor, Task.PLAN, _("invite guests"))
 
     def write(tx: Transaction) -> None:
         meeting = get(tx, meeting_id)
@@ -120,8 +127,10 @@ def check_day_free(q: Query, ws: Workspace, meeting: Meeting) -> None:
     other = meeting_on(q, ws, day, meeting.id)
     if other is not None:
         raise ValidationError(
-            f"“{other.title}” is already planned on {_day(day)} at {other.starts_at.astimezone(ws.zone):%H:%M}. "
-            "Open that meeting to change it, or choose another day.",
+            _(
+                "“{title}” is already planned on {day} at {time}. Open that meeting to change it, "
+                "or choose another day."
+            ).format(title=other.title, day=_day(day), time=fmt.clock(other.starts_at.astimezone(ws.zone))),
             "starts_at",
         )
 
@@ -139,7 +148,9 @@ def check_people(
         chair = on_roster(q, meeting.chair_id, "chair")
         if chair.id not in serving:
             raise ValidationError(
-                f"{chair.name} holds no council seat on {_day(day)}. The chair must be a council member then.",
+                _("{name} holds no council seat on {day}. The chair must be a council member then.").format(
+                    name=chair.name, day=_day(day)
+                ),
                 "chair",
             )
     if not guest or meeting.guest_id is None:
@@ -147,16 +158,20 @@ def check_people(
     invited = on_roster(q, meeting.guest_id, "guest")
     if invited.id in serving:
         raise ValidationError(
-            f"{invited.name} holds a council seat on {_day(day)}, so they are heard already. "
-            "Invite someone from outside the council as the guest.",
+            _(
+                "{name} holds a council seat on {day}, so they are heard already. "
+                "Invite someone from outside the council as the guest."
+            ).format(name=invited.name, day=_day(day)),
             "guest",
         )
     for other in meetings.neighbours(q, meeting.starts_at, meeting.id):
         if other is not None and other.guest_id == invited.id:
             other_day = other.starts_at.astimezone(ws.zone).date()
             raise ValidationError(
-                f"{invited.name} is the guest of the meeting of {_day(other_day)} too. Nobody is guest "
-                "twice in a row: invite someone else, so the council hears another voice.",
+                _(
+                    "{name} is the guest of the meeting of {day} too. Nobody is guest twice in a row: "
+                    "invite someone else, so the council hears another voice."
+                ).format(name=invited.name, day=_day(other_day)),
                 "guest",
             )
 
@@ -165,7 +180,7 @@ def on_roster(q: Query, person_id: int | None, field: str) -> Person:
     """The person, if they are still on the roster; else a ValidationError about `field`."""
     person = people.get_person(q, person_id) if person_id is not None else None
     if person is None or not person.active:
-        raise ValidationError("That person is no longer on the roster. Choose someone else.", field)
+        raise ValidationError(_("That person is no longer on the roster. Choose someone else."), field)
     return person
 
 
@@ -178,7 +193,7 @@ def _swap_guest(tx: Transaction, meeting_id: int, old: int | None, new: int | No
 
 
 def _day(day: date) -> str:
-    return f"{day:%-d %B %Y}"
+    return fmt.long_day(day)
 
 
 @dataclass(frozen=True)
@@ -243,8 +258,9 @@ def suggested_start(ws: Workspace) -> date:
 
 
 def _label(ws: Workspace, person: Person) -> str:
-    where = ws.config.name_of("department", person.department) if person.department else "from outside"
-    return f"{person.name} ({where})"
+    if not person.department:
+        return _("{name} (from outside)").format(name=person.name)
+    return f"{person.name} ({ws.config.name_of('department', person.department)})"
 
 
 def _brings(ws: Workspace, person: Person) -> str:

@@ -1,4 +1,9 @@
-"""A meeting's minutes, gathered and put into words: who was there, what was discussed and decided."""
+"""A meeting's minutes, gathered and put into words: who was there, what was discussed and decided.
+
+The words (statuses, outcomes, kinds) are in the language of the moment `minutes` is called: a mail's
+recipient's. The minutes themselves, downloaded or read on the meeting's page, are the workspace's
+record and in its language, whoever reads them: `workspace_minutes`.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from council.domain.vocabulary import (
     ProposalStatus,
 )
 from council.domain.workspace import WorkspaceConfig
+from council.i18n import DEFAULT, N_, current_language, use_language
 from council.services.meeting_lookup import ENTITY, PLANNING_CHANGES, get
 from council.services.workspace import Workspace
 from council.store import audit, meetings, proposals
@@ -24,7 +30,7 @@ from council.store import minutes as store
 from council.store.database import Query
 from council.store.minutes import TakenAction, TakenDecision
 
-DRAFT_NOTICE = "Draft — the meeting has not been closed"
+DRAFT_NOTICE = N_("Draft — the meeting has not been closed")  # translate with `_` where shown
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,7 @@ class Participant:
     name: str
     detail: str  # their department, or for a guest the voice they bring and their role
     email: str | None = None
-    role: str = ""  # "Chair", "Guest" or empty
+    role: str = ""  # "Chair", "Guest" or empty: a code, put into words where shown
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,7 @@ class Minutes:
     decisions: tuple[MinutesDecision, ...]
     revision: int = 0  # how many times its planning changed: an invite's SEQUENCE
     cancelled: str | None = None  # the reason, when the meeting was cancelled
+    language: str = DEFAULT  # the language its words are in, and its documents are written in
 
     def decisions_under(self, position: int) -> tuple[MinutesDecision, ...]:
         return tuple(d for d in self.decisions if d.agenda_position == position)
@@ -148,7 +155,14 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
         decisions=_decisions(ws, q, meeting_id, {item.id: item.position for item in agenda}),
         revision=audit.count_about(q, ENTITY, str(meeting_id), PLANNING_CHANGES),
         cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
+        language=current_language(),
     )
+
+
+def workspace_minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
+    """The minutes as the workspace keeps them: in its language, whoever reads or downloads them."""
+    with use_language(ws.config.language):
+        return minutes(ws, meeting_id, q)
 
 
 def _participant(config: WorkspaceConfig, person: Person, role: str = "") -> Participant:

@@ -12,6 +12,7 @@ from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import Role
+from council.i18n import _
 from council.services import sessions
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -37,7 +38,8 @@ class RosterLine:
 @as_on_roster
 def roster_lines(ws: Workspace, actor: Person | None) -> list[RosterLine]:
     """Everyone the workspace knows, those who left included, by name (secretary only)."""
-    require(actor, Task.ROSTER, "see the whole roster with its sign-in details")
+    # Translators: completes "Only … may …"
+    require(actor, Task.ROSTER, _("see the whole roster with its sign-in details"))
     now = ws.now()
     by_person = {a.person_id: a for a in accounts.accounts(ws.db)}
     lines = []
@@ -52,7 +54,8 @@ def roster_lines(ws: Workspace, actor: Person | None) -> list[RosterLine]:
 @as_on_roster
 def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
     """Put someone on the roster (secretary only): a name, an e-mail address to sign in with, roles."""
-    require(actor, Task.ROSTER, "add people to the roster")
+    # Translators: completes "Only … may …"
+    require(actor, Task.ROSTER, _("add people to the roster"))
     person = _checked(ws, draft)
 
     def write(tx: Transaction) -> int:
@@ -68,13 +71,14 @@ def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
 def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Person) -> dict[str, list]:
     """Change a person's name, e-mail address, department, job title, roles or whether they are still on the
     roster (secretary only); returns what changed, before and after."""
-    require(actor, Task.ROSTER, "change people on the roster")
+    # Translators: completes "Only … may …"
+    require(actor, Task.ROSTER, _("change people on the roster"))
     checked = _checked(ws, draft)
 
     def write(tx: Transaction) -> dict[str, list]:
         before = people.get_person(tx, person_id)
         if before is None:
-            raise NotFound(f"Person #{person_id} is not on the roster.")
+            raise NotFound(_("Person #{id} is not on the roster.").format(id=person_id))
         after = replace(before, name=checked.name, email=checked.email, department=checked.department,
                         role_title=checked.role_title, roles=tuple(sorted(checked.roles)), active=checked.active)  # fmt: skip
         changes = changed_fields(before, after, EDITABLE)
@@ -98,7 +102,12 @@ def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Pers
 def _address_free(tx: Transaction, email: str | None, person_id: int | None = None) -> None:
     other = people.person_by_email(tx, email) if email else None
     if other is not None and other.id != person_id:
-        raise ValidationError(f"{other.name} on the roster already has the e-mail address {email}.", "email")
+        raise ValidationError(
+            _("{name} on the roster already has the e-mail address {email}.").format(
+                name=other.name, email=email
+            ),
+            "email",
+        )
 
 
 def _keep_a_secretary(tx: Transaction, before: Person, after: Person) -> None:
@@ -108,22 +117,29 @@ def _keep_a_secretary(tx: Transaction, before: Person, after: Person) -> None:
     others = [p for p in people.list_people(tx) if p.has_role(Role.SECRETARY) and p.id != before.id]
     if was and not still and not others:
         raise ValidationError(
-            f"{before.name} is the only secretary, and without one nobody can change the roster. "
-            "Give someone else the secretary role first.",
+            _(
+                "{name} is the only secretary, and without one nobody can change the roster. "
+                "Give someone else the secretary role first."
+            ).format(name=before.name),
             "roles",
         )
 
 
 def _checked(ws: Workspace, draft: Person) -> Person:
-    name = clean_text(draft.name, "The name", limit=200, field="name")
-    role_title = clean_text(draft.role_title, "The job title", required=False, limit=200, field="role_title")
+    name = clean_text(draft.name, _("The name"), limit=200, field="name")
+    role_title = clean_text(
+        draft.role_title, _("The job title"), required=False, limit=200, field="role_title"
+    )
     email = (draft.email or "").strip() or None
     if email is not None and not _EMAIL.match(email):
-        raise ValidationError(f"{email!r} does not look like an e-mail address (name@example.org).", "email")
+        raise ValidationError(
+            _("{email} does not look like an e-mail address (name@example.org).").format(email=repr(email)),
+            "email",
+        )
     if draft.department is not None:
-        check_choice(draft.department, ws.config.ids("department"), "The department", field="department")
+        check_choice(draft.department, ws.config.ids("department"), _("The department"), field="department")
     for role in draft.roles:
-        check_choice(role, [r.value for r in Role], "The role", field="roles")
+        check_choice(role, [r.value for r in Role], _("The role"), field="roles")
     return replace(
         draft, name=name, role_title=role_title, email=email, roles=tuple(dict.fromkeys(draft.roles)), id=None
     )

@@ -10,6 +10,7 @@ from council.domain.people import CouncilTerm, Person
 from council.domain.permissions import Task, require
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
+from council.i18n import _
 from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -24,7 +25,9 @@ MOST_AHEAD = 24
 def rotation_plan(ws: Workspace, meetings_ahead: int = 6) -> RotationPlan:
     """Seats, successors and guests for the next `meetings_ahead` meetings, planned or not yet planned."""
     if not 1 <= meetings_ahead <= MOST_AHEAD:
-        raise ValidationError(f"Plan between 1 and {MOST_AHEAD} meetings ahead.", "meetings_ahead")
+        raise ValidationError(
+            _("Plan between 1 and {most} meetings ahead.").format(most=MOST_AHEAD), "meetings_ahead"
+        )
     slots, history = _slots(ws, meetings_ahead)
     return plan_rotation(
         ws.config,
@@ -61,7 +64,8 @@ def accept_successor(
     ws: Workspace, actor: Person | None, department: str, person_id: int, starts_on: date
 ) -> int:
     """Give `person_id` the vacant `department` seat for one term from `starts_on`; returns the term's id."""
-    require(actor, Task.PLAN, "keep the rotation")
+    # Translators: completes "Only … may …"
+    require(actor, Task.PLAN, _("keep the rotation"))
 
     def write(tx: Transaction) -> int:
         person = people.get_person(tx, person_id)
@@ -99,7 +103,8 @@ def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_
 
     Returns the meeting's id.
     """
-    require(actor, Task.PLAN, "invite guests")
+    # Translators: completes "Only … may …"
+    require(actor, Task.PLAN, _("invite guests"))
     if slot.meeting_id is not None:
         set_guest(ws, actor, slot.meeting_id, person_id)
         return slot.meeting_id
@@ -116,8 +121,10 @@ def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_
         same_day = meeting_on(tx, ws, slot.day)
         if same_day is not None:
             raise Conflict(
-                f"“{same_day.title}” was planned for that day in the meantime. "
-                "Look at the refreshed plan and invite the guest there."
+                _(
+                    "“{title}” was planned for that day in the meantime. "
+                    "Look at the refreshed plan and invite the guest there."
+                ).format(title=same_day.title)
             )
         return add_planned(tx, ws, actor, draft)
 

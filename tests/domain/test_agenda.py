@@ -65,7 +65,7 @@ def test_an_item_suggested_twice_appears_once_with_its_first_reason() -> None:
 def test_time_boxes_within_the_meeting_leave_time() -> None:
     time = agenda_time([15, 20, None], 60)
     assert (time.planned_minutes, time.left, time.over_by, time.items_without_time) == (35, 25, 0, 1)
-    assert time.summary() == "35 of 60 minutes planned; 25 minutes left. 1 item(s) have no time box yet."
+    assert time.summary() == "35 of 60 minutes planned; 25 minutes left. 1 item has no time box yet."
 
 
 def test_time_boxes_beyond_the_meeting_say_by_how_much() -> None:

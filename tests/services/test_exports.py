@@ -13,13 +13,14 @@ import pytest
 
 from council.domain.decisions import ActionItem, DecisionVersion
 from council.domain.meetings import AgendaItem
+from council.i18n import use_language
 from council.services.exports import (
     export_name,
     markdown_escape,
     minutes_html,
     minutes_markdown,
 )
-from council.services.minutes import DRAFT_NOTICE, Minutes, minutes
+from council.services.minutes import DRAFT_NOTICE, Minutes, minutes, workspace_minutes
 from council.services.workspace import Workspace
 from council.store import decisions, meetings
 from council.store.database import Transaction
@@ -157,6 +158,32 @@ def test_a_planned_meeting_gives_draft_minutes(demo_to_read: Workspace) -> None:
     meeting_id = demo_to_read.db.value("SELECT min(id) FROM meeting WHERE status = 'planned'")
     m = minutes(demo_to_read, meeting_id)
     assert DRAFT_NOTICE in minutes_markdown(m) and DRAFT_NOTICE in minutes_html(m)
+
+
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                "oktober", "november", "december")  # fmt: skip
+
+
+def test_minutes_are_written_in_the_workspaces_language_whoever_downloads_them(
+    demo_to_read: Workspace,
+) -> None:
+    meeting_id = closed_meeting(demo_to_read)
+    as_today = minutes(demo_to_read, meeting_id)
+    with use_language("nl"):  # someone who reads Dutch downloads the minutes of an English workspace
+        english = workspace_minutes(demo_to_read, meeting_id)
+        assert minutes_markdown(english) == minutes_markdown(as_today)
+        assert minutes_html(english) == minutes_html(as_today)
+    assert "## Attendees (" in minutes_markdown(english) and '<html lang="en">' in minutes_html(english)
+
+    # Someone who reads English downloads the minutes of a Dutch workspace.
+    dutch = workspace_minutes(
+        Workspace(replace(demo_to_read.config, language="nl"), demo_to_read.db), meeting_id
+    )
+    text, page = minutes_markdown(dutch), minutes_html(dutch)
+    day = dutch.starts_at
+    assert f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}" in text  # e.g. "4 december 2026"
+    assert "## Aanwezigen (" in text and "## Attendees" not in text
+    assert "<h2>Aanwezigen (" in page and '<html lang="nl">' in page
 
 
 def test_export_files_are_named_after_the_meeting_day(demo_to_read: Workspace) -> None:
