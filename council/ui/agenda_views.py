@@ -11,6 +11,8 @@ from council.domain.agenda import FOLLOW_UP, GUEST_PROPOSAL, OPEN_ITEM, PINNED, 
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
 from council.domain.vocabulary import AgendaKind, Outcome
+from council.i18n import N_, _, pgettext
+from council.i18n import formats as fmt
 from council.services import agenda
 from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
@@ -21,11 +23,11 @@ from council.ui.text import md
 OTHER = "agenda_other"
 SHOWN = 3  # suggestions shown per group before "more"
 _GROUPS = {
-    GUEST_PROPOSAL: "The guest's proposal",
-    PINNED: "Asked for by members",
-    FOLLOW_UP: "Decisions to follow up",
-    ROLLED_OVER: "Postponed at an earlier meeting",
-    OPEN_ITEM: "Highest priority open items",
+    GUEST_PROPOSAL: N_("The guest's proposal"),
+    PINNED: N_("Asked for by members"),
+    FOLLOW_UP: N_("Decisions to follow up"),
+    ROLLED_OVER: N_("Postponed at an earlier meeting"),
+    OPEN_ITEM: N_("Highest priority open items"),
 }
 # Where the record an agenda point is about can be opened.
 SUBJECT_PAGES = {
@@ -45,7 +47,7 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     forms.form_error("agenda", ())
     if not view.items:
         st.info(
-            "Nothing on the agenda yet. Add points from the suggestions, or one of your own below.",
+            _("Nothing on the agenda yet. Add points from the suggestions, or one of your own below."),
             icon=":material/playlist_add:",
         )
     if view.meeting.is_closed:
@@ -60,7 +62,10 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     time = view.time
     share = min(1.0, time.planned_minutes / max(1, time.meeting_minutes))
     if time.over_by:  # said once, as a warning; the bar just shows it is full
-        st.progress(share, text=f"{time.planned_minutes} of {time.meeting_minutes} minutes planned")
+        planned = _("{planned} of {meeting} minutes planned").format(
+            planned=fmt.number(time.planned_minutes), meeting=fmt.number(time.meeting_minutes)
+        )
+        st.progress(share, text=planned)
         st.warning(md(time.summary()), icon=":material/timer_off:")
     else:
         st.progress(share, text=time.summary())
@@ -71,66 +76,83 @@ def _agenda_row(ws: Workspace, me: Person | None, item: AgendaItem, count: int) 
         cols = st.columns([5, 2, 2], vertical_alignment="center")
         cols[0].markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{AgendaKind(item.kind).label}]")
         cols[1].number_input(
-            "Minutes", min_value=1, max_value=240, step=5, value=item.time_box_minutes, key=f"time_{item.id}",
-            on_change=_save_time, args=(ws, me, item.id), placeholder="min",
+            pgettext("time box", "Minutes"), min_value=1, max_value=240, step=5, value=item.time_box_minutes, key=f"time_{item.id}",
+            on_change=_save_time, args=(ws, me, item.id), placeholder=_("min"),
         )  # fmt: skip
         buttons = cols[2].container(horizontal=True, gap="small")
-        buttons.button(":material/arrow_upward:", key=f"up_{item.id}", help="Move up", disabled=item.position == 1,
-                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, -1), "Moved up."))  # fmt: skip
-        buttons.button(":material/arrow_downward:", key=f"down_{item.id}", help="Move down",
+        buttons.button(":material/arrow_upward:", key=f"up_{item.id}", help=_("Move up"), disabled=item.position == 1,
+                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, -1), _("Moved up.")))  # fmt: skip
+        buttons.button(":material/arrow_downward:", key=f"down_{item.id}", help=_("Move down"),
                        disabled=item.position == count,
-                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, 1), "Moved down."))  # fmt: skip
-        buttons.button(":material/delete:", key=f"remove_{item.id}", help="Take off the agenda",
+                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, 1), _("Moved down.")))  # fmt: skip
+        buttons.button(":material/delete:", key=f"remove_{item.id}", help=_("Take off the agenda"),
                        on_click=act, args=("agenda", lambda: agenda.remove(ws, me, item.id),
-                                           f"“{item.title[:60]}” is off the agenda."))  # fmt: skip
+                                           _("“{title}” is off the agenda.").format(title=item.title[:60])))  # fmt: skip
 
 
 def _save_time(ws: Workspace, me: Person | None, item_id: int) -> None:
     minutes = st.session_state.get(f"time_{item_id}")
-    forms.save("agenda", lambda: agenda.set_time_box(ws, me, item_id, minutes), lambda _: "Time box saved.")
+    forms.save(
+        "agenda", lambda: agenda.set_time_box(ws, me, item_id, minutes), lambda _id: _("Time box saved.")
+    )
 
 
 def suggestion_list(ws: Workspace, me: Person | None, meeting_id: int) -> None:
     """What else could go on the agenda, grouped by why it is suggested, each with an Add button."""
     found = cached(ws, agenda.suggestions, meeting_id)
     if not found:
-        st.caption("No open items to suggest.")
+        st.caption(_("No open items to suggest."))
     for group, title in _GROUPS.items():
         members = [s for s in found if s.group == group]
         if members:
-            st.markdown(f"**{title}** ({len(members)})")
+            st.markdown(f"**{_(title)}** ({fmt.number(len(members))})")
             for s in members[:SHOWN]:
                 _suggestion(ws, me, meeting_id, s)
             if len(members) > SHOWN:
-                with st.expander(f"{len(members) - SHOWN} more"):
+                with st.expander(_("{n} more").format(n=fmt.number(len(members) - SHOWN))):
                     for s in members[SHOWN:]:
                         _suggestion(ws, me, meeting_id, s)
 
 
 def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion) -> None:
     cols = st.columns([3, 1], vertical_alignment="center")
-    score = f"  \n:gray[Score {s.score.total:.0f} = {s.score.explain()}]" if s.score else ""
+    score = (
+        "  \n:gray["
+        + _("Score {total} = {parts}").format(total=fmt.number(s.score.total), parts=s.score.explain())
+        + "]"
+        if s.score
+        else ""
+    )
     star = ":material/star: " if s.at_moment_of_truth else ""
     cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{AgendaKind(s.kind).label} · {md(s.reason)}]{score}")
-    cols[1].button("Add", key=f"add_{s.kind}_{s.ref_id}", width="stretch", help="Put this on the agenda",
+    cols[1].button(_("Add"), key=f"add_{s.kind}_{s.ref_id}", width="stretch", help=_("Put this on the agenda"),
                    on_click=act, args=("agenda", lambda: agenda.add_suggestion(ws, me, meeting_id, s.kind, s.ref_id),
-                                       f"Added “{s.title[:60]}”."))  # fmt: skip
+                                       _("Added “{title}”.").format(title=s.title[:60])))  # fmt: skip
 
 
 def own_point_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
     """A point that is not among the suggestions: an announcement, a pilot's results, …"""
     with st.form(OTHER, clear_on_submit=False, border=True):
-        st.markdown("**Add a point of your own**")
-        st.text_input("Agenda point", key=f"{OTHER}_title", placeholder="e.g. Results of the callback pilot")
+        st.markdown("**" + _("Add a point of your own") + "**")
+        st.text_input(
+            _("Agenda point"), key=f"{OTHER}_title", placeholder=_("e.g. Results of the callback pilot")
+        )
         forms.field_error(OTHER, "title")
-        st.number_input("Minutes", min_value=1, max_value=240, value=10, step=5, key=f"{OTHER}_minutes")
+        st.number_input(
+            pgettext("time box", "Minutes"),
+            min_value=1,
+            max_value=240,
+            value=10,
+            step=5,
+            key=f"{OTHER}_minutes",
+        )
         forms.field_error(OTHER, "minutes")
         forms.form_error(OTHER, ("title", "minutes"))
         st.form_submit_button(
-            "Add to the agenda", icon=":material/add:",
+            _("Add to the agenda"), icon=":material/add:",
             on_click=forms.save, args=(OTHER, lambda: agenda.add_other(ws, me, meeting_id, forms.value(OTHER, "title"),
                                                                          forms.value(OTHER, "minutes")),
-                                       lambda _: "Added your point."),
+                                       lambda _id: _("Added your point.")),
             kwargs={"reset": {"title": "", "minutes": 10}},  # emptied on screen too, ready for the next point
         )  # fmt: skip
 
@@ -138,12 +160,12 @@ def own_point_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
 def agenda_lock(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     """Close the agenda when it is final (the guest's proposal is then final too), or reopen it."""
     if view.meeting.agenda_closed_at is None:
-        st.button("Close the agenda", icon=":material/lock:", key="close_agenda",
-                  help="Do this when the agenda is final: the guest can then no longer change their proposal. "
-                       "You can still adjust the agenda until the meeting starts.",
+        st.button(_("Close the agenda"), icon=":material/lock:", key="close_agenda",
+                  help=_("Do this when the agenda is final: the guest can then no longer change their proposal. "
+                         "You can still adjust the agenda until the meeting starts."),
                   on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id),
-                                      "The agenda is closed; the guest's proposal is final."))  # fmt: skip
+                                      _("The agenda is closed; the guest's proposal is final.")))  # fmt: skip
     else:
-        st.button("Reopen the agenda", icon=":material/lock_open:", key="reopen_agenda",
+        st.button(_("Reopen the agenda"), icon=":material/lock_open:", key="reopen_agenda",
                   on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id, closed=False),
-                                      "The agenda is open again; the guest can edit their proposal."))  # fmt: skip
+                                      _("The agenda is open again; the guest can edit their proposal.")))  # fmt: skip

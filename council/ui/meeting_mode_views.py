@@ -10,6 +10,8 @@ from council.domain.decisions import ActionDraft, DecisionDraft
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
 from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
+from council.i18n import _, ngettext, pgettext
+from council.i18n import formats as fmt
 from council.services import meeting_mode, meetings
 from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
@@ -27,35 +29,39 @@ _DECISION_FIELDS = ("decision_title", "decision_text", "decision_rationale", "de
 
 
 def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
-    st.info("The meeting has not started. Starting it closes the agenda for the guest and lets you record "
-            "notes, outcomes and decisions.", icon=":material/play_circle:")  # fmt: skip
+    st.info(_("The meeting has not started. Starting it closes the agenda for the guest and lets you record "
+              "notes, outcomes and decisions."), icon=":material/play_circle:")  # fmt: skip
     forms.form_error("meeting", ())
     day = view.meeting.starts_at.astimezone(ws.zone).date()
     early = day > ws.today()
     if early:
         days = (day - ws.today()).days
-        st.warning(f"This meeting is planned for {day:%A %-d %B %Y}, {days} day{'s' if days > 1 else ''} from now. "
-                   "Held now, it moves to today and its minutes show today's date.", icon=":material/event_busy:")  # fmt: skip
+        st.warning(ngettext(
+            "This meeting is planned for {day}, {n} day from now. Held now, it moves to today and its minutes "
+            "show today's date.",
+            "This meeting is planned for {day}, {n} days from now. Held now, it moves to today and its minutes "
+            "show today's date.", days).format(day=fmt.long_weekday(day), n=fmt.number(days)),
+            icon=":material/event_busy:")  # fmt: skip
     forward = early and st.checkbox(
-        "We hold it now: bring it forward to today", key=f"forward_{view.meeting.id}"
+        _("We hold it now: bring it forward to today"), key=f"forward_{view.meeting.id}"
     )
     held_at = None
     if forward:  # the planned time of day, unless the chair says otherwise
         planned = view.meeting.starts_at.astimezone(ws.zone).time().replace(tzinfo=None)
-        held_at = st.time_input("Held today at", value=planned, step=300, key=f"held_at_{view.meeting.id}")
-    st.button("Start the meeting", type="primary", icon=":material/play_arrow:", disabled=early and not forward,
+        held_at = st.time_input(_("Held today at"), value=planned, step=300, key=f"held_at_{view.meeting.id}")
+    st.button(_("Start the meeting"), type="primary", icon=":material/play_arrow:", disabled=early and not forward,
               on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id,
                                                                                 bring_forward=forward, held_at=held_at),
-                                  "The meeting has started."))  # fmt: skip
+                                  _("The meeting has started.")))  # fmt: skip
 
 
 def attendance(ws: Workspace, me: Person | None, card: meetings.MeetingCard) -> None:
     everyone = cached(ws, meetings.owner_choices) | card.attendees
     key = f"attendees_{card.meeting.id}"
     st.session_state.setdefault(key, list(card.attendees))
-    st.multiselect("Present", options=list(everyone), format_func=lambda i: everyone.get(i, f"#{i}"), key=key,
+    st.multiselect(_("Present"), options=list(everyone), format_func=lambda i: everyone.get(i, f"#{i}"), key=key,
                    on_change=lambda: forms.save("meeting", lambda: meeting_mode.set_attendance(
-                       ws, me, card.meeting.id, st.session_state[key]), lambda _: "Attendance saved."))  # fmt: skip
+                       ws, me, card.meeting.id, st.session_state[key]), lambda _id: _("Attendance saved.")))  # fmt: skip
 
 
 def walk_agenda(ws: Workspace, me: Person | None, view: AgendaView) -> None:
@@ -65,13 +71,13 @@ def walk_agenda(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     index = min(st.session_state.get(key, _first_open(items)), len(items) - 1)
     labels = [f"{i.position}. {i.title[:70]}{' ✓' if i.outcome else ''}" for i in items]
     index = st.selectbox(
-        "Agenda point", options=range(len(items)), index=index, format_func=labels.__getitem__
+        _("Agenda point"), options=range(len(items)), index=index, format_func=labels.__getitem__
     )
     st.session_state[key] = index
     cols = st.columns(2)
-    cols[0].button("Previous point", icon=":material/arrow_back:", disabled=index == 0, width="stretch",
+    cols[0].button(_("Previous point"), icon=":material/arrow_back:", disabled=index == 0, width="stretch",
                    on_click=lambda: st.session_state.update({key: index - 1}))  # fmt: skip
-    cols[1].button("Next point", icon=":material/arrow_forward:", disabled=index == len(items) - 1, width="stretch",
+    cols[1].button(_("Next point"), icon=":material/arrow_forward:", disabled=index == len(items) - 1, width="stretch",
                    on_click=lambda: st.session_state.update({key: index + 1}))  # fmt: skip
     point_panel(ws, me, view, items[index])
 
@@ -85,23 +91,29 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
     taken = cached(ws, meeting_mode.decisions_under, item.id)
     with st.container(border=True):
         st.markdown(f"#### {item.position}. {md(item.title)}")
-        minutes = f" · {item.time_box_minutes} minutes" if item.time_box_minutes else ""
-        st.caption(f"{AgendaKind(item.kind).label}{minutes}")
+        kind = AgendaKind(item.kind).label
+        st.caption(
+            _("{kind} · {minutes} minutes").format(kind=kind, minutes=fmt.number(item.time_box_minutes))
+            if item.time_box_minutes
+            else kind
+        )
         brief = cached(ws, meeting_mode.follow_up_brief, item.decision_id) if item.decision_id else None
         if brief:
             st.info(md(brief), icon=":material/gavel:")
         forms.prefill(form, {"notes": item.notes, "outcome": item.outcome,
                              "decision_due_on": view.meeting.starts_at.astimezone(ws.zone).date() + timedelta(weeks=6)})  # fmt: skip
         forms.form_error(form, ("notes", "outcome", *_DECISION_FIELDS))
-        st.text_area("Notes", key=f"{form}_notes", height=120, placeholder="What was said, in a few lines")
+        st.text_area(
+            _("Notes"), key=f"{form}_notes", height=120, placeholder=_("What was said, in a few lines")
+        )
         forms.field_error(form, "notes")
-        st.radio("Outcome", options=list(Outcome), format_func=lambda o: Outcome(o).label, index=None,
+        st.radio(_("Outcome"), options=list(Outcome), format_func=lambda o: Outcome(o).label, index=None,
                  key=f"{form}_outcome", horizontal=True)  # fmt: skip
         forms.field_error(form, "outcome")
         if forms.value(form, "outcome") == "decided" and not taken:
-            st.markdown("**The decision**")
+            st.markdown("**" + _("The decision") + "**")
             decision_fields(ws, form)
-        st.button("Save this point", type="primary", icon=":material/save:", key=f"{form}_save",
+        st.button(_("Save this point"), type="primary", icon=":material/save:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: _save_point(ws, me, form, item), _saved_point))  # fmt: skip
     for decision in taken:
         _decision_card(ws, me, view, decision)
@@ -122,8 +134,8 @@ def _save_point(ws: Workspace, me: Person | None, form: str, item: AgendaItem) -
 
 def _saved_point(decision_id: int | None) -> str:
     if decision_id:
-        return f"Decision #{decision_id} is recorded. Add its actions below."
-    return "Saved."
+        return _("Decision #{id} is recorded. Add its actions below.").format(id=decision_id)
+    return _("Saved.")
 
 
 def _decision_card(
@@ -132,13 +144,21 @@ def _decision_card(
     d = decision.version
     owners = cached(ws, meetings.owner_choices)
     with st.container(border=True):
-        st.markdown(f":material/gavel: **Decision #{d.decision_id}: {md(d.title)}**  \n{md(d.text)}")
-        due = f"{d.due_on:%-d %B %Y}" if d.due_on else "—"
-        st.caption(f"Owner: {md(owners.get(d.owner_id, '—'))} · "
-                   f"{md(ws.config.name_of('department', d.owner_department))} · due {due}")  # fmt: skip
+        title = _("Decision #{id}: {title}").format(id=d.decision_id, title=md(d.title))
+        st.markdown(f":material/gavel: **{title}**  \n{md(d.text)}")
+        st.caption(_("Owner: {owner} · {department} · due {day}").format(
+            owner=md(owners.get(d.owner_id, "—")), department=md(ws.config.name_of("department", d.owner_department)),
+            day=fmt.long_day(d.due_on) if d.due_on else "—"))  # fmt: skip
         for action in decision.actions:
-            action_due = f"{action.due_on:%-d %B %Y}" if action.due_on else "no date"
-            st.markdown(f"- {md(action.what)} — {md(owners.get(action.owner_id, '—'))}, by {action_due}")
+            who = md(owners.get(action.owner_id, "—"))
+            line = (
+                _("{what} — {owner}, by {day}").format(
+                    what=md(action.what), owner=who, day=fmt.long_day(action.due_on)
+                )
+                if action.due_on
+                else _("{what} — {owner}, by no date").format(what=md(action.what), owner=who)
+            )
+            st.markdown(f"- {line}")
         if view.meeting.status == MeetingStatus.OPEN:
             _action_form(ws, me, d.decision_id, owners)
 
@@ -147,16 +167,16 @@ def _action_form(ws: Workspace, me: Person | None, decision_id: int, owners: dic
     form = f"{ACTION}_{decision_id}"
     with st.form(form, border=False):
         cols = st.columns([4, 2, 2], vertical_alignment="bottom")
-        cols[0].text_input("Action", key=f"{form}_what", placeholder="What needs doing")
-        cols[1].selectbox("Who", options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"), index=None,
-                          placeholder="Choose…", key=f"{form}_owner")  # fmt: skip
-        cols[2].date_input("By", key=f"{form}_due_on", value=None, format="DD/MM/YYYY")
+        cols[0].text_input(_("Action"), key=f"{form}_what", placeholder=_("What needs doing"))
+        cols[1].selectbox(_("Who"), options=list(owners), format_func=lambda i: owners.get(i, f"#{i}"), index=None,
+                          placeholder=_("Choose…"), key=f"{form}_owner")  # fmt: skip
+        cols[2].date_input(pgettext("deadline", "By"), key=f"{form}_due_on", value=None, format="DD/MM/YYYY")
         for field in ("action_what", "action_owner", "action_due_on"):
             forms.field_error(form, field)
         forms.form_error(form, ("action_what", "action_owner", "action_due_on"))
         # The form stays on screen for the next action: its fields are emptied, not merely forgotten.
-        st.form_submit_button("Add action", icon=":material/add_task:", on_click=forms.save,
-                              args=(form, lambda: _add_action(ws, me, form, decision_id), lambda _: "Action added."),
+        st.form_submit_button(_("Add action"), icon=":material/add_task:", on_click=forms.save,
+                              args=(form, lambda: _add_action(ws, me, form, decision_id), lambda _id: _("Action added.")),
                               kwargs={"reset": {"what": "", "owner": None, "due_on": None}})  # fmt: skip
 
 
@@ -170,29 +190,33 @@ def _add_action(ws: Workspace, me: Person | None, form: str, decision_id: int) -
 def minutes_text(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     form = f"minutes_{view.meeting.id}"
     forms.prefill(form, {"text": view.meeting.minutes})
-    st.text_area("General minutes", key=f"{form}_text", height=120,
-                 placeholder="Anything said outside the agenda points: announcements, the next meeting, …")  # fmt: skip
+    st.text_area(_("General minutes"), key=f"{form}_text", height=120,
+                 placeholder=_("Anything said outside the agenda points: announcements, the next meeting, …"))  # fmt: skip
     forms.form_error(form, ("text",))
-    st.button("Save minutes", icon=":material/save:", key=f"{form}_save",
+    st.button(_("Save minutes"), icon=":material/save:", key=f"{form}_save",
               on_click=forms.save, args=(form, lambda: meeting_mode.save_minutes(
-                  ws, me, view.meeting.id, forms.value(form, "text")), lambda _: "Minutes saved."))  # fmt: skip
+                  ws, me, view.meeting.id, forms.value(form, "text")), lambda _id: _("Minutes saved.")))  # fmt: skip
 
 
 def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     open_points = sum(1 for i in view.items if not i.outcome)
     forms.form_error("close", ())
     if open_points:
-        st.warning(f"{open_points} agenda point(s) have no outcome yet. Closing counts them as postponed: "
-                   "they return among the next meeting's suggestions.", icon=":material/warning:")  # fmt: skip
+        st.warning(ngettext(
+            "{n} agenda point has no outcome yet. Closing counts it as postponed: it returns among the next "
+            "meeting's suggestions.",
+            "{n} agenda points have no outcome yet. Closing counts them as postponed: they return among the next "
+            "meeting's suggestions.", open_points).format(n=fmt.number(open_points)),
+            icon=":material/warning:")  # fmt: skip
     confirm = st.checkbox(
-        "The notes, outcomes, decisions and actions are complete", key=f"close_ok_{view.meeting.id}"
+        _("The notes, outcomes, decisions and actions are complete"), key=f"close_ok_{view.meeting.id}"
     )
-    st.button("Close the meeting", type="primary", icon=":material/lock:", disabled=not confirm,
-              help="After closing, nothing in this meeting can change; its minutes are final.",
+    st.button(_("Close the meeting"), type="primary", icon=":material/lock:", disabled=not confirm,
+              help=_("After closing, nothing in this meeting can change; its minutes are final."),
               on_click=forms.save, args=("close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
                                          lambda _: _show_minutes(view.meeting.id)))  # fmt: skip
 
 
 def _show_minutes(meeting_id: int) -> str:
     st.session_state[view_key(meeting_id)] = "minutes"
-    return "The meeting is closed. Here are its minutes, ready to download and share."
+    return _("The meeting is closed. Here are its minutes, ready to download and share.")

@@ -11,6 +11,8 @@ from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
 from council.domain.permissions import Task, may
 from council.domain.vocabulary import MeetingStatus
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import cancellation, meetings, outbox
 from council.services.lists import meeting_table
 from council.services.workspace import Workspace
@@ -34,9 +36,9 @@ def meeting_list(ws: Workspace) -> None:
     table = cached(ws, meeting_table)
     if table.empty:
         st.info(
-            "No meetings yet. Plan the first one above."
+            _("No meetings yet. Plan the first one above.")
             if can(ws, Task.PLAN)
-            else "No meetings yet: the council's secretary plans them, and they show here.",
+            else _("No meetings yet: the council's secretary plans them, and they show here."),
             icon=":material/event:",
         )
         return
@@ -46,25 +48,26 @@ def meeting_list(ws: Workspace) -> None:
         first = coming.iloc[0]
         when = first["starts_at"]  # already in the workspace's time zone
         cols = st.columns([3, 1], vertical_alignment="center")
-        cols[0].markdown(f"**Next meeting:** {md(first['title'])} · {when:%A %-d %B, %H:%M}")
-        if cols[1].button("Open it", icon=":material/arrow_forward:", type="primary", width="stretch"):
+        cols[0].markdown(_("**Next meeting:** {title} · {day}, {time}").format(
+            title=md(first["title"]), day=fmt._when(when, "MMMMEEEEd"), time=fmt.clock(when)))  # fmt: skip
+        if cols[1].button(_("Open it"), icon=":material/arrow_forward:", type="primary", width="stretch"):
             st.query_params["id"] = str(int(first["id"]))
             st.rerun()
-    st.caption("Click a meeting to prepare its agenda, run it, or get its minutes.")
+    st.caption(_("Click a meeting to prepare its agenda, run it, or get its minutes."))
     open_on_click(
         table,
         "meeting_table",
         {
             "id": None,
-            "starts_at": st.column_config.DatetimeColumn("When", format="ddd D MMM YYYY, HH:mm"),
-            "title": "Meeting",
-            "status": "Status",
-            "chair": "Chair",
-            "guest": "Guest",
-            "agenda_items": st.column_config.NumberColumn("Points", help="Points on the agenda"),
-            "decisions": st.column_config.NumberColumn("Decisions"),
+            "starts_at": st.column_config.DatetimeColumn(_("When"), format="ddd D MMM YYYY, HH:mm"),
+            "title": _("Meeting"),
+            "status": _("Status"),
+            "chair": _("Chair"),
+            "guest": _("Guest"),
+            "agenda_items": st.column_config.NumberColumn(_("Points"), help=_("Points on the agenda")),
+            "decisions": st.column_config.NumberColumn(_("Decisions")),
             "proposals": st.column_config.NumberColumn(
-                "Proposal", help="Whether the guest proposed a change"
+                _("Proposal"), help=_("Whether the guest proposed a change")
             ),
         },
     )
@@ -84,35 +87,37 @@ def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) 
     plans = may(me, Task.PLAN)  # a chair may correct the rest, not who chairs or who is the guest
     cols = st.columns(3)
     with cols[0]:
-        st.date_input("Date", key=f"{form}_day", min_value=None if fixed_time or overdue else ws.today(), format="DD/MM/YYYY",
-                      disabled=fixed_time, help="The meeting has started; its date stays." if fixed_time else None)  # fmt: skip
+        st.date_input(_("Date"), key=f"{form}_day", min_value=None if fixed_time or overdue else ws.today(), format="DD/MM/YYYY",
+                      disabled=fixed_time, help=_("The meeting has started; its date stays.") if fixed_time else None)  # fmt: skip
         forms.field_error(form, "starts_at")
-    cols[1].time_input("Starts at", key=f"{form}_time", step=900, disabled=fixed_time)
+    cols[1].time_input(_("Starts at"), key=f"{form}_time", step=900, disabled=fixed_time)
     with cols[2]:
-        st.number_input("Length in minutes", min_value=15, max_value=480, step=15, key=f"{form}_duration")
+        st.number_input(_("Length in minutes"), min_value=15, max_value=480, step=15, key=f"{form}_duration")
         forms.field_error(form, "duration")
     day = forms.value(form, "day") or ws.today()
     cols = st.columns(2)
     with cols[0]:
-        st.text_input("Title", key=f"{form}_title", placeholder=default_title(day),
-                      help="Leave empty to name it after its date.")  # fmt: skip
+        st.text_input(_("Title"), key=f"{form}_title", placeholder=default_title(day),
+                      help=_("Leave empty to name it after its date."))  # fmt: skip
         forms.field_error(form, "title")
         _person_select(
-            ws, "Chair", f"{form}_chair", cached(ws, meetings.chair_choices, day), disabled=not plans
+            ws, _("Chair"), f"{form}_chair", cached(ws, meetings.chair_choices, day), disabled=not plans
         )
         forms.field_error(form, "chair")
     with cols[1]:
-        st.text_input("Place or video link", key=f"{form}_location", placeholder="Room 4.12, or https://…")
+        st.text_input(
+            _("Place or video link"), key=f"{form}_location", placeholder=_("Room 4.12, or https://…")
+        )
         forms.field_error(form, "location")
-        _person_select(ws, "Guest", f"{form}_guest", cached(ws, meetings.guest_choices, day), disabled=not plans,
-                       help="Someone from outside the council; the Council page suggests who has been heard least."
-                            if plans else "The council's secretary chooses the chair and invites the guest.")  # fmt: skip
+        _person_select(ws, _("Guest"), f"{form}_guest", cached(ws, meetings.guest_choices, day), disabled=not plans,
+                       help=_("Someone from outside the council; the Council page suggests who has been heard least.")
+                            if plans else _("The council's secretary chooses the chair and invites the guest."))  # fmt: skip
         forms.field_error(form, "guest")
     if meeting is None:
-        st.button("Plan the meeting", type="primary", icon=":material/event_available:",
+        st.button(_("Plan the meeting"), type="primary", icon=":material/event_available:",
                   on_click=forms.save, args=(form, lambda: _plan(ws, me), lambda i: _planned(ws, i), _FIELDS))  # fmt: skip
     else:
-        st.button("Save the changes", type="primary", icon=":material/save:", key=f"{form}_save",
+        st.button(_("Save the changes"), type="primary", icon=":material/save:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: _edit(ws, me, meeting), lambda c: _edited(ws, c), _FIELDS))  # fmt: skip
 
 
@@ -140,14 +145,14 @@ def _person_select(
         list(choices) if st.session_state.get(key) in (None, *choices) else [*choices, st.session_state[key]]
     )
     st.selectbox(label, options=options, index=None, format_func=lambda i: choices.get(i, f"#{i}"),
-                 placeholder="Choose…", key=key, help=help, disabled=disabled)  # fmt: skip
+                 placeholder=_("Choose…"), key=key, help=help, disabled=disabled)  # fmt: skip
 
 
 def _draft(ws: Workspace, form: str) -> Meeting:
     day: date | None = forms.value(form, "day")
     at: time | None = forms.value(form, "time")
     if day is None or at is None:
-        raise ValidationError("Choose the date and the time the meeting starts.", "starts_at")
+        raise ValidationError(_("Choose the date and the time the meeting starts."), "starts_at")
     title = (forms.value(form, "title") or "").strip() or default_title(day)
     return Meeting(
         title=title, starts_at=datetime.combine(day, at, ws.zone), duration_minutes=forms.value(form, "duration"),
@@ -163,15 +168,18 @@ def _plan(ws: Workspace, me: Person | None) -> int:
 def _planned(ws: Workspace, meeting_id: int) -> str:
     st.query_params["id"] = str(meeting_id)
     if not ws.config.email.enabled:
-        return "The meeting is planned. Now prepare its agenda."
+        return _("The meeting is planned. Now prepare its agenda.")
     invited = outbox.mails_about(ws, "invitation", f"meetings?id={meeting_id}")
     if not invited:
-        return (
+        return _(
             "The meeting is planned. Nobody holds a council seat on that day yet, so nobody was invited: give "
             "the seats on Council & rotation, and the invitations go out then. Now prepare its agenda."
         )
-    return (f"The meeting is planned and {invited} invitation{'s' * (invited != 1)} are on their way by mail. "
-            "Now prepare its agenda.")  # fmt: skip
+    return ngettext(
+        "The meeting is planned and {n} invitation is on its way by mail. Now prepare its agenda.",
+        "The meeting is planned and {n} invitations are on their way by mail. Now prepare its agenda.",
+        invited,
+    ).format(n=fmt.number(invited))
 
 
 def _edit(ws: Workspace, me: Person | None, meeting: Meeting) -> list[str]:
@@ -181,29 +189,33 @@ def _edit(ws: Workspace, me: Person | None, meeting: Meeting) -> list[str]:
 
 def _edited(ws: Workspace, changed: list[str]) -> str:
     if not changed:
-        return "Nothing had changed."
-    names = ", ".join(meetings.FIELD_NAMES.get(f, f) for f in changed)
+        return _("Nothing had changed.")
+    names = ", ".join(_(meetings.FIELD_NAMES[f]) if f in meetings.FIELD_NAMES else f for f in changed)
     if ws.config.email.enabled:
-        return f"Saved: {names}. Everyone invited gets the update by mail, for their calendar too."
-    return f"Saved: {names}. Send the new invite (under “Minutes & invite”) to everyone invited."
+        return _(
+            "Saved: {changes}. Everyone invited gets the update by mail, for their calendar too."
+        ).format(changes=names)
+    return _("Saved: {changes}. Send the new invite (under “Minutes & invite”) to everyone invited.").format(
+        changes=names
+    )
 
 
 def cancel_form(ws: Workspace, me: Person | None, meeting: Meeting) -> None:
     """Call off a meeting that has not started, saying why."""
     form = f"cancel_meeting_{meeting.id}"
-    with st.expander("Cancel this meeting", icon=":material/event_busy:", key=f"{form}_open"):
-        st.caption("It stays in the list as cancelled, with your reason. Its agenda points go back to the "
-                   "suggestions of the next meeting, and its guest can be invited again.")  # fmt: skip
-        st.text_input("Why it is cancelled", key=f"{form}_reason", max_chars=cancellation.MAX_REASON,
-                      placeholder="e.g. Half the council is at the training day")  # fmt: skip
+    with st.expander(_("Cancel this meeting"), icon=":material/event_busy:", key=f"{form}_open"):
+        st.caption(_("It stays in the list as cancelled, with your reason. Its agenda points go back to the "
+                     "suggestions of the next meeting, and its guest can be invited again."))  # fmt: skip
+        st.text_input(_("Why it is cancelled"), key=f"{form}_reason", max_chars=cancellation.MAX_REASON,
+                      placeholder=_("e.g. Half the council is at the training day"))  # fmt: skip
         forms.field_error(form, "cancel_reason")
         forms.form_error(form, ("cancel_reason",))
-        st.button("Cancel the meeting", icon=":material/event_busy:", key=f"{form}_save",
+        st.button(_("Cancel the meeting"), icon=":material/event_busy:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
                       ws, me, meeting.id, forms.value(form, "reason") or ""),
-                      lambda _: "The meeting is cancelled. Everyone invited gets the cancellation by mail."
-                      if ws.config.email.enabled else "The meeting is cancelled. Download the cancellation under "
-                      "“Minutes & invite” and send it to everyone invited.", ("reason",)))  # fmt: skip
+                      lambda _id: _("The meeting is cancelled. Everyone invited gets the cancellation by mail.")
+                      if ws.config.email.enabled else _("The meeting is cancelled. Download the cancellation under "
+                      "“Minutes & invite” and send it to everyone invited."), ("reason",)))  # fmt: skip
 
 
 def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
@@ -211,14 +223,20 @@ def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
     start = m.starts_at.astimezone(ws.zone)
     st.subheader(md(m.title))
     status = MeetingStatus(m.status).label
-    agenda_state = " · agenda closed" if m.agenda_closed_at and m.status == MeetingStatus.PLANNED else ""
-    if m.is_cancelled:
-        when = m.cancelled_at.astimezone(ws.zone) if m.cancelled_at else None
-        agenda_state = f" on {when:%-d %B %Y}: {md(m.cancel_reason)}" if when else ""
+    if m.is_cancelled and m.cancelled_at:
+        status = _("{status} on {day}: {reason}").format(
+            status=status, day=fmt.long_day(m.cancelled_at.astimezone(ws.zone)), reason=md(m.cancel_reason)
+        )
+    elif m.agenda_closed_at and m.status == MeetingStatus.PLANNED:
+        status = _("{status} · agenda closed").format(status=status)
+    when = _("**{day}, {time}** ({minutes} minutes)").format(
+        day=fmt.long_weekday(start), time=fmt.clock(start), minutes=fmt.number(m.duration_minutes)
+    )
+    where = md(m.location) if m.location else _("No place or link yet")
+    who = _("Chair: {chair} · Guest: {guest}").format(
+        chair=md(card.chair) if card.chair else _("not chosen yet"),
+        guest=md(card.guest + " (" + card.guest_brings + ")") if card.guest else _("not invited yet"),
+    )
     st.markdown(
-        f":material/event: **{start:%A %-d %B %Y, %H:%M}** ({m.duration_minutes} minutes) · "
-        f"{status}{agenda_state}  \n"
-        f":material/location_on: {md(m.location) if m.location else 'No place or link yet'}  \n"
-        f":material/person: Chair: {md(card.chair or 'not chosen yet')} · "
-        f"Guest: {md(card.guest + ' (' + card.guest_brings + ')') if card.guest else 'not invited yet'}"
+        f":material/event: {when} · {status}  \n:material/location_on: {where}  \n:material/person: {who}"
     )

@@ -10,6 +10,8 @@ import streamlit as st
 from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.people import Person
 from council.domain.vocabulary import Role, role_label
+from council.i18n import N_, _
+from council.i18n import formats as fmt
 from council.services import accounts, roster
 from council.services.anonymise import anonymise, former_name
 from council.services.roster import RosterLine
@@ -24,20 +26,29 @@ CHOSEN = "roster_person"  # whom the secretary is changing
 FIELDS = ("name", "email", "department", "role_title", "roles", "active")
 OUTSIDE = ""  # the department choice for people from outside the organisation
 ROLES = [r.value for r in Role]
+# The roster table's columns: English names inside, translated headers on screen.
+_COLUMNS = {"Name": N_("Name"), "E-mail address": N_("E-mail address"), "Department": N_("Department"),
+            "Job title": N_("Job title"), "Roles": N_("Roles"), "Signing in": N_("Signing in"),
+            "Last signed in": N_("Last signed in")}  # fmt: skip
 
 
 def roster_manager(ws: Workspace, me: Person) -> None:
     st.caption(
-        "Everyone who may use this workspace. Their roles decide which pages they see and what they may change."
+        _(
+            "Everyone who may use this workspace. Their roles decide which pages they see and what they may change."
+        )
     )
-    with st.expander("What each role may do", icon=":material/help:"):
+    with st.expander(_("What each role may do"), icon=":material/help:"):
         st.markdown("\n".join(f"- **{r.label.capitalize()}**: {r.does}." for r in Role))
     forms.show_flash()
     lines = cached(ws, roster.roster_lines, me)
-    show_left = st.toggle("Show people who left", key="roster_show_left")
+    show_left = st.toggle(_("Show people who left"), key="roster_show_left")
     shown = [line for line in lines if show_left or line.person.active]
-    st.dataframe(_table(ws, shown), hide_index=True, width="stretch")
-    with st.expander("Add a person", icon=":material/person_add:"):
+    table = _table(ws, shown)
+    st.dataframe(
+        table.rename(columns={c: _(_COLUMNS[c]) for c in table.columns}), hide_index=True, width="stretch"
+    )
+    with st.expander(_("Add a person"), icon=":material/person_add:"):
         _new_person_form(ws)
     _change_someone(ws, lines)
 
@@ -50,9 +61,9 @@ def _table(ws: Workspace, lines: list[RosterLine]) -> pd.DataFrame:
             "E-mail address": line.person.email or "",
             "Department": config.name_of("department", line.person.department)
             if line.person.department
-            else "outside the organisation",
+            else _("outside the organisation"),
             "Job title": line.person.role_title,
-            "Roles": ", ".join(role_label(r) for r in line.person.roles) or "none",
+            "Roles": ", ".join(role_label(r) for r in line.person.roles) or _("none"),
             "Signing in": _sign_in_state(ws, line),
             "Last signed in": _when(ws, line.last_sign_in_at),
         }
@@ -69,18 +80,18 @@ def _table(ws: Workspace, lines: list[RosterLine]) -> pd.DataFrame:
 
 def _sign_in_state(ws: Workspace, line: RosterLine) -> str:
     if not line.person.active:
-        return "left the roster: cannot sign in"
+        return _("left the roster: cannot sign in")
     if not line.person.email:
-        return "no e-mail address: cannot sign in"
+        return _("no e-mail address: cannot sign in")
     if not ws.config.local_accounts:
-        return "with the organisation's sign-in"
+        return _("with the organisation's sign-in")
     if line.locked_until is not None:
-        return f"slowed down until {_when(ws, line.locked_until)}"
-    return "password set" if line.has_password else "no password yet"
+        return _("slowed down until {moment}").format(moment=_when(ws, line.locked_until))
+    return _("password set") if line.has_password else _("no password yet")
 
 
 def _when(ws: Workspace, moment: datetime | None) -> str:
-    return f"{moment.astimezone(ws.zone):%d %b %Y %H:%M}" if moment else ""
+    return fmt.moment(moment.astimezone(ws.zone)) if moment else ""
 
 
 def _person_fields(ws: Workspace, form: str, *, new: bool) -> None:
@@ -88,31 +99,31 @@ def _person_fields(ws: Workspace, form: str, *, new: bool) -> None:
     forms.form_error(form, FIELDS)
     left, right = st.columns(2)
     with left:
-        st.text_input("Name *", key=f"{form}_name")
+        st.text_input(_("Name *"), key=f"{form}_name")
         forms.field_error(form, "name")
     with right:
-        st.text_input("E-mail address", key=f"{form}_email", placeholder="name@example.org",
-                      help="They sign in with it, and mail goes to it. Without one, they are on the roster but "
-                      "cannot sign in.")  # fmt: skip
+        st.text_input(_("E-mail address"), key=f"{form}_email", placeholder=_("name@example.org"),
+                      help=_("They sign in with it, and mail goes to it. Without one, they are on the roster but "
+                             "cannot sign in."))  # fmt: skip
         forms.field_error(form, "email")
     left, right = st.columns(2)
     with left:
         st.selectbox(
-            "Department",
+            _("Department"),
             options=[OUTSIDE, *config.ids("department")],
-            format_func=lambda d: config.name_of("department", d) if d else "Outside the organisation",
+            format_func=lambda d: config.name_of("department", d) if d else _("Outside the organisation"),
             key=f"{form}_department",
         )
         forms.field_error(form, "department")
     with right:
-        st.text_input("Job title", key=f"{form}_role_title")
+        st.text_input(_("Job title"), key=f"{form}_role_title")
         forms.field_error(form, "role_title")
     st.multiselect(
-        "Roles",
+        _("Roles"),
         options=ROLES,
         format_func=role_label,
         key=f"{form}_roles",
-        placeholder="No role: they can sign in but see nothing",
+        placeholder=_("No role: they can sign in but see nothing"),
         help="; ".join(f"{r.label}: {r.does}" for r in Role),
     )
     forms.field_error(form, "roles")
@@ -134,7 +145,7 @@ def _new_person_form(ws: Workspace) -> None:
     forms.prefill(NEW, {"department": OUTSIDE, "roles": [Role.MEMBER.value]})
     with st.form(NEW, border=False):
         _person_fields(ws, NEW, new=True)
-        st.form_submit_button("Add to the roster", type="primary", on_click=_submit_new, args=(ws,))
+        st.form_submit_button(_("Add to the roster"), type="primary", on_click=_submit_new, args=(ws,))
 
 
 def _submit_new(ws: Workspace) -> None:
@@ -142,8 +153,11 @@ def _submit_new(ws: Workspace) -> None:
 
     def added(person_id: int) -> str:
         st.session_state[CHOSEN] = person_id  # open them below, ready for a first password
-        then = " Set a first password for them below." if ws.config.local_accounts and draft.email else ""
-        return f"{draft.name.strip()} is on the roster.{then}"
+        if ws.config.local_accounts and draft.email:
+            return _("{name} is on the roster. Set a first password for them below.").format(
+                name=draft.name.strip()
+            )
+        return _("{name} is on the roster.").format(name=draft.name.strip())
 
     action = lambda: roster.add_person(ws, current_person(ws), draft)  # noqa: E731
     # The form stays on screen for the next person: its fields are emptied, not merely forgotten.
@@ -156,11 +170,11 @@ def _change_someone(ws: Workspace, lines: list[RosterLine]) -> None:
     if st.session_state.get(CHOSEN) not in by_id:
         st.session_state.pop(CHOSEN, None)
     chosen = st.selectbox(
-        "Change someone",
+        _("Change someone"),
         options=list(by_id),
         index=None,
         format_func=lambda pid: _describe(by_id[pid].person),
-        placeholder="Choose a person to change their roles, details or password…",
+        placeholder=_("Choose a person to change their roles, details or password…"),
         key=CHOSEN,
     )
     if chosen is None:
@@ -173,8 +187,10 @@ def _change_someone(ws: Workspace, lines: list[RosterLine]) -> None:
 
 
 def _describe(person: Person) -> str:
-    roles = ", ".join(role_label(r) for r in person.roles) or "no role"
-    return f"{person.name} ({roles}{'' if person.active else ', left'})"
+    roles = ", ".join(role_label(r) for r in person.roles) or _("no role")
+    if person.active:
+        return f"{person.name} ({roles})"
+    return _("{name} ({roles}, left)").format(name=person.name, roles=roles)
 
 
 def _edit_person_form(ws: Workspace, person: Person) -> None:
@@ -184,16 +200,19 @@ def _edit_person_form(ws: Workspace, person: Person) -> None:
         "role_title": person.role_title,
         "roles": [r for r in person.roles if r in ROLES], "active": person.active,
     })  # fmt: skip
+    address = md(person.email) if person.email else _("no e-mail address")
     with st.form(form, border=False):
-        st.markdown(f"**{md(person.name)}** · {md(person.email or 'no e-mail address')}")
+        st.markdown(f"**{md(person.name)}** · {address}")
         _person_fields(ws, form, new=False)
         st.checkbox(
-            "On the roster",
+            _("On the roster"),
             key=f"{form}_active",
-            help="Untick when someone leaves: they can no longer sign in, and everything they did stays.",
+            help=_("Untick when someone leaves: they can no longer sign in, and everything they did stays."),
         )
         forms.field_error(form, "active")
-        st.form_submit_button("Save changes", type="primary", on_click=_submit_edit, args=(ws, form, person))
+        st.form_submit_button(
+            _("Save changes"), type="primary", on_click=_submit_edit, args=(ws, form, person)
+        )
     if not person.active:
         _anonymise_part(ws, person)
 
@@ -201,20 +220,23 @@ def _edit_person_form(ws: Workspace, person: Person) -> None:
 def _anonymise_part(ws: Workspace, person: Person) -> None:
     """For someone who left and asks for their data to go: their name and address are replaced."""
     if person.name == former_name(person.id or 0) and not person.email:
-        st.caption("Anonymised: their name and address are gone; what they did stays, under this name.")
+        st.caption(_("Anonymised: their name and address are gone; what they did stays, under this name."))
         return
     form = f"anonymise_{person.id}"
-    with st.expander("Remove their name and address (anonymise)", icon=":material/person_remove:"):
-        st.markdown(
-            f"For someone who left and asks for their personal data to be removed. **{md(person.name)}** becomes "
-            f"**{former_name(person.id or 0)}** everywhere; their e-mail address, password, sign-ins and mail "
+    with st.expander(_("Remove their name and address (anonymise)"), icon=":material/person_remove:"):
+        st.markdown(_(
+            "For someone who left and asks for their personal data to be removed. **{name}** becomes "
+            "**{new_name}** everywhere; their e-mail address, password, sign-ins and mail "
             "settings go. What they logged, decided and did stays, so the council's history stays whole. "
             "This cannot be undone (a backup made before still holds the old name: let backups age out)."
+        ).format(name=md(person.name), new_name=former_name(person.id or 0)))  # fmt: skip
+        sure = st.checkbox(
+            _("Yes, remove {name}'s name and address").format(name=person.name), key=f"{form}_sure"
         )
-        sure = st.checkbox(f"Yes, remove {person.name}'s name and address", key=f"{form}_sure")
-        st.button("Anonymise", key=f"{form}_go", type="primary", disabled=not sure, on_click=forms.save,
+        st.button(_("Anonymise"), key=f"{form}_go", type="primary", disabled=not sure, on_click=forms.save,
                   args=(form, lambda: anonymise(ws, current_person(ws), person.id or 0),
-                        lambda new: f"{person.name} is now {new}: their name and address are removed."),
+                        lambda new: _("{name} is now {new_name}: their name and address are removed.").format(
+                            name=person.name, new_name=new)),
                   kwargs={"clear": ("sure",)})  # fmt: skip
         forms.form_error(form, ())
 
@@ -223,22 +245,24 @@ def _submit_edit(ws: Workspace, form: str, person: Person) -> None:
     draft = _draft(form, person.email)
     action = lambda: roster.edit_person(ws, current_person(ws), person.id, draft)  # noqa: E731
     forms.save(form, action, lambda changes: (
-        f"Saved the changes to {draft.name.strip()}." if changes else "Nothing had changed, so nothing was saved."
+        _("Saved the changes to {name}.").format(name=draft.name.strip()) if changes
+        else _("Nothing had changed, so nothing was saved.")
     ), clear=FIELDS)  # fmt: skip
 
 
 def _password_part(ws: Workspace, line: RosterLine) -> None:
     person = line.person
     form = f"password_{person.id}"
-    st.markdown("**Password**")
+    st.markdown("**" + _("Password") + "**")
     if line.locked_until is not None:
         st.warning(
-            f"After {SLOW_AFTER} or more wrong passwords in a row, the next try waits until "
-            f"{_when(ws, line.locked_until)}.",
+            _("After {n} or more wrong passwords in a row, the next try waits until {moment}.").format(
+                n=fmt.number(SLOW_AFTER), moment=_when(ws, line.locked_until)
+            ),
             icon=":material/hourglass_top:",
         )
         st.button(
-            "Let the next try through now, keeping the password",
+            _("Let the next try through now, keeping the password"),
             key=f"unlock_{person.id}",
             on_click=_unlock,
             args=(ws, form, person),
@@ -248,20 +272,22 @@ def _password_part(ws: Workspace, line: RosterLine) -> None:
         left, right = st.columns(2)
         with left:
             st.text_input(
-                "New password", type="password", key=f"{form}_password", autocomplete="new-password"
+                _("New password"), type="password", key=f"{form}_password", autocomplete="new-password"
             )
             forms.field_error(form, "password")
         with right:
             st.text_input(
-                "The same again", type="password", key=f"{form}_confirm", autocomplete="new-password"
+                _("The same again"), type="password", key=f"{form}_confirm", autocomplete="new-password"
             )
             forms.field_error(form, "confirm")
-        label = "Set a new password" if line.has_password else "Set a first password"
+        label = _("Set a new password") if line.has_password else _("Set a first password")
         st.form_submit_button(label, on_click=_set_password, args=(ws, form, person))
     st.caption(
-        f"At least {MIN_PASSWORD} characters. Tell it to {md(person.name)} in person or by phone; "
-        "once signed in, they can change it under “Change your password” in the sidebar. "
-        "A new password also lifts a lock."
+        _(
+            "At least {n} characters. Tell it to {name} in person or by phone; "
+            "once signed in, they can change it under “Change your password” in the sidebar. "
+            "A new password also lifts a lock."
+        ).format(n=fmt.number(MIN_PASSWORD), name=md(person.name))
     )
 
 
@@ -269,10 +295,12 @@ def _set_password(ws: Workspace, form: str, person: Person) -> None:
     password, confirm = forms.value(form, "password", ""), forms.value(form, "confirm", "")
     action = lambda: accounts.set_password(ws, current_person(ws), person.id, password, confirm)  # noqa: E731
     # The typed passwords never stay in the form, whether they were taken or not.
-    forms.save(form, action, lambda _: f"{person.name} has a new password.")
+    forms.save(form, action, lambda _id: _("{name} has a new password.").format(name=person.name))
     st.session_state[f"{form}_password"] = st.session_state[f"{form}_confirm"] = ""
 
 
 def _unlock(ws: Workspace, form: str, person: Person) -> None:
     action = lambda: accounts.unlock(ws, current_person(ws), person.id)  # noqa: E731
-    forms.save(form, action, lambda _: f"{person.name} can sign in again with their password.")
+    forms.save(
+        form, action, lambda _id: _("{name} can sign in again with their password.").format(name=person.name)
+    )
