@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from council.domain.errors import ValidationError
+from council.i18n import _, ngettext
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 200
@@ -49,27 +50,37 @@ def check_password(
     (`Password1!`, `!!helder energie2026`) do not make it another password, and case does not count."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
-            f"The password has {len(password)} characters; use at least {MIN_PASSWORD}. "
-            "A few unrelated words make a long password that is easy to remember.",
+            ngettext(
+                "The password has {n} character; use at least {least}. "
+                "A few unrelated words make a long password that is easy to remember.",
+                "The password has {n} characters; use at least {least}. "
+                "A few unrelated words make a long password that is easy to remember.",
+                len(password),
+            ).format(n=len(password), least=MIN_PASSWORD),
             "password",
         )
     if len(password) > MAX_PASSWORD:
         raise ValidationError(
-            f"The password is longer than {MAX_PASSWORD} characters; use a shorter one.", "password"
+            _("The password is longer than {most} characters; use a shorter one.").format(most=MAX_PASSWORD),
+            "password",
         )
     local = (email or "").split("@")[0]
     own = {_squeezed(word) for word in (email or "", local, name, organisation, *name.split())} - {""}
     lowered, core = _squeezed(password), _core(password)
     if lowered in common or core in common or (len(core) >= 3 and core in own) or lowered in own:
         raise ValidationError(
-            "That password is among the most common ones, or made of a name or address that belongs to "
-            "you or the organisation; attackers try those first. Choose a few unrelated words instead.",
+            _(
+                "That password is among the most common ones, or made of a name or address that belongs to "
+                "you or the organisation; attackers try those first. Choose a few unrelated words instead."
+            ),
             "password",
         )
     if len(set(password)) < 4 or len(core) < 4:
         raise ValidationError(
-            "That password is too easy to guess: it repeats a few characters, or is mostly digits and "
-            "symbols. A few unrelated words are stronger and easier to remember.",
+            _(
+                "That password is too easy to guess: it repeats a few characters, or is mostly digits and "
+                "symbols. A few unrelated words are stronger and easier to remember."
+            ),
             "password",
         )
 

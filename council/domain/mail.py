@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from council.i18n import N_, _
+
 SECURITY = ("starttls", "ssl", "none")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 PASSWORD_ENV = "COUNCIL_SMTP_PASSWORD"
@@ -61,19 +63,31 @@ class MailKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "invitation": "Meeting invitations",
-            "agenda": "The agenda, once it is closed",
-            "minutes": "The minutes, once a meeting is closed",
-            "reminder": "Reminders of my actions and decisions that are due",
-            "digest": "A weekly digest of what changed since the last meeting",
-            "test": "Test mail",
-        }[self.value]
+        """What a person chooses to get, in the reader's language."""
+        return _(_LABELS[self.value])
 
     @property
     def short(self) -> str:
-        return {"invitation": "Invitation", "agenda": "Agenda", "minutes": "Minutes", "reminder": "Reminder",
-                "digest": "Weekly digest", "test": "Test"}[self.value]  # fmt: skip
+        """The kind in a word or two, as the outbox lists it."""
+        return _(_SHORT[self.value])
+
+
+_LABELS = {
+    "invitation": N_("Meeting invitations"),
+    "agenda": N_("The agenda, once it is closed"),
+    "minutes": N_("The minutes, once a meeting is closed"),
+    "reminder": N_("Reminders of my actions and decisions that are due"),
+    "digest": N_("A weekly digest of what changed since the last meeting"),
+    "test": N_("Test mail"),
+}
+_SHORT = {
+    "invitation": N_("Invitation"),
+    "agenda": N_("Agenda"),
+    "minutes": N_("Minutes"),
+    "reminder": N_("Reminder"),
+    "digest": N_("Weekly digest"),
+    "test": N_("Test"),
+}
 
 
 # The kinds a person may turn on or off, and whether each is on for someone who never chose.

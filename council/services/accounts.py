@@ -17,6 +17,7 @@ from council.domain.accounts import ACCOUNT_WAIT_CAP, CLIENT_WAIT_CAP, FORGET_AF
 from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
+from council.i18n import N_, _
 from council.services import passwords, sessions
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -25,10 +26,10 @@ from council.store import accounts, people, throttle
 from council.store.database import Transaction
 
 ENTITY = "account"
-WRONG = (
+WRONG = N_(
     "The e-mail address or the password is not right, or there were several wrong tries just now. "
     "Check both, wait a minute and try again; the council's secretary can set a new password."
-)
+)  # shown with `_`
 # Checking a password takes 64 MiB and a tenth of a second: only a few run at once, the rest wait their turn.
 _CHECKS_AT_ONCE = threading.BoundedSemaphore(4)
 _WAIT_FOR_A_CHECK_S = 10
@@ -52,7 +53,7 @@ def may_manage_accounts(actor: Person | None) -> bool:
 @as_on_roster
 def set_password(ws: Workspace, actor: Person | None, person_id: int, password: str, confirm: str) -> None:
     """Give a person on the roster a (new) password; it also lifts a lock. Secretary only."""
-    require(actor, Task.ROSTER, "set passwords for other people")
+    require(actor, Task.ROSTER, _("set passwords for other people"))
     person = _person(ws, person_id)
     save_password(ws, actor, person, password, confirm, "set_password")
 
@@ -64,7 +65,11 @@ def set_password_by_email(
     """`set_password` for the person with this e-mail address on the roster; returns them."""
     person = people.person_by_email(ws.db, email) if email.strip() else None
     if person is None or person.id is None:
-        raise NotFound(f"Nobody on the roster has the e-mail address {email!r}. Check the spelling.")
+        raise NotFound(
+            _("Nobody on the roster has the e-mail address {address}. Check the spelling.").format(
+                address=repr(email)
+            )
+        )
     set_password(ws, actor, person.id, password, confirm)
     return person
 
@@ -72,13 +77,15 @@ def set_password_by_email(
 @as_on_roster
 def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
     """Let the next try through at once after wrong passwords, keeping the password (secretary only)."""
-    require(actor, Task.ROSTER, "unlock accounts")
+    require(actor, Task.ROSTER, _("unlock accounts"))
     person = _person(ws, person_id)
 
     def write(tx: Transaction) -> None:
         account = accounts.get_account(tx, person_id)
         if account is None:
-            raise NotFound(f"{person.name} has no password yet, so there is nothing to unlock.")
+            raise NotFound(
+                _("{name} has no password yet, so there is nothing to unlock.").format(name=person.name)
+            )
         accounts.record_failure(tx, person_id, 0, None)
         throttle.forget_account(tx, person_id)
         record(tx, actor, "unlock", ENTITY, person_id, {"person": person.name})
@@ -90,10 +97,10 @@ def unlock(ws: Workspace, actor: Person | None, person_id: int) -> None:
 def change_own_password(ws: Workspace, me: Person | None, current: str, password: str, confirm: str) -> None:
     """A signed-in person replaces their password, proving they know the current one."""
     if me is None or me.id is None:
-        raise NotAllowed("Sign in first: only someone on the council's roster has a password to change.")
+        raise NotAllowed(_("Sign in first: only someone on the council's roster has a password to change."))
     account = accounts.get_account(ws.db, me.id)
     if account is None or not passwords.matches(account.password_hash, current):
-        raise ValidationError("Your current password is not right.", "current")
+        raise ValidationError(_("Your current password is not right."), "current")
     save_password(ws, me, me, password, confirm, "change_password")
 
 
@@ -110,7 +117,7 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
     keys = _client_keys(account, client)
     waiting = _waiting(ws, account, keys, now)
     if not _CHECKS_AT_ONCE.acquire(timeout=_WAIT_FOR_A_CHECK_S):
-        raise SignInFailed("Many people are signing in at this moment. Try again in a few seconds.")
+        raise SignInFailed(_("Many people are signing in at this moment. Try again in a few seconds."))
     try:
         right = (
             passwords.matches(account.password_hash if account and not waiting else _dummy_hash(), password)
@@ -122,7 +129,7 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
     if not right:
         ws.db.write(lambda tx: _failed(tx, account, keys, now, counted=not waiting))
         log.info("sign-in refused, from %s", client or "an unknown address")  # never which address was typed
-        raise SignInFailed(WRONG)
+        raise SignInFailed(_(WRONG))
     assert person is not None and account is not None
     new_hash = (
         passwords.hash_password(password)
@@ -148,18 +155,24 @@ def identified(ws: Workspace, email: str | None, verified: bool | None) -> Perso
     address = (email or "").strip()
     if not address:
         raise SignInFailed(
-            "Your organisation's sign-in did not tell us your e-mail address, and the council's roster "
-            "knows people by it. Ask whoever runs this workspace to have the sign-in share it."
+            _(
+                "Your organisation's sign-in did not tell us your e-mail address, and the council's roster "
+                "knows people by it. Ask whoever runs this workspace to have the sign-in share it."
+            )
         )
     if verified is False:
         raise SignInFailed(
-            f"Your organisation's sign-in has not confirmed the address {address}. Confirm it there first."
+            _(
+                "Your organisation's sign-in has not confirmed the address {address}. Confirm it there first."
+            ).format(address=address)
         )
     person = people.person_by_email(ws.db, address)
     if person is None or not person.active:
         raise SignInFailed(
-            f"{address} is not on the council's roster. Ask the council's secretary to add you with this "
-            "address, then sign in again."
+            _(
+                "{address} is not on the council's roster. Ask the council's secretary to add you with this "
+                "address, then sign in again."
+            ).format(address=address)
         )
     ws.db.write(lambda tx: record(tx, person, "sign_in", ENTITY, person.id, {"via": "organisation"}))
     return person
@@ -187,11 +200,15 @@ def save_password(
     `also` in the same transaction; the caller has checked that `actor` may."""
     if not person.email:
         raise ValidationError(
-            f"{person.name} has no e-mail address on the roster, and people sign in with it. Add one first.",
+            _(
+                "{name} has no e-mail address on the roster, and people sign in with it. Add one first."
+            ).format(name=person.name),
             "person",
         )
     if password != confirm:
-        raise ValidationError("The two passwords are not the same. Type the new password twice.", "confirm")
+        raise ValidationError(
+            _("The two passwords are not the same. Type the new password twice."), "confirm"
+        )
     passwords.acceptable(password, person, ws.config.organisation)
     password_hash = passwords.hash_password(password)
 
@@ -276,7 +293,7 @@ def _failed(
 def _person(ws: Workspace, person_id: int) -> Person:
     person = people.get_person(ws.db, person_id)
     if person is None:
-        raise NotFound(f"Person #{person_id} is not on the roster.")
+        raise NotFound(_("Person #{id} is not on the roster.").format(id=person_id))
     return person
 
 

@@ -2,7 +2,8 @@
 
 Every minute, and at once when a change queued a mail, it makes the day's backup when it is due, imports
 what was dropped into the feedback inbox, works out the reminders and digests that are due, and hands the
-queued mails to the mail server. Nothing a page does waits for it.
+queued mails to the mail server. Nothing a page does waits for it. What it keeps in words (a run's result,
+the mail server's answer) is in the workspace's language; each mail is in its recipient's.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from council.i18n import use_language
 from council.services import outbox, reminders, schedule
 from council.services.workspace import Workspace
 
@@ -22,9 +24,10 @@ _STARTING = threading.Lock()
 
 def one_round(ws: Workspace) -> None:
     """What the worker does each minute: the backup when it is due, the feedback inbox, the mail."""
-    schedule.back_up_if_due(ws)
-    schedule.import_inbox(ws)
-    mail_round(ws)
+    with use_language(ws.config.language):
+        schedule.back_up_if_due(ws)
+        schedule.import_inbox(ws)
+        mail_round(ws)
 
 
 def mail_round(ws: Workspace) -> outbox.Round:

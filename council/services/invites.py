@@ -1,6 +1,7 @@
 """A meeting as an iCalendar invitation (.ics), built with the icalendar library.
 
-Pure: it renders a `Minutes`, so the invite and the minutes always tell the same story.
+Pure: it renders a `Minutes`, so the invite and the minutes always tell the same story. Its description is
+in the current language (a mailed invite's: its recipient's).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress
 
+from council.i18n import _
 from council.services.exports import person_line
 from council.services.minutes import Minutes, Participant
 
@@ -102,17 +104,24 @@ def _attendee(person: Participant, role: str) -> vCalAddress:
     return address
 
 
+def time_boxed(title: str, minutes: int | None) -> str:
+    """An agenda point with its time box: "Billing letters (20 min)"."""
+    return _("{title} ({minutes} min)").format(title=title, minutes=minutes) if minutes else title
+
+
 def _invite_description(m: Minutes) -> str:
-    lines = [f"{m.organisation} — customer-experience council", f"Chair: {person_line(m.chair)}"]
+    lines = [
+        _("{organisation} — customer-experience council").format(organisation=m.organisation),
+        _("Chair: {chair}").format(chair=person_line(m.chair)),
+    ]
     if m.cancelled is not None:
-        lines.insert(0, f"CANCELLED: {m.cancelled}")
-    lines.append(f"Guest: {person_line(m.guest)}" if m.guest else "No guest invited.")
+        lines.insert(0, _("CANCELLED: {reason}").format(reason=m.cancelled))
+    lines.append(
+        _("Guest: {guest}").format(guest=person_line(m.guest)) if m.guest else _("No guest invited.")
+    )
     if m.proposal:
-        lines.append(f"The guest proposes: {m.proposal.change}")
+        lines.append(_("The guest proposes: {change}").format(change=m.proposal.change))
     if m.agenda:
-        lines += ["", "Agenda:"]
-        lines += [
-            f"{i.position}. {i.title}" + (f" ({i.time_box_minutes} min)" if i.time_box_minutes else "")
-            for i in m.agenda
-        ]
+        lines += ["", _("Agenda:")]
+        lines += [f"{i.position}. {time_boxed(i.title, i.time_box_minutes)}" for i in m.agenda]
     return "\n".join(lines)

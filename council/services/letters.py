@@ -1,5 +1,8 @@
 """Writing mails: a `Body` builds the plain-text and HTML versions side by side, escaping every text for the
-HTML in one place, and `framed` puts the greeting and the footer around a letter for one recipient."""
+HTML in one place, and `framed` puts the greeting and the footer around a letter for one recipient.
+
+A letter is written in the language current while it is built (the recipient's: see `outbox.queue_letter`),
+and framed in the same one."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from datetime import date, datetime
 from html import escape
 
 from council.domain.mail import MailKind, MailSettings, one_line
+from council.i18n import DEFAULT, LANGUAGES, _, current_language
+from council.i18n import formats as fmt
 
 _STYLE = (
     "font-family: -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; font-size: 15px; line-height: 1.5; "
@@ -17,7 +22,7 @@ _STYLE = (
 
 @dataclass(frozen=True)
 class Letter:
-    """One mail's content, before it is addressed: the same for everyone it goes to."""
+    """One mail's content, before it is addressed: the same for everyone it goes to who reads its language."""
 
     kind: MailKind
     subject: str  # on one line already
@@ -89,11 +94,12 @@ class Body:
 
 def framed(letter: Letter, name: str, settings: MailSettings) -> tuple[str, str]:
     """The letter for one recipient, text and HTML: a greeting, the letter, and why they get it."""
-    greeting = f"Hello {one_line(name, 100)}," if name.strip() else "Hello,"
+    greeting = _("Hello {name},").format(name=one_line(name, 100)) if name.strip() else _("Hello,")
     why = _why(letter.kind, settings)
+    language = current_language() if current_language() in LANGUAGES else DEFAULT
     text = f"{greeting}\n\n{letter.text}\n\n-- \n{why}\n"
     html = (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body><div style="{_STYLE}">'
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"></head><body><div style="{_STYLE}">'
         f"<p>{escape(greeting)}</p>{letter.html}"
         f'<hr style="border: 0; border-top: 1px solid #e6e6e2; margin-top: 2em">'
         f'<p style="color: #6b6d76; font-size: 13px">{_lines(why)}</p></div></body></html>'
@@ -103,24 +109,27 @@ def framed(letter: Letter, name: str, settings: MailSettings) -> tuple[str, str]
 
 def _why(kind: MailKind, settings: MailSettings) -> str:
     if kind is MailKind.TEST:
-        return "This is a test of the workspace's mail settings."
+        return _("This is a test of the workspace's mail settings.")
     if kind is MailKind.INVITATION:
-        return "You get this mail because you are invited to this meeting of the customer-experience council."
-    return (
-        f"You get this mail because you chose “{kind.label}”. To change which mails you get, open "
-        f"{settings.link('my_work')} and use “Mails you get” in the sidebar."
-    )
+        return _(
+            "You get this mail because you are invited to this meeting of the customer-experience council."
+        )
+    return _(
+        "You get this mail because you chose “{kind}”. To change which mails you get, open "
+        "{link} and use “Mails you get” in the sidebar."
+    ).format(kind=kind.label, link=settings.link("my_work"))
 
 
 def day_words(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """ "Tuesday 15 December 2026" / "dinsdag 15 december 2026"."""
+    return fmt.long_weekday(day)
 
 
 def moment_words(start: datetime, end: datetime | None = None) -> str:
     """ "Tuesday 15 December 2026, 14:00–15:30 (Europe/Amsterdam)", in the times' own zone."""
-    until = f"–{end:%H:%M}" if end else ""
+    until = f"–{fmt.clock(end)}" if end else ""
     zone = getattr(start.tzinfo, "key", None) or start.strftime("%Z")
-    return f"{day_words(start.date())}, {start:%H:%M}{until} ({zone})"
+    return f"{day_words(start.date())}, {fmt.clock(start)}{until} ({zone})"
 
 
 def _lines(text: str) -> str:

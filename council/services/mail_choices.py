@@ -8,6 +8,7 @@ from council.domain.errors import NotAllowed, ValidationError
 from council.domain.mail import CHOOSABLE, MailKind
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -18,8 +19,8 @@ from council.store.database import Transaction
 
 @dataclass(frozen=True)
 class ChoiceLine:
-    """One person's mails, as the secretary sees them: those they turned off (or the digest on), and why
-    someone gets nothing at all."""
+    """One person's mails, as the secretary sees them (in the reader's language): those they turned off (or
+    the digest on), and why someone gets nothing at all."""
 
     person_id: int
     name: str
@@ -38,9 +39,9 @@ def my_choices(ws: Workspace, me: Person) -> dict[MailKind, bool]:
 def choose(ws: Workspace, actor: Person | None, kind: MailKind, receives: bool) -> None:
     """`actor` gets mails of `kind` from now on, or no longer."""
     if actor is None or actor.id is None:
-        raise NotAllowed("Sign in first: each person chooses their own mails.")
+        raise NotAllowed(_("Sign in first: each person chooses their own mails."))
     if kind not in CHOOSABLE:
-        raise ValidationError(f"{kind.label} always go out; they cannot be turned off.")
+        raise ValidationError(_("{mails} always go out; they cannot be turned off.").format(mails=kind.label))
     person_id = actor.id
 
     def write(tx: Transaction) -> None:
@@ -53,16 +54,16 @@ def choose(ws: Workspace, actor: Person | None, kind: MailKind, receives: bool) 
 @as_on_roster
 def choice_lines(ws: Workspace, actor: Person | None) -> list[ChoiceLine]:
     """Everyone on the roster who gets fewer mails than others (no address, some turned off) or the digest."""
-    require(actor, Task.SETTINGS, "see who chose which mails")
+    require(actor, Task.SETTINGS, _("see who chose which mails"))
     chosen: dict[int, dict[str, bool]] = {}
-    for person_id, _, kind, receives in store.choices_made(ws.db):
+    for person_id, _name, kind, receives in store.choices_made(ws.db):
         chosen.setdefault(person_id, {})[kind] = receives
     lines = []
     for p in people.list_people(ws.db):
         assert p.id is not None
         mine = chosen.get(p.id, {})
         off = tuple(MailKind(k).short for k, r in mine.items() if not r and CHOOSABLE.get(MailKind(k), False))
-        nothing = "" if (p.email or "").strip() else "no e-mail address on the roster"
+        nothing = "" if (p.email or "").strip() else _("no e-mail address on the roster")
         if nothing or off or mine.get("digest"):
             lines.append(ChoiceLine(p.id, p.name, nothing, off, bool(mine.get("digest"))))
     return lines

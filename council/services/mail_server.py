@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import NoReturn
 
 from council.domain.mail import MailSettings, one_line
+from council.i18n import _
 from council.store.outbox import OutboxMail
 
 # Headers unfolded up to the standard's limit: the library folds a long subject before its first word,
@@ -83,21 +84,27 @@ class MailServer:
         except smtplib.SMTPNotSupportedError:
             self.close()
             raise Unreachable(
-                f"{s.host} does not offer STARTTLS: check email.security (ssl, or none)"
+                _("{host} does not offer STARTTLS: check email.security (ssl, or none)").format(host=s.host)
             ) from None
         except smtplib.SMTPResponseException as e:
             self.close()
             raise Unreachable(
-                f"{s.host} refused the connection: {_answer(e.smtp_code, e.smtp_error)}"
+                _("{host} refused the connection: {answer}").format(
+                    host=s.host, answer=_answer(e.smtp_code, e.smtp_error)
+                )
             ) from None
         except ssl.SSLError as e:
             self.close()
             raise Unreachable(
-                f"No secure connection with {where}: {e.reason or e}; check email.security"
+                _("No secure connection with {where}: {reason}; check email.security").format(
+                    where=where, reason=e.reason or e
+                )
             ) from None
         except (OSError, smtplib.SMTPException) as e:
             self.close()
-            raise Unreachable(f"Cannot reach the mail server at {where}: {_reason(e)}") from None
+            raise Unreachable(
+                _("Cannot reach the mail server at {where}: {reason}").format(where=where, reason=_reason(e))
+            ) from None
         return self
 
     def _sign_in(self) -> None:
@@ -106,15 +113,18 @@ class MailServer:
         password = smtp_password(s)
         if password is None:
             raise Unreachable(
-                f"No password for {s.user} (email.user): set the environment variable {s.password_env}, or "
-                "`password` under [email] in .streamlit/secrets.toml"
+                _(
+                    "No password for {user} (email.user): set the environment variable {variable}, or "
+                    "`password` under [email] in .streamlit/secrets.toml"
+                ).format(user=s.user, variable=s.password_env)
             )
         try:
             self._smtp.login(s.user or "", password)
         except smtplib.SMTPAuthenticationError as e:
             raise Unreachable(
-                f"{s.host} refused the user name or password (email.user, {s.password_env}): "
-                f"{_answer(e.smtp_code, e.smtp_error)}"
+                _("{host} refused the user name or password (email.user, {variable}): {answer}").format(
+                    host=s.host, variable=s.password_env, answer=_answer(e.smtp_code, e.smtp_error)
+                )
             ) from None
 
     def __exit__(
@@ -142,22 +152,27 @@ class MailServer:
             smtp.ehlo_or_helo_if_needed()
             code, text = smtp.mail(sender)
             if code != 250:
-                self._refuse(f"The server refused the sender {sender} (email.from)", code, text)
+                self._refuse(
+                    _("The server refused the sender {sender} (email.from)").format(sender=sender), code, text
+                )
             code, text = smtp.rcpt(recipient)
             if code not in (250, 251):
-                self._refuse(f"{recipient} refused", code, text)
+                self._refuse(_("{address} refused").format(address=recipient), code, text)
             code, text = smtp.data(message.as_bytes(policy=_WIRE))
             if code != 250:
-                self._refuse("The server refused the mail", code, text)
+                self._refuse(_("The server refused the mail"), code, text)
         except smtplib.SMTPServerDisconnected as e:
-            raise Unreachable(f"The mail server closed the connection: {_reason(e)}") from None
+            raise Unreachable(
+                _("The mail server closed the connection: {reason}").format(reason=_reason(e))
+            ) from None
         except smtplib.SMTPResponseException as e:
-            self._refuse("The server refused the mail", e.smtp_code, e.smtp_error)
+            self._refuse(_("The server refused the mail"), e.smtp_code, e.smtp_error)
         except (OSError, smtplib.SMTPException) as e:
-            raise Unreachable(f"Sending stopped: {_reason(e)}") from None
-        return f"accepted: {_answer(code, text)}"
+            raise Unreachable(_("Sending stopped: {reason}").format(reason=_reason(e))) from None
+        return _("accepted: {answer}").format(answer=_answer(code, text))
 
     def _refuse(self, what: str, code: int, text: bytes | str) -> NoReturn:
+        """Refuse this mail: `what` (in words) and the server's answer."""
         self._reset()
         raise Refused(f"{what}: {_answer(code, text)}", permanent=code >= 500)
 

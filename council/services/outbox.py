@@ -3,6 +3,8 @@ each marked sent (or failed, with the server's answer) right after the server to
 
 So a change that is rolled back sends nothing, a mail server that is down loses nothing and slows no page,
 and a crash between handing a mail over and marking it can at worst repeat that one mail.
+
+Each mail is written in its recipient's language: their own choice, else the workspace's.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ from council.domain.errors import CouncilError, NotFound, ValidationError
 from council.domain.mail import CHOOSABLE, MailKind, MailSettings, given_up, is_address, next_try
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.i18n import N_, _, use_language
 from council.services import acting
 from council.services.acting import as_on_roster
 from council.services.history import record
+from council.services.languages import chosen_languages, language_of
 from council.services.letters import Body, Letter, framed
 from council.services.mail_server import MailServer, Refused, Unreachable, message_of, sender_domain
 from council.services.workspace import Workspace
@@ -37,7 +41,7 @@ QUEUED = threading.Event()  # set when a mail is queued: the background worker t
 
 
 class MailNotSent(CouncilError):
-    title = "The mail server did not take the mail"
+    heading = N_("The mail server did not take the mail")
 
 
 @dataclass
@@ -56,20 +60,41 @@ def mail_is_on(ws: Workspace) -> bool:
 
 
 def queue_letter(
-    tx: Transaction, ws: Workspace, letter: Letter, to: list[Recipient], now: datetime | None = None
+    tx: Transaction,
+    ws: Workspace,
+    letter: Letter | Callable[[], Letter],
+    to: list[Recipient],
+    now: datetime | None = None,
 ) -> list[int]:
-    """Inside a write: queue `letter` for each of `to`, to go from `now` on (nothing when mail is off)."""
+    """Inside a write: queue `letter` for each of `to`, to go from `now` on (nothing when mail is off); returns
+    the mails' ids in the order of `to`. Given as a function that writes it, the letter is written once per
+    language, in each recipient's own; the greeting and footer around it always are."""
     settings = ws.config.email
-    if not settings.enabled:
+    if not settings.enabled or not to:
         return []
     now = now or ws.now()
-    ids = [store.queue(tx, _addressed(ws, letter, person, now)) for person in to]
+    ids = [0] * len(to)
+    for language, places in in_their_languages(ws, to).items():
+        with use_language(language):
+            written = letter() if callable(letter) else letter
+            for i in places:
+                ids[i] = store.queue(tx, _addressed(ws, written, to[i], now))
     QUEUED.set()  # the worker waits for this write to end (`deliver` reads under the write lock)
     return ids
 
 
+def in_their_languages(ws: Workspace, to: list[Recipient]) -> dict[str, list[int]]:
+    """The places in `to` of those who read each language: a person's own choice, else the workspace's (also
+    for an address that is nobody on the roster)."""
+    chosen = chosen_languages(ws)
+    places: dict[str, list[int]] = {}
+    for i, person in enumerate(to):
+        places.setdefault(language_of(ws, person.id, chosen), []).append(i)
+    return places
+
+
 def _addressed(ws: Workspace, letter: Letter, person: Recipient, now: datetime) -> OutboxMail:
-    """The letter as one mail to `person`, to go from `now` on."""
+    """The letter as one mail to `person`, to go from `now` on, framed in the current language (theirs)."""
     settings = ws.config.email
     text, html = framed(letter, person.name, settings)
     return OutboxMail(
@@ -126,7 +151,12 @@ def _message(mail: OutboxMail, settings: MailSettings) -> EmailMessage:
     try:
         return message_of(mail, settings)
     except (ValueError, IndexError, MessageError) as e:
-        raise Refused(f"“{mail.recipient}” cannot be used as an address: {e}", permanent=True) from None
+        raise Refused(
+            _("“{address}” cannot be used as an address: {problem}").format(
+                address=mail.recipient, problem=e
+            ),
+            permanent=True,
+        ) from None
 
 
 def _refused(ws: Workspace, mail: OutboxMail, refusal: Refused, done: Round) -> None:
@@ -151,7 +181,7 @@ def _put_off(ws: Workspace, mails: list[OutboxMail], answer: str, done: Round) -
         for mail in mails:
             assert mail.id is not None
             if given_up(mail.queued_at, now):
-                store.mark_failed(tx, mail.id, f"Not sent for two days: {answer}")
+                store.mark_failed(tx, mail.id, _("Not sent for two days: {answer}").format(answer=answer))
                 done.failed += 1
             else:
                 store.put_off(tx, mail.id, next_try(mail.attempts + 1, now), answer)
@@ -169,15 +199,18 @@ def due_now(ws: Workspace) -> list[OutboxMail]:
 @as_on_roster
 def send_again(ws: Workspace, actor: Person | None, mail_id: int) -> None:
     """Put a failed mail back in the queue; it goes with the next round."""
-    require(actor, Task.SETTINGS, "send mails again")
+    require(actor, Task.SETTINGS, _("send mails again"))
 
     def write(tx: Transaction) -> None:
         mail = store.get(tx, mail_id)
         if mail is None:
-            raise NotFound(f"Mail #{mail_id} is not in the outbox.")
+            raise NotFound(_("Mail #{id} is not in the outbox.").format(id=mail_id))
         if not store.queue_again(tx, mail_id, ws.now()):
+            status = _(_STATUS[mail.status]) if mail.status in _STATUS else mail.status
             raise ValidationError(
-                f"Mail #{mail_id} has not failed (it is {mail.status}), so it needs no second try."
+                _("Mail #{id} has not failed (it is {status}), so it needs no second try.").format(
+                    id=mail_id, status=status
+                )
             )
         record(tx, actor, "send_again", "mail", mail_id, {"to": mail.recipient})
 
@@ -196,27 +229,31 @@ def send_test(
     The roster is read without holding the write lock across the talk with the server, which may take a while.
     """
     actor = acting.on_roster_now(ws.db, actor)
-    require(actor, Task.SETTINGS, "send a test mail")
+    require(actor, Task.SETTINGS, _("send a test mail"))
     settings = ws.config.email
     address = address.strip()
     if not settings.enabled:
         raise ValidationError(
-            "Mail is off: set `enabled: true` under `email` in the workspace file, then restart the app."
+            _("Mail is off: set `enabled: true` under `email` in the workspace file, then restart the app.")
         )
     if not is_address(address):
         raise ValidationError(
-            f"“{address}” is not an e-mail address. Type one like name@example.org.", "address"
+            _("“{address}” is not an e-mail address. Type one like name@example.org.").format(
+                address=address
+            ),
+            "address",
         )
     to = Recipient(actor.id if actor else None, actor.name if actor else "", address)
     # Kept in the outbox only once it went or failed: never queued, so the worker cannot send it too.
-    mail = _addressed(ws, test_letter(ws), to, ws.now())
+    with use_language(language_of(ws, to.id)):
+        mail = _addressed(ws, test_letter(ws), to, ws.now())
     try:
         with server(settings) as connection:
             answer = connection.send(_message(mail, settings), address)
     except (Refused, Unreachable) as e:
         why = e.answer
         ws.db.write(lambda tx: store.queue(tx, replace(mail, status="failed", attempts=1, server_answer=why)))
-        raise MailNotSent(f"The test mail did not go. {why}") from None
+        raise MailNotSent(_("The test mail did not go. {answer}").format(answer=why)) from None
     sent = replace(mail, status="sent", attempts=1, sent_at=ws.now(), server_answer=answer)
     ws.db.write(lambda tx: store.queue(tx, sent))
     return answer
@@ -247,12 +284,20 @@ def outbox_counts(ws: Workspace) -> dict[str, int]:
 
 def test_letter(ws: Workspace) -> Letter:
     settings = ws.config.email
+    organisation = ws.config.organisation
+    security = _("not encrypted") if settings.security == "none" else settings.security.upper()
     return (
         Body()
-        .para(f"This test mail comes from the {ws.config.organisation} council workspace. If you read it, the "
-              "workspace can send mails: invitations, agendas, minutes and reminders will reach people.")
-        .facts([("Mail server", f"{settings.host}:{settings.port} ({'not encrypted' if settings.security == 'none' else settings.security.upper()})"),
-                ("Sent from", settings.from_address)])
-        .link("Open the workspace", settings.link(""))
-        .letter(MailKind.TEST, f"Test mail from the {ws.config.organisation} council workspace")
+        .para(_("This test mail comes from the {organisation} council workspace. If you read it, the "
+                "workspace can send mails: invitations, agendas, minutes and reminders will reach people."
+                ).format(organisation=organisation))
+        .facts([(_("Mail server"), f"{settings.host}:{settings.port} ({security})"),
+                (_("Sent from"), settings.from_address)])
+        .link(_("Open the workspace"), settings.link(""))
+        .letter(MailKind.TEST, _("Test mail from the {organisation} council workspace").format(
+            organisation=organisation))
     )  # fmt: skip
+
+
+# A mail's status in words, where a message names it.
+_STATUS = {"queued": N_("queued"), "sent": N_("sent"), "failed": N_("failed")}

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from council.domain.errors import SignInFailed
 from council.domain.people import Person
+from council.i18n import N_, _
 from council.services import accounts, passwords
 from council.services.workspace import Workspace
 from council.store import accounts as account_store
@@ -17,10 +18,10 @@ from council.store.database import Query, Transaction
 
 PATH = "/auth/set-password"
 LASTS = timedelta(days=14)
-EXPIRED = (
+EXPIRED = N_(
     "This link no longer works: it was used already, or it is more than two weeks old. Ask the council's "
     "secretary for a new password, or use the link in a newer mail."
-)
+)  # shown with `_`
 
 
 def needs_password(q: Query, ws: Workspace, person_id: int) -> bool:
@@ -52,12 +53,12 @@ def set_password_with_link(ws: Workspace, token: str, password: str, confirm: st
     person = person_of_link(ws, token)
     found = store.usable(ws.db, passwords.digest(token), ws.now()) if token else None
     if person is None or found is None:
-        raise SignInFailed(EXPIRED)
+        raise SignInFailed(_(EXPIRED))
     link_id, now = found[0], ws.now()
 
     def use_up(tx: Transaction) -> None:
         if not store.use(tx, link_id, now):  # used meanwhile: nothing of this is saved
-            raise SignInFailed(EXPIRED)
+            raise SignInFailed(_(EXPIRED))
 
     accounts.save_password(ws, person, person, password, confirm, "password_link", also=use_up)
     return person

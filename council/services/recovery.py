@@ -10,21 +10,22 @@ import secrets
 from council.domain.errors import SignInFailed
 from council.domain.people import Person
 from council.domain.vocabulary import Role
+from council.i18n import N_, _
 from council.services import accounts, passwords
 from council.services.workspace import Workspace
 from council.store import people
 from council.store import recovery as store
 from council.store.database import Transaction
 
-WRONG = (
+WRONG = N_(
     "That e-mail address and recovery code do not belong together, or there were several wrong tries "
     "just now. Check both and try again in a minute."
-)
+)  # shown with `_`
 
 
 def new_recovery_code(ws: Workspace) -> str:
     """A fresh code (any older unused one stops working), to show once; for the command line."""
-    code = "-".join(secrets.token_hex(3).upper() for _ in range(4))
+    code = "-".join(secrets.token_hex(3).upper() for _part in range(4))
     now = ws.now()
 
     # Not in the audit trail: a new workspace stays empty (a backup can be restored into it); using the
@@ -42,13 +43,13 @@ def recover(
     secretary = person is not None and person.active and person.has_role(Role.SECRETARY)
     if not (secretary and code_id is not None and accounts.may_try(ws, person, client)):
         accounts.count_wrong_try(ws, person if secretary else None, client)
-        raise SignInFailed(WRONG)
+        raise SignInFailed(_(WRONG))
     assert person is not None and person.id is not None and code_id is not None
     now = ws.now()
 
     def use_up(tx: Transaction) -> None:
         if not store.use(tx, code_id, now, person.id):  # used meanwhile: nothing of this is saved
-            raise SignInFailed(WRONG)
+            raise SignInFailed(_(WRONG))
 
     # A weak or mistyped password is refused and leaves the code unused; otherwise both in one go.
     accounts.save_password(ws, person, person, password, confirm, "recover", also=use_up)

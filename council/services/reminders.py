@@ -1,5 +1,6 @@
 """Mails that come from the calendar rather than from a change: reminders of actions and decisions that
-fall due, and the weekly digest. The sender works them out each round; each goes once per occasion."""
+fall due, and the weekly digest. The sender works them out each round; each goes once per occasion, in its
+recipient's language."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections import defaultdict
 from datetime import datetime
 
 from council.domain.mail import WEEKDAYS, MailKind
+from council.i18n import N_, _, current_language, ngettext, use_language
+from council.i18n import formats as fmt
 from council.services.letters import Body, Letter, day_words
-from council.services.outbox import mail_is_on, queue_letter
+from council.services.outbox import in_their_languages, mail_is_on, queue_letter
 from council.services.since import change_words, score_words, since_report
 from council.services.workspace import Workspace
 from council.store import outbox as store
@@ -35,7 +38,7 @@ def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
         for items in by_owner.values():
             first = items[0]
             owner = Recipient(first.owner_id, first.owner_name, first.owner_email)
-            [mail_id] = queue_letter(tx, ws, _reminder(ws, items, now), [owner], now)
+            [mail_id] = queue_letter(tx, ws, lambda items=items: _reminder(ws, items, now), [owner], now)
             sent += [(item.subject, item.id, item.occasion, mail_id) for item in items]
         store.remember_once(tx, sent)
         return len(by_owner)
@@ -47,9 +50,20 @@ def queue_digests(ws: Workspace, now: datetime | None = None) -> int:
     """On the digest's weekday, from the sending time on: this week's digest to everyone who chose it."""
     now = _sending(ws, now)
     occasion = _digest_week(ws, now) if now else None
-    if now is None or occasion is None or not store.digest_readers(ws.db, occasion):
+    readers = store.digest_readers(ws.db, occasion) if now and occasion else []
+    if now is None or occasion is None or not readers:
         return 0
-    letter = _digest(ws)
+    # Written before the write, which then need not wait for it: once in each language its readers read.
+    written: dict[str, Letter] = {}
+    for language in in_their_languages(ws, readers):
+        with use_language(language):
+            written[language] = _digest(ws)
+
+    def letter() -> Letter:
+        language = current_language()
+        if language not in written:  # a reader who chose another language just now
+            written[language] = _digest(ws)
+        return written[language]
 
     def write(tx: Transaction) -> int:
         readers = store.digest_readers(tx, occasion)
@@ -68,13 +82,24 @@ def coming_up(ws: Workspace, now: datetime | None = None) -> list[str]:
     if now is None:
         return []
     lines = [
-        f"reminder to {i.owner_email}: {i.subject} “{i.title}” due {i.due_on:%Y-%m-%d}"
+        _("reminder to {address}: {what} “{title}” due {day}").format(
+            address=i.owner_email,
+            what=_(_WHAT.get(i.subject, i.subject)),
+            title=i.title,
+            day=f"{i.due_on:%Y-%m-%d}",
+        )
         for i in store.due_items(ws.db, now.date(), ws.config.email.remind_days_before)
     ]
     occasion = _digest_week(ws, now)
     if occasion:
-        lines += [f"weekly digest to {r.email}" for r in store.digest_readers(ws.db, occasion)]
+        lines += [
+            _("weekly digest to {address}").format(address=r.email)
+            for r in store.digest_readers(ws.db, occasion)
+        ]
     return lines
+
+
+_WHAT = {"action": N_("action"), "decision": N_("decision")}  # what a reminder is about, in a dry run's words
 
 
 def _sending(ws: Workspace, now: datetime | None) -> datetime | None:
@@ -88,7 +113,7 @@ def _digest_week(ws: Workspace, now: datetime) -> str | None:
     """This week ("2026-W50") on the digest's weekday, else None."""
     if WEEKDAYS[now.weekday()] != ws.config.email.digest_weekday:
         return None
-    year, week, _ = now.isocalendar()
+    year, week, _day = now.isocalendar()
     return f"{year}-W{week:02d}"
 
 
@@ -98,48 +123,66 @@ def _reminder(ws: Workspace, items: list[DueItem], now: datetime) -> Letter:
     soon = [i for i in items if i.due_on >= today]
     body = Body()
     if overdue:
-        body.heading(f"Overdue ({len(overdue)})").bullets(_lines(overdue))
+        body.heading(_("Overdue ({n})").format(n=fmt.number(len(overdue)))).bullets(_lines(overdue))
     if soon:
-        body.heading(f"Due soon ({len(soon)})").bullets(_lines(soon))
-    body.para("When one is done, or needs another date or owner, say so in the workspace: the council sees it "
-              "in its follow-through, and these reminders stop.")  # fmt: skip
-    body.link("Your work in the workspace", ws.config.email.link("my_work"))
+        body.heading(_("Due soon ({n})").format(n=fmt.number(len(soon)))).bullets(_lines(soon))
+    body.para(_("When one is done, or needs another date or owner, say so in the workspace: the council sees it "
+                "in its follow-through, and these reminders stop."))  # fmt: skip
+    body.link(_("Your work in the workspace"), ws.config.email.link("my_work"))
     if len(items) == 1:
         item = items[0]
-        subject = f"Overdue: {item.title}" if overdue else f"Due {day_words(item.due_on)}: {item.title}"
+        if overdue:
+            subject = _("Overdue: {title}").format(title=item.title)
+        else:
+            subject = _("Due {day}: {title}").format(day=day_words(item.due_on), title=item.title)
+    elif overdue:
+        subject = ngettext(
+            "{n} of your actions and decisions is due, {overdue} overdue",
+            "{n} of your actions and decisions are due, {overdue} overdue",
+            len(items),
+        ).format(n=fmt.number(len(items)), overdue=fmt.number(len(overdue)))
     else:
-        subject = f"{len(items)} of your actions and decisions are due" + (
-            f", {len(overdue)} overdue" if overdue else ""
-        )
+        subject = ngettext(
+            "{n} of your actions and decisions is due",
+            "{n} of your actions and decisions are due",
+            len(items),
+        ).format(n=fmt.number(len(items)))
     return body.letter(MailKind.REMINDER, subject, "my_work")
 
 
 def _lines(items: list[DueItem]) -> list[str]:
     shown = [_line(i) for i in items[:REMINDER_LINES]]
-    return shown + (
-        [f"… and {len(items) - REMINDER_LINES} more on My work"] if len(items) > REMINDER_LINES else []
-    )
+    more = len(items) - REMINDER_LINES
+    return shown + ([_("… and {n} more on My work").format(n=fmt.number(more))] if more > 0 else [])
 
 
 def _line(item: DueItem) -> str:
-    kind = "Action" if item.subject == "action" else "Decision"
-    of = f" (decision #{item.decision_id})" if item.subject == "action" else f" #{item.id}"
-    return f"{kind}{of}: {item.title} — due {day_words(item.due_on)}"
+    day = day_words(item.due_on)
+    if item.subject == "action":
+        return _("Action (decision #{decision}): {title} — due {day}").format(
+            decision=item.decision_id, title=item.title, day=day
+        )
+    return _("Decision #{id}: {title} — due {day}").format(id=item.id, title=item.title, day=day)
 
 
 def _digest(ws: Workspace) -> Letter:
     report = since_report(ws)
     body = Body().para(
-        f"What changed in the council's work since {report.since_label}. {score_words(report)}"
+        _("What changed in the council's work since {since}. {score}").format(
+            since=report.since_label, score=score_words(report)
+        )
     )
     for heading, changes in report.sections.items():
         if not changes:
             continue
         lines = [change_words(report, c) for c in changes[:DIGEST_LINES]]
         if len(changes) > DIGEST_LINES:
-            lines.append(f"… and {len(changes) - DIGEST_LINES} more in the workspace")
-        body.heading(f"{heading} ({len(changes)})").bullets(lines)
+            lines.append(
+                _("… and {n} more in the workspace").format(n=fmt.number(len(changes) - DIGEST_LINES))
+            )
+        body.heading(_("{heading} ({n})").format(heading=heading, n=fmt.number(len(changes)))).bullets(lines)
     if report.total == 0:
-        body.para("Nothing was logged, decided or done since then.")
-    body.link("Since the last meeting, in the workspace", ws.config.email.link("since"))
-    return body.letter(MailKind.DIGEST, f"This week in the council: since {report.since_label}", "since")
+        body.para(_("Nothing was logged, decided or done since then."))
+    body.link(_("Since the last meeting, in the workspace"), ws.config.email.link("since"))
+    subject = _("This week in the council: since {since}").format(since=report.since_label)
+    return body.letter(MailKind.DIGEST, subject, "since")

@@ -1,7 +1,8 @@
 """What the running app does by itself: the day's backup (the oldest removed beyond `keep`), and importing
 the CSV files dropped into a feedback source's inbox folder with the way that source is read.
 
-Each run is kept with its result, for Settings; nothing here waits on a person.
+Each run is kept with its result, for Settings, in the language of the run (the worker's: the workspace's);
+nothing here waits on a person.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 from council.domain.errors import CouncilError
 from council.domain.people import OPERATOR
 from council.domain.schedule import SETTLED, backup_due, to_remove
-from council.domain.vocabulary import counted
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import feedback_import
 from council.services.admin import default_backup_path, note_backup
 from council.services.feedback_file import new_workdir, prepare_path, remove_workdir
@@ -55,9 +57,14 @@ def back_up_if_due(ws: Workspace, now: datetime | None = None) -> JobRun | None:
         removed = [p for p in to_remove(_backups(ws), schedule.keep) if p != written]
         for old in removed:
             old.unlink(missing_ok=True)
-        kept = f"; {counted(len(removed), 'older backup')} removed" if removed else ""
-        run = JobRun("backup", now, ws.now(), True, str(written), f"written{kept}")
-        log.info("backup: %s written%s", written, kept)
+        if removed:
+            result = ngettext(
+                "written; {n} older backup removed", "written; {n} older backups removed", len(removed)
+            ).format(n=fmt.number(len(removed)))
+        else:
+            result = _("written")
+        run = JobRun("backup", now, ws.now(), True, str(written), result)
+        log.info("backup: %s written, %d older removed", written, len(removed))
     except (CouncilError, OSError) as e:
         run = JobRun("backup", now, ws.now(), False, str(target), _reason(e))
         log.error("backup: %s failed: %s", target, run.result)
@@ -84,7 +91,7 @@ def schedule_view(ws: Workspace) -> ScheduleView:
     schedule = ws.config.backup
     return ScheduleView(
         backup_folder=schedule.folder,
-        backup_at=f"{schedule.at:%H:%M}" if schedule.at else None,
+        backup_at=fmt.clock(schedule.at) if schedule.at else None,
         keep=schedule.keep,
         inbox=ws.config.inbox.folder,
         backups=jobs.recent_runs(ws.db, "backup", 5),
@@ -94,14 +101,16 @@ def schedule_view(ws: Workspace) -> ScheduleView:
 
 def _import_one(ws: Workspace, path: Path, source: str) -> JobRun:
     started = ws.now()
-    what = f"{path.name} ({source})"
+    what = f"{path.name} ({source})"  # a file and its source, as the list of runs shows them
     workdir = new_workdir()
     problems = ""
     try:
         if source not in feedback_import.saved_sources(ws):
             raise CouncilError(
-                f"There is no remembered way to read “{source}” yet: import one file of it on the Import "
-                "feedback page (or with `python -m council import-feedback`) first, under that source name."
+                _(
+                    "There is no remembered way to read “{source}” yet: import one file of it on the Import "
+                    "feedback page (or with `python -m council import-feedback`) first, under that source name."
+                ).format(source=source)
             )
         file = prepare_path(path, workdir)
         profile = feedback_import.suggest(ws, file, feedback_import.layout(ws, file), source)
@@ -117,20 +126,24 @@ def _import_one(ws: Workspace, path: Path, source: str) -> JobRun:
             moved.with_name(moved.name + ".problems.csv").write_text(problems, encoding="utf-8-sig")
         log.warning("inbox: %s not imported: %s", what, run.result)
     else:
-        left = f"; {counted(result.skipped, 'row')} left out" if result.skipped else ""
-        before = (
-            f"; {counted(result.already_imported, 'response')} imported before"
-            if result.already_imported
-            else ""
-        )
-        run = JobRun(
-            "inbox",
-            started,
-            ws.now(),
-            True,
-            what,
-            f"{counted(result.imported, 'response')} imported{left}{before}",
-        )
+        parts = [
+            ngettext("{n} response imported", "{n} responses imported", result.imported).format(
+                n=fmt.number(result.imported)
+            )
+        ]
+        if result.skipped:
+            parts.append(
+                ngettext("{n} row left out", "{n} rows left out", result.skipped).format(
+                    n=fmt.number(result.skipped)
+                )
+            )
+        if result.already_imported:
+            parts.append(
+                ngettext(
+                    "{n} response imported before", "{n} responses imported before", result.already_imported
+                ).format(n=fmt.number(result.already_imported))
+            )
+        run = JobRun("inbox", started, ws.now(), True, what, "; ".join(parts))
         _move(path, DONE)
         log.info("inbox: %s: %s", what, run.result)
     finally:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from council.domain.errors import NotAllowed, NotFound
 from council.domain.people import Person
+from council.i18n import _
 from council.services import passwords
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -107,13 +108,13 @@ def my_sessions(ws: Workspace, me: Person | None, token: str | None) -> list[Ses
 def end_mine(ws: Workspace, me: Person | None, session_id: int | None) -> int:
     """End one of my sessions, or with None all of them (this browser's too)."""
     if me is None or me.id is None:
-        raise NotAllowed("Sign in first: only your own sign-ins can be ended, and you are not signed in.")
+        raise NotAllowed(_("Sign in first: only your own sign-ins can be ended, and you are not signed in."))
     now = ws.now()
 
     def write(tx: Transaction) -> int:
         ended = store.end_sessions(tx, me.id, now, "ended by its person", only=session_id)
         if session_id is not None and not ended:
-            raise NotFound("That sign-in has ended already.")
+            raise NotFound(_("That sign-in has ended already."))
         record(tx, me, "end_sessions", ENTITY, me.id, {"session": session_id, "ended": ended})
         return ended
 

@@ -11,6 +11,8 @@ import streamlit as st
 from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.errors import CouncilError, SignInFailed
 from council.domain.people import Person
+from council.i18n import _
+from council.i18n import formats as fmt
 from council.services import accounts, sessions, wall_keys
 from council.services.workspace import Workspace
 from council.ui import forms, web
@@ -74,10 +76,12 @@ def _cookie(name: str) -> str | None:
 def sign_in_page() -> None:
     """What anyone not signed in sees, instead of any page."""
     ws = workspace()
-    _, middle, _ = st.columns([1, 3, 1])  # a form as wide as the screen reads poorly
+    middle = st.columns([1, 3, 1])[1]  # a form as wide as the screen reads poorly
     with middle:
-        st.title("Sign in")
-        st.caption(f"{md(ws.config.organisation)} · customer-experience council")
+        st.title(_("Sign in"))
+        st.caption(
+            _("{organisation} · customer-experience council").format(organisation=md(ws.config.organisation))
+        )
         error = st.session_state.pop(_ERROR, None)
         if error is not None:
             show_error(error)
@@ -92,10 +96,10 @@ def sign_in_page() -> None:
 def _to_the_sign_in_page() -> None:
     """This tab's sign-in ended (signed out here or in another tab, a new password, too long idle)."""
     if st.session_state.pop(_CHANGED, False):
-        st.success("Your password is changed. Sign in with the new one.", icon=":material/check:")
+        st.success(_("Your password is changed. Sign in with the new one."), icon=":material/check:")
     else:
         st.info(
-            "You are signed out: you signed out, or nothing was clicked for a long time.",
+            _("You are signed out: you signed out, or nothing was clicked for a long time."),
             icon=":material/logout:",
         )
     here = st.context.url or "/"
@@ -103,7 +107,7 @@ def _to_the_sign_in_page() -> None:
     query = urlsplit(here).query
     wanted = quote(path + (f"?{query}" if query else ""), safe="")
     st.link_button(
-        "Sign in again",
+        _("Sign in again"),
         f"{base_path()}{web.SIGN_IN_PATH}?next={wanted}",
         type="primary",
         icon=":material/login:",
@@ -112,12 +116,14 @@ def _to_the_sign_in_page() -> None:
 
 def _password_form(ws: Workspace) -> None:
     with st.form(FORM, border=True, enter_to_submit=True):
-        st.text_input("E-mail address", key=f"{FORM}_email", autocomplete="username")
-        st.text_input("Password", type="password", key=f"{FORM}_password", autocomplete="current-password")
-        st.form_submit_button("Sign in", type="primary", on_click=_submit, args=(ws,))
+        st.text_input(_("E-mail address"), key=f"{FORM}_email", autocomplete="username")
+        st.text_input(_("Password"), type="password", key=f"{FORM}_password", autocomplete="current-password")
+        st.form_submit_button(_("Sign in"), type="primary", on_click=_submit, args=(ws,))
     st.caption(
-        "No password yet, or forgot it? Ask the council's secretary: they set a new one for you. "
-        f"After {SLOW_AFTER} wrong passwords in a row, each next try has to wait a little longer."
+        _(
+            "No password yet, or forgot it? Ask the council's secretary: they set a new one for you. "
+            "After {n} wrong passwords in a row, each next try has to wait a little longer."
+        ).format(n=SLOW_AFTER)
     )
 
 
@@ -136,24 +142,28 @@ def _submit(ws: Workspace) -> None:
 def _organisation_sign_in(*, refused: bool) -> None:
     missing = _missing_provider_settings()
     if missing:
-        st.error(
-            "**The sign-in is not set up yet.** This workspace signs people in with the organisation's own "
-            "account (`sign_in: oidc`), but `.streamlit/secrets.toml` has no "
-            + (
-                "`[auth]` section"
-                if len(missing) == len(PROVIDER_SETTINGS)
-                else f"{', '.join(missing)} under `[auth]`"
+        if len(missing) == len(PROVIDER_SETTINGS):
+            problem = _(
+                "**The sign-in is not set up yet.** This workspace signs people in with the organisation's own "
+                "account (`sign_in: oidc`), but `.streamlit/secrets.toml` has no `[auth]` section. Whoever runs "
+                "the workspace fills it in as the README shows."
             )
-            + ". Whoever runs the workspace fills it in as the README shows.",
-            icon=":material/error:",
-        )
+        else:
+            problem = _(
+                "**The sign-in is not set up yet.** This workspace signs people in with the organisation's own "
+                "account (`sign_in: oidc`), but `.streamlit/secrets.toml` has no {settings} under `[auth]`. "
+                "Whoever runs the workspace fills it in as the README shows."
+            ).format(settings=", ".join(missing))
+        st.error(problem, icon=":material/error:")
         return
     if refused:  # the provider knows them, the roster does not: let them try another account
-        st.button("Sign out, to sign in with another account", on_click=st.logout)
+        st.button(_("Sign out, to sign in with another account"), on_click=st.logout)
         return
-    st.write("Sign in with the account you use for the rest of your organisation's work.")
-    st.button("Sign in with your organisation account", type="primary", on_click=st.login)
-    st.caption("The council's roster must know your work e-mail address; if it does not, ask the secretary.")
+    st.write(_("Sign in with the account you use for the rest of your organisation's work."))
+    st.button(_("Sign in with your organisation account"), type="primary", on_click=st.login)
+    st.caption(
+        _("The council's roster must know your work e-mail address; if it does not, ask the secretary.")
+    )
 
 
 def _missing_provider_settings() -> list[str]:
@@ -164,17 +174,19 @@ def _missing_provider_settings() -> list[str]:
 
 def signed_in_sidebar(ws: Workspace, me: Person) -> None:
     """Who is signed in, changing one's own password (local accounts), and the way out."""
-    st.sidebar.markdown(f"Signed in as **{md(me.name)}**")
+    st.sidebar.markdown(_("Signed in as **{name}**").format(name=md(me.name)))
     if ws.config.local_accounts:
-        with st.sidebar.popover("Change your password", icon=":material/key:", width="stretch"):
+        with st.sidebar.popover(_("Change your password"), icon=":material/key:", width="stretch"):
             _own_password_form(ws)
     if ws.config.local_accounts and web.GATED:
-        with st.sidebar.popover("Your sign-ins", icon=":material/devices:", width="stretch"):
+        with st.sidebar.popover(_("Your sign-ins"), icon=":material/devices:", width="stretch"):
             _my_sessions(ws, me)
         leave = _end_this_session
     else:
         leave = sign_out if ws.config.local_accounts else _sign_out_of_provider
-    st.sidebar.button("Sign out", icon=":material/logout:", on_click=leave, key="sign_out", width="stretch")
+    st.sidebar.button(
+        _("Sign out"), icon=":material/logout:", on_click=leave, key="sign_out", width="stretch"
+    )
 
 
 def _end_this_session() -> None:
@@ -188,13 +200,17 @@ def _my_sessions(ws: Workspace, me: Person) -> None:
     lines = sessions.my_sessions(ws, me, token)
     for line in lines:
         cols = st.columns([4, 1], vertical_alignment="center")
-        what = "this browser" if line.current else md(_browser_words(line.browser))
-        cols[0].markdown(f"**{what}** · last used {line.last_used_at.astimezone(ws.zone):%-d %b %H:%M}"
-                         + (" · kept 14 days" if line.keep else ""))  # fmt: skip
+        what = _("this browser") if line.current else md(_browser_words(line.browser))
+        when = fmt.short_moment(line.last_used_at.astimezone(ws.zone))
+        if line.keep:
+            shown = _("**{browser}** · last used {when} · kept 14 days").format(browser=what, when=when)
+        else:
+            shown = _("**{browser}** · last used {when}").format(browser=what, when=when)
+        cols[0].markdown(shown)
         if not line.current:
-            cols[1].button("End", key=f"end_session_{line.id}", on_click=_end_one, args=(ws, me, line.id))
-    st.button("Sign out everywhere", key="end_all_sessions", on_click=_end_everywhere, args=(ws, me),
-              help="Ends every sign-in of yours, on every computer and phone, this one too.")  # fmt: skip
+            cols[1].button(_("End"), key=f"end_session_{line.id}", on_click=_end_one, args=(ws, me, line.id))
+    st.button(_("Sign out everywhere"), key="end_all_sessions", on_click=_end_everywhere, args=(ws, me),
+              help=_("Ends every sign-in of yours, on every computer and phone, this one too."))  # fmt: skip
 
 
 def _end_one(ws: Workspace, me: Person, session_id: int) -> None:
@@ -215,8 +231,11 @@ def _browser_words(agent: str) -> str:
         if name in agent:
             browser = {"Edg": "Edge"}.get(name, name)
             system = next((s for s in ("Windows", "Mac OS", "iPhone", "Android", "Linux") if s in agent), "")
-            return f"{browser} on {system.replace('Mac OS', 'a Mac')}" if system else browser
-    return agent[:40] or "a browser"
+            if not system:
+                return browser
+            system = _("a Mac") if system == "Mac OS" else system
+            return _("{browser} on {system}").format(browser=browser, system=system)
+    return agent[:40] or _("a browser")
 
 
 def _sign_out_of_provider() -> None:
@@ -227,19 +246,21 @@ def _sign_out_of_provider() -> None:
 def _own_password_form(ws: Workspace) -> None:
     if st.session_state.pop(_CHANGED, False):
         st.success(
-            "Your password is changed. Use the new one next time you sign in.", icon=":material/check:"
+            _("Your password is changed. Use the new one next time you sign in."), icon=":material/check:"
         )
     with st.form(OWN, border=False, enter_to_submit=False):
         forms.form_error(OWN, ("current", "password", "confirm"))
         for field, label, autocomplete in (
-            ("current", "Current password", "current-password"),
-            ("password", "New password", "new-password"),
-            ("confirm", "The new one again", "new-password"),
+            ("current", _("Current password"), "current-password"),
+            ("password", _("New password"), "new-password"),
+            ("confirm", _("The new one again"), "new-password"),
         ):
             st.text_input(label, type="password", key=f"{OWN}_{field}", autocomplete=autocomplete)
             forms.field_error(OWN, field)
-        st.form_submit_button("Change password", type="primary", on_click=_change_own, args=(ws,))
-    st.caption(f"At least {MIN_PASSWORD} characters; a few unrelated words are easy to remember.")
+        st.form_submit_button(_("Change password"), type="primary", on_click=_change_own, args=(ws,))
+    st.caption(
+        _("At least {n} characters; a few unrelated words are easy to remember.").format(n=MIN_PASSWORD)
+    )
 
 
 def _change_own(ws: Workspace) -> None:
@@ -250,7 +271,7 @@ def _change_own(ws: Workspace) -> None:
     forms.clear_error(OWN)
     try:
         if me is None:
-            raise SignInFailed("You are no longer signed in. Sign in again first.")
+            raise SignInFailed(_("You are no longer signed in. Sign in again first."))
         accounts.change_own_password(ws, me, typed["current"], typed["password"], typed["confirm"])
     except CouncilError as e:
         forms.fail(OWN, e)

@@ -3,7 +3,8 @@ session cookie (HttpOnly: page scripts never see the token), signing out, and a 
 app that lets only signed-in browsers open pages, connect, or upload.
 
 Served by `app.py` (`streamlit run app.py`), which mounts these routes and the gate on Streamlit's own
-server. In demo mode and with the organisation's sign-in the gate lets everything through.
+server. In demo mode and with the organisation's sign-in the gate lets everything through. Its pages come
+before anyone is signed in, so they speak the language the browser asks for.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from starlette.routing import Route
 from streamlit import config as streamlit_config
 
 from council.domain.errors import CouncilError
+from council.i18n import _, use_language
 from council.services import (
     accounts,
     background,
@@ -34,7 +36,16 @@ from council.services import (
 from council.services.workspace import Workspace
 from council.ui.logs import start_logging
 from council.ui.password_page import set_password_page
-from council.ui.web_forms import base_path, form_page, fresh, https, same, workspace
+from council.ui.web_forms import (
+    base_path,
+    browser_language,
+    form_page,
+    fresh,
+    https,
+    in_form,
+    same,
+    workspace,
+)
 
 GATED = False  # set once the gate is in front of the app: sign-in then happens on SIGN_IN_PATH
 SIGN_IN_PATH = "/auth/sign-in"
@@ -94,7 +105,8 @@ class SignedInOnly:
             )
             response: Response = RedirectResponse(f"{base}{SIGN_IN_PATH}?next={quote(wanted, safe='')}", 303)
         else:
-            response = PlainTextResponse("Sign in first.", 401)
+            with use_language(browser_language(Request(scope), ws)):
+                response = PlainTextResponse(_("Sign in first."), 401)
         await response(scope, receive, send)
 
 
@@ -127,13 +139,18 @@ def _setting_wall_cookie(send: Any, key: str, *, secure: bool) -> Any:
 
 
 async def sign_in_page(request: Request) -> Response:
+    ws = await run_in_threadpool(workspace)
+    with use_language(browser_language(request, ws)):
+        return await _sign_in(request, ws)
+
+
+async def _sign_in(request: Request, ws: Workspace) -> Response:
     if request.method == "GET":
         return _page(request, "", wanted=request.query_params.get("next") or f"{base_path()}/")
     form = await request.form()
     wanted = str(form.get("next") or f"{base_path()}/")
     if not fresh(request, form):
-        return _page(request, "The sign-in form had expired. Sign in again.", wanted=wanted, status=400)
-    ws = await run_in_threadpool(workspace)
+        return _page(request, _("The sign-in form had expired. Sign in again."), wanted=wanted, status=400)
     client = request.client.host if request.client else None
     email, password = str(form.get("email", "")), str(form.get("password", ""))
     try:
@@ -153,12 +170,17 @@ async def sign_in_page(request: Request) -> Response:
 
 async def recover_page(request: Request) -> Response:
     """A secretary who cannot sign in sets a new password with the workspace's one-time recovery code."""
+    ws = await run_in_threadpool(workspace)
+    with use_language(browser_language(request, ws)):
+        return await _recover(request, ws)
+
+
+async def _recover(request: Request, ws: Workspace) -> Response:
     if request.method == "GET":
         return _recover_form(request, "")
     form = await request.form()
     if not fresh(request, form):
-        return _recover_form(request, "The form had expired. Fill it in again.", status=400)
-    ws = await run_in_threadpool(workspace)
+        return _recover_form(request, _("The form had expired. Fill it in again."), status=400)
     client = request.client.host if request.client else None
     values = [str(form.get(k, "")) for k in ("email", "code", "password", "confirm")]
     try:
@@ -169,7 +191,22 @@ async def recover_page(request: Request) -> Response:
 
 
 def _recover_form(request: Request, message: str, *, email: str = "", status: int = 200) -> Response:
-    return form_page(request, "Lost your password?", message, _RECOVER_FORM, status, email=email)
+    form = _RECOVER_FORM.format(
+        intro=in_form(
+            _(
+                "For the council's secretary only: with the workspace's recovery code (printed once when the "
+                "workspace was made, or by {command}) you set a new password. The code is then used up."
+            ),
+            command="<code>python -m council recovery-code</code>",
+        ),
+        email=in_form(_("Your e-mail address")),
+        code=in_form(_("Recovery code")),
+        password=in_form(_("New password")),
+        again=in_form(_("The new password again")),
+        save=in_form(_("Set the new password")),
+        back=in_form(_("Back to signing in")),
+    )
+    return form_page(request, _("Lost your password?"), message, form, status, email=email)
 
 
 async def sign_out(request: Request) -> Response:
@@ -198,44 +235,56 @@ def _safe_next(wanted: str) -> str:
 def _page(request: Request, message: str, *, wanted: str, email: str = "", status: int = 200) -> Response:
     good_news = not message
     if request.query_params.get("signed_out") and not message:
-        message = "You have signed out."
+        message = _("You have signed out.")
     if (request.query_params.get("recovered") or request.query_params.get("password_set")) and not message:
-        message = "Your new password is set. Sign in with it."
-    return form_page(request, "Sign in", message, _SIGN_IN_FORM, status, good_news=good_news, email=email,
+        message = _("Your new password is set. Sign in with it.")
+    form = _SIGN_IN_FORM.format(
+        email=in_form(_("E-mail address")),
+        password=in_form(_("Password")),
+        keep=in_form(_("Keep me signed in on this computer for 14 days")),
+        sign_in=in_form(_("Sign in")),
+        help=in_form(
+            _(
+                "No password yet, or forgot it? Ask the council's secretary: they set a new one for you. "
+                "After five wrong passwords in a row, each next try has to wait a little longer."
+            )
+        ),
+        locked_out=in_form(_("Secretary without a way in?")),
+        recover=in_form(_("Use the recovery code")),
+    )
+    return form_page(request, _("Sign in"), message, form, status, good_news=good_news, email=email,
                      next=_safe_next(wanted))  # fmt: skip
 
 
-_SIGN_IN_FORM = """<form method="post" action="{base}/auth/sign-in">
-<label for="email">E-mail address</label>
-<input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
-<label for="password">Password</label>
+# Filled twice: with the texts, then by `form_page` with the fields (so theirs are in double braces).
+_SIGN_IN_FORM = """<form method="post" action="{{base}}/auth/sign-in">
+<label for="email">{email}</label>
+<input id="email" name="email" type="email" value="{{email}}" autocomplete="username" required autofocus>
+<label for="password">{password}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <div class="keep"><input id="keep" name="keep" type="checkbox" value="yes">
-<label for="keep">Keep me signed in on this computer for 14 days</label></div>
-<input type="hidden" name="next" value="{next}"><input type="hidden" name="csrf" value="{csrf}">
-<button type="submit">Sign in</button>
+<label for="keep">{keep}</label></div>
+<input type="hidden" name="next" value="{{next}}"><input type="hidden" name="csrf" value="{{csrf}}">
+<button type="submit">{sign_in}</button>
 </form>
-<p class="help">No password yet, or forgot it? Ask the council's secretary: they set a new one for you.
-After five wrong passwords in a row, each next try has to wait a little longer.
-Secretary without a way in? <a href="{base}/auth/recover">Use the recovery code</a>.</p>
+<p class="help">{help}
+{locked_out} <a href="{{base}}/auth/recover">{recover}</a>.</p>
 """
 
-_RECOVER_FORM = """<p>For the council's secretary only: with the workspace's recovery code (printed once when the
-workspace was made, or by <code>python -m council recovery-code</code>) you set a new password. The code is
-then used up.</p>
-<form method="post" action="{base}/auth/recover">
-<label for="email">Your e-mail address</label>
-<input id="email" name="email" type="email" value="{email}" autocomplete="username" required autofocus>
-<label for="code">Recovery code</label>
+_RECOVER_FORM = """<p>{intro}</p>
+<form method="post" action="{{base}}/auth/recover">
+<label for="email">{email}</label>
+<input id="email" name="email" type="email" value="{{email}}" autocomplete="username" required autofocus>
+<label for="code">{code}</label>
 <input id="code" name="code" type="text" autocomplete="off" required>
-<label for="password">New password</label>
+<label for="password">{password}</label>
 <input id="password" name="password" type="password" autocomplete="new-password" required>
-<label for="confirm">The new password again</label>
+<label for="confirm">{again}</label>
 <input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
-<input type="hidden" name="csrf" value="{csrf}">
-<button type="submit">Set the new password</button>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<button type="submit">{save}</button>
 </form>
-<p class="help"><a href="{base}/auth/sign-in">Back to signing in</a></p>
+<p class="help"><a href="{{base}}/auth/sign-in">{back}</a></p>
 """
 
 _LINK: list[operator_link.OperatorLink] = []  # this run's key for the command line, once the app started
@@ -273,18 +322,19 @@ async def operator_run(request: Request) -> Response:
     this run's key only (readable beside the database by whoever runs the app, nobody else)."""
     host = request.client.host if request.client else ""
     key = request.headers.get(operator_link.HEADER, "")
-    if not _loopback(host) or not _LINK or not same(key, _LINK[0].key):
-        return PlainTextResponse("Not allowed.", 403)
-    try:
-        asked = await request.json()
-        argv, stdin, cwd = [str(a) for a in asked["argv"]], str(asked.get("stdin", "")), str(asked["cwd"])
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return PlainTextResponse("Send the command's words, its input and its folder as JSON.", 400)
-    if not _RUNNER:
-        return PlainTextResponse(
-            "This app does not carry out commands; start it with `streamlit run app.py`.", 503
-        )
     ws = await run_in_threadpool(workspace)
+    with use_language(browser_language(request, ws)):  # the command line's, else the workspace's
+        if not _loopback(host) or not _LINK or not same(key, _LINK[0].key):
+            return PlainTextResponse(_("Not allowed."), 403)
+        try:
+            asked = await request.json()
+            argv, stdin, cwd = [str(a) for a in asked["argv"]], str(asked.get("stdin", "")), str(asked["cwd"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return PlainTextResponse(_("Send the command's words, its input and its folder as JSON."), 400)
+        if not _RUNNER:
+            return PlainTextResponse(
+                _("This app does not carry out commands; start it with `streamlit run app.py`."), 503
+            )
     return JSONResponse(await run_in_threadpool(_RUNNER[0], ws, argv, stdin, cwd))
 
 

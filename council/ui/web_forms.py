@@ -1,5 +1,6 @@
 """What the web server's own pages share (sign-in, recovery, setting a password): the page around a form,
-a token against forms another site made, and telling HTTPS apart, behind a proxy too."""
+a token against forms another site made, telling HTTPS apart, behind a proxy too, and the language the
+browser asks for (these pages come before anyone is signed in, so they speak the browser's language)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from streamlit import config as streamlit_config
 
+from council.i18n import DEFAULT, LANGUAGES, _, current_language, preferred_language
 from council.services.workspace import Workspace
 
 CSRF = "council_csrf"
@@ -27,6 +29,21 @@ def workspace() -> Workspace:
     from council.ui.session import open_current  # the app's one open workspace, shared with every session
 
     return open_current()
+
+
+def browser_language(request: Request, ws: Workspace | None = None) -> str:
+    """The first language the browser asks for that the workspace speaks, else the workspace's own."""
+    default = ws.config.language if ws is not None else DEFAULT
+    return preferred_language(request.headers.get("accept-language", "").split(","), default)
+
+
+def in_form(text: str, **html_parts: str) -> str:
+    """A translated text for a form template: escaped, with `html_parts` (markup, or the template's own
+    placeholders such as "{email}") put in where the text names them."""
+    escaped = html.escape(text)
+    if html_parts:
+        return escaped.format(**html_parts)
+    return escaped.replace("{", "{{").replace("}", "}}")
 
 
 def same(given: str, expected: str) -> bool:
@@ -49,15 +66,23 @@ def form_page(
     good_news: bool = False,
     **fields: str,
 ) -> Response:
-    """One of the sign-in pages: `form` filled with `fields` (escaped) and a token against forged posts,
-    kept in a cookie too, that `fresh` compares when the form comes back."""
+    """One of the sign-in pages, in the current language: `form` filled with `fields` (escaped) and a token
+    against forged posts, kept in a cookie too, that `fresh` compares when the form comes back."""
     csrf = request.cookies.get(CSRF) or secrets.token_urlsafe(24)
     tone = "note done" if good_news else "note"
     note = f'<p class="{tone}" role="alert">{html.escape(message)}</p>' if message else ""
     escaped = {k: html.escape(v, quote=True) for k, v in fields.items()}
     filled = form.format(csrf=html.escape(csrf), base=html.escape(base_path(), quote=True), **escaped)
+    organisation = workspace().config.organisation
     body = PAGE.format(
-        title=title, organisation=html.escape(workspace().config.organisation), note=note, form=filled
+        language=current_language() if current_language() in LANGUAGES else DEFAULT,
+        title=html.escape(title),
+        organisation=html.escape(organisation),
+        council=html.escape(
+            _("{organisation} · customer-experience council").format(organisation=organisation)
+        ),
+        note=note,
+        form=filled,
     )
     response = HTMLResponse(body, status_code=status, headers=NO_FRAMES)
     response.set_cookie(
@@ -75,7 +100,7 @@ NO_FRAMES = {"Content-Security-Policy": "frame-ancestors 'self'", "X-Frame-Optio
               "Cache-Control": "no-store", "Referrer-Policy": "same-origin"}  # fmt: skip
 
 PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} · {organisation}</title>
 <style>
 body {{ font-family: "Source Sans Pro", system-ui, sans-serif; background: #f6f6f4; color: #31333f; margin: 0; }}
@@ -94,7 +119,7 @@ button {{ margin-top: 1.4rem; padding: .55rem 1.2rem; font-size: 1rem; border: 0
 .help {{ color: #6b6d76; font-size: .9rem; margin-top: 1.5rem; }}
 </style></head>
 <body><main>
-<h1>{title}</h1><p class="org">{organisation} · customer-experience council</p>
+<h1>{title}</h1><p class="org">{council}</p>
 {note}
 {form}
 </main></body></html>
