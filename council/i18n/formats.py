@@ -27,7 +27,7 @@ def _locale(language: str) -> Locale:
     return Locale.parse(_LOCALES.get(language, "en_GB"))
 
 
-_PATTERNS = {"long weekday": "EEEE d MMMM y"}  # where Babel's nearest skeleton abbreviates
+_PATTERNS = {"long weekday": "EEEE d MMMM y", "weekday day month": "EEEE d MMMM"}  # where Babel's nearest skeleton abbreviates
 
 
 @cache
@@ -64,6 +64,16 @@ def long_day(value: date | datetime) -> str:
 def short_day(value: date | datetime) -> str:
     """4 Dec / 4 dec: a day in the months around today."""
     return _when(value, "MMMd")
+
+
+def day_month(value: date | datetime) -> str:
+    """4 December / 4 december: a day of this year, written out."""
+    return _when(value, "MMMMd")
+
+
+def weekday_day_month(value: date | datetime) -> str:
+    """Friday 4 December / vrijdag 4 december."""
+    return _when(value, "weekday day month")
 
 
 def weekday(value: date | datetime) -> str:

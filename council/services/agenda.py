@@ -129,7 +129,7 @@ def _pinned_reason(ws: Workspace, pin: Pin) -> str:
 
 def _day_and_month(moment: datetime) -> str:
     """4 December / 4 december: a day this year (the formats offer no such short long form)."""
-    return fmt._when(moment, "MMMMd")
+    return fmt.day_month(moment)
 
 
 def _postponed_reason(ws: Workspace, p: Postponed) -> str:

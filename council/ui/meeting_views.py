@@ -49,7 +49,7 @@ def meeting_list(ws: Workspace) -> None:
         when = first["starts_at"]  # already in the workspace's time zone
         cols = st.columns([3, 1], vertical_alignment="center")
         cols[0].markdown(_("**Next meeting:** {title} · {day}, {time}").format(
-            title=md(first["title"]), day=fmt._when(when, "MMMMEEEEd"), time=fmt.clock(when)))  # fmt: skip
+            title=md(first["title"]), day=fmt.weekday_day_month(when), time=fmt.clock(when)))  # fmt: skip
         if cols[1].button(_("Open it"), icon=":material/arrow_forward:", type="primary", width="stretch"):
             st.query_params["id"] = str(int(first["id"]))
             st.rerun()
