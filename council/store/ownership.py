@@ -8,6 +8,7 @@ from datetime import datetime
 
 from council.store.database import Query
 from council.store.filters import OPEN_BLOCKER, OPEN_ITEM
+from council.store.headline import headline
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ _OWNED = f"""
     FROM friction_point f
     WHERE f.status IN {OPEN_ITEM} AND (f.owner_department = $department OR f.created_by = $me)
     UNION ALL
-    SELECT 'connection', c.id, left(split_part(c.what_breaks, chr(10), 1), 120), c.status, c.impact,
+    SELECT 'connection', c.id, {headline("c.what_breaks")}, c.status, c.impact,
            c.created_by = $me, c.created_at
     FROM missing_connection c
     WHERE c.status IN {OPEN_ITEM} AND ($department IN (c.from_department, c.to_department) OR c.created_by = $me)

@@ -13,6 +13,7 @@ import pandas as pd
 from council.domain.filters import ViewFilter
 from council.store.database import Query
 from council.store.filters import OPEN_BLOCKER, OPEN_ITEM, Where, connection_view, friction_view
+from council.store.headline import headline
 
 PARTS = ("severity_points", "reach_points", "moment_points", "age_points")
 _KINDS = ("friction", "connection", "blocker")
@@ -76,7 +77,7 @@ def ranked_open_items(
                                   "list_contains($moments, f.journey_stage)", "f.created_at")}
             FROM friction_point f {friction_where.sql()}
         ), connection AS (
-            SELECT c.id, left(split_part(c.what_breaks, chr(10), 1), 120) AS title, c.journey_stage,
+            SELECT c.id, {headline("c.what_breaks")} AS title, c.journey_stage,
                    {score_columns("c.impact", "c.customers_per_month",
                                   "list_contains($moments, c.journey_stage)", "c.created_at")}
             FROM missing_connection c {connection_where.sql()}

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from council.store.database import Query
 from council.store.decisions import current_core
+from council.store.headline import headline
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ _CHANGES = f"""
            created_by AS person_id, owner_department AS department, NULL::DATE AS due_on, '' AS note
     FROM friction_point WHERE created_at >= $since
     UNION ALL
-    SELECT 'logged', 'connection', id, left(split_part(what_breaks, chr(10), 1), 120), created_at, NULL,
+    SELECT 'logged', 'connection', id, {headline("what_breaks")}, created_at, NULL,
            created_by, from_department, NULL, '' FROM missing_connection WHERE created_at >= $since
     UNION ALL
     SELECT 'logged', 'blocker', id, title, created_at, NULL, created_by, owner_department, NULL, ''

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
@@ -23,9 +24,11 @@ TECHNICAL = {
     "id", "form_id", "key", "icon", "type", "url", "page_script_hash", "page", "format", "theme",
     "use_container_width", "name", "data", "mime", "file_name", "css_class", "color", "anchor",
     "element_hash", "value_type", "step", "min", "max", "default", "width", "height", "language",
-    "fragment_id", "label_visibility", "config", "mode", "delta_color", "selection_mode", "tooltip_position",
+    "fragment_id", "label_visibility", "config", "deferred_file_id", "column_order", "source_id", "shortcut",
+    "selection_state", "selection_default", "button_click_widgets", "icon_position", "editing_mode", "styler", "query_string", "mode", "delta_color", "selection_mode", "tooltip_position",
 }  # fmt: skip
-_MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+# A marked text, or one a list cut short ("⟦My annual statement is wrong…") so that it lost its end.
+_MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*({CLOSE}|…)")
 _TOLERATED = re.compile(
     r":material/[a-z_]+:"  # icons
     r"|:[a-z]+(-background|-badge)?\["  # Markdown colour directives :red[ and badges
@@ -33,6 +36,7 @@ _TOLERATED = re.compile(
     r"|https?://\S+"  # addresses
     r"|%\{[^}|]*\}"  # a chart's placeholders, but not its date formats (%{x|%B}: English month names)
     r"|</?[a-z]+>"  # a chart's line breaks and bold
+    r"|\b[a-z]+(_[a-z]+)+\b"  # the code names of stored details (feedback_rows)
 )
 
 
@@ -66,6 +70,9 @@ def _nodes(node: Any) -> Iterator[Any]:
 
 
 def _strings(message: Message, where: str) -> Iterator[tuple[str, str]]:
+    if type(message).__name__ == "Dataframe":
+        yield from _table_texts(message, where)
+        return
     for field, value in message.ListFields():
         if field.name in TECHNICAL:
             continue
@@ -80,6 +87,29 @@ def _strings(message: Message, where: str) -> Iterator[tuple[str, str]]:
                 yield from _figure_texts(json.loads(item), here)
             elif isinstance(item, str):
                 yield here, item
+
+
+def _table_texts(table: Message, where: str) -> Iterator[tuple[str, str]]:
+    """A table's headers (its column names, or the labels its column settings give them) and its text cells."""
+    settings = json.loads(table.columns) if table.columns else {}
+    labelled = {name for name, setting in settings.items() if setting.get("label")}
+    for name, setting in settings.items():
+        for key in ("label", "help"):
+            if setting.get(key):
+                yield f"{where}.columns.{name}.{key}", setting[key]
+    arrow = table.arrow_data.data
+    if not arrow:
+        return
+    frame = pa.ipc.open_stream(arrow).read_all()
+    hidden = {name for name, setting in settings.items() if setting.get("hidden")}
+    for name in frame.column_names:
+        if name in hidden or name.startswith("__index") or name == "_index":
+            continue
+        if name not in labelled:
+            yield f"{where}.header", name
+        column = frame.column(name)
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            yield from ((f"{where}.{name}", v) for v in column.to_pylist() if isinstance(v, str))
 
 
 _FIGURE_TEXT = {"text", "title", "name", "hovertemplate", "ticktext", "texttemplate", "label", "labels"}
@@ -103,6 +133,8 @@ def untranslated(at: AppTest) -> list[tuple[str, str, list[str]]]:
     """(where, text, the words in it nobody marked) for every text with words outside the marks."""
     found = []
     for where, text in shown_texts(at):
+        if where.startswith("Html") and text.lstrip().startswith("<style>"):
+            continue  # the page's own style sheet
         words = words_left(text)
         if words:
             found.append((where, text, words))

@@ -7,14 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from council.i18n import LANGUAGE_NAMES, PSEUDO
+from council.i18n import LANGUAGE_NAMES, OPEN, PSEUDO, use_language
 from council.services.workspace import open_workspace
 from council.store import meetings
+from council.ui.language import LANGUAGE_KEY
 from council.ui.navigation import PAGES
 from council.ui.session import ACTING_KEY
-from tests.conftest import DEMO_CONFIG
-from tests.ui.pseudo import mark_the_data, untranslated
+from tests.conftest import DEMO_CONFIG, ROOT
+from tests.ui.pseudo import mark_the_data, shown_texts, untranslated
 
 # Names that are the same in every language: the organisation's, and each language's own.
 PROPER_NAMES = ("Helder Energie", *LANGUAGE_NAMES.values())
@@ -41,6 +43,7 @@ def pseudo_demo(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 def _words_outside_the_marks(at) -> list[str]:
+    assert sum(OPEN in text for _, text in shown_texts(at)) >= 5, "the page is not in the pseudo-language"
     left = []
     for where, text, words in untranslated(at):
         rest = text
@@ -57,13 +60,31 @@ def test_every_text_on_a_page_of_the_demo_is_translated(
 ) -> None:
     db_file = tmp_path / "demo.duckdb"
     shutil.copy(pseudo_demo, db_file)
-    at = app(db_file, page)
-    if page == "propose_change":  # the guest's page, seen by the next meeting's guest
-        ws = open_workspace(DEMO_CONFIG, db_file, demo=False)
-        guest = meetings.next_meeting(ws.db, ws.now()).guest_id
-        ws.db.close()
-        at.session_state[ACTING_KEY] = guest
+    with use_language(PSEUDO):  # AppTest reads the widgets' options here, after the run
+        at = app(db_file, page)
+        if page == "propose_change":  # the guest's page, seen by the next meeting's guest
+            ws = open_workspace(DEMO_CONFIG, db_file, demo=False)
+            guest = meetings.next_meeting(ws.db, ws.now()).guest_id
+            ws.db.close()
+            at.session_state[ACTING_KEY] = guest
+            at.run()
+
+        assert not at.exception, [e.value for e in at.exception]
+        assert _words_outside_the_marks(at) == []
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_every_text_on_a_page_of_a_new_empty_workspace_is_translated(
+    no_demo_config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    monkeypatch.setenv("COUNCIL_CONFIG", str(no_demo_config))
+    monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "empty.duckdb"))
+    with use_language(PSEUDO):
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30)
+        at.session_state[LANGUAGE_KEY] = PSEUDO  # nobody on the roster yet: the session's language
+        at.run()
+        at.switch_page(f"app_pages/{page}.py")
         at.run()
 
-    assert not at.exception, [e.value for e in at.exception]
-    assert _words_outside_the_marks(at) == []
+        assert not at.exception, [e.value for e in at.exception]
+        assert _words_outside_the_marks(at) == []
