@@ -1,6 +1,8 @@
 """Input checks shared by the council's records; each raises a `ValidationError` that says what to fix.
 
-`field` names the form field a check is about, so the form can show the message next to it.
+`field` names the form field a check is about, so the form can show the message next to it. `label`
+names that field (`_("Title")`, or a text marked `N_("Title")`, translated here); the message comes in
+the reader's language.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from collections.abc import Iterable
 from urllib.parse import urlparse
 
 from council.domain.errors import ValidationError
+from council.i18n import _
+from council.i18n import formats as fmt
 
 MAX_TITLE = 200
 MAX_TEXT = 10_000
@@ -20,10 +24,13 @@ def clean_text(
     """Trimmed text; refuses empty required text and text longer than `limit`."""
     text = (value or "").strip()
     if required and not text:
-        raise ValidationError(f"{label} is empty. Please fill it in.", field)
+        raise ValidationError(_("{label} is empty. Please fill it in.").format(label=_named(label)), field)
     if len(text) > limit:
         raise ValidationError(
-            f"{label} is {len(text):,} characters long; please keep it under {limit:,}.", field
+            _("{label} is {length} characters long; please keep it under {limit}.").format(
+                label=_named(label), length=fmt.number(len(text)), limit=fmt.number(limit)
+            ),
+            field,
         )
     return text
 
@@ -33,13 +40,17 @@ def check_choice(
 ) -> None:
     if value is None or value == "":
         if required:
-            raise ValidationError(f"{label} is not chosen. Please pick one.", field)
+            raise ValidationError(
+                _("{label} is not chosen. Please pick one.").format(label=_named(label)), field
+            )
         return
     options = tuple(allowed)
     if value not in options:
         raise ValidationError(
-            f"{label} {value!r} is not known in this workspace (it may have been removed from the "
-            f"settings); choose one of: {', '.join(options)}.",
+            _(
+                "{label} {value} is not known in this workspace (it may have been removed from the "
+                "settings); choose one of: {options}."
+            ).format(label=_named(label), value=repr(value), options=", ".join(options)),
             field,
         )
 
@@ -55,13 +66,16 @@ def check_range(
 ) -> None:
     if value is None:
         if required:
-            raise ValidationError(f"{label} is missing.", field)
+            raise ValidationError(_("{label} is missing.").format(label=_named(label)), field)
         return
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{label} must be a whole number.", field)
+        raise ValidationError(_("{label} must be a whole number.").format(label=_named(label)), field)
     if value < low or (high is not None and value > high):
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise ValidationError(f"{label} must be {bounds}; it is {value}.", field)
+        if high is None:
+            message = _("{label} must be at least {low}; it is {value}.")
+        else:
+            message = _("{label} must be between {low} and {high}; it is {value}.")
+        raise ValidationError(message.format(label=_named(label), low=low, high=high, value=value), field)
 
 
 def check_web_link(value: str | None, label: str, *, field: str | None = None) -> str | None:
@@ -73,6 +87,14 @@ def check_web_link(value: str | None, label: str, *, field: str | None = None) -
     parsed = urlparse(text)
     if parsed.scheme.lower() not in ("http", "https") or not parsed.netloc:
         raise ValidationError(
-            f"{label} must be a web address starting with https:// or http://; {text[:60]!r} is not.", field
+            _("{label} must be a web address starting with https:// or http://; {text} is not.").format(
+                label=_named(label), text=repr(text[:60])
+            ),
+            field,
         )
     return text
+
+
+def _named(label: str) -> str:
+    """The field's name in the reader's language (already translated names come back as they are)."""
+    return _(label) if label else label

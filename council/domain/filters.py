@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-# The overview's period choices: id -> (label, days back; None for all time).
+from council.i18n import N_
+
+# The overview's period choices: id -> (label, days back; None for all time). Translate the label
+# with `_()` where it is shown.
 PERIODS: dict[str, tuple[str, int | None]] = {
-    "all": ("All time", None),
-    "30d": ("Last 30 days", 30),
-    "90d": ("Last 3 months", 91),
-    "12m": ("Last 12 months", 365),
+    "all": (N_("All time"), None),
+    "30d": (N_("Last 30 days"), 30),
+    "90d": (N_("Last 3 months"), 91),
+    "12m": (N_("Last 12 months"), 365),
 }
 DEFAULT_PERIOD = "all"
 
@@ -137,14 +140,15 @@ class FrictionFilter:
         return search_words(self.search)
 
 
-# The decision history's period choices; "custom" takes the dates the person picks.
+# The decision history's period choices; "custom" takes the dates the person picks. Translate the
+# labels with `_()` where they are shown.
 DECISION_PERIODS = {
-    "all": "Any time",
-    "90d": "Last 3 months",
-    "12m": "Last 12 months",
-    "this_year": "This year",
-    "last_year": "Last year",
-    "custom": "Between two dates…",
+    "all": N_("Any time"),
+    "90d": N_("Last 3 months"),
+    "12m": N_("Last 12 months"),
+    "this_year": N_("This year"),
+    "last_year": N_("Last year"),
+    "custom": N_("Between two dates…"),
 }
 
 

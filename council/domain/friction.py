@@ -13,6 +13,7 @@ from council.domain.checks import MAX_TITLE, check_choice, check_range, check_we
 from council.domain.errors import ValidationError
 from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
 from council.domain.workspace import WorkspaceConfig
+from council.i18n import _
 
 
 @dataclass(frozen=True)
@@ -35,29 +36,37 @@ class FrictionPoint:
 
     def checked(self, config: WorkspaceConfig) -> FrictionPoint:
         """This friction point with trimmed text, or a `ValidationError` naming the first problem."""
-        title = clean_text(self.title, "Title", limit=MAX_TITLE, field="title")
+        title = clean_text(self.title, _("Title"), limit=MAX_TITLE, field="title")
         description = clean_text(
-            self.description, "What the customer experiences", required=False, field="description"
+            self.description, _("What the customer experiences"), required=False, field="description"
         )
-        check_choice(self.journey_stage, config.ids("journey_stage"), "Journey stage", field="journey_stage")
-        check_choice(self.channel, config.ids("channel"), "Channel", required=False, field="channel")
-        check_choice(self.segment, config.ids("segment"), "Customer segment", required=False, field="segment")
-        check_range(self.severity, 1, 5, "Severity", field="severity")
+        check_choice(
+            self.journey_stage, config.ids("journey_stage"), _("Journey stage"), field="journey_stage"
+        )
+        check_choice(self.channel, config.ids("channel"), _("Channel"), required=False, field="channel")
+        check_choice(
+            self.segment, config.ids("segment"), _("Customer segment"), required=False, field="segment"
+        )
+        check_range(self.severity, 1, 5, _("Severity"), field="severity")
         check_range(
             self.customers_per_month,
             0,
             None,
-            "Customers a month",
+            _("Customers a month"),
             required=False,
             field="customers_per_month",
         )
         departments = config.ids("department")
         check_choice(
-            self.owner_department, departments, "Owner department", required=False, field="owner_department"
+            self.owner_department,
+            departments,
+            _("Owner department"),
+            required=False,
+            field="owner_department",
         )
         for department in self.involved_departments:
-            check_choice(department, departments, "Involved department", field="involved_departments")
-        check_choice(self.status, [s.value for s in ItemStatus], "Status", field="status")
+            check_choice(department, departments, _("Involved department"), field="involved_departments")
+        check_choice(self.status, [s.value for s in ItemStatus], _("Status"), field="status")
         involved = tuple(sorted(set(self.involved_departments) - {self.owner_department}))
         return replace(
             self,
@@ -90,16 +99,16 @@ class Evidence:
 
     def checked(self) -> Evidence:
         """A quote needs words, a complaint count a number, a link a web address."""
-        check_choice(self.kind, [k.value for k in EvidenceKind], "Kind of evidence", field="kind")
+        check_choice(self.kind, [k.value for k in EvidenceKind], _("Kind of evidence"), field="kind")
         required = self.kind in (EvidenceKind.QUOTE, EvidenceKind.NOTE)
-        text = clean_text(self.text, "Evidence", required=required, field="text")
-        url = check_web_link(self.url, "Link", field="url")
+        text = clean_text(self.text, _("Evidence"), required=required, field="text")
+        url = check_web_link(self.url, _("Link"), field="url")
         if self.kind == EvidenceKind.LINK and url is None:
-            raise ValidationError("Link is empty. Paste the web address of the source.", "url")
-        check_range(self.count, 0, None, "Number of complaints", required=self.kind == EvidenceKind.COMPLAINTS,
+            raise ValidationError(_("Link is empty. Paste the web address of the source."), "url")
+        check_range(self.count, 0, None, _("Number of complaints"), required=self.kind == EvidenceKind.COMPLAINTS,
                     field="count")  # fmt: skip
         if self.kind == EvidenceKind.FEEDBACK and self.feedback_id is None:
-            raise ValidationError("Choose the customer comment to attach.", "feedback_id")
+            raise ValidationError(_("Choose the customer comment to attach."), "feedback_id")
         return replace(self, text=text, url=url)
 
 
@@ -115,14 +124,14 @@ class EvidenceDraft:
         """The evidence records to add, or a `ValidationError` naming the form field to fix."""
         found = []
         if (self.quote or "").strip():
-            text = clean_text(self.quote, "Customer's words", field="quote")
+            text = clean_text(self.quote, _("Customer's words"), field="quote")
             found.append(Evidence(friction_id, EvidenceKind.QUOTE, text=text, added_by=added_by))
         if self.complaints:
-            check_range(self.complaints, 0, None, "Number of complaints", field="complaints")
+            check_range(self.complaints, 0, None, _("Number of complaints"), field="complaints")
             found.append(
                 Evidence(friction_id, EvidenceKind.COMPLAINTS, count=self.complaints, added_by=added_by)
             )
-        url = check_web_link(self.link, "Link to a source", field="link")
+        url = check_web_link(self.link, _("Link to a source"), field="link")
         if url:
             found.append(Evidence(friction_id, EvidenceKind.LINK, url=url, added_by=added_by))
         return found
@@ -145,26 +154,30 @@ class MissingConnection:
 
     def checked(self, config: WorkspaceConfig) -> MissingConnection:
         departments = config.ids("department")
-        check_choice(self.from_department, departments, "From department", field="from_department")
-        check_choice(self.to_department, departments, "To department", field="to_department")
+        check_choice(self.from_department, departments, _("From department"), field="from_department")
+        check_choice(self.to_department, departments, _("To department"), field="to_department")
         if self.from_department == self.to_department:
             raise ValidationError(
-                "From and to are the same department. A missing connection is a hand-off between two "
-                "different departments; for trouble inside one department, log a friction point.",
+                _(
+                    "From and to are the same department. A missing connection is a hand-off between two "
+                    "different departments; for trouble inside one department, log a friction point."
+                ),
                 "to_department",
             )
-        check_choice(self.journey_stage, config.ids("journey_stage"), "Journey stage", field="journey_stage")
-        what_breaks = clean_text(self.what_breaks, "What breaks for the customer", field="what_breaks")
-        check_range(self.impact, 1, 5, "Impact", field="impact")
+        check_choice(
+            self.journey_stage, config.ids("journey_stage"), _("Journey stage"), field="journey_stage"
+        )
+        what_breaks = clean_text(self.what_breaks, _("What breaks for the customer"), field="what_breaks")
+        check_range(self.impact, 1, 5, _("Impact"), field="impact")
         check_range(
             self.customers_per_month,
             0,
             None,
-            "Customers a month",
+            _("Customers a month"),
             required=False,
             field="customers_per_month",
         )
-        check_choice(self.status, [s.value for s in ItemStatus], "Status", field="status")
+        check_choice(self.status, [s.value for s in ItemStatus], _("Status"), field="status")
         return replace(self, what_breaks=what_breaks)
 
     @property
@@ -193,17 +206,17 @@ class Blocker:
     id: int | None = None
 
     def checked(self, config: WorkspaceConfig) -> Blocker:
-        title = clean_text(self.title, "Title", limit=MAX_TITLE, field="title")
-        description = clean_text(self.description, "Description", required=False, field="description")
-        check_choice(self.category, config.ids("blocker_category"), "Category", field="category")
+        title = clean_text(self.title, _("Title"), limit=MAX_TITLE, field="title")
+        description = clean_text(self.description, _("Description"), required=False, field="description")
+        check_choice(self.category, config.ids("blocker_category"), _("Category"), field="category")
         check_choice(
             self.owner_department,
             config.ids("department"),
-            "Owner department",
+            _("Owner department"),
             required=False,
             field="owner_department",
         )
-        check_choice(self.status, [s.value for s in BlockerStatus], "Status", field="status")
+        check_choice(self.status, [s.value for s in BlockerStatus], _("Status"), field="status")
         return replace(
             self, title=title, description=description, owner_department=self.owner_department or None
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from council.i18n import N_
+
 
 @dataclass(frozen=True)
 class Person:
@@ -40,5 +42,6 @@ class CouncilTerm:
 
 
 # Whoever runs the command line on the workspace's own machine: they hold the database file, so they
-# may do what the secretary does. Audit entries show them as "the command line" (no person id).
-OPERATOR = Person("The command line", None, roles=("secretary",))
+# may do what the secretary does. Audit entries show them as "the command line" (no person id). Its
+# name is marked for translation; `permissions` shows it in the reader's language.
+OPERATOR = Person(N_("The command line"), None, roles=("secretary",))

@@ -10,8 +10,9 @@ from enum import StrEnum
 
 from council.domain.errors import NotAllowed
 from council.domain.meetings import Meeting
-from council.domain.people import Person
+from council.domain.people import OPERATOR, Person
 from council.domain.vocabulary import Role
+from council.i18n import N_, _
 
 
 class Task(StrEnum):
@@ -40,20 +41,20 @@ ROLE_TASKS: dict[str, frozenset[Task]] = {
     Role.GUEST: frozenset({Task.PROPOSE}),
 }
 
-# What a refusal says: who does this instead, so the person knows whom to ask.
+# What a refusal says: who does this instead, so the person knows whom to ask (translated where shown).
 _WHO = {
-    Task.READ: "the council's members, its secretary and executives",
-    Task.LOG: "council members",
-    Task.AGENDA: "council members",
-    Task.DECIDE: "council members at the meeting",
-    Task.FOLLOW_UP: "a decision's owner, council members and the secretary",
-    Task.SELF_CHECK: "council members",
-    Task.PROPOSE: "a meeting's invited guest",
-    Task.PLAN: "the council's secretary",
-    Task.ROSTER: "the council's secretary",
-    Task.IMPORT: "the council's secretary",
-    Task.SETTINGS: "the council's secretary",
-    Task.AUDIT: "the council's secretary and executives",
+    Task.READ: N_("the council's members, its secretary and executives"),
+    Task.LOG: N_("council members"),
+    Task.AGENDA: N_("council members"),
+    Task.DECIDE: N_("council members at the meeting"),
+    Task.FOLLOW_UP: N_("a decision's owner, council members and the secretary"),
+    Task.SELF_CHECK: N_("council members"),
+    Task.PROPOSE: N_("a meeting's invited guest"),
+    Task.PLAN: N_("the council's secretary"),
+    Task.ROSTER: N_("the council's secretary"),
+    Task.IMPORT: N_("the council's secretary"),
+    Task.SETTINGS: N_("the council's secretary"),
+    Task.AUDIT: N_("the council's secretary and executives"),
 }
 
 
@@ -70,12 +71,31 @@ def may(person: Person | None, task: Task) -> bool:
 def require(person: Person | None, task: Task, doing: str) -> None:
     """Refuse, naming who may do it instead, unless `person` holds a role that grants `task`.
 
-    `doing` completes the sentence "Only … may …", e.g. "log friction points".
+    `doing` completes the sentence "Only … may …", e.g. `_("log friction points")`: in the reader's
+    language (a text marked with `N_` is translated here).
     """
     if person is None:
-        raise NotAllowed(f"Sign in first: only {_WHO[task]} may {doing}.")
+        raise NotAllowed(
+            # Translators: {who} is e.g. "council members", {doing} e.g. "log friction points".
+            _("Sign in first: only {who} may {doing}.").format(who=_(_WHO[task]), doing=_said(doing))
+        )
     if not may(person, task):
-        raise NotAllowed(f"Only {_WHO[task]} may {doing}; {person.name} is not among them.")
+        raise NotAllowed(
+            # Translators: {who} is e.g. "council members", {doing} e.g. "log friction points".
+            _("Only {who} may {doing}; {name} is not among them.").format(
+                who=_(_WHO[task]), doing=_said(doing), name=name_of(person)
+            )
+        )
+
+
+def name_of(person: Person) -> str:
+    """A person's name; the command line's in the reader's language."""
+    return _(person.name) if person is OPERATOR else person.name
+
+
+def _said(doing: str) -> str:
+    """What the person tried, in the reader's language (a translated text comes back as it is)."""
+    return _(doing) if doing else doing
 
 
 def may_follow_up(person: Person | None, owner_id: int | None) -> bool:
@@ -106,8 +126,12 @@ def runs(person: Person | None, meeting: Meeting) -> bool:
 
 def require_chair(person: Person | None, meeting: Meeting, doing: str) -> None:
     if not runs(person, meeting):
-        name = person.name if person else "Nobody signed in"
-        raise NotAllowed(f"Only the chair of “{meeting.title}” may {doing}; {name} is not its chair.")
+        name = name_of(person) if person else _("Nobody signed in")
+        raise NotAllowed(
+            _("Only the chair of “{meeting}” may {doing}; {name} is not its chair.").format(
+                meeting=meeting.title, doing=_said(doing), name=name
+            )
+        )
 
 
 def may_close_agenda(person: Person | None, meeting: Meeting) -> bool:
@@ -118,7 +142,11 @@ def may_close_agenda(person: Person | None, meeting: Meeting) -> bool:
 
 def require_agenda_closer(person: Person | None, meeting: Meeting, doing: str) -> None:
     if not may_close_agenda(person, meeting):
-        raise NotAllowed(f"Only the chair of “{meeting.title}” or the council's secretary may {doing}.")
+        raise NotAllowed(
+            _("Only the chair of “{meeting}” or the council's secretary may {doing}.").format(
+                meeting=meeting.title, doing=_said(doing)
+            )
+        )
 
 
 def may_decide(person: Person | None, meeting: Meeting, attendees: set[int]) -> bool:
@@ -131,5 +159,7 @@ def may_decide(person: Person | None, meeting: Meeting, attendees: set[int]) -> 
 def require_decider(person: Person | None, meeting: Meeting, attendees: set[int]) -> None:
     if not may_decide(person, meeting, attendees):
         raise NotAllowed(
-            f"Only the chair and the council members who attend “{meeting.title}” record what it decides."
+            _("Only the chair and the council members who attend “{meeting}” record what it decides.").format(
+                meeting=meeting.title
+            )
         )

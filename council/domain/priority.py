@@ -7,6 +7,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from council.domain.workspace import ScoringWeights
+from council.i18n import N_, _
+
+# The parts of the score as `explain` names them, in the reader's language.
+_PART_NAMES = {
+    "severity": N_("severity"),
+    "reach": N_("reach"),
+    "moment of truth": N_("moment of truth"),
+    "age": N_("age"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +40,8 @@ class PriorityScore:
         }
 
     def explain(self) -> str:
-        return " + ".join(f"{name} {points:.0f}" for name, points in self.parts().items())
+        """“severity 30 + reach 12 + moment of truth 20 + age 3”, with the parts named in the reader's language."""
+        return " + ".join(f"{_(_PART_NAMES[name])} {points:.0f}" for name, points in self.parts().items())
 
 
 def priority_factors(weights: ScoringWeights) -> dict[str, float]:

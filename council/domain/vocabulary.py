@@ -1,8 +1,15 @@
-"""Fixed words of the council's model: statuses, kinds and outcomes, with their plain-words labels."""
+"""Fixed words of the council's model: statuses, kinds and outcomes, with their plain-words labels.
+
+Each `label` (and `does`) is in the reader's language: the words are marked with `N_` here and
+translated each time they are read. The database stores the codes, never the words.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from council.i18n import N_, _, pgettext
+from council.i18n import formats as fmt
 
 
 class ItemStatus(StrEnum):
@@ -16,17 +23,21 @@ class ItemStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "open": "Open",
-            "on_agenda": "On the agenda",
-            "decided": "Decided",
-            "resolved": "Resolved",
-            "wont_fix": "Won't fix",
-        }[self.value]
+        if self is ItemStatus.OPEN:
+            return pgettext("status", "Open")
+        return _(_ITEM_LABELS[self.value])
 
     @property
     def is_open(self) -> bool:
         return self in (ItemStatus.OPEN, ItemStatus.ON_AGENDA, ItemStatus.DECIDED)
+
+
+_ITEM_LABELS = {
+    "on_agenda": N_("On the agenda"),
+    "decided": N_("Decided"),
+    "resolved": N_("Resolved"),
+    "wont_fix": N_("Won't fix"),
+}
 
 
 class BlockerStatus(StrEnum):
@@ -37,12 +48,15 @@ class BlockerStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "active": "In the way",
-            "being_removed": "Being removed",
-            "removed": "Removed",
-            "accepted": "Accepted for now",
-        }[self.value]
+        return _(_BLOCKER_LABELS[self.value])
+
+
+_BLOCKER_LABELS = {
+    "active": N_("In the way"),
+    "being_removed": N_("Being removed"),
+    "removed": N_("Removed"),
+    "accepted": N_("Accepted for now"),
+}
 
 
 # The statuses in which a friction point, missing connection or blocker is still open, by agenda kind.
@@ -61,9 +75,17 @@ class MeetingStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"planned": "Planned", "open": "In progress", "closed": "Closed", "cancelled": "Cancelled"}[
-            self.value
-        ]
+        if self is MeetingStatus.OPEN:
+            # Translators: a meeting that has started and is not closed yet.
+            return pgettext("meeting", "In progress")
+        return _(_MEETING_LABELS[self.value])
+
+
+_MEETING_LABELS = {
+    "planned": N_("Planned"),
+    "closed": N_("Closed"),
+    "cancelled": N_("Cancelled"),
+}
 
 
 class AgendaKind(StrEnum):
@@ -76,14 +98,17 @@ class AgendaKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "friction": "Friction point",
-            "connection": "Missing connection",
-            "blocker": "Blocker",
-            "proposal": "Guest proposal",
-            "follow_up": "Follow-up",
-            "other": "Other",
-        }[self.value]
+        return _(_AGENDA_LABELS[self.value])
+
+
+_AGENDA_LABELS = {
+    "friction": N_("Friction point"),
+    "connection": N_("Missing connection"),
+    "blocker": N_("Blocker"),
+    "proposal": N_("Guest proposal"),
+    "follow_up": N_("Follow-up"),
+    "other": N_("Other"),
+}
 
 
 class Outcome(StrEnum):
@@ -95,13 +120,16 @@ class Outcome(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "decided": "Decided",
-            "discussed": "Discussed, nothing to decide",
-            "postponed": "Postponed to a later meeting",
-            "needs_information": "Needs more information",
-            "dropped": "Dropped",
-        }[self.value]
+        return _(_OUTCOME_LABELS[self.value])
+
+
+_OUTCOME_LABELS = {
+    "decided": N_("Decided"),
+    "discussed": N_("Discussed, nothing to decide"),
+    "postponed": N_("Postponed to a later meeting"),
+    "needs_information": N_("Needs more information"),
+    "dropped": N_("Dropped"),
+}
 
 
 class ProposalStatus(StrEnum):
@@ -112,8 +140,15 @@ class ProposalStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"submitted": "Submitted", "on_agenda": "On the agenda", "decided": "Decided",
-                "declined": "Declined"}[self.value]  # fmt: skip
+        return _(_PROPOSAL_LABELS[self.value])
+
+
+_PROPOSAL_LABELS = {
+    "submitted": N_("Submitted"),
+    "on_agenda": N_("On the agenda"),
+    "decided": N_("Decided"),
+    "declined": N_("Declined"),
+}
 
 
 class DecisionStatus(StrEnum):
@@ -124,12 +159,15 @@ class DecisionStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "decided": "Decided",
-            "in_progress": "In progress",
-            "done": "Done",
-            "dropped": "Dropped",
-        }[self.value]
+        return _(_DECISION_LABELS[self.value])
+
+
+_DECISION_LABELS = {
+    "decided": N_("Decided"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+}
 
 
 class ActionStatus(StrEnum):
@@ -140,9 +178,9 @@ class ActionStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}[
-            self.value
-        ]
+        if self is ActionStatus.OPEN:
+            return pgettext("status", "Open")
+        return _(_DECISION_LABELS[self.value])
 
     @property
     def is_open(self) -> bool:
@@ -167,19 +205,28 @@ class Role(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"member": "council member", "chair": "chair", "secretary": "secretary",
-                "executive": "executive", "guest": "guest"}[self.value]  # fmt: skip
+        return _(_ROLE_LABELS[self.value])
 
     @property
     def does(self) -> str:
         """What the role lets a person do, in a few words."""
-        return {
-            "member": "logs friction, connections and blockers, builds agendas, decides in meetings they attend",
-            "chair": "all a member does, and runs and closes the meetings they chair",
-            "secretary": "keeps the roster, plans meetings and rotation, imports feedback, settings",
-            "executive": "reads everything, changes nothing",
-            "guest": "sees only the meeting they are invited to, and proposes one change",
-        }[self.value]
+        return _(_ROLE_DOES[self.value])
+
+
+_ROLE_LABELS = {
+    "member": N_("council member"),
+    "chair": N_("chair"),
+    "secretary": N_("secretary"),
+    "executive": N_("executive"),
+    "guest": N_("guest"),
+}
+_ROLE_DOES = {
+    "member": N_("logs friction, connections and blockers, builds agendas, decides in meetings they attend"),
+    "chair": N_("all a member does, and runs and closes the meetings they chair"),
+    "secretary": N_("keeps the roster, plans meetings and rotation, imports feedback, settings"),
+    "executive": N_("reads everything, changes nothing"),
+    "guest": N_("sees only the meeting they are invited to, and proposes one change"),
+}
 
 
 def role_label(role: str) -> str:
@@ -187,15 +234,19 @@ def role_label(role: str) -> str:
     return Role(role).label if role in {r.value for r in Role} else role
 
 
+# How bad a friction point is for the customer, 1 to 5; translate with `_()` where shown.
 SEVERITY_SCALE: dict[int, str] = {
-    1: "Minor annoyance",
-    2: "Costs the customer time",
-    3: "Customer has to chase us",
-    4: "Customer loses money or trust",
-    5: "Customer is harmed or leaves",
+    1: N_("Minor annoyance"),
+    2: N_("Costs the customer time"),
+    3: N_("Customer has to chase us"),
+    4: N_("Customer loses money or trust"),
+    5: N_("Customer is harmed or leaves"),
 }
 
 
 def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """“1 row”, “2,500 rows”: a number with its noun in the right form."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+    """“1 row”, “2,500 rows”: a number with its English noun in the right form.
+
+    For texts people read in their own language use `ngettext` instead; this glues English words.
+    """
+    return f"{fmt.number(n)} {noun if n == 1 else plural or noun + 's'}"
