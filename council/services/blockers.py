@@ -13,6 +13,7 @@ from council.domain.friction import Blocker
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import link_new
@@ -44,7 +45,9 @@ def blocker_table(ws: Workspace, search: str = "") -> pd.DataFrame:
 def get(ws: Workspace, blocker_id: int) -> Blocker:
     found = blockers.get_blocker(ws.db, blocker_id)
     if found is None:
-        raise NotFound(f"Blocker #{blocker_id} does not exist (any more). Pick one from the list.")
+        raise NotFound(
+            _("Blocker #{id} does not exist (any more). Pick one from the list.").format(id=blocker_id)
+        )
     return found
 
 
@@ -59,7 +62,7 @@ def blocker_detail(ws: Workspace, blocker_id: int) -> BlockerDetail:
 @as_on_roster
 def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_ids: Iterable[int] = ()) -> int:
     """Save a new blocker and link it to `friction_ids`, in one transaction."""
-    require(actor, Task.LOG, "log blockers")
+    require(actor, Task.LOG, _("log blockers"))
     blocker = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
 
     def write(tx: Transaction) -> int:
@@ -73,8 +76,8 @@ def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_id
 
 @as_on_roster
 def edit_blocker(ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker) -> dict:
-    require(actor, Task.LOG, "edit blockers")
+    require(actor, Task.LOG, _("edit blockers"))
     return save_edit(
-        ws, actor, entity=ENTITY, label="Blocker", after=replace(draft.checked(ws.config), id=blocker_id),
+        ws, actor, entity=ENTITY, label=_("Blocker"), after=replace(draft.checked(ws.config), id=blocker_id),
         load=blockers.get_blocker, update=blockers.update_blocker, fields=blockers.EDITABLE,
     )  # fmt: skip

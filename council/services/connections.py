@@ -13,6 +13,7 @@ from council.domain.friction import MissingConnection
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import ItemStatus
+from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.links import link_new
@@ -50,7 +51,9 @@ def get(ws: Workspace, connection_id: int) -> MissingConnection:
     found = connections.get_missing_connection(ws.db, connection_id)
     if found is None:
         raise NotFound(
-            f"Missing connection #{connection_id} does not exist (any more). Pick one from the list."
+            _("Missing connection #{id} does not exist (any more). Pick one from the list.").format(
+                id=connection_id
+            )
         )
     return found
 
@@ -68,7 +71,7 @@ def log_missing_connection(
     ws: Workspace, actor: Person | None, draft: MissingConnection, friction_ids: Iterable[int] = ()
 ) -> int:
     """Save a new missing connection and link it to `friction_ids`, in one transaction."""
-    require(actor, Task.LOG, "log missing connections")
+    require(actor, Task.LOG, _("log missing connections"))
     connection = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
 
     def write(tx: Transaction) -> int:
@@ -84,9 +87,9 @@ def log_missing_connection(
 def edit_missing_connection(
     ws: Workspace, actor: Person | None, connection_id: int, draft: MissingConnection
 ) -> dict:
-    require(actor, Task.LOG, "edit missing connections")
+    require(actor, Task.LOG, _("edit missing connections"))
     return save_edit(
-        ws, actor, entity=ENTITY, label="Missing connection", after=replace(draft.checked(ws.config), id=connection_id),
+        ws, actor, entity=ENTITY, label=_("Missing connection"), after=replace(draft.checked(ws.config), id=connection_id),
         load=connections.get_missing_connection, update=connections.update_missing_connection,
         fields=connections.EDITABLE,
     )  # fmt: skip

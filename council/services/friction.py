@@ -13,6 +13,7 @@ from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.priority import PriorityScore, priority_factors, priority_score
 from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
+from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit
 from council.services.tables import readable
@@ -57,7 +58,11 @@ def any_logged(ws: Workspace) -> bool:
 def get(ws: Workspace, friction_id: int) -> FrictionPoint:
     point = friction.get_friction_point(ws.db, friction_id)
     if point is None:
-        raise NotFound(f"Friction point #{friction_id} does not exist (any more). Pick one from the list.")
+        raise NotFound(
+            _("Friction point #{id} does not exist (any more). Pick one from the list.").format(
+                id=friction_id
+            )
+        )
     return point
 
 
@@ -93,7 +98,7 @@ def log_friction_point(
     ws: Workspace, actor: Person | None, draft: FrictionPoint, evidence: EvidenceDraft = EvidenceDraft()
 ) -> int:
     """Save a new friction point with its first evidence, all at once or not at all."""
-    require(actor, Task.LOG, "log friction points")
+    require(actor, Task.LOG, _("log friction points"))
     point = replace(draft.checked(ws.config), created_by=actor.id if actor else None)
     by = actor.id if actor else None
     evidence.checked(0, by)  # refuse bad evidence before anything is written
@@ -111,21 +116,21 @@ def log_friction_point(
 @as_on_roster
 def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint) -> dict:
     """Save the edited fields; returns what changed (nothing is written when nothing changed)."""
-    require(actor, Task.LOG, "edit friction points")
+    require(actor, Task.LOG, _("edit friction points"))
     return save_edit(
-        ws, actor, entity=ENTITY, label="Friction point", after=replace(draft.checked(ws.config), id=friction_id),
+        ws, actor, entity=ENTITY, label=_("Friction point"), after=replace(draft.checked(ws.config), id=friction_id),
         load=friction.get_friction_point, update=friction.update_friction_point, fields=AUDITED,
     )  # fmt: skip
 
 
 @as_on_roster
 def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int:
-    require(actor, Task.LOG, "add evidence to friction points")
+    require(actor, Task.LOG, _("add evidence to friction points"))
     item = replace(evidence.checked(), added_by=actor.id if actor else None)
 
     def write(tx: Transaction) -> int:
         if not links.exists(tx, "friction", item.friction_point_id):
-            raise NotFound(f"Friction point #{item.friction_point_id} no longer exists.")
+            raise NotFound(_("Friction point #{id} no longer exists.").format(id=item.friction_point_id))
         evidence_id = friction.add_evidence(tx, item)
         record(tx, actor, "evidence", ENTITY, item.friction_point_id, {"summary": _summary(item)})
         return evidence_id
@@ -137,7 +142,7 @@ def add_evidence(ws: Workspace, actor: Person | None, evidence: Evidence) -> int
 def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint,
                     evidence: EvidenceDraft = EvidenceDraft()) -> int:  # fmt: skip
     """Instead of logging a duplicate: keep the new report's words as evidence on the existing point."""
-    require(actor, Task.LOG, "add evidence to friction points")
+    require(actor, Task.LOG, _("add evidence to friction points"))
     by = actor.id if actor else None
     # The member's own words become a note; a customer's words stay a quote.
     words = "\n\n".join(t for t in (draft.title.strip(), (draft.description or "").strip()) if t)
@@ -146,11 +151,15 @@ def add_to_existing(ws: Workspace, actor: Person | None, friction_id: int, draft
         note = Evidence(friction_id, EvidenceKind.NOTE, text=words, added_by=by)
         items = [note.checked(), *items]
     if not items:
-        raise ValidationError("There is nothing to add: write what the customer experiences first.", "title")
+        raise ValidationError(
+            _("There is nothing to add: write what the customer experiences first."), "title"
+        )
 
     def write(tx: Transaction) -> int:
         if not links.exists(tx, "friction", friction_id):
-            raise NotFound(f"Friction point #{friction_id} no longer exists; save yours as a new one.")
+            raise NotFound(
+                _("Friction point #{id} no longer exists; save yours as a new one.").format(id=friction_id)
+            )
         for item in items:
             friction.add_evidence(tx, item)
             record(tx, actor, "evidence", ENTITY, friction_id, {"summary": _summary(item)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from council.domain.people import Person
-from council.domain.vocabulary import MeetingStatus
+from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
 from council.services.tables import readable
 from council.services.workspace import Workspace
 from council.store import meetings, people
@@ -16,20 +16,26 @@ def meeting_table(ws: Workspace) -> pd.DataFrame:
 
 
 def agenda_table(ws: Workspace, meeting_id: int) -> pd.DataFrame:
+    """A meeting's agenda, its kinds and outcomes in words of the reader's language."""
     items = meetings.agenda_for(ws.db, meeting_id)
     return pd.DataFrame(
         [
             {
                 "position": i.position,
-                "kind": i.kind.replace("_", "-"),
+                "kind": _words(AgendaKind, i.kind),
                 "title": i.title,
                 "minutes": i.time_box_minutes,
-                "outcome": (i.outcome or "").replace("_", " "),
+                "outcome": _words(Outcome, i.outcome) if i.outcome else "",
             }
             for i in items
         ],
         columns=["position", "kind", "title", "minutes", "outcome"],
     )
+
+
+def _words(kind: type[AgendaKind] | type[Outcome], code: str) -> str:
+    """A stored code as its label; a code this version does not know, as it is stored."""
+    return kind(code).label if code in {k.value for k in kind} else code.replace("_", " ")
 
 
 def roster_table(ws: Workspace) -> pd.DataFrame:

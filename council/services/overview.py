@@ -16,13 +16,16 @@ from council.domain.filters import ViewFilter
 from council.domain.meetings import Meeting
 from council.domain.priority import priority_factors
 from council.domain.vocabulary import AgendaKind
+from council.i18n import N_, _, ngettext
+from council.i18n import formats as fmt
 from council.services.connections import hand_off_matrix
 from council.services.workspace import Workspace
 from council.store import connections, decisions, feedback, meetings, people, priority
 from council.store import overview as aggregates
 
-NO_DEPARTMENT = "No department"
-NO_SEGMENT = "Not tagged"
+# What a chart calls friction without an owner or a segment; translated where the chart is made.
+NO_DEPARTMENT = N_("No department")
+NO_SEGMENT = N_("Not tagged")
 
 
 @dataclass(frozen=True)
@@ -68,14 +71,15 @@ def friction_heatmap(ws: Workspace, view: ViewFilter) -> ChartData:
     longer list (stages or departments) get a row or column of their own, so nothing open is hidden.
     """
     config = ws.config
+    no_department = _(NO_DEPARTMENT)
     counts = aggregates.friction_by_stage_and_department(ws.db, view)
     if view.departments:
         counts = counts[counts["department"].isin(view.departments)]
-    counts["department"] = _names(ws, counts["department"], "department", NO_DEPARTMENT)
+    counts["department"] = _names(ws, counts["department"], "department", no_department)
     columns = [d.name for d in config.departments if not view.departments or d.id in view.departments]
     present = set(counts["department"])
-    columns += sorted(present - set(columns) - {NO_DEPARTMENT}) + (
-        [NO_DEPARTMENT] if NO_DEPARTMENT in present else []
+    columns += sorted(present - set(columns) - {no_department}) + (
+        [no_department] if no_department in present else []
     )
     stages = [(s.id, f"★ {s.name}" if s.moment_of_truth else s.name) for s in config.journey_stages
               if not view.stages or s.id in view.stages]  # fmt: skip
@@ -86,12 +90,15 @@ def friction_heatmap(ws: Workspace, view: ViewFilter) -> ChartData:
     grid = grid.reindex(index=[i for i, _ in stages], columns=columns).fillna(0).astype(int)
     grid.index = [label for _, label in stages]
     if grid.to_numpy().sum() == 0:
-        return ChartData(grid.iloc[0:0], "No open friction in this view.")
+        return ChartData(grid.iloc[0:0], _("No open friction in this view."))
     stage, department = grid.stack().idxmax()
     return ChartData(
         grid,
-        f"The hottest spot is {department} at {stage.removeprefix('★ ')} "
-        f"({int(grid.loc[stage, department])} open). ★ marks a moment of truth.",
+        _("The hottest spot is {department} at {stage} ({n} open). ★ marks a moment of truth.").format(
+            department=department,
+            stage=stage.removeprefix("★ "),
+            n=fmt.number(int(grid.loc[stage, department])),
+        ),
     )
 
 
@@ -99,34 +106,52 @@ def hand_off_network(ws: Workspace, view: ViewFilter) -> ChartData:
     """Broken hand-offs between departments: one edge per (from, to) pair, weighted by impact."""
     edges = hand_off_matrix(ws, view)
     if edges.empty:
-        return ChartData(edges, "No open missing connections in this view.")
+        return ChartData(edges, _("No open missing connections in this view."))
     worst = edges.iloc[0]
     n = int(worst["connections"])
     return ChartData(
         edges,
-        f"The worst hand-off is {worst['from_department']} → {worst['to_department']}: "
-        f"{n} broken connection{'s' if n != 1 else ''}, total impact {int(worst['total_impact'])}.",
-    )
+        ngettext(
+            "The worst hand-off is {source} → {target}: {n} broken connection, total impact {impact}.",
+            "The worst hand-off is {source} → {target}: {n} broken connections, total impact {impact}.",
+            n,
+        ).format(
+            source=worst["from_department"], target=worst["to_department"], n=fmt.number(n),
+            impact=fmt.number(int(worst["total_impact"])),
+        ),
+    )  # fmt: skip
 
 
 def blockers_by_category(ws: Workspace, view: ViewFilter) -> ChartData:
     """Blockers still in the way per category and owner, with the open friction they cause."""
     frame = aggregates.blockers_by_category_and_owner(ws.db, view)
     if frame.empty:
-        return ChartData(frame, "No blockers in the way in this view.")
+        return ChartData(frame, _("No blockers in the way in this view."))
     frame["category"] = frame["category"].map(lambda c: ws.config.name_of("blocker_category", c))
-    frame["owner_department"] = _names(ws, frame["owner_department"], "department", NO_DEPARTMENT)
+    frame["owner_department"] = _names(ws, frame["owner_department"], "department", _(NO_DEPARTMENT))
     per_category = frame.groupby("category")["friction_caused"].sum().sort_values(ascending=False)
     top = per_category.index[0]
     owner = frame[frame["category"] == top].sort_values("friction_caused", ascending=False).iloc[0]
     if per_category.iloc[0] == 0:
+        n = int(frame["blockers"].sum())
         return ChartData(
-            frame, f"{int(frame['blockers'].sum())} blockers in the way, none linked to open friction yet."
+            frame,
+            ngettext(
+                "{n} blocker in the way, none linked to open friction yet.",
+                "{n} blockers in the way, none linked to open friction yet.",
+                n,
+            ).format(n=fmt.number(n)),
         )
+    n = int(per_category.iloc[0])
     return ChartData(
         frame,
-        f"Most open friction traces back to blockers of the kind “{top}” ({_friction_points(per_category.iloc[0])}), "
-        f"chiefly owned by {owner['owner_department']}.",
+        ngettext(
+            "Most open friction traces back to blockers of the kind “{kind}” ({n} friction point), "
+            "chiefly owned by {owner}.",
+            "Most open friction traces back to blockers of the kind “{kind}” ({n} friction points), "
+            "chiefly owned by {owner}.",
+            n,
+        ).format(kind=top, n=fmt.number(n), owner=owner["owner_department"]),
     )
 
 
@@ -134,16 +159,22 @@ def friction_by_segment(ws: Workspace, view: ViewFilter) -> ChartData:
     """Open friction per journey stage for each customer segment (existing, new, …)."""
     frame = aggregates.friction_by_stage_and_segment(ws.db, view)
     if frame.empty:
-        return ChartData(frame, "No open friction in this view.")
+        return ChartData(frame, _("No open friction in this view."))
     order = {s: n for n, s in enumerate(ws.config.ids("journey_stage"))}
     frame = frame.sort_values("journey_stage", key=lambda s: s.map(lambda v: order.get(v, len(order))))
     frame["stage"] = frame["journey_stage"].map(lambda s: ws.config.name_of("journey_stage", s))
-    frame["segment"] = _names(ws, frame["segment"], "segment", NO_SEGMENT)
+    frame["segment"] = _names(ws, frame["segment"], "segment", _(NO_SEGMENT))
     totals = frame.groupby("segment")["open_friction"].sum().sort_values(ascending=False)
-    parts = ", ".join(f"{name}: {int(n)}" for name, n in totals.items())
+    parts = ", ".join(f"{name}: {fmt.number(int(n))}" for name, n in totals.items())
     lead = totals.index[0]
     where = frame[frame["segment"] == lead].sort_values("open_friction", ascending=False).iloc[0]["stage"]
-    return ChartData(frame, f"Open friction by segment — {parts}. {lead} run into most at {where}.")
+    return ChartData(
+        frame,
+        # Translators: {parts} is e.g. "Existing customers: 12, New customers: 3"; {segment} is the first of them.
+        _("Open friction by segment — {parts}. {segment} run into most at {stage}.").format(
+            parts=parts, segment=lead, stage=where
+        ),
+    )
 
 
 def opened_and_resolved(ws: Workspace, view: ViewFilter) -> ChartData:
@@ -154,9 +185,12 @@ def opened_and_resolved(ws: Workspace, view: ViewFilter) -> ChartData:
     frame = aggregates.opened_and_resolved_by_month(ws.db, view, first, today)
     opened, resolved = int(frame["opened"].sum()), int(frame["resolved"].sum())
     if opened == 0 and resolved == 0:
-        return ChartData(frame.iloc[0:0], "No friction logged or resolved in this period.")
-    verdict = "the council is catching up" if resolved >= opened else "the pile is growing"
-    return ChartData(frame, f"{opened} logged and {resolved} resolved in this period: {verdict}.")
+        return ChartData(frame.iloc[0:0], _("No friction logged or resolved in this period."))
+    if resolved >= opened:
+        verdict = _("{opened} logged and {resolved} resolved in this period: the council is catching up.")
+    else:
+        verdict = _("{opened} logged and {resolved} resolved in this period: the pile is growing.")
+    return ChartData(frame, verdict.format(opened=fmt.number(opened), resolved=fmt.number(resolved)))
 
 
 def top_priorities(ws: Workspace, view: ViewFilter, limit: int = 10) -> ChartData:
@@ -169,16 +203,21 @@ def top_priorities(ws: Workspace, view: ViewFilter, limit: int = 10) -> ChartDat
         kinds=("friction", "connection"),
     )  # fmt: skip
     if frame.empty:
-        return ChartData(frame, "Nothing open in this view.")
+        return ChartData(frame, _("Nothing open in this view."))
     frame["what"] = frame["kind"].map(lambda kind: AgendaKind(kind).label)
     frame["journey_stage"] = _names(ws, frame["journey_stage"], "journey_stage", "—")
     for column in ("priority", "severity_points", "reach_points", "moment_points", "age_points"):
         frame[column] = frame[column].round().astype(int)
     first = frame.iloc[0]
-    return ChartData(
-        frame,
-        f"Start with {first['what'].lower()} #{first['id']} “{first['title']}” (score {first['priority']}).",
-    )
+    start = _START_WITH.get(first["kind"], _START_WITH["friction"])
+    return ChartData(frame, _(start).format(id=first["id"], title=first["title"], score=first["priority"]))
+
+
+# The top priority's takeaway, per kind of item.
+_START_WITH = {
+    "friction": N_("Start with friction point #{id} “{title}” (score {score})."),
+    "connection": N_("Start with missing connection #{id} “{title}” (score {score})."),
+}
 
 
 def counts(ws: Workspace, view: ViewFilter) -> dict[str, int]:
@@ -190,10 +229,6 @@ def counts(ws: Workspace, view: ViewFilter) -> dict[str, int]:
         "missing_connections": int(connections.hand_off_matrix(ws.db, view)["connections"].sum()),
         "blockers": int(aggregates.blockers_by_category_and_owner(ws.db, view)["blockers"].sum()),
     }
-
-
-def _friction_points(n: int) -> str:
-    return f"{int(n)} friction point{'' if int(n) == 1 else 's'}"
 
 
 def _names(ws: Workspace, ids: pd.Series, kind: str, missing: str) -> pd.Series:

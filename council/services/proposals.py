@@ -14,6 +14,7 @@ from council.domain.errors import Conflict, NotAllowed, NotFound
 from council.domain.meetings import Meeting, Proposal
 from council.domain.people import Person
 from council.domain.vocabulary import ProposalStatus
+from council.i18n import N_, _
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import get as get_meeting
@@ -27,12 +28,14 @@ ENTITY = "proposal"
 class AlreadyProposed(Conflict):
     """The guest has proposed a change for this meeting already; `proposal` is that first one."""
 
-    title = "You already proposed a change for this meeting"
+    heading = N_("You already proposed a change for this meeting")
 
     def __init__(self, proposal: Proposal, meeting: Meeting) -> None:
         super().__init__(
-            f"You proposed “{proposal.change}” for “{meeting.title}”. Each guest proposes one change "
-            "per meeting, so nothing new was saved. You can edit your proposal until the agenda is closed."
+            _(
+                "You proposed “{change}” for “{meeting}”. Each guest proposes one change per meeting, so "
+                "nothing new was saved. You can edit your proposal until the agenda is closed."
+            ).format(change=proposal.change, meeting=meeting.title)
         )
         self.proposal = proposal
 
@@ -94,8 +97,10 @@ def submit_proposal(ws: Workspace, actor: Person | None, meeting_id: int, draft:
         meeting = get_meeting(tx, meeting_id)
         if actor is None or actor.id != meeting.guest_id:
             raise NotAllowed(
-                f"Only the guest of “{meeting.title}” can propose a change for it. Would you like to be a "
-                "guest? Ask the council's secretary to invite you to a coming meeting."
+                _(
+                    "Only the guest of “{meeting}” can propose a change for it. Would you like to be a "
+                    "guest? Ask the council's secretary to invite you to a coming meeting."
+                ).format(meeting=meeting.title)
             )
         _agenda_open(tx, meeting)
         first = proposals.proposal_of(tx, meeting_id, actor.id)
@@ -131,14 +136,16 @@ def edit_proposal(
     def write(tx: Transaction) -> dict[str, list[Any]]:
         before = proposals.get_proposal(tx, proposal_id)
         if before is None:
-            raise NotFound(f"Proposal #{proposal_id} does not exist (any more).")
+            raise NotFound(_("Proposal #{id} does not exist (any more).").format(id=proposal_id))
         if actor is None or actor.id != before.guest_id:
-            raise NotAllowed("Only the guest who proposed this change can edit it.")
+            raise NotAllowed(_("Only the guest who proposed this change can edit it."))
         meeting = get_meeting(tx, before.meeting_id)
         if meeting.guest_id != before.guest_id:
             raise NotAllowed(
-                f"You are no longer the guest of “{meeting.title}”, so your proposal can no longer change. "
-                "Ask the council's secretary if this is a mistake."
+                _(
+                    "You are no longer the guest of “{meeting}”, so your proposal can no longer change. "
+                    "Ask the council's secretary if this is a mistake."
+                ).format(meeting=meeting.title)
             )
         _agenda_open(tx, meeting)
         after = replace(draft, id=proposal_id, meeting_id=before.meeting_id, guest_id=before.guest_id,
@@ -156,10 +163,17 @@ def _agenda_open(q: Query, meeting: Meeting) -> None:
     if meeting.agenda_is_open:
         return
     chair = _name(q, meeting.chair_id)
-    raise NotAllowed(
-        f"The agenda of “{meeting.title}” is closed, so proposals can no longer be added or changed. "
-        f"You can still talk your idea over with the chair{f', {chair}' if chair else ''}."
-    )
+    if chair:
+        message = _(
+            "The agenda of “{meeting}” is closed, so proposals can no longer be added or changed. "
+            "You can still talk your idea over with the chair, {chair}."
+        )
+    else:
+        message = _(
+            "The agenda of “{meeting}” is closed, so proposals can no longer be added or changed. "
+            "You can still talk your idea over with the chair."
+        )
+    raise NotAllowed(message.format(meeting=meeting.title, chair=chair))
 
 
 def _name(q: Query, person_id: int | None) -> str | None:

@@ -10,6 +10,7 @@ from council.domain.checks import clean_text
 from council.domain.errors import NotFound
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.i18n import _
 from council.services import passwords
 from council.services.acting import as_on_roster
 from council.services.history import record
@@ -26,8 +27,8 @@ MAX_LABEL = 80
 @as_on_roster
 def make_wall_key(ws: Workspace, actor: Person | None, label: str) -> str:
     """A new wall key, returned this once (only its hash is kept)."""
-    require(actor, Task.SETTINGS, "make links for the wall screen")
-    label = clean_text(label, "Where the screen is", limit=MAX_LABEL, field="label")
+    require(actor, Task.SETTINGS, _("make links for the wall screen"))
+    label = clean_text(label, _("Where the screen is"), limit=MAX_LABEL, field="label")
     key = secrets.token_urlsafe(32)
     now = ws.now()
 
@@ -41,18 +42,18 @@ def make_wall_key(ws: Workspace, actor: Person | None, label: str) -> str:
 
 @as_on_roster
 def wall_links(ws: Workspace, actor: Person | None) -> list[WallKey]:
-    require(actor, Task.SETTINGS, "see the links for the wall screen")
+    require(actor, Task.SETTINGS, _("see the links for the wall screen"))
     return store.open_keys(ws.db)
 
 
 @as_on_roster
 def revoke_wall_key(ws: Workspace, actor: Person | None, key_id: int) -> None:
-    require(actor, Task.SETTINGS, "revoke links for the wall screen")
+    require(actor, Task.SETTINGS, _("revoke links for the wall screen"))
     now = ws.now()
 
     def write(tx: Transaction) -> None:
         if not store.revoke(tx, key_id, now):
-            raise NotFound("That wall link was revoked already.")
+            raise NotFound(_("That wall link was revoked already."))
         record(tx, actor, "revoke", ENTITY, key_id, {})
 
     ws.db.write(write)
