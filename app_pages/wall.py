@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from council.i18n import _
 from council.services.wall import wall_board
 from council.ui import wall_views as wall
 from council.ui.cache import cached_briefly
@@ -15,7 +16,7 @@ st.html(WALL_STYLE)
 @st.fragment(run_every=60)
 def board() -> None:
     found = cached_briefly(ws, wall_board)
-    st.title("Where we stand with our customers")
+    st.title(_("Where we stand with our customers"))
     wall.score(ws, found)
     wall.voices(ws, found)
     wall.work(ws, found)

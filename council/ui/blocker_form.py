@@ -6,6 +6,7 @@ import streamlit as st
 
 from council.domain.friction import Blocker
 from council.domain.vocabulary import BlockerStatus
+from council.i18n import _
 from council.services import blockers as service
 from council.services.workspace import Workspace
 from council.ui import forms, links
@@ -22,7 +23,7 @@ def new_blocker_form(ws: Workspace) -> None:
     options = links.link_options(ws, NEW, "friction", forms.value(NEW, "friction_ids", []))
     with st.form(NEW, border=False):
         _fields(ws, NEW, editing=False, friction=options)
-        st.form_submit_button("Log blocker", type="primary", on_click=_submit_new, args=(ws,))
+        st.form_submit_button(_("Log blocker"), type="primary", on_click=_submit_new, args=(ws,))
 
 
 def edit_blocker_form(ws: Workspace, blocker: Blocker) -> None:
@@ -30,27 +31,28 @@ def edit_blocker_form(ws: Workspace, blocker: Blocker) -> None:
     config = ws.config
     forms.prefill(form, {
         "title": blocker.title, "description": blocker.description, "status": blocker.status,
-        "category": forms.unknown_choice("Category", blocker.category, config.ids("blocker_category")),
-        "owner_department": forms.unknown_choice("Owner", blocker.owner_department, config.ids("department")),
+        "category": forms.unknown_choice(_("Category"), blocker.category, config.ids("blocker_category")),
+        "owner_department": forms.unknown_choice(_("Owner"), blocker.owner_department, config.ids("department")),
     })  # fmt: skip
     with st.form(form, border=False):
         _fields(ws, form, editing=True)
         st.form_submit_button(
-            "Save changes", type="primary", on_click=_submit_edit, args=(ws, form, blocker.id)
+            _("Save changes"), type="primary", on_click=_submit_edit, args=(ws, form, blocker.id)
         )
 
 
 def _fields(ws: Workspace, form: str, *, editing: bool, friction: dict[int, str] | None = None) -> None:
     config = ws.config
     forms.form_error(form, FIELDS)
-    st.text_input("Title *", key=f"{form}_title", placeholder="e.g. “Refunds above €50 need two signatures”")
+    st.text_input(_("Title *"), key=f"{form}_title",
+                  placeholder=_("e.g. “Refunds above €50 need two signatures”"))  # fmt: skip
     forms.field_error(form, "title")
     left, right = st.columns(2)
     with left:
-        forms.config_select(config, form, "category", "Kind of blocker *", "blocker_category")
+        forms.config_select(config, form, "category", _("Kind of blocker *"), "blocker_category")
     with right:
-        forms.config_select(config, form, "owner_department", "Owner department", "department")
-    st.text_area("How it stands in the customer's way", key=f"{form}_description", height=90)
+        forms.config_select(config, form, "owner_department", _("Owner department"), "department")
+    st.text_area(_("How it stands in the customer's way"), key=f"{form}_description", height=90)
     forms.field_error(form, "description")
     if editing:
         forms.status_select(form, BlockerStatus)
@@ -67,7 +69,7 @@ def _draft(form: str) -> Blocker:
 def _submit_new(ws: Workspace) -> None:
     draft, friction_ids = _draft(NEW), forms.value(NEW, "friction_ids", [])
     action = lambda: service.log_blocker(ws, current_person(ws), draft, friction_ids)  # noqa: E731
-    forms.save(NEW, action, forms.opened("Blocker"), FIELDS)
+    forms.save(NEW, action, forms.opened(_("Blocker")), FIELDS)
 
 
 def _submit_edit(ws: Workspace, form: str, blocker_id: int) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from council.domain.friction import MissingConnection
 from council.domain.vocabulary import ItemStatus
+from council.i18n import N_, _
 from council.services import connections as service
 from council.services.workspace import Workspace
 from council.ui import forms, links
@@ -14,8 +15,9 @@ from council.ui.session import current_person
 NEW = "new_connection"
 FIELDS = ("from_department", "to_department", "journey_stage", "what_breaks", "impact", "customers_per_month",
           "status", "friction_ids")  # fmt: skip
-IMPACT = {1: "Hardly noticed", 2: "Costs the customer time", 3: "Customer has to chase us",
-          4: "Customer loses money or trust", 5: "Customer is harmed or leaves"}  # fmt: skip
+# How bad a broken hand-off is for the customer; translate with `_()` where shown.
+IMPACT = {1: N_("Hardly noticed"), 2: N_("Costs the customer time"), 3: N_("Customer has to chase us"),
+          4: N_("Customer loses money or trust"), 5: N_("Customer is harmed or leaves")}  # fmt: skip
 
 
 def new_connection_form(ws: Workspace) -> None:
@@ -25,23 +27,24 @@ def new_connection_form(ws: Workspace) -> None:
     options = links.link_options(ws, NEW, "friction", forms.value(NEW, "friction_ids", []))
     with st.form(NEW, border=False):
         _fields(ws, NEW, editing=False, friction=options)
-        st.form_submit_button("Log missing connection", type="primary", on_click=_submit_new, args=(ws,))
+        st.form_submit_button(_("Log missing connection"), type="primary", on_click=_submit_new, args=(ws,))
 
 
 def edit_connection_form(ws: Workspace, connection: MissingConnection) -> None:
     form = f"edit_connection_{connection.id}"
     departments = ws.config.ids("department")
     forms.prefill(form, {
-        "from_department": forms.unknown_choice("From", connection.from_department, departments),
-        "to_department": forms.unknown_choice("To", connection.to_department, departments),
-        "journey_stage": forms.unknown_choice("Journey stage", connection.journey_stage, ws.config.ids("journey_stage")),
+        "from_department": forms.unknown_choice(_("From"), connection.from_department, departments),
+        "to_department": forms.unknown_choice(_("To"), connection.to_department, departments),
+        "journey_stage": forms.unknown_choice(_("Journey stage"), connection.journey_stage,
+                                              ws.config.ids("journey_stage")),
         "what_breaks": connection.what_breaks, "impact": connection.impact,
         "customers_per_month": connection.customers_per_month, "status": connection.status,
     })  # fmt: skip
     with st.form(form, border=False):
         _fields(ws, form, editing=True)
         st.form_submit_button(
-            "Save changes", type="primary", on_click=_submit_edit, args=(ws, form, connection.id)
+            _("Save changes"), type="primary", on_click=_submit_edit, args=(ws, form, connection.id)
         )
 
 
@@ -50,21 +53,21 @@ def _fields(ws: Workspace, form: str, *, editing: bool, friction: dict[int, str]
     forms.form_error(form, FIELDS)
     left, middle, right = st.columns(3)
     with left:
-        forms.config_select(config, form, "from_department", "From department *", "department")
+        forms.config_select(config, form, "from_department", _("From department *"), "department")
     with middle:
-        forms.config_select(config, form, "to_department", "To department *", "department")
+        forms.config_select(config, form, "to_department", _("To department *"), "department")
     with right:
-        forms.config_select(config, form, "journey_stage", "Journey stage *", "journey_stage")
-    st.text_area("What breaks for the customer *", key=f"{form}_what_breaks", height=90,
-                 placeholder="e.g. “Service promises a call-back, but planning never hears of it.”")  # fmt: skip
+        forms.config_select(config, form, "journey_stage", _("Journey stage *"), "journey_stage")
+    st.text_area(_("What breaks for the customer *"), key=f"{form}_what_breaks", height=90,
+                 placeholder=_("e.g. “Service promises a call-back, but planning never hears of it.”"))  # fmt: skip
     forms.field_error(form, "what_breaks")
     left, right = st.columns([3, 2])
     with left:
-        st.select_slider("How bad is it for the customer? *", options=list(IMPACT), key=f"{form}_impact",
-                         format_func=lambda n: f"{n} · {IMPACT[n]}")  # fmt: skip
+        st.select_slider(_("How bad is it for the customer? *"), options=list(IMPACT), key=f"{form}_impact",
+                         format_func=lambda n: f"{n} · {_(IMPACT[n])}")  # fmt: skip
         forms.field_error(form, "impact")
     with right:
-        st.number_input("How often: customers a month", min_value=0, step=1, value=None,
+        st.number_input(_("How often: customers a month"), min_value=0, step=1, value=None,
                         key=f"{form}_customers_per_month")  # fmt: skip
         forms.field_error(form, "customers_per_month")
     if editing:
@@ -85,7 +88,7 @@ def _draft(form: str) -> MissingConnection:
 def _submit_new(ws: Workspace) -> None:
     draft, friction_ids = _draft(NEW), forms.value(NEW, "friction_ids", [])
     action = lambda: service.log_missing_connection(ws, current_person(ws), draft, friction_ids)  # noqa: E731
-    forms.save(NEW, action, forms.opened("Missing connection"), FIELDS)
+    forms.save(NEW, action, forms.opened(_("Missing connection")), FIELDS)
 
 
 def _submit_edit(ws: Workspace, form: str, connection_id: int) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 from council.domain.errors import CouncilError
 from council.domain.friction import EvidenceDraft, FrictionPoint
 from council.domain.vocabulary import SEVERITY_SCALE, ItemStatus
+from council.i18n import _, pgettext
 from council.services import friction as service
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -24,7 +25,7 @@ def new_friction_form(ws: Workspace) -> None:
     forms.prefill(NEW, {"severity": 3, "involved_departments": []})
     with st.form(NEW, border=False):
         _fields(ws, NEW, editing=False)
-        st.form_submit_button("Log friction point", type="primary", on_click=_submit_new, args=(ws,))
+        st.form_submit_button(_("Log friction point"), type="primary", on_click=_submit_new, args=(ws,))
     _duplicates(ws)
 
 
@@ -37,14 +38,14 @@ def edit_friction_form(ws: Workspace, point: FrictionPoint) -> None:
             "title": point.title,
             "description": point.description,
             "journey_stage": forms.unknown_choice(
-                "Journey stage", point.journey_stage, config.ids("journey_stage")
+                _("Journey stage"), point.journey_stage, config.ids("journey_stage")
             ),
-            "channel": forms.unknown_choice("Channel", point.channel, config.ids("channel")),
-            "segment": forms.unknown_choice("Segment", point.segment, config.ids("segment")),
+            "channel": forms.unknown_choice(_("Channel"), point.channel, config.ids("channel")),
+            "segment": forms.unknown_choice(_("Segment"), point.segment, config.ids("segment")),
             "severity": point.severity,
             "customers_per_month": point.customers_per_month,
             "owner_department": forms.unknown_choice(
-                "Owner", point.owner_department, config.ids("department")
+                _("Owner"), point.owner_department, config.ids("department")
             ),
             "involved_departments": [d for d in point.involved_departments if d in config.ids("department")],
             "status": point.status,
@@ -53,54 +54,58 @@ def edit_friction_form(ws: Workspace, point: FrictionPoint) -> None:
     with st.form(form, border=False):
         _fields(ws, form, editing=True)
         st.form_submit_button(
-            "Save changes", type="primary", on_click=_submit_edit, args=(ws, form, point.id)
+            _("Save changes"), type="primary", on_click=_submit_edit, args=(ws, form, point.id)
         )
 
 
 def _fields(ws: Workspace, form: str, *, editing: bool) -> None:
     config = ws.config
     forms.form_error(form, FIELDS)
-    st.text_input("Title *", key=f"{form}_title", placeholder="In the customer's own words, as they would tell it",
-                  help="One line, at most 200 characters.")  # fmt: skip
+    st.text_input(_("Title *"), key=f"{form}_title",
+                  placeholder=_("In the customer's own words, as they would tell it"),
+                  help=_("One line, at most 200 characters."))  # fmt: skip
     forms.field_error(form, "title")
-    st.text_area("What the customer experiences", key=f"{form}_description", height=110)
+    st.text_area(_("What the customer experiences"), key=f"{form}_description", height=110)
     forms.field_error(form, "description")
     left, middle, right = st.columns(3)
     with left:
-        forms.config_select(config, form, "journey_stage", "Journey stage *", "journey_stage")
+        forms.config_select(config, form, "journey_stage", _("Journey stage *"), "journey_stage")
     with middle:
-        forms.config_select(config, form, "channel", "Channel", "channel")
+        forms.config_select(config, form, "channel", _("Channel"), "channel")
     with right:
-        forms.config_select(config, form, "segment", "Customer segment", "segment")
+        forms.config_select(config, form, "segment", _("Customer segment"), "segment")
     left, right = st.columns([3, 2])
     with left:
-        st.select_slider("How bad is it for the customer? *", options=list(SEVERITY_SCALE), key=f"{form}_severity",
-                         format_func=lambda n: f"{n} · {SEVERITY_SCALE[n]}")  # fmt: skip
+        st.select_slider(_("How bad is it for the customer? *"), options=list(SEVERITY_SCALE),
+                         key=f"{form}_severity", format_func=lambda n: f"{n} · {_(SEVERITY_SCALE[n])}")  # fmt: skip
         forms.field_error(form, "severity")
     with right:
-        st.number_input("Customers affected a month", min_value=0, step=1, value=None,
-                        key=f"{form}_customers_per_month", placeholder="estimate; leave empty if unknown")  # fmt: skip
+        st.number_input(_("Customers affected a month"), min_value=0, step=1, value=None,
+                        key=f"{form}_customers_per_month",
+                        placeholder=_("estimate; leave empty if unknown"))  # fmt: skip
         forms.field_error(form, "customers_per_month")
     left, right = st.columns(2)
     with left:
-        forms.config_select(config, form, "owner_department", "Owner department", "department")
+        forms.config_select(config, form, "owner_department", _("Owner department"), "department")
     with right:
-        st.multiselect("Other departments involved", options=config.ids("department"),
+        st.multiselect(_("Other departments involved"), options=config.ids("department"),
                        format_func=lambda d: config.name_of("department", d), key=f"{form}_involved_departments",
-                       placeholder="None")  # fmt: skip
+                       placeholder=pgettext("departments", "None"))  # fmt: skip
         forms.field_error(form, "involved_departments")
     if editing:
         forms.status_select(form, ItemStatus)
         return
-    st.markdown("**Evidence** (optional; more can be added later)")
-    st.text_area("A customer's words", key=f"{form}_quote", height=70, placeholder="“I called three times…”")
+    st.markdown(_("**Evidence** (optional; more can be added later)"))
+    st.text_area(
+        _("A customer's words"), key=f"{form}_quote", height=70, placeholder=_("“I called three times…”")
+    )
     forms.field_error(form, "quote")
     left, right = st.columns([1, 3])
     with left:
-        st.number_input("Complaints received", min_value=0, step=1, value=None, key=f"{form}_complaints")
+        st.number_input(_("Complaints received"), min_value=0, step=1, value=None, key=f"{form}_complaints")
         forms.field_error(form, "complaints")
     with right:
-        st.text_input("Link to a source", key=f"{form}_link", placeholder="https://…")
+        st.text_input(_("Link to a source"), key=f"{form}_link", placeholder="https://…")
         forms.field_error(form, "link")
 
 
@@ -138,7 +143,9 @@ def _save_new(ws: Workspace) -> None:
 
     def opened(friction_id: int) -> str:
         st.query_params["id"] = str(friction_id)
-        return f"Friction point #{friction_id} is logged. Link the blockers and missing connections behind it below."
+        return _(
+            "Friction point #{id} is logged. Link the blockers and missing connections behind it below."
+        ).format(id=friction_id)
 
     forms.save(
         NEW, lambda: service.log_friction_point(ws, current_person(ws), draft, evidence), opened, _CLEAR
@@ -148,9 +155,11 @@ def _save_new(ws: Workspace) -> None:
 def _add_to_existing(ws: Workspace, friction_id: int) -> None:
     draft, evidence = _draft(NEW)
 
-    def added(_: int) -> str:
+    def added(_saved: int) -> str:
         st.query_params["id"] = str(friction_id)
-        return f"Your report was added as evidence to friction point #{friction_id}; nothing new was logged."
+        return _("Your report was added as evidence to friction point #{id}; nothing new was logged.").format(
+            id=friction_id
+        )
 
     st.session_state.pop(f"{NEW}_duplicates", None)
     forms.save(
@@ -173,19 +182,19 @@ def _duplicates(ws: Workspace) -> None:
         return
     with st.container(border=True):
         st.warning(
-            "This looks like something already logged. Is it the same problem?",
+            _("This looks like something already logged. Is it the same problem?"),
             icon=":material/content_copy:",
         )
         for item in similar:
             left, right = st.columns([4, 2], vertical_alignment="center")
             left.markdown(f"**#{item.id}** {md(item.title)}")
-            right.button(f"Same problem: add mine to #{item.id}", key=f"dup_{item.id}",
+            right.button(_("Same problem: add mine to #{id}").format(id=item.id), key=f"dup_{item.id}",
                          on_click=_add_to_existing, args=(ws, item.id))  # fmt: skip
-        st.button("It is a different problem: log mine as new", on_click=_confirm_new, args=(ws,))
+        st.button(_("It is a different problem: log mine as new"), on_click=_confirm_new, args=(ws,))
 
 
 def _submit_edit(ws: Workspace, form: str, friction_id: int) -> None:
-    draft, _ = _draft(form)
+    draft, _evidence = _draft(form)
     action = lambda: service.edit_friction_point(ws, current_person(ws), friction_id, draft)  # noqa: E731
     # Emptying the widgets makes them show the saved values again on the next run.
     forms.save(form, action, forms.saved(friction_id), FIELDS)

@@ -9,6 +9,8 @@ import streamlit as st
 from council.charts.friction import priority_parts
 from council.domain.filters import ViewFilter
 from council.domain.permissions import Task
+from council.i18n import _, ngettext
+from council.i18n import formats as fmt
 from council.services import overview as service
 from council.services.overview import ChartData, Overview
 from council.services.workspace import Workspace
@@ -24,14 +26,19 @@ _CHART_CONFIG = {"displayModeBar": False}
 def next_meeting(ws: Workspace, now: Overview) -> None:
     if now.next_meeting:
         when = now.next_meeting.starts_at.astimezone(ws.zone)
-        guest = f" — guest: {md(now.next_guest)}" if now.next_guest else " — no guest invited yet"
-        st.info(f"Next meeting: **{md(now.next_meeting.title)}**, {when:%A %-d %B, %H:%M}{guest}",
-                icon=":material/event:")  # fmt: skip
+        if now.next_guest:
+            text = _("Next meeting: **{title}**, {day}, {time} — guest: {guest}")
+        else:
+            text = _("Next meeting: **{title}**, {day}, {time} — no guest invited yet")
+        st.info(text.format(title=md(now.next_meeting.title), day=fmt.weekday_day_month(when), time=fmt.clock(when),
+                            guest=md(now.next_guest or "")), icon=":material/event:")  # fmt: skip
     else:
         st.info(
-            "No meeting is planned yet. Plan one on the Meetings page."
+            _("No meeting is planned yet. Plan one on the Meetings page.")
             if can(ws, Task.PLAN)
-            else "No meeting is planned yet: the council's secretary plans them, and the next one shows here.",
+            else _(
+                "No meeting is planned yet: the council's secretary plans them, and the next one shows here."
+            ),
             icon=":material/event:",
         )
 
@@ -40,14 +47,16 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
     counts = cached(ws, service.counts, view)
     now = cached(ws, service.overview)
     cols = st.columns(5)
-    cols[0].metric("Open friction points", counts["open_friction"])
-    cols[1].metric("…at moments of truth", counts["at_moments_of_truth"])
-    cols[2].metric("Missing connections", counts["missing_connections"])
-    cols[3].metric("Blockers in the way", counts["blockers"])
-    cols[4].metric("Decisions overdue", now.overdue_decisions,
-                   help=f"All departments: {now.open_decisions} decisions not done yet.")  # fmt: skip
+    cols[0].metric(_("Open friction points"), counts["open_friction"])
+    cols[1].metric(_("…at moments of truth"), counts["at_moments_of_truth"])
+    cols[2].metric(_("Missing connections"), counts["missing_connections"])
+    cols[3].metric(_("Blockers in the way"), counts["blockers"])
+    cols[4].metric(_("Decisions overdue"), now.overdue_decisions,
+                   help=ngettext("All departments: {n} decision not done yet.",
+                                 "All departments: {n} decisions not done yet.",
+                                 now.open_decisions).format(n=fmt.number(now.open_decisions)))  # fmt: skip
     if now.overdue_decisions:
-        cols[4].page_link(page_at("app_pages/decisions.py"), label="See which", query_params={"show": "overdue"},
+        cols[4].page_link(page_at("app_pages/decisions.py"), label=_("See which"), query_params={"show": "overdue"},
                           icon=":material/arrow_forward:")  # fmt: skip
 
 
@@ -65,12 +74,14 @@ def priorities(ws: Workspace, data: ChartData) -> None:
         st.info(md(data.takeaway), icon=":material/info:")
         return
     st.caption(
-        f"{md(data.takeaway)} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
-        "workspace settings say."
+        _(
+            "{takeaway} The score (0-100) adds severity, reach, moment of truth and age, weighted as the "
+            "workspace settings say."
+        ).format(takeaway=md(data.takeaway))
     )
     st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG, key="ov_top")
     # Links rather than a button: the browser's Back then returns to this view with its filters.
-    st.markdown("**Open one of these**")
+    st.markdown(_("**Open one of these**"))
     columns = st.columns(2)
     for rank, row in enumerate(data.frame.itertuples(), start=1):
         columns[(rank - 1) % 2].page_link(

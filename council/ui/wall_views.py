@@ -8,6 +8,8 @@ import streamlit as st
 
 from council.charts.feedback import net_score_line
 from council.domain.feedback import Feedback
+from council.i18n import _
+from council.i18n import formats as fmt
 from council.services import customer_voice
 from council.services.wall import RECENT_MONTHS, WallBoard, quote
 from council.services.workspace import Workspace
@@ -33,23 +35,25 @@ WALL_STYLE = """
 
 def score(ws: Workspace, board: WallBoard) -> None:
     if board.scale is None:
-        st.subheader("How customers feel")
-        st.markdown("No customer feedback imported yet.")
+        st.subheader(_("How customers feel"))
+        st.markdown(_("No customer feedback imported yet."))
         return
     net = board.scale.net_name
     left, right = st.columns([1, 2.2], vertical_alignment="center")
     change = board.change
     steady = change is not None and round(change) == 0
-    delta = None if change is None else "no change" if steady else f"{change:+.0f}"
+    delta = None if change is None else _("no change") if steady else f"{change:+.0f}"
     value = figure_text(board.recent, decimals=0).replace("-", "\N{MINUS SIGN}")  # read from across the room
     left.metric(f"{net}, {_span(board.months[-RECENT_MONTHS:])}", value, delta=delta,
                 delta_color="off" if steady else "normal", delta_arrow="off" if steady else "auto")  # fmt: skip
     note = trust_note(board.recent).capitalize()
     if change is not None:
-        note += f"; change against {_span(board.months[-2 * RECENT_MONTHS : -RECENT_MONTHS])}"
+        before = _span(board.months[-2 * RECENT_MONTHS : -RECENT_MONTHS])
+        # Translators: {note} is e.g. "40 responses"; {months} e.g. "Jun to Aug".
+        note = _("{note}; change against {months}").format(note=note, months=before)
     left.caption(note)
     frame = customer_voice.months_frame(board.months)
-    right.markdown(f"{net} month by month :gray[(hollow: too few responses to trust)]")
+    right.markdown(_("{net} month by month :gray[(hollow: too few responses to trust)]").format(net=net))
     right.plotly_chart(
         net_score_line(frame, height=215, font_size=20),
         config={"staticPlot": True},
@@ -63,40 +67,43 @@ def voices(ws: Workspace, board: WallBoard) -> None:
         return
     praise, complaints = st.columns(2, gap="large")
     with praise:
-        st.subheader(":green[:material/sentiment_very_satisfied:] What delights customers")
-        _quotes(ws, board.praise, "No comments from enthusiastic customers lately.")
+        st.subheader(":green[:material/sentiment_very_satisfied:] " + _("What delights customers"))
+        _quotes(ws, board.praise, _("No comments from enthusiastic customers lately."))
     with complaints:
-        st.subheader(":red[:material/sentiment_very_dissatisfied:] What hurts customers")
-        _quotes(ws, board.complaints, "No comments from unhappy customers lately.")
+        st.subheader(":red[:material/sentiment_very_dissatisfied:] " + _("What hurts customers"))
+        _quotes(ws, board.complaints, _("No comments from unhappy customers lately."))
 
 
 def work(ws: Workspace, board: WallBoard) -> None:
     friction, done = st.columns(2, gap="large")
     with friction:
-        st.subheader(f"Still open where it matters most ({board.moments:,})")
+        st.subheader(_("Still open where it matters most ({n})").format(n=fmt.number(board.moments)))
         if board.friction.empty:
-            st.markdown("Nothing open at the moments that make or break the relationship."
-                        if ws.config.moments_of_truth else "No journey stage is marked as a moment of truth.")  # fmt: skip
+            st.markdown(_("Nothing open at the moments that make or break the relationship.")
+                        if ws.config.moments_of_truth else _("No journey stage is marked as a moment of truth."))  # fmt: skip
         for row in board.friction.itertuples():
             stage = ws.config.name_of("journey_stage", row.journey_stage)
             st.markdown(f"**{md(row.title)}** :gray[· {md(stage)}]")
     with done:
-        st.subheader(f"Done this month ({board.done_count:,})")
+        st.subheader(_("Done this month ({n})").format(n=fmt.number(board.done_count)))
         for d in board.done:
             st.markdown(f":green[:material/check_circle:] {md(d.title)}  \n:gray[{_day(ws, d.status_since)}]")
         if not board.done:
-            st.markdown("Nothing finished yet this month.")
+            st.markdown(_("Nothing finished yet this month."))
             if board.last_done:
                 last = board.last_done
-                st.markdown(f":gray[Last done: {md(last.title)}, {_day(ws, last.status_since)}]")
+                text = _("Last done: {title}, {day}").format(
+                    title=md(last.title), day=_day(ws, last.status_since)
+                )
+                st.markdown(f":gray[{text}]")
 
 
 def footer(ws: Workspace, board: WallBoard) -> None:
     left, right = st.columns([4, 1], vertical_alignment="center")
-    left.caption(f"{md(ws.config.organisation)} · customer-experience council · updated "
-                 f"{board.as_of:%H:%M}; this screen refreshes itself every minute.")  # fmt: skip
+    left.caption(_("{organisation} · customer-experience council · updated {time}; this screen refreshes itself "
+                   "every minute.").format(organisation=md(ws.config.organisation), time=fmt.clock(board.as_of)))  # fmt: skip
     right.page_link(
-        page_at("app_pages/overview.py"), label="Back to the workspace", icon=":material/arrow_back:"
+        page_at("app_pages/overview.py"), label=_("Back to the workspace"), icon=":material/arrow_back:"
     )
 
 
@@ -112,9 +119,13 @@ def _quotes(ws: Workspace, comments: list[Feedback], nothing: str) -> None:
 
 def _span(months: list[tuple[date, object]]) -> str:
     """“Sep to Nov”: the months a figure covers."""
-    return f"{months[0][0]:%b} to {months[-1][0]:%b}" if months else ""
+    if not months:
+        return ""
+    # Translators: two months, e.g. “Sep to Nov”.
+    return _("{first} to {last}").format(first=fmt.month(months[0][0]), last=fmt.month(months[-1][0]))
 
 
 def _day(ws: Workspace, moment: datetime | date) -> str:
+    """“4 December” this year, “4 December 2025” before."""
     day = moment.astimezone(ws.zone).date() if isinstance(moment, datetime) else moment
-    return f"{day:%-d %B}" if day.year == ws.today().year else f"{day:%-d %B %Y}"
+    return fmt.day_month(day) if day.year == ws.today().year else fmt.long_day(day)
