@@ -39,6 +39,7 @@ from council.cli_io import (
 )
 from council.cli_mail import add_mail_command
 from council.config import CONFIG_ENV, load_config
+from council.demo.content import languages as demo_languages
 from council.demo.fit import missing_for_the_demo
 from council.demo.large import SEED as LARGE_SEED
 from council.demo.large import add_large_history
@@ -154,11 +155,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     init = commands.add_parser("init", parents=[common], help=_("create an empty workspace, or upgrade one"))
     init.set_defaults(run=_init)
-    demo = commands.add_parser("demo", parents=[common], help=_("create a workspace with the demo data"))
+    in_language = argparse.ArgumentParser(add_help=False)
+    in_language.add_argument(
+        "--language", choices=demo_languages(),
+        help=_("the language of the demo's texts (default: the workspace's `language`)"),
+    )  # fmt: skip
+    demo = commands.add_parser(
+        "demo", parents=[common, in_language], help=_("create a workspace with the demo data")
+    )
     demo.set_defaults(run=_demo)
     large = commands.add_parser(
-        "large", parents=[common], help=_("create the demo plus years of synthetic history, to measure speed")
-    )
+        "large", parents=[common, in_language],
+        help=_("create the demo plus years of synthetic history, to measure speed"),
+    )  # fmt: skip
     scale_help = _("1 = {points} friction points, {responses} responses")
     scale_help = scale_help.format(points=fmt.number(50_000), responses=fmt.number(2_000_000))
     large.add_argument("--scale", type=float, default=1.0, help=scale_help)
@@ -270,7 +279,7 @@ def _demo(args: argparse.Namespace) -> int:
               "Load the demo with the workspace file it comes with (--config data/workspace.yaml), or start "
               "your own, empty workspace with `init`.").format(file=config.source, lists=lists)
         )  # fmt: skip
-    ws = open_workspace(args.config, target, demo=True)
+    ws = open_workspace(args.config, target, demo=True, demo_language=args.language)
     rows = workspace_facts(ws).rows
     created = _(
         "Created {target} with the demo organisation {organisation}: {points}, {meetings}, {responses}."
@@ -292,8 +301,11 @@ def _large(args: argparse.Namespace) -> int:
         warn(_("error: --scale {scale} is out of range; use a number above 0 and up to 10.").format(
             scale=args.scale))  # fmt: skip
         return 1
-    ws = open_workspace(args.config, target, demo=True)
-    sizes = add_large_history(ws.db, ws.config, today=ws.today(), scale=args.scale, seed=args.seed)
+    language = args.language or load_config(args.config).language
+    ws = open_workspace(args.config, target, demo=True, demo_language=language)
+    sizes = add_large_history(
+        ws.db, ws.config, today=ws.today(), scale=args.scale, seed=args.seed, language=language
+    )
     ws.db.checkpoint()
     rows = workspace_facts(ws).rows
     # Translators: each {…} but {target} is a count with its noun, e.g. "1,200 meetings".

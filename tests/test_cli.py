@@ -365,3 +365,28 @@ def test_import_feedback_of_a_file_that_is_not_csv_says_what_to_do(demo_db, tmp_
     err = capsys.readouterr().err
     assert code == 1
     assert "looks like an Excel workbook" in err and "CSV UTF-8" in err
+
+
+def test_demo_in_dutch_writes_the_dutch_demo_and_its_people_read_dutch(tmp_path, capsys):
+    from council.demo.content import content_for
+    from council.services.languages import language_of
+    from council.services.workspace import open_workspace
+
+    db = tmp_path / "nl.duckdb"
+    code = run("demo", "--language", "nl", "--config", CONFIG, "--db", db)
+
+    assert code == 0, capsys.readouterr().err
+    ws = open_workspace(CONFIG, db, demo=False)
+    titles = {t for (t,) in ws.db.rows("SELECT title FROM friction_point")}
+    assert titles == {f["title"] for f in content_for("nl").friction_points}
+    people = [p for (p,) in ws.db.rows("SELECT id FROM person")]
+    assert people and {language_of(ws, p) for p in people} == {"nl"}
+    ws.db.close()
+
+
+def test_demo_in_a_language_it_does_not_come_in_is_refused_naming_the_choices(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        run("demo", "--language", "fr", "--config", CONFIG, "--db", tmp_path / "fr.duckdb")
+
+    assert "--language: invalid choice: 'fr'" in capsys.readouterr().err
+    assert not (tmp_path / "fr.duckdb").exists()

@@ -1,6 +1,6 @@
 """The demo's content in one language: friction points, hand-offs, blockers, people, guest proposals,
 decisions, survey comments and the sentences the generator puts together, read from the data files in
-`content/<language>/`. Every language has the same files with the same keys, ids and numbers; only the
+`by_language/<language>/`. Every language has the same files with the same keys, ids and numbers; only the
 human text differs, so the demo has the same shape in any of them."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from council.domain.errors import ValidationError
 from council.i18n import _
 
 DEFAULT_LANGUAGE = "en"
-_FOLDER = files("council.demo") / "content"
+_FOLDER = files("council.demo") / "by_language"
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,14 @@ from council.demo.history import DemoMeeting
 from council.demo.self_check import demo_answers
 from council.domain.audit import AuditEntry
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
-from council.domain.meetings import AgendaItem, Meeting, Proposal
+from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import WorkspaceConfig
 from council.store import audit, blockers, connections, feedback, friction, links, meetings
 from council.store import people as people_store
 from council.store import proposals as proposal_store
 from council.store.database import Database, Transaction
+from council.store.languages import choose_language
 
 SEED = 20261123
 PAST_MEETINGS = 8
@@ -47,10 +48,22 @@ class _Ids:
 def load_demo(
     db: Database, config: WorkspaceConfig, *, today: date, seed: int = SEED, language: str = DEFAULT_LANGUAGE
 ) -> None:
-    """Fill an empty workspace with the demo organisation, its texts in `language`; all of it or nothing."""
+    """Fill an empty workspace with the demo organisation, its texts in `language`; all of it or nothing.
+
+    Demo texts in another language than the workspace's come with people who chose that language, so
+    the app speaks it to them too.
+    """
     zone = ZoneInfo(config.time_zone)
     demo = content_for(language)
-    db.write(lambda tx: _Builder(tx, config, today, zone, random.Random(seed), demo).build())
+
+    def build(tx: Transaction) -> None:
+        builder = _Builder(tx, config, today, zone, random.Random(seed), demo)
+        builder.build()
+        if language != config.language:
+            for person_id in builder.ids.people.values():
+                choose_language(tx, person_id, language, builder.now)
+
+    db.write(build)
 
 
 class _Builder:
@@ -79,9 +92,8 @@ class _Builder:
         return min(moment, self.now - timedelta(hours=1))
 
     def meeting_title(self, day: date) -> str:
-        """What the app would call the meeting of `day` (see `default_title`), in the content's language."""
-        words = self.content.texts["meeting"]
-        return words["title"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+        """What the app calls the meeting of `day` when nobody names it, in the content's language."""
+        return default_title(day, self.content.language)
 
     def content_proposal(self, key: str) -> dict:
         return next(p for p in self.content.proposals if p["key"] == key)

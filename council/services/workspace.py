@@ -50,11 +50,13 @@ def open_workspace(
     db_path: Path | str | None = None,
     *,
     demo: bool | None = None,
+    demo_language: str | None = None,
 ) -> Workspace:
     """Load the config, open (or create) the database, bring its schema up to date.
 
     A new, empty workspace is filled with the demo organisation when the config says
-    `demo_data: true` (or `demo=True` is passed).
+    `demo_data: true` (or `demo=True` is passed), in the workspace's language unless `demo_language` says
+    another.
     """
     config = load_config(config_path)
     db = Database(Path(db_path) if db_path else database_path(config))
@@ -62,7 +64,9 @@ def open_workspace(
         migrate(db)
         workspace = Workspace(config, db)
         if (config.demo_data if demo is None else demo) and is_empty(db):
-            load_demo(workspace.db, config, today=workspace.today())
+            load_demo(
+                workspace.db, config, today=workspace.today(), language=demo_language or config.language
+            )
         if not months_are_current(db, config.time_zone):  # responses added another way, or a new time zone
             db.write(lambda tx: rebuild_months(tx, config.time_zone))
     except BaseException:
