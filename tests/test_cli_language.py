@@ -9,16 +9,13 @@ import pytest
 
 from council.cli import main
 from council.i18n import current_language
-from tests.catalogue_parts import dutch_with_part
 from tests.conftest import DEMO_CONFIG
 
 
 @pytest.fixture
-def dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def dutch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COUNCIL_DB", raising=False)
     monkeypatch.delenv("COUNCIL_CONFIG", raising=False)
-    with dutch_with_part("shell", tmp_path / "catalogue", monkeypatch):
-        yield
 
 
 def _workspace_file(tmp_path: Path, language: str) -> Path:

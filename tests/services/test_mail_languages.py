@@ -3,11 +3,8 @@ invitation, a reminder and the weekly digest in Dutch (Dutch dates too), an Engl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 
 from council.domain.decisions import ActionItem
@@ -21,18 +18,11 @@ from council.services.meeting_mail import invited_now
 from council.services.workspace import Workspace
 from council.store import decisions, people
 from council.store import meetings as meeting_store
-from tests.catalogue_parts import dutch_with_part
 from tests.mail_inbox import Inbox, Received, with_mail
 from tests.services.conftest import SECRETARY, add_person, decide
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                 "oktober", "november", "december")  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    with dutch_with_part("mail_accounts", tmp_path / "locales", monkeypatch):
-        yield
 
 
 def _in_dutch(day: date) -> str:

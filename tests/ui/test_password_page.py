@@ -89,25 +89,21 @@ def test_good_news_on_the_sign_in_page_does_not_look_like_an_error(site) -> None
     assert 'class="note done"' in client.get(f"{SIGN_IN_PATH}?password_set=1").text
 
 
-def test_the_servers_own_pages_speak_the_browsers_language(site, tmp_path: Path, monkeypatch) -> None:
+def test_the_servers_own_pages_speak_the_browsers_language(site) -> None:
     from council.ui.web import SIGN_IN_PATH, sign_in_page
-    from tests.catalogue_parts import dutch_with_part
 
     client, query, _, _ = site
     dutch = {"Accept-Language": "nl-NL,nl;q=0.9,en;q=0.8"}
-    with dutch_with_part("mail_accounts", tmp_path / "locales", monkeypatch):
-        form = client.get(f"{password_links.PATH}?{query}", headers=dutch)
-        assert form.status_code == 200 and '<html lang="nl">' in form.text
-        assert "Kies je wachtwoord" in form.text and "<strong>kees@example.org</strong>" in form.text
-        assert "Wachtwoord opslaan" in form.text and "klantervaringsraad" in form.text
-        csrf = client.cookies.get("council_csrf", path="/auth/")
-        fields = {"token": query.removeprefix("token="), "password": "kort", "confirm": "kort", "csrf": csrf}
-        weak = client.post(password_links.PATH, data=fields, headers=dutch)
-        assert (
-            weak.status_code == 400 and "Het wachtwoord heeft 4 tekens; gebruik er minstens 10." in weak.text
-        )
-        english = client.get(f"{password_links.PATH}?{query}", headers={"Accept-Language": "de-DE,en;q=0.5"})
-        assert '<html lang="en">' in english.text and "Save the password" in english.text
-        sign_in = TestClient(Starlette(routes=[Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"])]))
-        page = sign_in.get(f"{SIGN_IN_PATH}?signed_out=1", headers=dutch).text
-        assert "Je bent uitgelogd." in page and "Houd me 14 dagen ingelogd" in page and "Inloggen" in page
+    form = client.get(f"{password_links.PATH}?{query}", headers=dutch)
+    assert form.status_code == 200 and '<html lang="nl">' in form.text
+    assert "Kies je wachtwoord" in form.text and "<strong>kees@example.org</strong>" in form.text
+    assert "Wachtwoord opslaan" in form.text and "klantervaringsraad" in form.text
+    csrf = client.cookies.get("council_csrf", path="/auth/")
+    fields = {"token": query.removeprefix("token="), "password": "kort", "confirm": "kort", "csrf": csrf}
+    weak = client.post(password_links.PATH, data=fields, headers=dutch)
+    assert weak.status_code == 400 and "Het wachtwoord heeft 4 tekens; gebruik er minstens 10." in weak.text
+    english = client.get(f"{password_links.PATH}?{query}", headers={"Accept-Language": "de-DE,en;q=0.5"})
+    assert '<html lang="en">' in english.text and "Save the password" in english.text
+    sign_in = TestClient(Starlette(routes=[Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"])]))
+    page = sign_in.get(f"{SIGN_IN_PATH}?signed_out=1", headers=dutch).text
+    assert "Je bent uitgelogd." in page and "Houd me 14 dagen ingelogd" in page and "Inloggen" in page
