@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from council.domain.words import search_words
 from council.i18n import N_
 
 # The overview's period choices: id -> (label, days back; None for all time). Translate the label
@@ -18,94 +18,11 @@ PERIODS: dict[str, tuple[str, int | None]] = {
 }
 DEFAULT_PERIOD = "all"
 
-# Words too common to tell two friction titles apart (words of one or two letters are ignored anyway).
-STOP_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "are",
-        "but",
-        "not",
-        "you",
-        "your",
-        "yours",
-        "with",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "these",
-        "those",
-        "from",
-        "after",
-        "before",
-        "when",
-        "what",
-        "which",
-        "who",
-        "why",
-        "how",
-        "every",
-        "they",
-        "them",
-        "their",
-        "then",
-        "than",
-        "into",
-        "only",
-        "our",
-        "ours",
-        "out",
-        "all",
-        "any",
-        "can",
-        "cannot",
-        "can't",
-        "could",
-        "would",
-        "should",
-        "will",
-        "just",
-        "also",
-        "very",
-        "get",
-        "got",
-        "gets",
-        "does",
-        "did",
-        "didn't",
-        "don't",
-        "doesn't",
-        "isn't",
-        "wasn't",
-        "won't",
-        "about",
-        "again",
-        "there",
-        "here",
-        "its",
-        "it's",
-        "i'm",
-        "i've",
-        "we're",
-        "you're",
-    ]
-)
-
 
 def period_start(period: str, today: date) -> date | None:
     """The first day of a period, or None for all time (and for an unknown period id)."""
     days = PERIODS.get(period, PERIODS[DEFAULT_PERIOD])[1]
     return None if days is None else today - timedelta(days=days)
-
-
-def search_words(text: str | None) -> tuple[str, ...]:
-    """The lower-case words of a search; every one of them must occur for a record to match."""
-    return tuple(dict.fromkeys(w for w in re.split(r"\s+", (text or "").lower()) if w))[:10]
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from council.domain.errors import NotFound
-from council.domain.filters import search_words
 from council.domain.friction import Blocker
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import BlockerStatus, ItemStatus
+from council.domain.words import search_words
 from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit

@@ -7,12 +7,13 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from council.domain.errors import NotFound, ValidationError
-from council.domain.filters import STOP_WORDS, FrictionFilter
+from council.domain.filters import FrictionFilter
 from council.domain.friction import Evidence, EvidenceDraft, FrictionPoint
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.priority import PriorityScore, priority_factors, priority_score
 from council.domain.vocabulary import BlockerStatus, EvidenceKind, ItemStatus
+from council.domain.words import STOP_WORDS
 from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import HistoryLine, history_of, record, save_edit

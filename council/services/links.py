@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from council.domain.errors import NotFound, ValidationError
-from council.domain.filters import search_words
 from council.domain.friction import one_line
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.domain.words import search_words
 from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import record

@@ -8,6 +8,7 @@ import pandas as pd
 
 from council.domain.friction import CLOSED_BLOCKER_STATUSES, Blocker
 from council.store.database import Query, Transaction
+from council.store.filters import holds
 from council.store.records import update_record
 
 EDITABLE = ("title", "category", "owner_department", "description", "status")
@@ -31,9 +32,7 @@ def list_blockers(q: Query) -> list[Blocker]:
 
 def blocker_frame(q: Query, search: tuple[str, ...] = ()) -> pd.DataFrame:
     """Blockers with how much open friction each one causes; `search` words must all occur."""
-    clauses = " AND ".join(
-        "(contains(lower(b.title), ?) OR contains(lower(b.description), ?))" for _ in search
-    )
+    clauses = " AND ".join(f"({holds('b.title', '?')} OR {holds('b.description', '?')})" for _ in search)
     return q.frame(
         f"""
         SELECT b.id, b.category, b.title, b.owner_department, b.status,

@@ -8,8 +8,9 @@ from typing import Any
 import pandas as pd
 
 from council.domain.feedback import SCALES, Breakdown, Feedback, NpsFigure, VoiceFilter
-from council.domain.filters import search_words
+from council.domain.words import search_words
 from council.store.database import Query, Transaction
+from council.store.filters import holds
 
 FEEDBACK_COLUMNS = (
     "received_at", "score", "scale", "journey_stage", "channel", "segment", "comment", "source",
@@ -120,8 +121,8 @@ def voice_where(flt: VoiceFilter, since: date | None, zone: str) -> tuple[str, d
         limits = {"top": scale.enthusiastic_from, "bottom": scale.unhappy_up_to}
         params |= {name: value for name, value in limits.items() if f"${name}" in bands[flt.band]}
     for i, word in enumerate(search_words(flt.search)):
-        clauses.append(f"contains(lower(comment), ${'w' + str(i)})")
-        params[f"w{i}"] = word.lower()
+        clauses.append(holds("comment", f"$w{i}"))
+        params[f"w{i}"] = word
     return " AND ".join(clauses), params
 
 

@@ -86,11 +86,32 @@ def friction_list(where: Where, flt: FrictionFilter, alias: str = "f") -> Where:
     for word in flt.words:
         w = where.param(word)
         where.add(
-            f"(contains(lower({alias}.title), {w}) OR contains(lower({alias}.description), {w})"
+            f"({holds(f'{alias}.title', w)} OR {holds(f'{alias}.description', w)}"
             f" OR EXISTS (SELECT 1 FROM evidence e WHERE e.friction_point_id = {alias}.id"
-            f" AND (contains(lower(e.text), {w}) OR contains(lower(coalesce(e.url, '')), {w}))))"
+            f" AND ({holds('e.text', w)} OR contains(lower(coalesce(e.url, '')), {w}))))"
         )
     return where
+
+
+def holds(column: str, word: str) -> str:
+    """SQL: `column` holds `word` (a parameter, folded by `search_words`), whatever the case and accents.
+
+    Text with accents is folded only where it has some (a character of more than one byte), so plain
+    text costs no more than before.
+    """
+    return (
+        f"(contains(lower({column}), {word})"
+        f" OR (strlen({column}) <> length({column}) AND contains(strip_accents(lower({column})), {word})))"
+    )
+
+
+def matches(column: str, pattern: str) -> str:
+    """SQL: `column` matches the LIKE `pattern` (a parameter made by `like_pattern` of a folded word),
+    whatever the case and accents."""
+    return (
+        f"({column} ILIKE {pattern} ESCAPE '\\'"
+        f" OR (strlen({column}) <> length({column}) AND strip_accents(lower({column})) LIKE {pattern} ESCAPE '\\'))"
+    )
 
 
 def like_pattern(word: str) -> str:
@@ -103,7 +124,7 @@ def decision_list(where: Where, flt: DecisionFilter, alias: str = "d") -> Where:
     for word in flt.words:
         # ILIKE on each column: twice as fast as lower() over the three joined (measured at 20,000).
         found = where.param(like_pattern(word))
-        columns = (f"{alias}.{c} ILIKE {found} ESCAPE '\\'" for c in ("title", "text", "rationale"))
+        columns = (matches(f"{alias}.{c}", found) for c in ("title", "text", "rationale"))
         where.add(f"({' OR '.join(columns)})")
     if flt.decided_from:
         where.add(f"{alias}.decided_at >= {where.param(start_of(flt.decided_from, flt.zone))}")

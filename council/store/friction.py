@@ -61,7 +61,7 @@ def similar_open_friction(
     coefficient and the share of the shorter title's words found in the other.
     """
     words = """list_distinct(list_transform(list_filter(
-                   string_split_regex(lower({0}), '[^\\p{{L}}\\p{{N}}]+'),
+                   string_split_regex(strip_accents(lower({0})), '[^\\p{{L}}\\p{{N}}]+'),
                    lambda w: length(w) > 2 AND NOT list_contains($stop, w)), lambda w: left(w, 5)))"""
     rows = q.rows(
         f"""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from council.store.database import Query, Transaction
-from council.store.filters import OPEN_ITEM, Where, like_pattern
+from council.store.filters import OPEN_ITEM, Where, like_pattern, matches
 
 # Link kind -> (link table, column of the other side, table of the other side).
 _LINKS = {
@@ -108,7 +108,7 @@ def choosable(
     where = Where()
     where.add(choosable_sql)
     for word in words:
-        found = f"{text} ILIKE {where.param(like_pattern(word))} ESCAPE '\\'"
+        found = matches(text, where.param(like_pattern(word)))
         number = word.removeprefix("#")
         is_number = number.isdigit() and len(number) < 10
         where.add(f"({found} OR id = {where.param(int(number))})" if is_number else found)

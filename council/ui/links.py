@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from council.domain.filters import search_words
 from council.domain.permissions import Task
+from council.domain.words import search_words
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
 from council.services import links as service
