@@ -32,7 +32,9 @@ def list_blockers(q: Query) -> list[Blocker]:
 
 def blocker_frame(q: Query, search: tuple[str, ...] = ()) -> pd.DataFrame:
     """Blockers with how much open friction each one causes; `search` words must all occur."""
-    clauses = " AND ".join(f"({holds('b.title', '?')} OR {holds('b.description', '?')})" for _ in search)
+    clauses = " AND ".join(
+        f"({holds('b.title', f'$w{i}')} OR {holds('b.description', f'$w{i}')})" for i in range(len(search))
+    )
     return q.frame(
         f"""
         SELECT b.id, b.category, b.title, b.owner_department, b.status,
@@ -48,5 +50,5 @@ def blocker_frame(q: Query, search: tuple[str, ...] = ()) -> pd.DataFrame:
         GROUP BY b.id, b.category, b.title, b.owner_department, b.status
         ORDER BY b.category, b.status IN ('removed', 'accepted'), open_friction DESC, b.id
         """,
-        [w for word in search for w in (word, word)],
+        {f"w{i}": word for i, word in enumerate(search)},
     )

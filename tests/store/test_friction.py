@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from council.domain.filters import STOP_WORDS
+from council.domain.words import STOP_WORDS
 from council.domain.friction import FrictionPoint
 from council.store import friction
 from council.store.database import Database, Transaction
