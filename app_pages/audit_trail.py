@@ -9,6 +9,7 @@ from council.i18n import formats as fmt
 from council.services.audit_trail import AuditFilter, audit_choices, audit_page, details_text
 from council.ui.cache import cached
 from council.ui.session import current_person, show_error, workspace
+from council.ui.text import table_date
 
 ws = workspace()
 me = current_person(ws)
@@ -67,7 +68,7 @@ else:
         key=f"audit_table_{found.page}",
         column_config={
             "id": None,
-            "when": st.column_config.DatetimeColumn(_("When"), format="D MMM YYYY, HH:mm:ss"),
+            "when": st.column_config.DatetimeColumn(_("When"), format=table_date("seconds")),
             "who": _("Who"), "record": _("Record"), "action": pgettext("audit trail", "Action"),
             "details": st.column_config.TextColumn(_("Details"), width="large"),
         },

@@ -13,6 +13,7 @@ from council.ui.cache import cached
 from council.ui.roster_views import roster_manager
 from council.ui.rotation_views import rotation_plan, term_words
 from council.ui.session import can, current_person, workspace
+from council.ui.text import table_date
 
 
 def seats_and_rotation(ws: Workspace, me: Person | None) -> None:
@@ -21,8 +22,8 @@ def seats_and_rotation(ws: Workspace, me: Person | None) -> None:
         "name": _("Name"),
         "seat": _("Seat"),
         "role_title": _("Role"),
-        "starts_on": st.column_config.DateColumn(_("Term from"), format="D MMM YYYY"),
-        "ends_on": st.column_config.DateColumn(_("Term until"), format="D MMM YYYY"),
+        "starts_on": st.column_config.DateColumn(_("Term from"), format=table_date("day")),
+        "ends_on": st.column_config.DateColumn(_("Term until"), format=table_date("day")),
         "terms": st.column_config.NumberColumn(_("Terms served")),
     }
     serving = roster[roster["serving"]] if not roster.empty else roster

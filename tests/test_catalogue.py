@@ -12,7 +12,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from council.i18n import CATALOGUES, DOMAIN, LANGUAGES, DEFAULT
+from council.i18n import CATALOGUES, DEFAULT, DOMAIN, LANGUAGES
 from tests.conftest import ROOT
 
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z_0-9]*\}")
@@ -44,7 +44,9 @@ def in_the_code() -> Catalog:
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_every_text_of_the_code_is_in_the_catalogue_and_nothing_else(in_the_code: Catalog, language: str) -> None:
+def test_every_text_of_the_code_is_in_the_catalogue_and_nothing_else(
+    in_the_code: Catalog, language: str
+) -> None:
     wanted = {(m.id, m.context) for m in in_the_code if m.id}
     held = {(m.id, m.context) for m in catalogue(language) if m.id}
 
@@ -68,7 +70,9 @@ def test_every_entry_is_translated_not_fuzzy_and_keeps_its_placeholders(language
             wanted = set(_PLACEHOLDER.findall(ids[-1]))
             for s in strings:
                 # A singular may leave the count out ("one decision"), never add or rename a placeholder.
-                if not set(_PLACEHOLDER.findall(s)) <= wanted or (len(strings) == 1 and set(_PLACEHOLDER.findall(s)) != wanted):
+                if not set(_PLACEHOLDER.findall(s)) <= wanted or (
+                    len(strings) == 1 and set(_PLACEHOLDER.findall(s)) != wanted
+                ):
                     problems.append(f"placeholders differ: {ids[0]!r} -> {s!r}")
     assert problems == []
 

@@ -27,7 +27,10 @@ def _locale(language: str) -> Locale:
     return Locale.parse(_LOCALES.get(language, "en_GB"))
 
 
-_PATTERNS = {"long weekday": "EEEE d MMMM y", "weekday day month": "EEEE d MMMM"}  # where Babel's nearest skeleton abbreviates
+_PATTERNS = {
+    "long weekday": "EEEE d MMMM y",
+    "weekday day month": "EEEE d MMMM",
+}  # where Babel's nearest skeleton abbreviates
 
 
 @cache

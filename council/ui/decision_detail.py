@@ -175,6 +175,7 @@ def resolve_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> No
     with st.container(border=True):
         st.markdown(_("**This decision is done. Did it resolve what it came from?**"))
         st.multiselect(_("Mark resolved"), options=list(options), format_func=options.get, key=f"{form}_chosen",
+                       placeholder=_("Choose what it resolved"),
                        help=_("Friction points and missing connections become resolved; blockers removed."))  # fmt: skip
         forms.field_error(form, "resolve_chosen")
         st.text_input(_("How it was resolved"), key=f"{form}_note", max_chars=1_000,

@@ -22,7 +22,7 @@ from council.ui.history import history
 from council.ui.links import links_of_friction
 from council.ui.record_page import open_on_click
 from council.ui.session import can
-from council.ui.text import md
+from council.ui.text import md, table_date
 
 OPEN = tuple(s.value for s in ItemStatus if s.is_open)
 
@@ -201,7 +201,7 @@ def _columns() -> dict:
         "channel": _("Channel"),
         "owner_department": _("Owner"),
         "status": _("Status"),
-        "created_at": st.column_config.DatetimeColumn(_("Logged"), format="D MMM YYYY"),
+        "created_at": st.column_config.DatetimeColumn(_("Logged"), format=table_date("day")),
         "evidence": st.column_config.NumberColumn(_("Evidence")),
         "blockers": st.column_config.NumberColumn(_("Blockers")),
         "connections": st.column_config.NumberColumn(_("Connections")),

@@ -13,7 +13,7 @@ from council.i18n import formats as fmt
 from council.services import mail_choices, outbox
 from council.services.workspace import Workspace
 from council.ui import forms
-from council.ui.text import md
+from council.ui.text import md, table_date
 
 FORM = "mail"
 _STATUS_WORDS = {"failed": N_("Failed"), "queued": N_("Waiting"), "sent": N_("Sent")}
@@ -135,7 +135,7 @@ def _outbox(ws: Workspace, me: Person | None) -> None:
         } for line in lines]),
         hide_index=True,
         column_config={when_column: st.column_config.DatetimeColumn(
-            when_column, format="D MMM HH:mm", timezone=ws.config.time_zone)},
+            when_column, format=table_date("short"), timezone=ws.config.time_zone)},
     )  # fmt: skip
 
 

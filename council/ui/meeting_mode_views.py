@@ -60,6 +60,7 @@ def attendance(ws: Workspace, me: Person | None, card: meetings.MeetingCard) -> 
     key = f"attendees_{card.meeting.id}"
     st.session_state.setdefault(key, list(card.attendees))
     st.multiselect(_("Present"), options=list(everyone), format_func=lambda i: everyone.get(i, f"#{i}"), key=key,
+                   placeholder=_("Nobody marked present yet"),
                    on_change=lambda: forms.save("meeting", lambda: meeting_mode.set_attendance(
                        ws, me, card.meeting.id, st.session_state[key]), lambda _id: _("Attendance saved.")))  # fmt: skip
 

@@ -20,7 +20,7 @@ from council.ui import forms
 from council.ui.cache import cached
 from council.ui.record_page import open_on_click
 from council.ui.session import can
-from council.ui.text import md
+from council.ui.text import md, table_date
 
 PLAN = "plan_meeting"
 EDIT = "edit_meeting"
@@ -59,7 +59,7 @@ def meeting_list(ws: Workspace) -> None:
         "meeting_table",
         {
             "id": None,
-            "starts_at": st.column_config.DatetimeColumn(_("When"), format="ddd D MMM YYYY, HH:mm"),
+            "starts_at": st.column_config.DatetimeColumn(_("When"), format=table_date("weekday")),
             "title": _("Meeting"),
             "status": _("Status"),
             "chair": _("Chair"),

@@ -9,7 +9,7 @@ from council.i18n import _
 from council.services.schedule import schedule_view
 from council.services.workspace import Workspace
 from council.store.jobs import JobRun
-from council.ui.text import md
+from council.ui.text import md, table_date
 
 
 def done_by_itself(ws: Workspace) -> None:
@@ -58,5 +58,5 @@ def _runs(ws: Workspace, runs: list[JobRun], what: str) -> None:
             _("result"): r.result,
         } for r in runs]),
         hide_index=True,
-        column_config={when: st.column_config.DatetimeColumn(format="D MMM YYYY HH:mm")},
+        column_config={when: st.column_config.DatetimeColumn(format=table_date("moment"))},
     )  # fmt: skip

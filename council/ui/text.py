@@ -28,3 +28,19 @@ def in_this_language(show: Callable[[T], str]) -> Callable[[T], str]:
             return show(value)
 
     return shown
+
+
+# Table columns of dates are drawn by the browser, which writes month names in English only: other
+# languages get their own numeric dates instead (Dutch 4-12-2026).
+_TABLE_DATES = {
+    "en": {"day": "D MMM YYYY", "short": "D MMM HH:mm", "moment": "D MMM YYYY, HH:mm",
+           "seconds": "D MMM YYYY, HH:mm:ss", "weekday": "ddd D MMM YYYY, HH:mm"},
+    "nl": {"day": "D-M-YYYY", "short": "D-M HH:mm", "moment": "D-M-YYYY HH:mm",
+           "seconds": "D-M-YYYY HH:mm:ss", "weekday": "D-M-YYYY HH:mm"},
+}  # fmt: skip
+
+
+def table_date(kind: str) -> str:
+    """The `format` of a table's date column in the current language: "day", "short" (day and time without
+    the year), "moment", "seconds" or "weekday"."""
+    return _TABLE_DATES.get(current_language(), _TABLE_DATES["en"])[kind]

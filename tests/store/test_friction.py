@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from council.domain.words import STOP_WORDS
 from council.domain.friction import FrictionPoint
+from council.domain.words import STOP_WORDS
 from council.store import friction
 from council.store.database import Database, Transaction
 from council.store.migrations import migrate
