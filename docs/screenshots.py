@@ -4,7 +4,8 @@
 
 Builds the demo workspace in a temporary folder, starts the app on it (`streamlit run app.py`), opens each
 page in Chromium (Debian's `/usr/bin/chromium`, driven by Playwright) as the person who uses it, and writes
-docs/*.png. Not part of the test run.
+docs/*.png; then the same for the Dutch demo, whose people read Dutch, writing docs/*-nl.png for the pages
+the README shows in both languages. Not part of the test run.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from council.domain.decisions import DecisionDraft  # noqa: E402
+from council.i18n import _, use_language  # noqa: E402
 from council.services import agenda, meeting_mode  # noqa: E402
 from council.services.workspace import Workspace, open_workspace  # noqa: E402
 from council.store import meetings as meeting_store  # noqa: E402
@@ -37,15 +39,23 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 SECRETARY, MEMBER, EXECUTIVE = "Inge Brouwer", "Marieke Jansen", "Hans Dekker"
+IN_BOTH_LANGUAGES = ("overview", "meetings", "decision", "my_work")
 
 
 def main() -> None:
+    _shoot("en")
+    _shoot("nl")
+
+
+def _shoot(language: str) -> None:
+    """The README's pictures of the demo in `language`: all of them in English, the ones shown side by
+    side in Dutch (named *-nl.png)."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "council.duckdb"
-        ws = open_workspace(CONFIG, db, demo=True)
+        ws = open_workspace(CONFIG, db, demo=True, demo_language=language)
         coming = min((m for m in meeting_store.list_meetings(ws.db) if m.status == "planned"),
                      key=lambda m: m.starts_at)  # fmt: skip
-        running, chair = _a_meeting_under_way(ws)
+        running, chair = _a_meeting_under_way(ws) if language == "en" else (0, "")
         ws.db.close()
         with _serving(db) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
@@ -60,12 +70,17 @@ def main() -> None:
                 ("wall", "/wall", SECRETARY, None),
                 ("meeting_mode", f"/meetings?id={running}", chair, _to_the_decision),
             ]
+            if language != "en":
+                shots = [shot for shot in shots if shot[0] in IN_BOTH_LANGUAGES]
+            with use_language(language):
+                acting_as = _("Acting as")
             for name, path, person, then in shots:
-                _open_as(page, path, person)
+                _open_as(page, path, person, acting_as)
                 if then:
                     then(page)
-                page.screenshot(path=DOCS / f"{name}.png", full_page=False)
-                print(f"docs/{name}.png")
+                file = f"{name}.png" if language == "en" else f"{name}-{language}.png"
+                page.screenshot(path=DOCS / file, full_page=False)
+                print(f"docs/{file}")
             browser.close()
 
 
@@ -104,10 +119,10 @@ def _to_the_decision(page: Page) -> None:
     page.wait_for_timeout(800)
 
 
-def _open_as(page: Page, path: str, person: str) -> None:
+def _open_as(page: Page, path: str, person: str, acting_as: str) -> None:
     page.goto(path)
     _settled(page)
-    box = page.get_by_role("combobox", name="Acting as", exact=True)
+    box = page.get_by_role("combobox", name=acting_as, exact=True)
     if box.count() and not (box.input_value() or "").startswith(person):
         page.keyboard.press("Escape")  # nothing left open from the page before
         box.click(force=True)
@@ -139,7 +154,7 @@ class _serving:
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         url = f"http://127.0.0.1:{port}"
-        for _ in range(120):
+        for _attempt in range(120):
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
                     return url
