@@ -9,7 +9,6 @@ from __future__ import annotations
 from enum import StrEnum
 
 from council.i18n import N_, _, pgettext
-from council.i18n import formats as fmt
 
 
 class ItemStatus(StrEnum):
@@ -242,11 +241,3 @@ SEVERITY_SCALE: dict[int, str] = {
     4: N_("Customer loses money or trust"),
     5: N_("Customer is harmed or leaves"),
 }
-
-
-def counted(n: int, noun: str, plural: str | None = None) -> str:
-    """“1 row”, “2,500 rows”: a number with its English noun in the right form.
-
-    For texts people read in their own language use `ngettext` instead; this glues English words.
-    """
-    return f"{fmt.number(n)} {noun if n == 1 else plural or noun + 's'}"
