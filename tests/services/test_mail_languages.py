@@ -12,14 +12,15 @@ from council.domain.mail import MailKind
 from council.domain.meetings import Meeting
 from council.i18n import formats as fmt
 from council.i18n import use_language
-from council.services import mail_choices, meetings, outbox, reminders
+from council.services import mail_choices, meetings, outbox
 from council.services.languages import choose_language
 from council.services.meeting_mail import invited_now
 from council.services.workspace import Workspace
 from council.store import decisions, people
 from council.store import meetings as meeting_store
-from tests.mail_inbox import Inbox, Received, with_mail
+from tests.mail_inbox import Inbox, with_mail
 from tests.services.conftest import SECRETARY, add_person, decide
+from tests.services.test_reminders import _round
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                 "oktober", "november", "december")  # fmt: skip
@@ -32,14 +33,6 @@ def _in_dutch(day: date) -> str:
 
 def _morning(ws: Workspace, days: int = 0) -> datetime:
     return datetime.combine(ws.today() + timedelta(days=days), time(9), ws.zone)
-
-
-def _round(ws: Workspace, inbox: Inbox, at: datetime) -> list[Received]:
-    inbox.messages.clear()
-    reminders.queue_reminders(ws, at)
-    reminders.queue_digests(ws, at)
-    outbox.deliver(ws, now=at)
-    return list(inbox.messages)
 
 
 def test_an_invitation_is_in_dutch_for_who_chose_dutch_and_in_english_for_the_others(
