@@ -88,3 +88,32 @@ def test_every_text_on_a_page_of_a_new_empty_workspace_is_translated(
 
         assert not at.exception, [e.value for e in at.exception]
         assert _words_outside_the_marks(at) == []
+
+
+# One record of each kind, opened: the one with the most attached to it.
+RECORDS = {
+    "friction_points": "SELECT friction_point_id FROM decision_link WHERE friction_point_id IS NOT NULL"
+                       " GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1",
+    "missing_connections": "SELECT missing_connection_id FROM connection_friction GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1",
+    "blockers": "SELECT blocker_id FROM blocker_friction GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1",
+    "meetings": "SELECT meeting_id FROM decision GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1",
+    "decisions": "SELECT decision_id FROM decision_event GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("page", RECORDS)
+def test_every_text_on_an_opened_record_is_translated(
+    app, pseudo_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    # The workspace itself in the pseudo-language too: minutes are written in the workspace's language.
+    monkeypatch.setattr("council.config._Reader.language", lambda reader, data: PSEUDO)
+    db_file = tmp_path / "demo.duckdb"
+    shutil.copy(pseudo_demo, db_file)
+    ws = open_workspace(DEMO_CONFIG, db_file, demo=False)
+    record = ws.db.value(RECORDS[page])
+    ws.db.close()
+    with use_language(PSEUDO):
+        at = app(db_file, page, id=str(record))
+
+        assert not at.exception, [e.value for e in at.exception]
+        assert _words_outside_the_marks(at) == []
