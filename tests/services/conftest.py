@@ -16,10 +16,12 @@ import pytest
 from council.config import load_config
 from council.domain.decisions import DecisionEvent, DecisionLink, DecisionVersion
 from council.domain.people import Person
+from council.services import outbox, reminders
 from council.services.workspace import Workspace, open_workspace
 from council.store import decisions, people
 from council.store.feedback import add_feedback_rows
 from tests.conftest import DEMO_CONFIG
+from tests.mail_inbox import Inbox, Received
 
 # Who acts in tests that are not about permissions: the roles the write needs, but no row on the roster.
 MEMBER = Person("A council member", "service", roles=("member",))
@@ -181,3 +183,12 @@ def remember_source(ws: Workspace, folder: Path, source: str) -> None:
         feedback_import.import_file(ws, OPERATOR, file, profile)
     finally:
         remove_workdir(workdir)
+
+
+def mail_round(ws: Workspace, inbox: Inbox, at: datetime) -> list[Received]:
+    """One round of the mail worker at `at`: reminders and digests queued, everything due sent; what arrived."""
+    inbox.messages.clear()
+    reminders.queue_reminders(ws, at)
+    reminders.queue_digests(ws, at)
+    outbox.deliver(ws, now=at)
+    return list(inbox.messages)

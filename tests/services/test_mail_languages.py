@@ -19,8 +19,7 @@ from council.services.workspace import Workspace
 from council.store import decisions, people
 from council.store import meetings as meeting_store
 from tests.mail_inbox import Inbox, with_mail
-from tests.services.conftest import SECRETARY, add_person, decide
-from tests.services.test_reminders import _round
+from tests.services.conftest import SECRETARY, add_person, decide, mail_round
 
 DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                 "oktober", "november", "december")  # fmt: skip
@@ -91,7 +90,7 @@ def test_a_reminder_is_in_the_owners_language(mailing: Workspace, inbox: Inbox) 
             decision_id, "Hire two agents", owner_id=owner.id, due_on=mailing.today() + timedelta(days=2)
         )
         mailing.db.write(lambda tx, item=item: decisions.add_action_item(tx, item))
-    _round(mailing, inbox, _morning(mailing))
+    mail_round(mailing, inbox, _morning(mailing))
 
     due = mailing.today() + timedelta(days=2)
     [dutch] = inbox.to("ann@example.org")
@@ -114,7 +113,7 @@ def test_the_weekly_digest_is_in_each_readers_language(mailing: Workspace, inbox
     for reader in (ann, bob):
         mail_choices.choose(mailing, reader, MailKind.DIGEST, True)
     monday = next(_morning(mailing, d) for d in range(7) if _morning(mailing, d).weekday() == 0)
-    _round(mailing, inbox, monday)
+    mail_round(mailing, inbox, monday)
 
     [dutch] = inbox.to("ann@example.org")
     assert dutch.subject.startswith("Deze week in de raad: sinds ")

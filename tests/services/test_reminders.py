@@ -6,11 +6,11 @@ from datetime import datetime, time, timedelta
 
 from council.domain.decisions import ActionItem, DecisionEvent
 from council.domain.mail import MailKind
-from council.services import mail_choices, outbox, reminders
+from council.services import mail_choices
 from council.services.workspace import Workspace
 from council.store import decisions
-from tests.mail_inbox import Inbox, Received
-from tests.services.conftest import add_person, decide
+from tests.mail_inbox import Inbox
+from tests.services.conftest import add_person, decide, mail_round
 
 
 def _morning(ws: Workspace, days: int = 0) -> datetime:
@@ -24,21 +24,13 @@ def _action(
     return ws.db.write(lambda tx: decisions.add_action_item(tx, item))
 
 
-def _round(ws: Workspace, inbox: Inbox, at: datetime) -> list[Received]:
-    inbox.messages.clear()
-    reminders.queue_reminders(ws, at)
-    reminders.queue_digests(ws, at)
-    outbox.deliver(ws, now=at)
-    return list(inbox.messages)
-
-
 def test_an_owner_is_reminded_once_before_the_due_date_in_one_mail(mailing: Workspace, inbox: Inbox) -> None:
     ann = add_person(mailing, "Ann de Vries", "member", email="ann@example.org")
     decision_id = decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, due_in=60)
     _action(mailing, decision_id, ann.id, due_in=2, what="Hire two agents")
     _action(mailing, decision_id, ann.id, due_in=3, what="Write the script <first>")
     _action(mailing, decision_id, ann.id, due_in=10, what="Not yet due")
-    [mail] = _round(mailing, inbox, _morning(mailing))
+    [mail] = mail_round(mailing, inbox, _morning(mailing))
     assert (
         mail.recipients == ["ann@example.org"] and mail.subject == "2 of your actions and decisions are due"
     )
@@ -46,8 +38,8 @@ def test_an_owner_is_reminded_once_before_the_due_date_in_one_mail(mailing: Work
     assert "Hire two agents" in text and "Write the script <first>" in text and "Not yet due" not in text
     assert "Write the script &lt;first&gt;" in mail.body("html")
     assert "https://council.example.org/my_work" in text
-    assert _round(mailing, inbox, _morning(mailing)) == []  # the same due dates: never twice
-    assert _round(mailing, inbox, _morning(mailing, 1)) == []
+    assert mail_round(mailing, inbox, _morning(mailing)) == []  # the same due dates: never twice
+    assert mail_round(mailing, inbox, _morning(mailing, 1)) == []
 
 
 def test_overdue_is_said_once_then_weekly_and_a_new_due_date_is_reminded_again(
@@ -56,7 +48,9 @@ def test_overdue_is_said_once_then_weekly_and_a_new_due_date_is_reminded_again(
     ann = add_person(mailing, "Ann de Vries", "member", email="ann@example.org")
     decision_id = decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, due_in=60)
     action_id = _action(mailing, decision_id, ann.id, due_in=0, what="Hire two agents")
-    subjects = [[m.subject for m in _round(mailing, inbox, _morning(mailing, day))] for day in range(0, 16)]
+    subjects = [
+        [m.subject for m in mail_round(mailing, inbox, _morning(mailing, day))] for day in range(0, 16)
+    ]
     assert subjects[0] == [
         f"Due {mailing.today():%A} {mailing.today().day} {mailing.today():%B %Y}: Hire two agents"
     ]
@@ -67,18 +61,18 @@ def test_overdue_is_said_once_then_weekly_and_a_new_due_date_is_reminded_again(
         lambda tx: tx.execute("UPDATE action_item SET due_on = ? WHERE id = ?", [later, action_id])
     )
     assert next(
-        m.subject for m in _round(mailing, inbox, datetime.combine(later, time(9), mailing.zone))
+        m.subject for m in mail_round(mailing, inbox, datetime.combine(later, time(9), mailing.zone))
     ).startswith("Due ")
 
 
 def test_nothing_goes_before_the_sending_time_or_for_what_is_done(mailing: Workspace, inbox: Inbox) -> None:
     ann = add_person(mailing, "Ann de Vries", "member", email="ann@example.org")
     decision_id = decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, due_in=1)
-    assert _round(mailing, inbox, datetime.combine(mailing.today(), time(6, 59), mailing.zone)) == []
+    assert mail_round(mailing, inbox, datetime.combine(mailing.today(), time(6, 59), mailing.zone)) == []
     mailing.db.write(
         lambda tx: decisions.add_decision_event(tx, DecisionEvent(decision_id, "done", mailing.now(), ann.id))
     )
-    assert _round(mailing, inbox, _morning(mailing)) == []
+    assert mail_round(mailing, inbox, _morning(mailing)) == []
 
 
 def test_a_decision_due_reminds_its_owner_who_may_turn_reminders_off(
@@ -89,7 +83,7 @@ def test_a_decision_due_reminds_its_owner_who_may_turn_reminders_off(
     decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, due_in=1)
     decide(mailing, "Clear refund letters", "What we do.", "Why.", bob, due_in=1)
     mail_choices.choose(mailing, bob, MailKind.REMINDER, False)
-    [mail] = _round(mailing, inbox, _morning(mailing))
+    [mail] = mail_round(mailing, inbox, _morning(mailing))
     assert mail.recipients == ["ann@example.org"] and "Callbacks within a day" in mail.subject
 
 
@@ -99,7 +93,7 @@ def test_the_weekly_digest_goes_to_those_who_chose_it_once_a_week(mailing: Works
     decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, days_ago=2, due_in=40)
     mail_choices.choose(mailing, ann, MailKind.DIGEST, True)
     days = [_morning(mailing, d) for d in range(14)]
-    got = [(day, m) for day in days for m in _round(mailing, inbox, day)]
+    got = [(day, m) for day in days for m in mail_round(mailing, inbox, day)]
     assert [day.weekday() for day, _ in got] == [0, 0]  # Mondays, once each
     [(_, first), _] = got
     assert first.recipients == ["ann@example.org"] and first.subject.startswith("This week in the council")
@@ -113,7 +107,7 @@ def test_an_owner_with_many_items_due_gets_one_short_mail(mailing: Workspace, in
     decision_id = decide(mailing, "Callbacks within a day", "What we do.", "Why.", ann, due_in=60)
     for n in range(25):
         _action(mailing, decision_id, ann.id, due_in=-3, what=f"Overdue step {n}")
-    [mail] = _round(mailing, inbox, _morning(mailing))
+    [mail] = mail_round(mailing, inbox, _morning(mailing))
     assert mail.subject == "25 of your actions and decisions are due, 25 overdue"
     text = mail.body("plain")
     assert "Overdue (25)" in text and text.count("Overdue step") == 20 and "… and 5 more on My work" in text
