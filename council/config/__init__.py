@@ -128,6 +128,14 @@ class _Reader:
                 languages=", ".join(LANGUAGES)))  # fmt: skip
         return Wording.of({lang: self.text(value, lang, where) for lang in value})
 
+    def one_of(self, data: dict[str, Any], key: str, key_path: str, choices: tuple[str, ...]) -> str:
+        """The text at `key`, one of `choices` (the first when it is left out)."""
+        value = self.text(data, key, key_path, default=choices[0])
+        if value not in choices:
+            raise self.fail(_join(key_path, key), _("expected one of {choices}, got {value}").format(
+                choices=", ".join(choices), value=repr(value)))  # fmt: skip
+        return value
+
     def boolean(self, data: dict[str, Any], key: str, key_path: str, default: bool) -> bool:
         value = data.get(key, default)
         if not isinstance(value, bool):
@@ -234,18 +242,10 @@ class _Reader:
         )
 
     def language(self, data: dict[str, Any]) -> str:
-        language = self.text(data, "language", "", default=LANGUAGES[0])
-        if language not in LANGUAGES:
-            raise self.fail("language", _("expected one of {choices}, got {value}").format(
-                choices=", ".join(LANGUAGES), value=repr(language)))  # fmt: skip
-        return language
+        return self.one_of(data, "language", "", LANGUAGES)
 
     def sign_in(self, data: dict[str, Any]) -> str:
-        how = self.text(data, "sign_in", "", default=SIGN_IN_METHODS[0])
-        if how not in SIGN_IN_METHODS:
-            raise self.fail("sign_in", _("expected one of {choices}, got {value}").format(
-                choices=", ".join(SIGN_IN_METHODS), value=repr(how)))  # fmt: skip
-        return how
+        return self.one_of(data, "sign_in", "", SIGN_IN_METHODS)
 
     def self_check(self, items: Any) -> tuple[SelfCheckQuestion, ...]:
         if items is None:

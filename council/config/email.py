@@ -37,12 +37,7 @@ def read_email(reader: _Reader, raw: Any) -> MailSettings:
     enabled = reader.boolean(data, "enabled", "email", False)
     if not enabled:
         return MailSettings()
-    security = reader.text(data, "security", "email", default="starttls")
-    if security not in SECURITY:
-        expected = _("expected one of {choices}, got {value}")
-        raise reader.fail(
-            "email.security", expected.format(choices=", ".join(SECURITY), value=repr(security))
-        )
+    security = reader.one_of(data, "security", "email", SECURITY)
     port = int(reader.number(data, "port", "email", default=_DEFAULT_PORTS[security], minimum=1, whole=True))
     if port > 65535:
         raise reader.fail(
