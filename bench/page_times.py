@@ -106,15 +106,22 @@ def _recording_using(self: Database) -> Iterator[Any]:
 Database._using = _recording_using  # type: ignore[method-assign]
 
 
-def time_view(ws: Workspace, config: Path, view: View, repeats: int) -> Timing:
-    """Open `view` on the workspace `ws` (whose database file the app opens too) and time it."""
+def open_view(ws: Workspace, config: Path, view: View) -> AppTest:
+    """The app on `view`, as its person opens it on the workspace `ws` (whose database file the app opens
+    too), run once: that run imports the page's modules, so it is not one to count."""
     at = AppTest.from_file(APP, default_timeout=300)
     at.session_state[ACTING_KEY] = view.person(ws)
     _env(config, ws.db.path)
     at.run()
     at.switch_page(f"app_pages/{view.page}.py")
     at.query_params.update(view.params(ws))
-    at.run()  # the first run imports the page's modules: not counted
+    at.run()
+    return at
+
+
+def time_view(ws: Workspace, config: Path, view: View, repeats: int) -> Timing:
+    """Open `view` on the workspace `ws` (whose database file the app opens too) and time it."""
+    at = open_view(ws, config, view)
     cold = []
     for _ in range(repeats):
         st.cache_data.clear()

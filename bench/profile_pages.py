@@ -27,13 +27,11 @@ from collections import Counter
 from pathlib import Path
 
 import streamlit as st
-from page_times import APP, View, _env
+from page_times import View, open_view
 from running_app import CONFIG
 from speed import VIEWS
-from streamlit.testing.v1 import AppTest
 
 from council.services.workspace import open_workspace
-from council.ui.session import ACTING_KEY
 
 PARTS = ("queries", "pandas", "figures", "serialisation", "streamlit", "own code", "other")
 _FIRST = (("/duckdb/", "queries"), ("/council/store/database.py", "queries"), ("/plotly/", "figures"),
@@ -90,13 +88,7 @@ def _part(frame) -> str:
 
 
 def profile(view: View, ws, runs: int, sampler: Sampler) -> dict[str, tuple[float, dict[str, float]]]:
-    at = AppTest.from_file(APP, default_timeout=300)
-    at.session_state[ACTING_KEY] = view.person(ws)
-    _env(CONFIG, ws.db.path)
-    at.run()
-    at.switch_page(f"app_pages/{view.page}.py")
-    at.query_params.update(view.params(ws))
-    at.run()  # imports the page's modules: not counted
+    at = open_view(ws, CONFIG, view)
     found = {}
     for kind in ("cold", "warm"):
         sampler.counts.clear()
