@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,12 +103,8 @@ def mail_app(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.fixture
 def mail_page(browser: Browser, mail_app: MailApp) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORT, base_url=mail_app.url)
-    tab = context.new_page()
-    tab.goto("/")
-    wait_for_app(tab)
-    yield tab
-    context.close()
+    with opened_on(browser, mail_app.url) as tab:
+        yield tab
 
 
 @dataclass(frozen=True)
@@ -168,12 +165,21 @@ def fresh_screenshots() -> None:
 @pytest.fixture
 def page(browser: Browser, app_url: str) -> Iterator[Page]:
     """A new browser session on the app's first page, its first run finished."""
-    context = browser.new_context(viewport=VIEWPORT, base_url=app_url)
-    tab = context.new_page()
-    tab.goto("/")
-    wait_for_app(tab)
-    yield tab
-    context.close()
+    with opened_on(browser, app_url) as tab:
+        yield tab
+
+
+@contextmanager
+def opened_on(browser: Browser, url: str, path: str = "/") -> Iterator[Page]:
+    """A new browser session on `path` of the app at `url`, its run finished; closed after the block."""
+    context = browser.new_context(viewport=VIEWPORT, base_url=url)
+    try:
+        tab = context.new_page()
+        tab.goto(path)
+        wait_for_app(tab)
+        yield tab
+    finally:
+        context.close()
 
 
 def _free_port() -> int:

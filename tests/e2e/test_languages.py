@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from council.i18n import LANGUAGE_NAMES, PSEUDO
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG
-from tests.e2e.conftest import VIEWPORT, _serve, act_as, choose, shot, visited, wait_for_app
+from tests.e2e.conftest import _serve, act_as, choose, opened_on, shot, visited, wait_for_app
 from tests.ui.pseudo import mark_the_data, unmarked
 
 PROPER_NAMES = ("Helder Energie", *LANGUAGE_NAMES.values())
@@ -67,31 +67,21 @@ def _untranslated(page: Page) -> list[str]:
 def test_every_text_a_page_shows_in_the_browser_is_translated(
     browser: Browser, pseudo_url: str, path: str
 ) -> None:
-    context = browser.new_context(viewport=VIEWPORT, base_url=pseudo_url)
-    page = context.new_page()
-    try:
-        page.goto(f"/{path}")
-        wait_for_app(page)
+    with opened_on(browser, pseudo_url, f"/{path}") as page:
         page.wait_for_timeout(1000)  # charts finish drawing
         visited(page, f"pseudo-{path}")
         shown = "".join(page.evaluate(_SHOWN_TEXTS, NOT_OURS))
         assert shown.count("⟦") > 20, "the page is not in the pseudo-language"
         left = _untranslated(page)
         assert left == [], left
-    finally:
-        context.close()
 
 
 @pytest.fixture
 def own_app(demo_file: Path, tmp_path: Path, browser: Browser) -> Iterator[Page]:
     """A browser on an app of its own: the language chosen here is kept in its workspace."""
     for url in _serve(demo_file, DEMO_CONFIG, tmp_path):
-        context = browser.new_context(viewport=VIEWPORT, base_url=url)
-        page = context.new_page()
-        page.goto("/")
-        wait_for_app(page)
-        yield page
-        context.close()
+        with opened_on(browser, url) as page:
+            yield page
 
 
 def test_a_person_who_picks_dutch_reads_dutch_and_keeps_it_after_a_reload(own_app: Page) -> None:
