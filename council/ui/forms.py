@@ -20,7 +20,7 @@ from council.domain.workspace import WorkspaceConfig
 from council.i18n import _
 from council.ui.cache import clear_reads
 from council.ui.session import show_error
-from council.ui.text import in_this_language, md
+from council.ui.text import md
 
 _FLASH = "flash_message"
 _REFUSED = "refused_message"
@@ -139,13 +139,13 @@ def _error_key(form: str) -> str:
 def config_select(config: WorkspaceConfig, form: str, field: str, label: str, kind: str) -> None:
     """A choice from one of the workspace's lists (departments, stages…), shown by name, none chosen yet."""
     st.selectbox(label, options=config.ids(kind), index=None, placeholder=_("Choose…"),
-                 format_func=in_this_language(lambda v: config.name_of(kind, v)), key=f"{form}_{field}")  # fmt: skip
+                 format_func=lambda v: config.name_of(kind, v), key=f"{form}_{field}")  # fmt: skip
     field_error(form, field)
 
 
 def status_select(form: str, statuses: type[StrEnum]) -> None:
     st.selectbox(_("Status"), options=[s.value for s in statuses],
-                 format_func=in_this_language(lambda s: statuses(s).label), key=f"{form}_status")  # fmt: skip
+                 format_func=lambda s: statuses(s).label, key=f"{form}_status")  # fmt: skip
     field_error(form, "status")
 
 

@@ -14,7 +14,7 @@ from council.i18n import N_, _
 from council.services.lists import everyone
 from council.services.workspace import DB_ENV, Workspace, open_workspace
 from council.ui.cache import cached
-from council.ui.text import in_this_language, md
+from council.ui.text import md
 
 ACTING_KEY = "acting_person_id"  # demo mode: whom the user chose to be
 SIGNED_IN_KEY = "signed_in_person_id"  # accounts: who signed in, for this browser session
@@ -106,7 +106,7 @@ def choose_acting_person(ws: Workspace) -> Person | None:
     chosen = st.sidebar.selectbox(
         _("Acting as"),
         options=list(by_id),
-        format_func=in_this_language(lambda pid: _describe(ws, by_id[pid])),
+        format_func=lambda pid: _describe(ws, by_id[pid]),
         key=ACTING_KEY,
         help=_("Demo mode: choose who you are. Everyone can pick anyone."),
     )

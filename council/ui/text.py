@@ -1,33 +1,18 @@
-"""Showing what people wrote exactly as they wrote it: never as Markdown, HTML or a link; and showing
-choices in the language of the run that drew them."""
+"""Showing what people wrote exactly as they wrote it: never as Markdown, HTML or a link; and tables'
+dates as the reader's language writes them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import TypeVar
 
-from council.i18n import current_language, use_language
+from council.i18n import current_language
 
-T = TypeVar("T")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^])")
 
 
 def md(text: object) -> str:
     """User text made safe to put inside a Markdown string: every special character is escaped."""
     return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", "  \n")
-
-
-def in_this_language(show: Callable[[T], str]) -> Callable[[T], str]:
-    """`show` (a select box's `format_func`) always in the language of this run: a widget may call it again
-    after the run, outside it (Streamlit's tests do), where no language is set."""
-    language = current_language()
-
-    def shown(value: T) -> str:
-        with use_language(language):
-            return show(value)
-
-    return shown
 
 
 # Table columns of dates are drawn by the browser, which writes month names in English only: other
