@@ -4,7 +4,9 @@ Streamlit's own websocket protocol: what the benchmarks that need a real server 
 from __future__ import annotations
 
 import os
+import platform
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,16 +37,21 @@ class RunningApp:
 
 
 @contextmanager
-def running_app(db: Path, config: Path = CONFIG, startup_seconds: float = 120) -> Iterator[RunningApp]:
-    """The app serving `db`, started now and stopped afterwards; waits until it answers its health check."""
+def running_app(
+    db: Path, config: Path | None = None, startup_seconds: float = 120, root: Path = ROOT
+) -> Iterator[RunningApp]:
+    """The app of the tree `root` (default: this one) serving `db`, started now and stopped afterwards;
+    waits until it answers its health check. It runs that tree's own code, Streamlit settings and
+    workspace file (unless `config` names another)."""
     port = _free_port()
-    env = os.environ | {"COUNCIL_CONFIG": str(config), "COUNCIL_DB": str(db)}
+    config = config or root / "data" / "workspace.yaml"
+    env = _code_of(root) | {"COUNCIL_CONFIG": str(config), "COUNCIL_DB": str(db)}
     # The app's messages go to a file, not a pipe: a chatty app would fill a pipe and stall.
     with tempfile.TemporaryFile() as errors:
         app = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors,
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=errors,
         )  # fmt: skip
         url = f"http://127.0.0.1:{port}"
         try:
@@ -59,6 +66,22 @@ def running_app(db: Path, config: Path = CONFIG, startup_seconds: float = 120) -
         finally:
             app.kill()
             app.wait(timeout=30)
+
+
+def fresh_demo(db: Path, root: Path = ROOT) -> Path:
+    """A new copy of the demo workspace at `db`, built by the code of the tree `root` (another commit
+    may have another schema and demo) before any clock starts."""
+    build = "import sys; from council.services.workspace import open_workspace; open_workspace(*sys.argv[1:]).db.close()"
+    subprocess.run([sys.executable, "-c", build, str(root / "data" / "workspace.yaml"), str(db)],
+                   cwd=root, env=_code_of(root), check=True)  # fmt: skip
+    return db
+
+
+def _code_of(root: Path) -> dict[str, str]:
+    """The environment that runs the package of the tree `root`: its folder comes first on the path, before
+    the package installed (in editable mode) from this tree."""
+    path = [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return os.environ | {"PYTHONPATH": os.pathsep.join(path)}
 
 
 async def open_pages(app: RunningApp, pages: list[tuple[str, str]]) -> list[tuple[float, bool]]:
@@ -85,6 +108,17 @@ async def open_pages(app: RunningApp, pages: list[tuple[str, str]]) -> list[tupl
                     break
             found.append((time.perf_counter() - started, clean and reply.script_finished == FINISHED))
     return found
+
+
+def spread(seconds: list[float]) -> tuple[float, float, float]:
+    """The median, the 95th percentile and the largest of some times."""
+    times = sorted(seconds)
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], times[-1]
+
+
+def machine() -> str:
+    """The machine a benchmark ran on, for its header."""
+    return f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def memory_mib(pid: int) -> tuple[float, float]:
