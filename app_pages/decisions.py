@@ -25,7 +25,7 @@ def show_list() -> None:
     if not found.counts["all"]:
         history.nothing_found(ws, flt)
         return
-    history.timeline(found)
+    history.timeline(ws, flt, sort)
     history.export_buttons(ws, flt, sort, found.counts["all"])
     history.cards(ws, found)
     history.pager(found)

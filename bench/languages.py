@@ -19,7 +19,6 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import streamlit as st
 from page_times import time_view
 from running_app import CONFIG
 from speed import VIEWS
@@ -27,13 +26,14 @@ from speed import VIEWS
 from council.i18n import use_language
 from council.services.workspace import Workspace, open_workspace
 from council.store.languages import choose_language
+from council.ui.cache import clear_reads
 
 TARGET_RATIO = 1.05
 
 
 def _speak(ws: Workspace, person_id: int, language: str) -> None:
     ws.db.write(lambda tx: choose_language(tx, person_id, language, ws.now()))
-    st.cache_data.clear()  # as the app does after a write: the person's language is a cached read
+    clear_reads()  # as the app does after a write: the person's language is a cached read
 
 
 def main() -> None:

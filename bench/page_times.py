@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from council.services.workspace import Workspace
 from council.store.database import Database
+from council.ui.cache import clear_reads
 from council.ui.session import ACTING_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,11 +124,11 @@ def time_view(ws: Workspace, config: Path, view: View, repeats: int) -> Timing:
     at = open_view(ws, config, view)
     cold = []
     for _ in range(repeats):
-        st.cache_data.clear()
+        clear_reads()
         started = time.perf_counter()
         at.run()
         cold.append(time.perf_counter() - started)
-    st.cache_data.clear()  # once more, not timed, noting every query
+    clear_reads()  # once more, not timed, noting every query
     _LOG.on, _LOG.queries = True, []
     at.run()
     _LOG.on, recorded = False, _LOG.queries

@@ -26,12 +26,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import streamlit as st
 from page_times import View, open_view
 from running_app import CONFIG
 from speed import VIEWS
 
 from council.services.workspace import open_workspace
+from council.ui.cache import clear_reads
 
 PARTS = ("queries", "pandas", "figures", "serialisation", "streamlit", "own code", "other")
 _FIRST = (("/duckdb/", "queries"), ("/council/store/database.py", "queries"), ("/plotly/", "figures"),
@@ -95,7 +95,7 @@ def profile(view: View, ws, runs: int, sampler: Sampler) -> dict[str, tuple[floa
         times = []
         for _ in range(runs):
             if kind == "cold":
-                st.cache_data.clear()
+                clear_reads()
             sampler.on.set()
             started = time.perf_counter()
             at.run()

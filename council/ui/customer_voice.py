@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from council.charts.feedback import net_score_by_group, net_score_trend
@@ -13,7 +15,7 @@ from council.services import customer_voice as service
 from council.services import list_exports
 from council.services.workspace import Workspace
 from council.ui import forms, links
-from council.ui.cache import cached
+from council.ui.cache import cached, shared
 from council.ui.downloads import csv_download
 from council.ui.session import can, current_person
 
@@ -39,6 +41,17 @@ def voice_filter(ws: Workspace, scales: list[str]) -> VoiceFilter:
     picks["source"] = cols[5].selectbox(_("Source"), known, index=None, placeholder=_("All"), key="voice_source",
                                         disabled=not known)  # fmt: skip
     return service.filter_for(ws, scale=scale, period=period, **picks)
+
+
+def _trend(ws: Workspace, flt: VoiceFilter) -> go.Figure:
+    found = cached(ws, service.scores, flt)
+    return net_score_trend(service.trend_frame(found), found.scale.net_name)
+
+
+def _groups(ws: Workspace, flt: VoiceFilter, by: str) -> tuple[pd.DataFrame, go.Figure]:
+    found = cached(ws, service.scores, flt)
+    groups = service.group_frame(ws, found, by)
+    return groups, net_score_by_group(groups, found.scale.net_name)
 
 
 def figure_text(figure: NpsFigure, decimals: int = 1) -> str:
@@ -76,13 +89,13 @@ def scores(ws: Workspace, flt: VoiceFilter) -> None:
         col.metric(f"{net}, {ws.config.name_of('segment', segment).lower()}", figure_text(figure))
         col.caption(trust_note(figure))
     st.markdown(_("**{measure} month by month** (hollow: too few responses to trust)").format(measure=net))
-    st.plotly_chart(net_score_trend(service.trend_frame(found), net), width="stretch", key="voice_trend")
+    st.plotly_chart(shared(ws, _trend, flt), width="stretch", key="voice_trend")
     by = st.segmented_control(_("Break down by"), list(service.BREAKDOWNS), format_func=lambda b: _(service.BREAKDOWNS[b]),
                               default="journey_stage", key="voice_by") or "journey_stage"  # fmt: skip
-    groups = service.group_frame(ws, found, by)
+    groups, figure = shared(ws, _groups, flt, by)
     if by == "journey_stage":
         st.caption(_("★ a moment of truth. Pale bars rest on too few responses to trust."))
-    st.plotly_chart(net_score_by_group(groups, net), width="stretch", key="voice_groups")
+    st.plotly_chart(figure, width="stretch", key="voice_groups")
     st.dataframe(
         groups.drop(columns=["key", "moment_of_truth"]), hide_index=True, width="stretch",
         column_config={

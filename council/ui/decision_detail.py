@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from council.charts.decisions import before_and_after
@@ -20,7 +21,7 @@ from council.services.decisions import DecisionDetail, VersionView
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.action_views import action_line, action_picker, close_decision_offer, update_panel
-from council.ui.cache import cached
+from council.ui.cache import cached, shared
 from council.ui.chain_views import effect_words
 from council.ui.decision_fields import FIELDS, decision_fields
 from council.ui.decision_list import badges, facts
@@ -351,8 +352,8 @@ def effect_view(ws: Workspace, decision_id: int) -> None:
             w.days,
         ).format(n=fmt.number(w.days), day=fmt.long_day(w.decided_on))
     )
-    names = {None: _("All these stages")} | {s: ws.config.name_of("journey_stage", s) for s in found.stages}
-    st.plotly_chart(before_and_after(found.rows, names), width="stretch", key=f"effect_{decision_id}",
+    names = _stage_names(ws, found)
+    st.plotly_chart(shared(ws, _effect, decision_id, days), width="stretch", key=f"effect_{decision_id}",
                     config={"displayModeBar": False})  # fmt: skip
     st.dataframe(effect_table(found.rows, names), hide_index=True, width="stretch")
     if not all(r.trustworthy for r in found.rows):
@@ -360,6 +361,15 @@ def effect_view(ws: Workspace, decision_id: int) -> None:
             ":material/warning: "
             + _("Marked rows have fewer than 30 responses in a window: too few to trust.")
         )
+
+
+def _stage_names(ws: Workspace, found: effect.Effect) -> dict[str | None, str]:
+    return {None: _("All these stages")} | {s: ws.config.name_of("journey_stage", s) for s in found.stages}
+
+
+def _effect(ws: Workspace, decision_id: int, days: int) -> go.Figure:
+    found = cached(ws, effect.decision_effect, decision_id, days)
+    return before_and_after(found.rows, _stage_names(ws, found))
 
 
 def effect_table(rows, names) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from council.charts.decisions import decisions_per_month
@@ -14,7 +15,7 @@ from council.services import decision_export
 from council.services.decisions import DecisionHistory, decision_history, filter_choices
 from council.services.workspace import Workspace
 from council.ui import forms, url
-from council.ui.cache import cached
+from council.ui.cache import cached, shared
 from council.ui.text import md
 
 SHOW = {
@@ -91,7 +92,11 @@ def history_page(ws: Workspace, flt: DecisionFilter, sort: str) -> DecisionHisto
         if st.session_state.get("dl_seen"):  # not on the first visit: a shared link keeps its page
             url.write_to_url({"page": None})
     st.session_state["dl_seen"] = True
-    return cached(ws, decision_history, flt, sort, url.int_from_url("page") or 1)
+    return cached(ws, decision_history, flt, sort, _asked_page())
+
+
+def _asked_page() -> int:
+    return url.int_from_url("page") or 1
 
 
 def numbers(history: DecisionHistory) -> None:
@@ -112,10 +117,15 @@ def nothing_found(ws: Workspace, flt: DecisionFilter) -> None:
     st.info(_("No decisions match. Clear the search or widen the filters."), icon=":material/search_off:")
 
 
-def timeline(history: DecisionHistory) -> None:
-    st.plotly_chart(decisions_per_month(history.per_month), width="stretch", key="dl_months",
+def timeline(ws: Workspace, flt: DecisionFilter, sort: str) -> None:
+    """Decisions per month; the figure is built once per data version, filter and language."""
+    st.plotly_chart(shared(ws, _timeline, flt, sort, _asked_page()), width="stretch", key="dl_months",
                     config={"displayModeBar": False})  # fmt: skip
     st.caption(_("Decisions per month they were taken in, coloured by where they stand today."))
+
+
+def _timeline(ws: Workspace, flt: DecisionFilter, sort: str, page: int) -> go.Figure:
+    return decisions_per_month(cached(ws, decision_history, flt, sort, page).per_month)
 
 
 def export_buttons(ws: Workspace, flt: DecisionFilter, sort: str, matching: int) -> None:

@@ -3,10 +3,14 @@ and the priority list that opens an item's detail."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import plotly.graph_objects as go
 import streamlit as st
 
-from council.charts.friction import priority_parts
+from council.charts import blockers as blocker_charts
+from council.charts import friction as friction_charts
+from council.charts import hand_offs
 from council.domain.filters import ViewFilter
 from council.domain.permissions import Task
 from council.i18n import _, ngettext
@@ -14,7 +18,7 @@ from council.i18n import formats as fmt
 from council.services import overview as service
 from council.services.overview import ChartData, Overview
 from council.services.workspace import Workspace
-from council.ui.cache import cached
+from council.ui.cache import cached, shared
 from council.ui.navigation import page_at
 from council.ui.record_page import DETAIL_PAGES
 from council.ui.session import can
@@ -60,8 +64,31 @@ def headline(ws: Workspace, view: ViewFilter) -> None:
                           icon=":material/arrow_forward:")  # fmt: skip
 
 
-def chart(data: ChartData, figure: go.Figure, key: str) -> None:
-    """The takeaway in words first, then the figure; with nothing to draw, the takeaway alone says so."""
+def _names(ws: Workspace) -> list[str]:
+    return [d.name for d in ws.config.departments]
+
+
+# The overview's charts by their element key: what each reads, and how it is drawn.
+_CHARTS: dict[str, tuple[Callable[[Workspace, ViewFilter], ChartData], Callable[[Workspace, ChartData], go.Figure]]] = {
+    "ov_heatmap": (service.friction_heatmap, lambda ws, d: friction_charts.friction_heatmap(d.frame, d.takeaway)),
+    "ov_segments": (service.friction_by_segment, lambda ws, d: friction_charts.friction_by_segment(d.frame, d.takeaway)),
+    "ov_network": (service.hand_off_network, lambda ws, d: hand_offs.hand_off_network(d.frame, _names(ws), d.takeaway)),
+    "ov_blockers": (service.blockers_by_category, lambda ws, d: blocker_charts.blockers_by_category(d.frame, d.takeaway)),
+    "ov_trend": (service.opened_and_resolved, lambda ws, d: friction_charts.opened_and_resolved(d.frame, d.takeaway)),
+    "ov_top": (service.top_priorities, lambda ws, d: friction_charts.priority_parts(d.frame)),
+}  # fmt: skip
+
+
+def _drawn(ws: Workspace, key: str, view: ViewFilter) -> tuple[ChartData, go.Figure]:
+    read, draw = _CHARTS[key]
+    data = read(ws, view)
+    return data, draw(ws, data)
+
+
+def chart(ws: Workspace, key: str, view: ViewFilter) -> None:
+    """The takeaway in words first, then the figure; with nothing to draw, the takeaway alone says so.
+    The figure is built once per data version, filter and language, for every session."""
+    data, figure = shared(ws, _drawn, key, view)
     if data.empty:
         st.info(md(data.takeaway), icon=":material/info:")
         return
@@ -69,7 +96,8 @@ def chart(data: ChartData, figure: go.Figure, key: str) -> None:
     st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG, key=key)
 
 
-def priorities(ws: Workspace, data: ChartData) -> None:
+def priorities(ws: Workspace, view: ViewFilter) -> None:
+    data, figure = shared(ws, _drawn, "ov_top", view)
     if data.empty:
         st.info(md(data.takeaway), icon=":material/info:")
         return
@@ -79,7 +107,7 @@ def priorities(ws: Workspace, data: ChartData) -> None:
             "workspace settings say."
         ).format(takeaway=md(data.takeaway))
     )
-    st.plotly_chart(priority_parts(data.frame), width="stretch", config=_CHART_CONFIG, key="ov_top")
+    st.plotly_chart(figure, width="stretch", config=_CHART_CONFIG, key="ov_top")
     # Links rather than a button: the browser's Back then returns to this view with its filters.
     st.markdown(_("**Open one of these**"))
     columns = st.columns(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from council.charts.hand_offs import hand_off_matrix
@@ -14,7 +15,7 @@ from council.services import blockers, connections, list_exports
 from council.services.workspace import Workspace
 from council.ui import url
 from council.ui.blocker_form import edit_blocker_form
-from council.ui.cache import cached
+from council.ui.cache import cached, shared
 from council.ui.chain_views import agenda_request, decisions_taken
 from council.ui.connection_form import IMPACT, edit_connection_form
 from council.ui.downloads import csv_download
@@ -37,13 +38,16 @@ def _friction_columns() -> dict:
     }
 
 
-def connection_list(ws: Workspace) -> None:
-    names = [d.name for d in ws.config.departments]
+def _matrix(ws: Workspace) -> go.Figure:
     edges = cached(ws, connections.hand_off_matrix, ViewFilter())
+    return hand_off_matrix(edges, [d.name for d in ws.config.departments])
+
+
+def connection_list(ws: Workspace) -> None:
     st.subheader(_("Who hands off to whom, and where it breaks"))
     st.caption(_("Rows hand the customer over to columns. The number is how many open hand-offs break there; "
                  "the redder, the worse for customers (impact added up)."))  # fmt: skip
-    st.plotly_chart(hand_off_matrix(edges, names), width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(shared(ws, _matrix), width="stretch", config={"displayModeBar": False})
     show = url.selectbox_in_url(
         _("Show"), "show", {"open": _("Still open"), "all": _("Everything")}, "open", key="mc_show"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from council.charts.self_check import self_check_trend
@@ -15,7 +16,7 @@ from council.i18n import formats as fmt
 from council.services import self_check as service
 from council.services.workspace import Workspace
 from council.ui import forms
-from council.ui.cache import cached, clear_reads
+from council.ui.cache import cached, clear_reads, shared
 from council.ui.session import current_person
 from council.ui.text import md
 
@@ -107,9 +108,13 @@ def cannot_answer(ws: Workspace, me: Person | None) -> None:
     st.info(said, icon=":material/visibility:")
 
 
+def _trend(ws: Workspace) -> go.Figure:
+    return self_check_trend(cached(ws, service.trend_frame))
+
+
 def trend(ws: Workspace) -> None:
     frame = cached(ws, service.trend_frame)
-    st.plotly_chart(self_check_trend(frame), config={"displayModeBar": False})
+    st.plotly_chart(shared(ws, _trend), config={"displayModeBar": False})
     if not frame.empty:
         st.caption(_("The average score per statement at every meeting. Hover a point for how many members "
                      "answered and their lowest and highest score."))  # fmt: skip

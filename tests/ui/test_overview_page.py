@@ -6,7 +6,7 @@ from pathlib import Path
 
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG
-from tests.ui.conftest import plain
+from tests.ui.conftest import button, plain
 
 CHARTS = 6  # heatmap, segments, priorities, network, blockers, trend
 
@@ -94,3 +94,25 @@ def test_overdue_decisions_link_to_the_decision_history_showing_only_those(app, 
     overdue = int(next(m.value for m in at.metric if m.label == "Decisions overdue"))
     opened = app(demo_copy, "decisions", show="overdue")
     assert int(next(m.value for m in opened.metric if m.label == "Decisions")) == overdue
+
+
+def _figures(at) -> dict[str, str]:
+    return {chart.proto.id: chart.proto.spec for chart in at.get("plotly_chart")}
+
+
+def test_a_save_by_one_person_shows_in_the_charts_everyone_else_has_open(app, demo_copy: Path) -> None:
+    # The figures are built once and shared by every session until a write: the next run after
+    # someone else's save must draw the new state, not the figure shared before it.
+    watching = app(demo_copy, "overview")
+    before = _figures(watching)
+    assert _figures(watching.run()) == before  # nothing changed: the same figures again
+    writing = app(demo_copy, "friction_points")
+    writing.text_input(key="new_friction_title").input("Meter readings vanish after the app update")
+    writing.text_area(key="new_friction_description").input("Customers enter a reading and it is gone.")
+    writing.session_state["new_friction_journey_stage"] = "usage"
+    writing.session_state["new_friction_severity"] = 5
+    button(writing, "Log friction point").click().run()
+    assert "is logged" in plain(writing.success[0].value)
+    after = _figures(watching.run())
+    changed = [key for key in before if after.get(key) != before[key]]
+    assert len(changed) >= 3, changed  # the heatmap, the segments and the month-by-month trend at least
