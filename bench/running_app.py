@@ -1,5 +1,10 @@
 """The app as `streamlit run` starts it, on a free port, and a browser session spoken to over
-Streamlit's own websocket protocol: what the benchmarks that need a real server share."""
+Streamlit's own websocket protocol: what the benchmarks that need a real server share.
+
+A session opens pages and presses the widgets on them as the browser does: every run is a BackMsg
+`rerun_script` with the page, its query string and the values of the widgets on screen
+(`widget_states`; a pressed button's `trigger_value`), answered by the ForwardMsgs that draw the
+page, the last of them `script_finished`."""
 
 from __future__ import annotations
 
@@ -12,18 +17,24 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import websockets
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "data" / "workspace.yaml"
 FINISHED = ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY
+# A run that ends so that another starts at once (the page called st.rerun()).
+RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 
 
 @dataclass(frozen=True)
@@ -84,29 +95,101 @@ def _code_of(root: Path) -> dict[str, str]:
     return os.environ | {"PYTHONPATH": os.pathsep.join(path)}
 
 
+@dataclass(frozen=True)
+class Run:
+    """One run of a page as the browser receives it."""
+
+    seconds: float  # from sending the request to the run's end
+    clean: bool  # it finished, with no exception shown
+    elements: list[Element]
+
+    def widgets(self) -> Iterator[Any]:
+        """The widgets on the page (their protos: id, label, options, value…)."""
+        for element in self.elements:
+            proto = getattr(element, element.WhichOneof("type") or "empty")
+            if "label" in proto.DESCRIPTOR.fields_by_name and getattr(proto, "id", ""):
+                yield proto
+
+    def widget(self, label: str) -> Any:
+        """The widget with this label; stops the benchmark if the page has none."""
+        found = next((w for w in self.widgets() if w.label == label), None)
+        if found is None:
+            raise SystemExit(
+                f"No widget labelled {label!r} on the page; it has {[w.label for w in self.widgets()]}"
+            )
+        return found
+
+    def shows(self, words: str) -> bool:
+        """Whether the page shows `words` in a text, Markdown or message (read as written: Markdown's
+        escapes taken out)."""
+        kinds = ("markdown", "text", "alert", "heading")
+        bodies = (getattr(e, kind).body for e in self.elements if (kind := e.WhichOneof("type")) in kinds)
+        return any(words in body.replace("\\", "") for body in bodies)
+
+    def alerts(self, kind: Alert.Format.ValueType) -> int:
+        """How many messages of this kind (Alert.SUCCESS, Alert.ERROR…) the page shows."""
+        return sum(1 for e in self.elements if e.WhichOneof("type") == "alert" and e.alert.format == kind)
+
+
+class Session:
+    """One browser session on the app. Like the browser, it sends the values it gave widgets with every
+    run, for as long as those widgets are on the page; a pressed button is sent once."""
+
+    def __init__(self, ws: websockets.ClientConnection) -> None:
+        self._ws = ws
+        self._values: dict[str, WidgetState] = {}
+
+    async def open(
+        self, page: str, query: str = "", typed: Mapping[str, str] | None = None, press: str | None = None
+    ) -> Run:
+        """Run `page` with `query`, after typing `typed` (widget id: the text of a text box, or the
+        option a select box shows, as written) and pressing the button `press` (a widget id)."""
+        self._values |= {wid: WidgetState(id=wid, string_value=text) for wid, text in (typed or {}).items()}
+        msg = BackMsg()
+        msg.rerun_script.page_name = page
+        msg.rerun_script.query_string = query
+        msg.rerun_script.widget_states.widgets.extend(self._values.values())
+        if press:
+            msg.rerun_script.widget_states.widgets.add(id=press, trigger_value=True)
+        started = time.perf_counter()
+        await self._ws.send(msg.SerializeToString())
+        elements: list[Element] = []
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await self._ws.recv())
+            kind = reply.WhichOneof("type")
+            if kind == "new_session":  # a run starts (again, after st.rerun): the page is drawn afresh
+                elements = []
+            elif kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
+                elements.append(reply.delta.new_element)
+            elif kind == "script_finished" and reply.script_finished != RERUN:
+                break
+        clean = reply.script_finished == FINISHED and all(
+            e.WhichOneof("type") != "exception" for e in elements
+        )
+        run = Run(time.perf_counter() - started, clean, elements)
+        on_page = {w.id for w in run.widgets()}
+        self._values = {wid: v for wid, v in self._values.items() if wid in on_page}
+        return run
+
+
+@asynccontextmanager
+async def session(app: RunningApp) -> AsyncIterator[Session]:
+    """A browser session on `app`, over Streamlit's websocket, closed afterwards."""
+    async with websockets.connect(
+        app.stream, subprotocols=["streamlit"], origin=app.url, max_size=None
+    ) as ws:
+        yield Session(ws)
+
+
 async def open_pages(app: RunningApp, pages: list[tuple[str, str]]) -> list[tuple[float, bool]]:
     """One browser session opening each (page name, query string) in turn: per page, the seconds its
     run took and whether it finished cleanly (no exception shown)."""
     found = []
-    async with websockets.connect(
-        app.stream, subprotocols=["streamlit"], origin=app.url, max_size=None
-    ) as ws:
+    async with session(app) as browser:
         for page, query in pages:
-            msg = BackMsg()
-            msg.rerun_script.page_name = page
-            msg.rerun_script.query_string = query
-            started = time.perf_counter()
-            await ws.send(msg.SerializeToString())
-            clean = True
-            while True:
-                reply = ForwardMsg()
-                reply.ParseFromString(await ws.recv())
-                kind = reply.WhichOneof("type")
-                if kind == "delta" and reply.delta.new_element.WhichOneof("type") == "exception":
-                    clean = False
-                if kind == "script_finished":
-                    break
-            found.append((time.perf_counter() - started, clean and reply.script_finished == FINISHED))
+            run = await browser.open(page, query)
+            found.append((run.seconds, run.clean))
     return found
 
 

@@ -131,7 +131,7 @@ def _compare(rev: str, folder: Path, counts: list[int], repeat: int) -> None:
             for _ in range(repeat):
                 for app, pooled in zip(apps, found[sessions], strict=True):
                     pooled.add(_round(app, sessions))
-            print(f"{sessions} sessions: {repeat} rounds on each done", flush=True)
+            print(f"{sessions} at once: {repeat} rounds on each app done", flush=True)
         memory = [memory_mib(app.process.pid) for app in apps if app.process]
     for n, name in enumerate(names):
         print(f"\n{name}, {repeat} rounds of each count, pooled\n{HEADER}")
