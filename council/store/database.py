@@ -8,6 +8,7 @@ transaction under a lock. DuckDB's errors are translated here into the council's
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import os
 import re
@@ -30,6 +31,9 @@ T = TypeVar("T")
 R = TypeVar("R")
 Params = Sequence[Any] | dict[str, Any]
 WRITE_RETRIES = 3
+# Data versions, unique in the process: a database gets a new one when it is opened and with every
+# committed write, so what was read under one version (a cached read) is known to be out of date.
+_VERSIONS = itertools.count(1)
 
 # Decisions, their links and their status events, the history of actions and the audit trail are a
 # record: corrections are new rows. DuckDB has no triggers to refuse an UPDATE, so every statement a
@@ -180,6 +184,7 @@ class Database(Query):
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self._con = _connect(self.path)
+        self.version = next(_VERSIONS)  # a new one with every committed write
         # Re-entrant: a use case may hold it across its reads and then write (`serialised`).
         self._write_lock = threading.RLock()
 
@@ -214,6 +219,7 @@ class Database(Query):
                     cur.execute("BEGIN TRANSACTION")
                     result = fn(Transaction(cur))
                     cur.execute("COMMIT")
+                    self.version = next(_VERSIONS)
                     return result
                 except duckdb.TransactionException as e:
                     _rollback(cur)
@@ -307,6 +313,7 @@ class Database(Query):
             shutil.copy2(self.path, kept)
             os.replace(fresh, self.path)  # at once: the old file or the new one is there, never neither
             self._con = _connect(self.path)
+            self.version = next(_VERSIONS)
             return kept
 
     def close(self) -> None:

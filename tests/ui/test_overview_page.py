@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from council.domain.friction import FrictionPoint
+from council.services import friction
 from council.services.workspace import open_workspace
+from council.store import people
+from council.ui.session import open_current
 from tests.conftest import DEMO_CONFIG
 from tests.ui.conftest import button, plain
 
@@ -116,3 +120,17 @@ def test_a_save_by_one_person_shows_in_the_charts_everyone_else_has_open(app, de
     after = _figures(watching.run())
     changed = [key for key in before if after.get(key) != before[key]]
     assert len(changed) >= 3, changed  # the heatmap, the segments and the month-by-month trend at least
+
+
+def test_a_write_from_outside_the_pages_shows_at_the_next_run(app, demo_copy: Path) -> None:
+    # The background worker and the commands handed to the app write without a page that clears the
+    # cached reads: the data version that every write moves on keeps the pages true all the same.
+    watching = app(demo_copy, "overview")
+    counted = {m.label: m.value for m in watching.metric}["Open friction points"]
+    ws = open_current()  # the workspace the app serves, as the worker uses it
+    member = next(p for p in people.list_people(ws.db) if p.has_role("member"))
+    friction.log_friction_point(
+        ws, member, FrictionPoint("Written by the worker", "No page saved this.", "usage", 3)
+    )
+    now = {m.label: m.value for m in watching.run().metric}["Open friction points"]
+    assert int(now) == int(counted) + 1
