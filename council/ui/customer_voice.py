@@ -90,6 +90,12 @@ def scores(ws: Workspace, flt: VoiceFilter) -> None:
         col.caption(trust_note(figure))
     st.markdown(_("**{measure} month by month** (hollow: too few responses to trust)").format(measure=net))
     st.plotly_chart(shared(ws, _trend, flt), width="stretch", key="voice_trend")
+    breakdown(ws, flt, net)
+
+
+@st.fragment
+def breakdown(ws: Workspace, flt: VoiceFilter, net: str) -> None:
+    """The scores per stage, channel or segment: choosing another reruns this part of the page alone."""
     by = st.segmented_control(_("Break down by"), list(service.BREAKDOWNS), format_func=lambda b: _(service.BREAKDOWNS[b]),
                               default="journey_stage", key="voice_by") or "journey_stage"  # fmt: skip
     groups, figure = shared(ws, _groups, flt, by)

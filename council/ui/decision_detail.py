@@ -323,7 +323,9 @@ def _amendment(form: str) -> Amendment:
                      v("meeting"), v("based_on"))  # fmt: skip
 
 
+@st.fragment
 def effect_view(ws: Workspace, decision_id: int) -> None:
+    """Scores before and after the decision: choosing another window reruns this part of the page alone."""
     windows = {n: ngettext("{n} day", "{n} days", n).format(n=fmt.number(n)) for n in WINDOW_CHOICES}
     days = st.segmented_control(
         _("Compare"), options=list(windows), default=DEFAULT_WINDOW, key=f"effect_days_{decision_id}",
