@@ -45,13 +45,13 @@ from council.services.reminders import queue_reminders
 from council.services.workspace import Workspace, open_workspace
 from council.store import outbox as outbox_store
 
-TARGET_PAGE_MS = 1000
+TARGET_PAGE_MS = 250
 TARGET_RATIO = 3
 # The pages people open between meetings, every day, have a tighter goal.
 FOLLOW_THROUGH = {"my_work": "My work", "actions": "Actions", "since": "Since the last meeting"}
 TARGET_FOLLOW_THROUGH_MS = 250
 TARGET_FOLLOW_THROUGH_RATIO = 1.5
-TARGET_SEARCH_MS = 100
+TARGET_SEARCH_MS = 20
 TARGET_REMINDERS_MS = 200
 TARGET_IMPORT_S = 20
 TARGET_MEMORY_MIB = 1024
