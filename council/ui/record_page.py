@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from council.domain.errors import NotFound
@@ -40,14 +41,16 @@ def list_or_detail(
         show_error(e)
 
 
-def open_on_click(table: pd.DataFrame, key: str, column_config: dict, **kwargs) -> None:
-    """A table where clicking any cell of a row (or its tick box) opens that record (`?id=`)."""
+def open_on_click(table: pd.DataFrame | pa.Table, key: str, column_config: dict, **kwargs) -> None:
+    """A table where clicking any cell of a row (or its tick box) opens that record (`?id=`). An Arrow
+    table goes to the browser as it is, where a frame is first turned into one."""
     event = st.dataframe(table, hide_index=True, width="stretch", on_select="rerun", key=key,
                          selection_mode=["single-row", "single-cell"], column_config=column_config,
                          **kwargs)  # fmt: skip
     rows = list(event.selection.rows) + [row for row, _ in event.selection.cells]
     if rows:
-        st.query_params["id"] = str(int(table.iloc[rows[0]]["id"]))
+        st.query_params["id"] = str(int(table["id"][rows[0]].as_py() if isinstance(table, pa.Table)
+                                        else table.iloc[rows[0]]["id"]))  # fmt: skip
         st.session_state.pop(key, None)
         forms.forget_errors()
         st.rerun()

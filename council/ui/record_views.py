@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from council.charts.hand_offs import hand_off_matrix
@@ -110,19 +111,36 @@ def blocker_list(ws: Workspace) -> None:
     search = url.text_in_url(
         _("Search blockers"), "q", key="bl_search", placeholder=_("Words from a title or description")
     )
-    table = cached(ws, blockers.blocker_table, search)
-    if table.empty:
+    groups = shared(ws, _blocker_groups, search)
+    if not groups:
         st.info(_("No blocker matches this search.") if search.strip() else _("No blockers logged yet."))
         return
     st.caption(_("Grouped by kind, the kind behind the most open friction first; within a kind, the blockers "
                  "causing the most. Click a blocker to open it."))  # fmt: skip
-    csv_download(ws, _("CSV ({n})").format(n=fmt.number(len(table))), "blockers",
+    count = sum(group.num_rows for _heading, group in groups)
+    csv_download(ws, _("CSV ({n})").format(n=fmt.number(count)), "blockers",
                  lambda: list_exports.blockers_csv(ws, search))  # fmt: skip
+    for n, (heading, group) in enumerate(groups):
+        st.markdown(heading)
+        open_on_click(group, f"blocker_table_{n}", {
+            "id": st.column_config.NumberColumn("#", width="small"),
+            "title": st.column_config.TextColumn(_("Blocker"), width="large"), "owner_department": _("Owner"),
+            "status": _("Status"),
+            "open_friction": st.column_config.NumberColumn(_("Open friction it causes")),
+            "customers_per_month": st.column_config.NumberColumn(_("Customers a month affected")),
+        })  # fmt: skip
+
+
+def _blocker_groups(ws: Workspace, search: str) -> list[tuple[str, pa.Table]]:
+    """The blockers per kind, the kind behind the most open friction first: each kind's heading and its
+    table, made ready for the browser once for every session (an Arrow table cannot be changed)."""
+    table = cached(ws, blockers.blocker_table, search)
     groups = list(table.groupby("category", sort=False))  # in the configured order, kept for ties
     groups.sort(key=lambda g: -int(g[1]["open_friction"].sum()))
     # The table's statuses are words of the reader's language, made in this same run.
     in_the_way, being_removed = BlockerStatus.ACTIVE.label, BlockerStatus.BEING_REMOVED.label
-    for n, (category, group) in enumerate(groups):
+    made = []
+    for category, group in groups:
         in_way = int((group["status"] == in_the_way).sum())
         going = int((group["status"] == being_removed).sum())
         friction = int(group["open_friction"].sum())
@@ -130,14 +148,9 @@ def blocker_list(ws: Workspace) -> None:
         removing = ngettext("{n} being removed", "{n} being removed", going)
         parts += [removing.format(n=fmt.number(going))] if going else []
         causes = ngettext("{n} open friction point", "{n} open friction points", friction)
-        st.markdown(f"#### {md(category)} · {', '.join(parts)} · {causes.format(n=fmt.number(friction))}")
-        open_on_click(group.drop(columns=["category"]), f"blocker_table_{n}", {
-            "id": st.column_config.NumberColumn("#", width="small"),
-            "title": st.column_config.TextColumn(_("Blocker"), width="large"), "owner_department": _("Owner"),
-            "status": _("Status"),
-            "open_friction": st.column_config.NumberColumn(_("Open friction it causes")),
-            "customers_per_month": st.column_config.NumberColumn(_("Customers a month affected")),
-        })  # fmt: skip
+        heading = f"#### {md(category)} · {', '.join(parts)} · {causes.format(n=fmt.number(friction))}"
+        made.append((heading, pa.Table.from_pandas(group.drop(columns=["category"]), preserve_index=False)))
+    return made
 
 
 def blocker_detail(ws: Workspace, blocker_id: int) -> None:
