@@ -9,6 +9,7 @@ from datetime import date, datetime
 from council.domain.actions import ActionEvent, ActionFilter
 from council.domain.decisions import ActionItem
 from council.store.database import Query, Transaction
+from council.store.decisions import LATEST_STATUS
 from council.store.filters import Where
 
 OPEN_ACTION = "('open', 'in_progress')"
@@ -52,7 +53,7 @@ _ROWS = """
         SELECT decision_id, max(version) AS version, arg_min(meeting_id, version) AS meeting_id
         FROM decision WHERE decision_id IN (SELECT decision_id FROM picked) GROUP BY decision_id
     ), latest_event AS (
-        SELECT decision_id, arg_max(status, (happened_at, id)) AS status
+        SELECT decision_id, {latest_status} AS status
         FROM decision_event WHERE decision_id IN (SELECT decision_id FROM picked) GROUP BY decision_id
     )
     SELECT a.id, a.decision_id, d.title AS decision_title, coalesce(e.status, 'decided') AS decision_status,
@@ -102,7 +103,9 @@ def find_actions(
     where = _where(flt, today)
     page = "" if limit is None else f"LIMIT {int(limit)} OFFSET {int(offset)}"
     return q.records(
-        ActionRow, _ROWS.format(picked=where.conditions(), order=_ORDER, page=page), where.params
+        ActionRow,
+        _ROWS.format(picked=where.conditions(), order=_ORDER, page=page, latest_status=LATEST_STATUS),
+        where.params,
     )
 
 
@@ -128,7 +131,9 @@ def action_rows_of(q: Query, decision_ids: list[int], today: date) -> list[Actio
     """The actions of these decisions, in the register's order."""
     return q.records(
         ActionRow,
-        _ROWS.format(picked="list_contains($ids, a.decision_id)", order=_ORDER, page=""),
+        _ROWS.format(
+            picked="list_contains($ids, a.decision_id)", order=_ORDER, page="", latest_status=LATEST_STATUS
+        ),
         {"today": today, "ids": decision_ids},
     )
 

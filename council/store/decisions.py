@@ -105,6 +105,11 @@ def action_items(q: Query, decision_id: int) -> list[ActionItem]:
     return q.records(ActionItem, "SELECT * FROM action_item WHERE decision_id = ? ORDER BY id", [decision_id])
 
 
+# A decision's status is the one its latest event gave: the last by time and, of events at the same
+# moment, the last recorded. One number sorts as the pair (happened_at, id) does, and DuckDB finds the
+# latest by it twice as fast as by the pair (ids stay far below 2^32).
+LATEST_STATUS = "arg_max(status, epoch_us(happened_at)::HUGEINT * 4294967296 + id)"
+
 # The current version of every decision with its latest status, to filter, count and sort. `decided_at`
 # and `meeting_id` are those of the first version (when and where it was decided); `amended_at` is
 # when the current version was written. `current_core(only)` gives the same for the decisions the
@@ -115,7 +120,7 @@ _CURRENT = """
                arg_min(meeting_id, version) AS first_meeting_id
         FROM decision WHERE {only} GROUP BY decision_id
     ), latest_event AS (
-        SELECT decision_id, arg_max(status, (happened_at, id)) AS status, max(happened_at) AS happened_at
+        SELECT decision_id, {latest_status} AS status, max(happened_at) AS happened_at
         FROM decision_event WHERE {only} GROUP BY decision_id
     )
     SELECT c.decision_id, c.version, c.title, c.text, c.rationale, h.first_decided_at AS decided_at,
@@ -129,7 +134,7 @@ _CURRENT = """
 
 
 def current_core(only: str) -> str:
-    return _CURRENT.format(only=only)
+    return _CURRENT.format(only=only, latest_status=LATEST_STATUS)
 
 
 CURRENT_CORE = current_core("TRUE")

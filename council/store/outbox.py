@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from council.store.database import Query, Transaction
+from council.store.decisions import LATEST_STATUS
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,7 @@ class DueItem:
 # while it is due soon ("soon", from `$ahead` days before up to the day itself), one on its first day
 # overdue ("overdue-0"), then one a week ("overdue-1" from the eighth day …). Those already remembered
 # in mail_once are left out, so a reminder never goes twice for the same due date and step.
-_DUE = """
+_DUE = f"""
     WITH items AS (
         SELECT 'action' AS subject, a.id, a.decision_id, a.what AS title, a.due_on, a.owner_id
         FROM action_item a
@@ -226,7 +227,7 @@ _DUE = """
         FROM (SELECT decision_id, arg_max(title, version) AS title, arg_max(due_on, version) AS due_on,
                      arg_max(owner_id, version) AS owner_id
               FROM decision GROUP BY decision_id) d
-        LEFT JOIN (SELECT decision_id, arg_max(status, (happened_at, id)) AS status
+        LEFT JOIN (SELECT decision_id, {LATEST_STATUS} AS status
                    FROM decision_event GROUP BY decision_id) e USING (decision_id)
         WHERE coalesce(e.status, 'decided') IN ('decided', 'in_progress') AND d.owner_id IS NOT NULL
           AND d.due_on <= $last_day
