@@ -36,3 +36,12 @@ def test_chosen_items_and_buttons_are_a_calm_blue_not_the_red_of_an_error() -> N
     colour = _settings()["theme"]["primaryColor"].lstrip("#")
     red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
     assert blue > red and blue > green
+
+
+def test_a_served_app_neither_collects_garbage_after_every_run_nor_watches_its_source() -> None:
+    # Each cost every page run and every new session time, for every person at once (README, speed).
+    settings = _settings()
+    assert settings["runner"]["postScriptGC"] is False
+    assert settings["server"]["fileWatcherType"] == "none"
+    for option in ("runner.postScriptGC", "server.fileWatcherType"):
+        assert config.get_option(option) is not None  # settings this Streamlit knows

@@ -7,7 +7,7 @@ English follows British usage (4 December 2026, 14:00, 1,234.5, €96), Dutch it
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_datetime, match_skeleton
@@ -46,7 +46,15 @@ def _shown(text: str, language: str) -> str:
 
 
 def _when(value: date | datetime | time, skeleton: str) -> str:
-    language = current_language()
+    # The same moment in two time zones is equal, and hashes alike, but reads differently: the zone is
+    # part of the key.
+    return _when_in(value, repr(getattr(value, "tzinfo", None)), skeleton, current_language())
+
+
+# Babel works each one out from its patterns, which is slow next to the rest of a page: a page shows the
+# same days and counts on every run, so the texts are remembered.
+@lru_cache(maxsize=8192)
+def _when_in(value: date | datetime | time, zone: str, skeleton: str, language: str) -> str:
     if isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     elif isinstance(value, time):
@@ -121,7 +129,11 @@ def short_month_year(value: date | datetime) -> str:
 
 def number(value: float, decimals: int = 0) -> str:
     """1,234.5 / 1.234,5, rounded to `decimals` places."""
-    language = current_language()
+    return _number(value, decimals, current_language())
+
+
+@lru_cache(maxsize=8192)
+def _number(value: float, decimals: int, language: str) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return _shown(format_decimal(value, format=pattern, locale=locale(language)), language)
 
