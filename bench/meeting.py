@@ -38,7 +38,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from running_app import CONFIG, RunningApp, Session, machine, memory_mib, running_app, session, spread
+from running_app import (
+    CONFIG,
+    RunningApp,
+    Session,
+    cpu_seconds,
+    machine,
+    memory_mib,
+    running_app,
+    session,
+    spread,
+)
 from sessions import PAGES
 from streamlit.proto.Alert_pb2 import Alert
 
@@ -200,15 +210,18 @@ def main() -> None:
         meeting = _meeting_under_way(ws)
         ws.db.close()
         with running_app(db) as app:
+            pid = app.process.pid
+            started, used = time.perf_counter(), cpu_seconds(pid)
             found = asyncio.run(_meeting(app, meeting, args.people, args.minutes * 60, args.seed))
-            memory = memory_mib(app.process.pid) if app.process else (0.0, 0.0)
+            busy = (cpu_seconds(pid) - used) / (time.perf_counter() - started)
+            memory = memory_mib(pid)
         ws = open_workspace(CONFIG, db)  # the app has let go of the file
         notes = "\n".join(item.notes for item in meeting_store.agenda_for(ws.db, meeting.id))
         ws.db.close()
-    _report(found, notes, memory)
+    _report(found, notes, memory, busy)
 
 
-def _report(found: Found, notes: str, memory: tuple[float, float]) -> None:
+def _report(found: Found, notes: str, memory: tuple[float, float], busy: float) -> None:
     print(f"\n{'':<34} | {'count':>5} | {'p50 ms':>7} | {'p95 ms':>7} | {'max ms':>7} | failed")
     for label, rows in (
         ("people: the meeting's page", [o for o in found.opens if o[0]]),
@@ -227,6 +240,7 @@ def _report(found: Found, notes: str, memory: tuple[float, float]) -> None:
         f"\nsaves: {len(found.saves)}, confirmed {len(confirmed)}, of which in the database afterwards {stored}"
     )
     print(f"memory of the app: {memory[0]:,.0f} MiB at the end, at most {memory[1]:,.0f} MiB")
+    print(f"processor time of the app: {busy:.0%} of one core over the meeting")
 
 
 def _row(label: str, seconds: list[float], failures: int, failed: str = "") -> str:

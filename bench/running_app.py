@@ -212,6 +212,12 @@ def memory_mib(pid: int) -> tuple[float, float]:
     return tuple(int(status[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM"))  # type: ignore[return-value]
 
 
+def cpu_seconds(pid: int) -> float:
+    """The processor time a process has used so far, its own and the system's for it (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime and stime
+
+
 def _healthy(url: str) -> bool:
     try:
         return urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok"
