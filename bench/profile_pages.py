@@ -38,6 +38,7 @@ _FIRST = (("/duckdb/", "queries"), ("/council/store/database.py", "queries"), ("
           ("/pyarrow/", "serialisation"), ("dataframe_util", "serialisation"), ("/pandas/", "pandas"),
           ("/numpy/", "pandas"))  # fmt: skip
 _OURS = ("/council/", "/app_pages/", "streamlit_app.py")
+BESIDE = "council-read"  # the threads that run a query beside the script's (council/services/decisions.py)
 
 
 class Sampler(threading.Thread):
@@ -58,22 +59,26 @@ class Sampler(threading.Thread):
             # while Python code holds the interpreter than while DuckDB (which lets go of it) works.
             weight, last = min(now - last, 0.05), now
             if self.on.is_set():
+                beside = {t.ident for t in threading.enumerate() if t.name.startswith(BESIDE)}
                 for ident, frame in sys._current_frames().items():
                     if ident not in (me, main):
-                        self.counts[_part(frame)] += weight
+                        self.counts[_part(frame, ident in beside)] += weight
             time.sleep(self.interval)
 
     def stop(self) -> None:
         self._stop_sampling.set()
 
 
-def _part(frame) -> str:
+def _part(frame, beside: bool) -> str:
+    """What the thread of `frame` is doing; `beside`: a thread that runs a query for a script beside it."""
     files = []
     while frame is not None:
         files.append(frame.f_code.co_filename)
         frame = frame.f_back
-    if not any("scriptrunner" in f for f in files):
-        return "idle"  # a thread that is not running a script (a server or runtime thread)
+    if not any(("/council/" if beside else "scriptrunner") in f for f in files):
+        return "idle"  # a thread that is not running a script (a server or runtime thread), or no query
+    if any(f.endswith("concurrent/futures/_base.py") for f in files):
+        return "idle"  # a script waiting for the query beside it, counted in that query's thread
     for marker, part in _FIRST:
         if any(marker in f for f in files):
             return part
