@@ -50,14 +50,14 @@ class _Memo:
                 return self._handed_out(found)
             try:
                 value = make()
-            finally:
+                kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if self.copies else value
+                with self._lock:
+                    self._kept[key] = (time.monotonic(), kept)
+                    while len(self._kept) > self.size:
+                        self._kept.popitem(last=False)
+            finally:  # kept first: whoever waited for this lock finds the value
                 with self._lock:
                     self._making.pop(key, None)
-            kept = pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if self.copies else value
-            with self._lock:
-                self._kept[key] = (time.monotonic(), kept)
-                while len(self._kept) > self.size:
-                    self._kept.popitem(last=False)
             return value  # the caller's own: the kept one is a copy, or not to be changed anyway
 
     def clear(self) -> None:
