@@ -6,7 +6,7 @@ from council.domain.permissions import Task, may, may_close_agenda, may_decide, 
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import N_, _
 from council.services import agenda, lists, meetings
-from council.ui import agenda_views, meeting_mode_views, url
+from council.ui import agenda_views, meeting_mode_views, parking_views, url
 from council.ui.cache import cached
 from council.ui.meeting_views import cancel_form, meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
@@ -113,6 +113,7 @@ def run(card: meetings.MeetingCard, view: agenda.AgendaView) -> None:
     if chair:
         meeting_mode_views.attendance(ws, me, card)
     meeting_mode_views.walk_agenda(ws, me, view)
+    parking_views.parking_lot(ws, me, view)
     if chair:
         meeting_mode_views.minutes_text(ws, me, view)
         meeting_mode_views.close_panel(ws, me, view)

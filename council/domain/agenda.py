@@ -12,6 +12,7 @@ from council.i18n import formats as fmt
 
 # Why an item is suggested, in the order the suggestions are shown.
 GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(5)
+PARKED = -1  # what an earlier meeting parked comes before all of them
 _KIND_ORDER = {AgendaKind.FRICTION: 0, AgendaKind.CONNECTION: 1, AgendaKind.BLOCKER: 2, AgendaKind.PROPOSAL: 3,
                AgendaKind.FOLLOW_UP: 4, AgendaKind.OTHER: 5}  # fmt: skip
 
@@ -44,9 +45,9 @@ class Suggestion:
     """Something the chair may put on the agenda, with the reason it is suggested."""
 
     kind: str  # an AgendaKind value
-    ref_id: int  # the friction point, connection, blocker, proposal or decision it is about
+    ref_id: int  # the friction point, connection, blocker, proposal, decision or parked point it is about
     title: str
-    group: int  # GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER or OPEN_ITEM
+    group: int  # PARKED, GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER or OPEN_ITEM
     reason: str
     journey_stage: str | None = None
     at_moment_of_truth: bool = False
@@ -59,8 +60,9 @@ class Suggestion:
 
 
 def rank_suggestions(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """The guest's proposal, then what members pinned, then follow-ups (earliest due first), then what was postponed, then open
-    items: moments of truth first, each by priority score; ties in a fixed order (kind, then id)."""
+    """What an earlier meeting parked (longest ago first), the guest's proposal, then what members pinned, then
+    follow-ups (earliest due first), then what was postponed, then open items: moments of truth first, each by
+    priority score; ties in a fixed order (kind, then id)."""
 
     def order(s: Suggestion) -> tuple:
         score = round(s.score.total, 6) if s.score else 0.0

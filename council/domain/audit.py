@@ -52,6 +52,7 @@ ACTION_LABELS: dict[str, Callable[[], str]] = {
     "mail_choice": lambda: pgettext("audit action", "mail choice"),
     "minutes": lambda: pgettext("audit action", "minutes"),
     "outcome": lambda: pgettext("audit action", "outcome"),
+    "park": lambda: pgettext("audit action", "park"),
     "password_link": lambda: pgettext("audit action", "password link"),
     "pin": lambda: pgettext("audit action", "pin"),
     "recover": lambda: pgettext("audit action", "recover"),

@@ -12,6 +12,7 @@ from council.domain.agenda import (
     FOLLOW_UP,
     GUEST_PROPOSAL,
     OPEN_ITEM,
+    PARKED,
     PINNED,
     ROLLED_OVER,
     AgendaTime,
@@ -34,7 +35,7 @@ from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
 from council.services.workspace import Workspace
-from council.store import agenda, meetings, pins, priority, proposals
+from council.store import agenda, meetings, parking, pins, priority, proposals
 from council.store.database import Transaction
 from council.store.pins import Pin
 
@@ -62,12 +63,13 @@ def agenda_of(ws: Workspace, meeting_id: int) -> AgendaView:
 
 
 def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) -> list[Suggestion]:
-    """What the chair could add, best first: the guest's proposal, what members pinned for the agenda,
-    follow-ups due by the next meeting,
-    items postponed before, then open items (moments of truth first) by priority score."""
+    """What the chair could add, best first: points parked at an earlier meeting, the guest's proposal, what
+    members pinned for the agenda, follow-ups due by the next meeting, items postponed before, then open items
+    (moments of truth first) by priority score."""
     meeting = get(ws.db, meeting_id)
     taken = agenda.references_on(ws.db, meeting_id)
-    found: list[Suggestion] = []
+    found = [Suggestion("other", p.id, p.title, PARKED, _parked_reason(ws, p))
+             for p in parking.waiting(ws.db) if p.meeting_id != meeting_id]  # fmt: skip
     if meeting.guest_id is not None:
         proposal = proposals.proposal_of(ws.db, meeting_id, meeting.guest_id)
         if proposal is not None:
@@ -120,6 +122,13 @@ def _ranked_open_items(ws: Workspace, earlier: dict[tuple[str, int], tuple[int, 
     return result
 
 
+def _parked_reason(ws: Workspace, point: parking.ParkedPoint) -> str:
+    day = fmt.long_day(point.meeting_starts_at.astimezone(ws.zone))
+    if point.parked_by_name:
+        return _("Parked by {name} at the meeting of {day}").format(name=point.parked_by_name, day=day)
+    return _("Parked at the meeting of {day}").format(day=day)
+
+
 def _pinned_reason(ws: Workspace, pin: Pin) -> str:
     day = _day_and_month(pin.pinned_at.astimezone(ws.zone))
     if pin.asked_by_name:
@@ -145,10 +154,10 @@ def _by_kind(keys: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
 
 @as_on_roster
 def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: str, ref_id: int) -> int:
-    """Put a suggested friction point, connection, blocker, proposal or follow-up on the agenda."""
+    """Put a suggested friction point, connection, blocker, proposal, follow-up or parked point on the agenda."""
     # Translators: completes "Only … may …"
     require(actor, Task.AGENDA, _("change an agenda"))
-    if kind not in agenda.REFERENCE:
+    if kind not in agenda.REFERENCE and kind != "other":
         raise ValidationError(
             _("{kind} cannot be put on an agenda this way.").format(kind=repr(kind)), "kind"
         )
@@ -157,6 +166,11 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
         raise NotFound(
             _("That item is no longer open or is already on this agenda. The list has been refreshed.")
         )
+    if kind == "other":  # a point parked at an earlier meeting, taken up by this agenda
+        item = AgendaItem(
+            meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX[kind]
+        )
+        return _append(ws, actor, item, parked=ref_id)
     item = AgendaItem(meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX.get(kind, 15),
                       **{agenda.REFERENCE[kind]: ref_id})  # fmt: skip
     return _append(ws, actor, item)
@@ -172,14 +186,22 @@ def add_other(ws: Workspace, actor: Person | None, meeting_id: int, title: str, 
     return _append(ws, actor, AgendaItem(meeting_id, 0, "other", title, time_box_minutes=minutes))
 
 
-def _append(ws: Workspace, actor: Person | None, item: AgendaItem) -> int:
+def _append(ws: Workspace, actor: Person | None, item: AgendaItem, parked: int | None = None) -> int:
+    """Add `item` to its meeting's agenda; `parked`: the parked point it takes up."""
+
     def write(tx: Transaction) -> int:
         still_open(get(tx, item.meeting_id))
         if item.kind != "other" and (item.kind, subject_id(item)) in agenda.references_on(
             tx, item.meeting_id
         ):
             raise ValidationError(_("That is already on this agenda."), "kind")
+        if parked is not None and parking.waiting_point(tx, parked) is None:  # another agenda was quicker
+            raise NotFound(
+                _("That item is no longer open or is already on this agenda. The list has been refreshed.")
+            )
         item_id = agenda.append_item(tx, item)
+        if parked is not None:
+            parking.take_up(tx, parked, item_id)
         follow_subject(tx, ws, actor, item, ("open", "submitted"), "on_agenda")
         record(tx, actor, "agenda_add", ENTITY, item.meeting_id, {"item": item_id, "title": item.title})
         return item_id

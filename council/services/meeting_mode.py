@@ -158,7 +158,7 @@ def record_outcome(
 
     def write(tx: Transaction) -> int | None:
         item = agenda_item(tx, item_id)
-        meeting = _running(tx, item.meeting_id)
+        meeting = running(tx, item.meeting_id)
         require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
         day = meeting.starts_at.astimezone(ws.zone).date()
         already = agenda.decisions_of_item(tx, item_id)
@@ -196,7 +196,7 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
                     id=decision_id
                 )
             )
-        meeting = _running(tx, version.meeting_id)
+        meeting = running(tx, version.meeting_id)
         require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
         checked = draft.checked(meeting.starts_at.astimezone(ws.zone).date())
         owner = on_roster(tx, checked.owner_id, "action_owner")
@@ -252,7 +252,7 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
         meeting = get(tx, meeting_id)
         # Translators: completes "Only the chair of “…” may …"
         require_chair(actor, meeting, _("close it"))
-        _running(tx, meeting_id)
+        running(tx, meeting_id)
         postponed = agenda.postpone_undecided(tx, meeting_id)
         for item in meetings.agenda_for(tx, meeting_id):
             if item.outcome == Outcome.POSTPONED:
@@ -265,7 +265,8 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
     return ws.db.write(write)
 
 
-def _running(q: Query, meeting_id: int) -> Meeting:
+def running(q: Query, meeting_id: int) -> Meeting:
+    """The meeting, which must be under way: what it decides is recorded only then."""
     meeting = get(q, meeting_id)
     still_open(meeting)
     if meeting.status != MeetingStatus.OPEN:

@@ -7,7 +7,15 @@ from typing import Any
 
 import streamlit as st
 
-from council.domain.agenda import FOLLOW_UP, GUEST_PROPOSAL, OPEN_ITEM, PINNED, ROLLED_OVER, Suggestion
+from council.domain.agenda import (
+    FOLLOW_UP,
+    GUEST_PROPOSAL,
+    OPEN_ITEM,
+    PARKED,
+    PINNED,
+    ROLLED_OVER,
+    Suggestion,
+)
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
 from council.domain.vocabulary import AgendaKind, Outcome
@@ -23,6 +31,7 @@ from council.ui.text import md
 OTHER = "agenda_other"
 SHOWN = 3  # suggestions shown per group before "more"
 _GROUPS = {
+    PARKED: N_("Parked at an earlier meeting"),
     GUEST_PROPOSAL: N_("The guest's proposal"),
     PINNED: N_("Asked for by members"),
     FOLLOW_UP: N_("Decisions to follow up"),
