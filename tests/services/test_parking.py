@@ -13,21 +13,39 @@ from council.services import agenda, cancellation, meeting_mode, parking
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from tests.services.conftest import CHAIR, MEMBER, SECRETARY
-from tests.services.test_meeting_mode import _plan, running  # noqa: F401  (a fixture)
+from tests.services.test_meeting_mode import _plan
+
+
+@pytest.fixture
+def under_way(demo: Workspace) -> tuple[Workspace, int]:
+    """A meeting with a point on its agenda, started."""
+    meeting_id = _plan(demo)
+    agenda.add_other(demo, MEMBER, meeting_id, "Announcements", 5)
+    meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
+    return demo, meeting_id
 
 
 def _parked_rows(ws: Workspace) -> int:
     return ws.db.value("SELECT count(*) FROM parked_point")
 
 
-def test_a_parked_point_comes_back_first_at_the_next_meeting_and_only_until_an_agenda_takes_it_up(running) -> None:
-    ws, meeting_id, _items = running
+def test_a_parked_point_comes_back_first_at_the_next_meeting_and_only_until_an_agenda_takes_it_up(
+    under_way,
+) -> None:
+    ws, meeting_id = under_way
     parked = parking.park_point(ws, CHAIR, meeting_id, "  Opening hours of the shop  ")
     assert [p.title for p in parking.parked_at(ws, meeting_id)] == ["Opening hours of the shop"]
-    assert ("other", parked) not in {s.key for s in agenda.suggestions(ws, meeting_id)}  # not for its own meeting
+    assert ("other", parked) not in {
+        s.key for s in agenda.suggestions(ws, meeting_id)
+    }  # not for its own meeting
     later = _plan(ws, weeks=14)
     first = agenda.suggestions(ws, later)[0]
-    assert (first.kind, first.ref_id, first.group, first.title) == ("other", parked, PARKED, "Opening hours of the shop")
+    assert (first.kind, first.ref_id, first.group, first.title) == (
+        "other",
+        parked,
+        PARKED,
+        "Opening hours of the shop",
+    )
     day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone)
     assert first.reason == f"Parked at the meeting of {day.day} {day:%B %Y}"
     item_id = agenda.add_suggestion(ws, MEMBER, later, "other", parked)
@@ -40,8 +58,10 @@ def test_a_parked_point_comes_back_first_at_the_next_meeting_and_only_until_an_a
     assert ws.db.value("SELECT count(*) FROM audit_log WHERE action = 'park'") == 1
 
 
-def test_a_parked_point_waits_again_when_its_agenda_point_is_removed_or_its_meeting_cancelled(running) -> None:
-    ws, meeting_id, _items = running
+def test_a_parked_point_waits_again_when_its_agenda_point_is_removed_or_its_meeting_cancelled(
+    under_way,
+) -> None:
+    ws, meeting_id = under_way
     parked = parking.park_point(ws, CHAIR, meeting_id, "Tone of the reminder letters")
     later = _plan(ws, weeks=14)
     item_id = agenda.add_suggestion(ws, MEMBER, later, "other", parked)
@@ -53,7 +73,9 @@ def test_a_parked_point_waits_again_when_its_agenda_point_is_removed_or_its_meet
     assert agenda.suggestions(ws, even_later)[0].key == ("other", parked)
 
 
-def test_only_a_meeting_under_way_takes_parked_points_and_only_from_those_who_record_it(demo: Workspace) -> None:
+def test_only_a_meeting_under_way_takes_parked_points_and_only_from_those_who_record_it(
+    demo: Workspace,
+) -> None:
     planned = _plan(demo)
     with pytest.raises(NotAllowed, match="not started"):
         parking.park_point(demo, CHAIR, planned, "Too early")
@@ -68,8 +90,8 @@ def test_only_a_meeting_under_way_takes_parked_points_and_only_from_those_who_re
     assert _parked_rows(demo) == 0
 
 
-def test_two_agendas_taking_up_the_same_parked_point_at_once_get_it_once(running) -> None:
-    ws, meeting_id, _items = running
+def test_two_agendas_taking_up_the_same_parked_point_at_once_get_it_once(under_way) -> None:
+    ws, meeting_id = under_way
     parked = parking.park_point(ws, CHAIR, meeting_id, "Signage in the service centre")
     meetings = [_plan(ws, weeks=14), _plan(ws, weeks=16)]
     results: list[object] = []
@@ -85,6 +107,8 @@ def test_two_agendas_taking_up_the_same_parked_point_at_once_get_it_once(running
         t.start()
     for t in threads:
         t.join()
-    assert sum(isinstance(r, int) for r in results) == 1 and sum(isinstance(r, NotFound) for r in results) == 1
+    assert (
+        sum(isinstance(r, int) for r in results) == 1 and sum(isinstance(r, NotFound) for r in results) == 1
+    )
     taken_up = ws.db.value("SELECT count(*) FROM agenda_item WHERE title = 'Signage in the service centre'")
     assert taken_up == 1

@@ -15,7 +15,9 @@ from tests.ui.test_meetings_page import _bring_forward_and_start, _by_name, _fre
 
 
 def _parked(db: Path) -> list[tuple]:
-    return _ws(db).db.rows("SELECT meeting_id, title, parked_by, agenda_item_id FROM parked_point ORDER BY id")
+    return _ws(db).db.rows(
+        "SELECT meeting_id, title, parked_by, agenda_item_id FROM parked_point ORDER BY id"
+    )
 
 
 def test_the_chair_parks_a_point_and_the_next_agenda_offers_it_first(app, demo_copy: Path) -> None:
