@@ -186,6 +186,13 @@ def _minutes_markdown(m: Minutes, top: int) -> str:
         out += [h[1] + " " + _("Other decisions taken in this meeting"), ""]
         for d in m.decisions_without_item:
             out += _decision_markdown(d, h[2])
+    if m.parked:
+        out += [
+            h[1] + " " + _("Parked for a later meeting"),
+            "",
+            *(f"- {_md(title)}" for title in m.parked),
+            "",
+        ]
     out += _action_list_markdown(m, h[1])
     return "\n".join(out).rstrip() + "\n"
 
@@ -342,6 +349,9 @@ def _minutes_html(m: Minutes) -> str:
     if m.decisions_without_item:
         body += [_section(_("Other decisions taken in this meeting"))]
         body += [_decision_html(d) for d in m.decisions_without_item] + ["</section>"]
+    if m.parked:
+        parked = "".join(f"<li>{_e(title)}</li>" for title in m.parked)
+        body += [_section(_("Parked for a later meeting")) + f"<ul>{parked}</ul></section>"]
     body += [_section(_("Action list")) + _action_list_html(m) + "</section>"]
     title = _("Minutes — {title}").format(title=m.title)
     return (

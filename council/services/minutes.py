@@ -25,7 +25,7 @@ from council.domain.workspace import WorkspaceConfig
 from council.i18n import DEFAULT, N_, current_language, use_language
 from council.services.meeting_lookup import ENTITY, PLANNING_CHANGES, get
 from council.services.workspace import Workspace
-from council.store import audit, meetings, proposals
+from council.store import audit, meetings, parking, proposals
 from council.store import minutes as store
 from council.store.database import Query
 from council.store.minutes import TakenAction, TakenDecision
@@ -114,6 +114,7 @@ class Minutes:
     revision: int = 0  # how many times its planning changed: an invite's SEQUENCE
     cancelled: str | None = None  # the reason, when the meeting was cancelled
     language: str = DEFAULT  # the language its words are in, and its documents are written in
+    parked: tuple[str, ...] = ()  # points parked for a later meeting, in the order they were parked
 
     def decisions_under(self, position: int) -> tuple[MinutesDecision, ...]:
         return tuple(d for d in self.decisions if d.agenda_position == position)
@@ -156,6 +157,7 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
         revision=audit.count_about(q, ENTITY, str(meeting_id), PLANNING_CHANGES),
         cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
         language=current_language(),
+        parked=tuple(point.title for point in parking.parked_at(q, meeting_id)),
     )
 
 

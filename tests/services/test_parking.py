@@ -9,7 +9,7 @@ import pytest
 
 from council.domain.agenda import PARKED
 from council.domain.errors import NotAllowed, NotFound, ValidationError
-from council.services import agenda, cancellation, meeting_mode, parking
+from council.services import agenda, cancellation, exports, meeting_mode, minutes, parking
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from tests.services.conftest import CHAIR, MEMBER, SECRETARY
@@ -112,3 +112,18 @@ def test_two_agendas_taking_up_the_same_parked_point_at_once_get_it_once(under_w
     )
     taken_up = ws.db.value("SELECT count(*) FROM agenda_item WHERE title = 'Signage in the service centre'")
     assert taken_up == 1
+
+
+def test_the_minutes_list_what_was_parked_as_plain_text(under_way) -> None:
+    ws, meeting_id = under_way
+    parking.park_point(ws, CHAIR, meeting_id, "Shop <b>hours</b> *on Sundays*")
+    parking.park_point(ws, CHAIR, meeting_id, "Tone of the reminder letters")
+    m = minutes.minutes(ws, meeting_id)
+    assert m.parked == ("Shop <b>hours</b> *on Sundays*", "Tone of the reminder letters")
+    text = exports.minutes_markdown(m)
+    assert (
+        "## Parked for a later meeting\n\n- Shop \\<b\\>hours\\</b\\> \\*on Sundays\\*\n- Tone of the reminder letters\n"
+        in text
+    )
+    page = exports.minutes_html(m)
+    assert "<li>Shop &lt;b&gt;hours&lt;/b&gt; *on Sundays*</li><li>Tone of the reminder letters</li>" in page
