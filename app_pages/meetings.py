@@ -11,6 +11,7 @@ from council.ui.cache import cached
 from council.ui.meeting_views import cancel_form, meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
 from council.ui.record_page import list_or_detail
+from council.ui.series_views import series_form
 from council.ui.session import current_person, workspace
 from council.ui.text import md
 
@@ -27,6 +28,10 @@ def show_list() -> None:
     if may(me, Task.PLAN):
         with st.expander(_("Plan a meeting"), icon=":material/add_circle:", key="plan_meeting_open"):
             plan_form(ws, me)
+        with st.expander(
+            _("Plan a series of meetings"), icon=":material/event_repeat:", key="plan_series_open"
+        ):
+            series_form(ws, me)
     meeting_list(ws)
 
 

@@ -210,12 +210,22 @@ def cancel_form(ws: Workspace, me: Person | None, meeting: Meeting) -> None:
                       placeholder=_("e.g. Half the council is at the training day"))  # fmt: skip
         forms.field_error(form, "cancel_reason")
         forms.form_error(form, ("cancel_reason",))
-        st.button(_("Cancel the meeting"), icon=":material/event_busy:", key=f"{form}_save",
-                  on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
-                      ws, me, meeting.id, forms.value(form, "reason") or ""),
-                      lambda _id: _("The meeting is cancelled. Everyone invited gets the cancellation by mail.")
-                      if ws.config.email.enabled else _("The meeting is cancelled. Download the cancellation under "
-                      "“Minutes & invite” and send it to everyone invited."), ("reason",)))  # fmt: skip
+        done = lambda _id: _cancelled(ws)  # noqa: E731
+        cols = st.columns(2)
+        cols[0].button(_("Cancel the meeting"), icon=":material/event_busy:", key=f"{form}_save", width="stretch",
+                       on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
+                           ws, me, meeting.id, forms.value(form, "reason") or ""), done, ("reason",)))  # fmt: skip
+        # A holiday or a week off in a series: no reason to type.
+        cols[1].button(_("Skip it: a holiday or a week off"), icon=":material/beach_access:", key=f"{form}_skip",
+                       width="stretch", on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
+                           ws, me, meeting.id, _("No meeting that week: a holiday or a week off.")), done, ("reason",)))  # fmt: skip
+
+
+def _cancelled(ws: Workspace) -> str:
+    if ws.config.email.enabled:
+        return _("The meeting is cancelled. Everyone invited gets the cancellation by mail.")
+    return _("The meeting is cancelled. Download the cancellation under “Minutes & invite” and send it to everyone "
+             "invited.")  # fmt: skip
 
 
 def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
