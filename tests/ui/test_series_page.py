@@ -44,7 +44,9 @@ def test_the_secretary_plans_a_series_and_then_the_rest_of_one_that_clashes(app,
     at.checkbox(key="series_skip").check().run()
     button(at, "Plan the series").click().run()
     assert not at.error
-    assert plain(at.success[0].value).startswith("1 meeting planned. Left out, as they already have a meeting: ")
+    assert plain(at.success[0].value).startswith(
+        "1 meeting planned. Left out, as they already have a meeting: "
+    )
     assert _meetings(demo_copy) == before + 4
 
 
@@ -67,5 +69,7 @@ def test_a_meeting_of_the_series_is_skipped_in_one_click_and_the_others_stay(app
     at.run()
     button(at, "Skip it: a holiday or a week off").click().run()
     assert not at.exception and not at.error
-    rows = _ws(demo_copy).db.rows("SELECT status, cancel_reason FROM meeting WHERE id IN (?, ?) ORDER BY id", ids)
+    rows = _ws(demo_copy).db.rows(
+        "SELECT status, cancel_reason FROM meeting WHERE id IN (?, ?) ORDER BY id", ids
+    )
     assert rows == [("cancelled", "No meeting that week: a holiday or a week off."), ("planned", "")]
