@@ -14,7 +14,7 @@ from council.domain.decisions import (
     DecisionLink,
     DecisionVersion,
 )
-from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.errors import NotAllowed, NotFound, StaleVersion, ValidationError
 from council.domain.meetings import AgendaItem, Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import require_chair, require_decider
@@ -36,7 +36,7 @@ from council.services.meetings import (
     still_open,
 )
 from council.services.workspace import Workspace
-from council.store import agenda, decisions, meetings
+from council.store import agenda, audit, decisions, meetings, people
 from council.store.database import Query, Transaction
 
 
@@ -137,10 +137,12 @@ def record_outcome(
     notes: str,
     outcome: str | None,
     decision: DecisionDraft | None = None,
+    seen: tuple[str, str | None] | None = None,
 ) -> int | None:
     """Save an agenda point's notes and outcome; 'decided' needs a decision, which is recorded with it.
 
-    Returns the new decision's id, if one was recorded.
+    `seen`: the notes and outcome the form started from. When someone saved the point since, nothing is
+    saved and the refusal says what it holds now. Returns the new decision's id, if one was recorded.
     """
     if outcome is not None and outcome not in set(Outcome):
         raise ValidationError(
@@ -160,6 +162,8 @@ def record_outcome(
         item = agenda_item(tx, item_id)
         meeting = running(tx, item.meeting_id)
         require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
+        if seen is not None and (item.notes, item.outcome) != seen:
+            raise _saved_meanwhile(tx, ws, item)
         day = meeting.starts_at.astimezone(ws.zone).date()
         already = agenda.decisions_of_item(tx, item_id)
         if already and outcome != Outcome.DECIDED:
@@ -263,6 +267,21 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
         return postponed
 
     return ws.db.write(write)
+
+
+def _saved_meanwhile(tx: Transaction, ws: Workspace, item: AgendaItem) -> StaleVersion:
+    """The refusal of a save over someone else's: who saved the point, when, and what it holds now."""
+    last = next((e for e in audit.entries_about(tx, ENTITY, str(item.meeting_id), limit=500)
+                 if e.action == "outcome" and e.details.get("item") == item.id), None)  # fmt: skip
+    who = people.get_person(tx, last.person_id) if last and last.person_id else None
+    outcome = Outcome(item.outcome).label if item.outcome else _("no outcome yet")
+    notes = item.notes[:200] + ("…" if len(item.notes) > 200 else "") if item.notes.strip() else _("no notes")
+    # Translators: {name} saved the point at {time}; {outcome} and {notes} are what it holds now.
+    text = _("{name} saved this point at {time} while you were editing it. It now reads: {outcome}; “{notes}”. "
+             "Nothing of yours was saved, and your text is still in the form: compare, then save again.")  # fmt: skip
+    name = who.name if who else _("Someone")
+    when = fmt.clock(last.logged_at.astimezone(ws.zone)) if last and last.logged_at else "—"
+    return StaleVersion(text.format(name=name, time=when, outcome=outcome, notes=notes), 0)
 
 
 def running(q: Query, meeting_id: int) -> Meeting:

@@ -7,6 +7,7 @@ from datetime import timedelta
 import streamlit as st
 
 from council.domain.decisions import ActionDraft, DecisionDraft
+from council.domain.errors import StaleVersion
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
 from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
@@ -103,6 +104,8 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
             st.info(md(brief), icon=":material/gavel:")
         forms.prefill(form, {"notes": item.notes, "outcome": item.outcome,
                              "decision_due_on": view.meeting.starts_at.astimezone(ws.zone).date() + timedelta(weeks=6)})  # fmt: skip
+        # What the form started from: a save over someone else's meanwhile is refused (see _save_point).
+        st.session_state.setdefault(f"{form}_seen", (item.notes, item.outcome))
         forms.form_error(form, ("notes", "outcome", *_DECISION_FIELDS))
         st.text_area(
             _("Notes"), key=f"{form}_notes", height=120, placeholder=_("What was said, in a few lines")
@@ -129,8 +132,15 @@ def _save_point(ws: Workspace, me: Person | None, form: str, item: AgendaItem) -
             owner_department=forms.value(form, "decision_department"), owner_id=forms.value(form, "decision_owner"),
             due_on=forms.value(form, "decision_due_on"),
         )  # fmt: skip
-    return meeting_mode.record_outcome(ws, me, item.id, forms.value(form, "notes") or "",
-                                       forms.value(form, "outcome"), decision)  # fmt: skip
+    notes, outcome = forms.value(form, "notes") or "", forms.value(form, "outcome")
+    try:
+        decided = meeting_mode.record_outcome(ws, me, item.id, notes, outcome, decision,
+                                              seen=st.session_state.get(f"{form}_seen"))  # fmt: skip
+    except StaleVersion:
+        st.session_state.pop(f"{form}_seen", None)  # told what it holds now: the next save is theirs
+        raise
+    st.session_state[f"{form}_seen"] = (notes.strip(), outcome)
+    return decided
 
 
 def _saved_point(decision_id: int | None) -> str:

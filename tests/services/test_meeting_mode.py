@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from council.domain.decisions import ActionDraft, DecisionDraft
-from council.domain.errors import NotAllowed, ValidationError
+from council.domain.errors import NotAllowed, StaleVersion, ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.services import agenda, meeting_mode, meetings
 from council.services.workspace import Workspace
@@ -383,3 +383,25 @@ def test_a_meeting_named_after_its_day_follows_its_day_and_another_name_stays(de
     agenda.add_other(demo, MEMBER, dated, "Announcements", 5)
     meeting_mode.start_meeting(demo, CHAIR, dated, bring_forward=True)
     assert meeting_store.get_meeting(demo.db, dated).title == default_title(demo.today())
+
+
+def test_a_save_over_someone_elses_save_of_the_same_point_is_refused_with_what_it_holds_now(running) -> None:
+    ws, _meeting_id, items = running
+    point = items[0]
+    seen = (point.notes, point.outcome)
+    meeting_mode.record_outcome(
+        ws, CHAIR, point.id, "Agreed to try it in one region.", "discussed", seen=seen
+    )
+    before = _sizes(ws)
+    with pytest.raises(StaleVersion) as refused:
+        meeting_mode.record_outcome(ws, CHAIR, point.id, "My own notes", "postponed", seen=seen)
+    said = refused.value.message
+    assert "saved this point at" in said and "Discussed" in said and "Agreed to try it in one region." in said
+    assert _sizes(ws) == before
+    stored = next(i for i in meeting_store.agenda_for(ws.db, point.meeting_id) if i.id == point.id)
+    assert (stored.notes, stored.outcome) == ("Agreed to try it in one region.", "discussed")
+    meeting_mode.record_outcome(
+        ws, CHAIR, point.id, "My own notes", "postponed", seen=(stored.notes, stored.outcome)
+    )
+    stored = next(i for i in meeting_store.agenda_for(ws.db, point.meeting_id) if i.id == point.id)
+    assert (stored.notes, stored.outcome) == ("My own notes", "postponed")
