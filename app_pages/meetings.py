@@ -6,7 +6,7 @@ from council.domain.permissions import Task, may, may_close_agenda, may_decide, 
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import N_, _
 from council.services import agenda, lists, meetings
-from council.ui import agenda_views, meeting_mode_views, parking_views, url
+from council.ui import agenda_views, follow_views, meeting_mode_views, parking_views, url
 from council.ui.cache import cached
 from council.ui.meeting_views import cancel_form, meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
@@ -97,7 +97,12 @@ def run(card: meetings.MeetingCard, view: agenda.AgendaView) -> None:
             _("This meeting is closed. Its minutes are under “Minutes & invite”."), icon=":material/lock:"
         )
         return
-    if not chair and not may_decide(me, card.meeting, set(card.attendees)):
+    if status_is(view, MeetingStatus.OPEN) and not chair:  # everyone else follows the chair, live
+        follow_views.follow_panel(ws, me, card.meeting.id)
+        if not may_decide(me, card.meeting, set(card.attendees)):
+            return
+        st.markdown("##### " + _("Record a point"))
+    elif not chair and not may_decide(me, card.meeting, set(card.attendees)):
         text = (
             _("Meeting mode is for the chair, {chair}, and the council members at the meeting. "
               "Its decisions appear under Decisions once recorded.").format(chair=md(card.chair))

@@ -56,6 +56,7 @@ ACTION_LABELS: dict[str, Callable[[], str]] = {
     "password_link": lambda: pgettext("audit action", "password link"),
     "pin": lambda: pgettext("audit action", "pin"),
     "recover": lambda: pgettext("audit action", "recover"),
+    "remark": lambda: pgettext("audit action", "remark"),
     "revoke": lambda: pgettext("audit action", "revoke"),
     "send_again": lambda: pgettext("audit action", "send again"),
     "set_password": lambda: pgettext("audit action", "set password"),

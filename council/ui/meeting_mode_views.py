@@ -10,10 +10,11 @@ from council.domain.decisions import ActionDraft, DecisionDraft
 from council.domain.errors import StaleVersion
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
+from council.domain.permissions import runs
 from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
 from council.i18n import _, ngettext, pgettext
 from council.i18n import formats as fmt
-from council.services import meeting_mode, meetings
+from council.services import follow, meeting_mode, meetings
 from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -76,12 +77,21 @@ def walk_agenda(ws: Workspace, me: Person | None, view: AgendaView) -> None:
         _("Agenda point"), options=range(len(items)), index=index, format_func=labels.__getitem__
     )
     st.session_state[key] = index
+    _shown_to_all(ws, me, view, items[index])
     cols = st.columns(2)
     cols[0].button(_("Previous point"), icon=":material/arrow_back:", disabled=index == 0, width="stretch",
                    on_click=lambda: st.session_state.update({key: index - 1}))  # fmt: skip
     cols[1].button(_("Next point"), icon=":material/arrow_forward:", disabled=index == len(items) - 1, width="stretch",
                    on_click=lambda: st.session_state.update({key: index + 1}))  # fmt: skip
     point_panel(ws, me, view, items[index])
+
+
+def _shown_to_all(ws: Workspace, me: Person | None, view: AgendaView, item: AgendaItem) -> None:
+    """The point the chair has open is the one everyone following the meeting sees."""
+    if not runs(me, view.meeting) or view.meeting.status != MeetingStatus.OPEN:
+        return
+    if cached(ws, follow.shown_point, view.meeting.id) != item.id:
+        follow.show_point(ws, me, view.meeting.id, item.id)
 
 
 def _first_open(items: list[AgendaItem]) -> int:
@@ -119,6 +129,8 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
             decision_fields(ws, form)
         st.button(_("Save this point"), type="primary", icon=":material/save:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: _save_point(ws, me, form, item), _saved_point))  # fmt: skip
+    for remark in cached(ws, follow.remarks_on, item.id):
+        st.caption(f":material/chat: **{md(remark.person_name or '—')}**: {md(remark.text)}")
     for decision in taken:
         _decision_card(ws, me, view, decision)
 
