@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from council.domain.people import Person
-from council.domain.vocabulary import Outcome
+from council.domain.vocabulary import MeetingStatus, Outcome
 from council.i18n import _
 from council.i18n import formats as fmt
 from council.services import follow, meetings
@@ -22,7 +22,7 @@ REMARK = "remark"
 def follow_panel(ws: Workspace, me: Person | None, meeting_id: int) -> None:
     """What the chair records, as it is recorded; below it, what those present add."""
     st.markdown("##### " + _("Now under discussion"))
-    now_discussed(ws, meeting_id)
+    _live_point(ws, meeting_id)
     now = cached(ws, follow.now_discussed, meeting_id)
     if me is None or now.item is None:
         return
@@ -48,11 +48,11 @@ def _remark(ws: Workspace, me: Person | None, meeting_id: int, form: str) -> int
 
 
 @st.fragment(run_every=FOLLOW_EVERY)
-def now_discussed(ws: Workspace, meeting_id: int) -> None:
+def _live_point(ws: Workspace, meeting_id: int) -> None:
     """Refreshed by itself every few seconds, this part alone: what is typed elsewhere on the page stays."""
     now = cached(ws, follow.now_discussed, meeting_id)
     item = now.item
-    if now.meeting.status != "open":
+    if now.meeting.status != MeetingStatus.OPEN:
         st.info(_("The meeting has ended. Its minutes are under “Minutes & invite”."), icon=":material/lock:")
         return
     if item is None:

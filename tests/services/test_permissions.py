@@ -13,7 +13,7 @@ import inspect
 import pkgutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 import pytest
@@ -39,6 +39,7 @@ from council.services import (
     customer_voice,
     decisions,
     feedback_import,
+    follow,
     friction,
     languages,
     links,
@@ -46,12 +47,14 @@ from council.services import (
     meeting_mode,
     meetings,
     outbox,
+    parking,
     pins,
     proposals,
     resolution,
     roster,
     rotation,
     self_check,
+    series,
     wall_keys,
 )
 from council.services.feedback_file import prepare_path
@@ -320,6 +323,8 @@ CASES = [
              call=lambda ws, a, s, p, field=field: meetings.edit_meeting(ws, a, s.coming.id, replace(s.coming, **{field: None})))
         for field in ("chair_id", "guest_id")
     ),
+    Case("series.plan_series", {"secretary"}, lambda ws, a, s, p: series.plan_series(
+        ws, a, series.Series(ws.today() + timedelta(weeks=40), time(14), every_weeks=4, count=2))),
     Case("meetings.set_guest", {"secretary"}, lambda ws, a, s, p: meetings.set_guest(ws, a, s.coming.id, None)),
     Case("rotation.accept_successor", {"secretary"}, prepare=_vacancy,
          call=lambda ws, a, s, p: rotation.accept_successor(ws, a, p[0].department, p[0].successor.id, p[1])),
@@ -334,6 +339,13 @@ CASES = [
     Case("meeting_mode.close_meeting", {"chair"}, lambda ws, a, s, p: meeting_mode.close_meeting(ws, a, s.running.id)),
     Case("meeting_mode.record_outcome", COUNCIL, prepare=_running_item,
          call=lambda ws, a, s, p: meeting_mode.record_outcome(ws, a, p, "Talked it over", "discussed")),
+    Case("parking.park_point", COUNCIL, lambda ws, a, s, p: parking.park_point(ws, a, s.running.id, "For later")),
+    # Following the meeting: the chair shows the point; whoever is present remarks on it; anyone says they are.
+    Case("follow.show_point", {"chair"}, prepare=_running_item,
+         call=lambda ws, a, s, p: follow.show_point(ws, a, s.running.id, p)),
+    Case("follow.add_remark", COUNCIL, prepare=_running_item,
+         call=lambda ws, a, s, p: follow.add_remark(ws, a, p, "Which region is the north?")),
+    Case("follow.mark_present", set(ROLES), lambda ws, a, s, p: follow.mark_present(ws, a, s.running.id)),
     Case("meeting_mode.add_action", COUNCIL, lambda ws, a, s, p: meeting_mode.add_action(
         ws, a, s.decision_id, ActionDraft("Hire two agents", s.actors["member"].id,
                                          s.running.starts_at.date() + timedelta(days=14)))),
