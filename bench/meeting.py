@@ -121,9 +121,9 @@ class Chair:
         chair = next(option for option in acting.options if option.startswith(f"{self.meeting.chair} ("))
         self.page = await self.browser.open("meetings", self.query, typed={acting.id: chair})
 
-    async def record(self, line: str) -> tuple[float, bool]:
-        """Add `line` to the current point's notes and save it, then go on to the next point (if any): the
-        seconds the save took, and whether the app confirmed it."""
+    async def record(self, line: str, move_on: bool = True) -> tuple[float, bool]:
+        """Add `line` to the current point's notes and save it, then (with `move_on`) go on to the next point
+        if there is one: the seconds the save took, and whether the app confirmed it."""
         notes, save = self.page.widget(self.meeting.notes), self.page.widget(self.meeting.save)
         self.notes[notes.id] = f"{self.notes.get(notes.id, notes.value)}\n{line}".strip()
         run = await self.browser.open(
@@ -132,7 +132,9 @@ class Chair:
         confirmed = run.clean and run.alerts(Alert.SUCCESS) > 0 and run.alerts(Alert.ERROR) == 0
         following = run.widget(self.meeting.next_point)
         self.page = (
-            run if following.disabled else await self.browser.open("meetings", self.query, press=following.id)
+            run
+            if following.disabled or not move_on
+            else await self.browser.open("meetings", self.query, press=following.id)
         )
         return run.seconds, confirmed
 

@@ -138,6 +138,8 @@ class Session:
     def __init__(self, ws: websockets.ClientConnection) -> None:
         self._ws = ws
         self._values: dict[str, WidgetState] = {}
+        # Fragments that ask to be rerun by themselves: their id, and every how many seconds.
+        self.refreshing: dict[str, float] = {}
 
     async def open(
         self, page: str, query: str = "", typed: Mapping[str, str] | None = None, press: str | None = None
@@ -151,6 +153,22 @@ class Session:
         msg.rerun_script.widget_states.widgets.extend(self._values.values())
         if press:
             msg.rerun_script.widget_states.widgets.add(id=press, trigger_value=True)
+        run = await self._run(msg)
+        on_page = {w.id for w in run.widgets()}
+        self._values = {wid: v for wid, v in self._values.items() if wid in on_page}
+        return run
+
+    async def refresh(self, page: str, query: str, fragment: str) -> Run:
+        """What the browser does for a fragment that refreshes itself: rerun that part of `page` alone."""
+        msg = BackMsg()
+        msg.rerun_script.page_name = page
+        msg.rerun_script.query_string = query
+        msg.rerun_script.widget_states.widgets.extend(self._values.values())
+        msg.rerun_script.fragment_id = fragment
+        msg.rerun_script.is_auto_rerun = True
+        return await self._run(msg)
+
+    async def _run(self, msg: BackMsg) -> Run:
         started = time.perf_counter()
         await self._ws.send(msg.SerializeToString())
         elements: list[Element] = []
@@ -162,15 +180,14 @@ class Session:
                 elements = []
             elif kind == "delta" and reply.delta.WhichOneof("type") == "new_element":
                 elements.append(reply.delta.new_element)
+            elif kind == "auto_rerun":
+                self.refreshing[reply.auto_rerun.fragment_id] = reply.auto_rerun.interval
             elif kind == "script_finished" and reply.script_finished != RERUN:
                 break
         clean = reply.script_finished == FINISHED and all(
             e.WhichOneof("type") != "exception" for e in elements
         )
-        run = Run(time.perf_counter() - started, clean, elements)
-        on_page = {w.id for w in run.widgets()}
-        self._values = {wid: v for wid, v in self._values.items() if wid in on_page}
-        return run
+        return Run(time.perf_counter() - started, clean, elements)
 
 
 @asynccontextmanager
