@@ -91,3 +91,19 @@ def test_a_text_without_a_translation_shows_in_english_never_empty(tmp_path: Pat
 
     assert [dutch.gettext(t) for t in ("Decisions", "Meetings", "Actions", "Blockers")] == [
         "Besluiten", "Meetings", "Actions", "Blockers"]  # fmt: skip
+
+
+# `_("…")` written inside an f-string's braces: the extractor does not look there, so the text would never
+# reach the catalogue (and the checks above could not tell). Take it out into a name first.
+_LITERAL_IN_FSTRING = re.compile(r"""\bf(["'])[^\n]*?\{[^}\n]*(?<![\w.])_\(\s*["']""")
+
+
+def test_no_text_to_translate_hides_inside_an_f_string() -> None:
+    hidden = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for folder in ("council", "app_pages")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if _LITERAL_IN_FSTRING.search(line)
+    ]
+    assert not hidden, "texts the extractor cannot see:\n" + "\n".join(hidden)

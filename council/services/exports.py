@@ -178,6 +178,9 @@ def _minutes_markdown(m: Minutes, top: int) -> str:
             "",
         ]
         out += [markdown_escape(item.notes), ""] if item.notes.strip() else []
+        if item.remarks:
+            heading = _("Remarks")
+            out += [f"**{heading}**", "", *(f"- {_md(who)}: {_md(what)}" for who, what in item.remarks), ""]
         for d in m.decisions_under(item.position):
             out += _decision_markdown(d, h[3])
     if not m.agenda:
@@ -407,10 +410,19 @@ def _item_html(m: Minutes, item: MinutesItem) -> str:
         f'<article class="item"><h3><span class="num">{item.position}.</span>{_e(item.title)}</h3>',
         f'<p class="meta">{facts} · {_e(outcome)}: <span class="outcome {css}">{_e(_outcome(m, item))}</span></p>',
         _h(item.notes),
+        _remarks_html(item),
         *(_decision_html(d) for d in m.decisions_under(item.position)),
         "</article>",
     ]
     return "".join(parts)
+
+
+def _remarks_html(item: MinutesItem) -> str:
+    if not item.remarks:
+        return ""
+    said = "".join(f"<li><strong>{_e(who)}</strong>: {_e(what)}</li>" for who, what in item.remarks)
+    heading = _("Remarks")
+    return f'<p class="meta">{_e(heading)}</p><ul>{said}</ul>'
 
 
 def _decision_html(d: MinutesDecision) -> str:

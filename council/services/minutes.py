@@ -25,9 +25,10 @@ from council.domain.workspace import WorkspaceConfig
 from council.i18n import DEFAULT, N_, current_language, use_language
 from council.services.meeting_lookup import ENTITY, PLANNING_CHANGES, get
 from council.services.workspace import Workspace
-from council.store import audit, meetings, parking, proposals
+from council.store import audit, follow, meetings, parking, proposals
 from council.store import minutes as store
 from council.store.database import Query
+from council.store.follow import Remark
 from council.store.minutes import TakenAction, TakenDecision
 
 DRAFT_NOTICE = N_("Draft — the meeting has not been closed")  # translate with `_` where shown
@@ -62,6 +63,7 @@ class MinutesItem:
     time_box_minutes: int | None
     notes: str
     outcome: str | None
+    remarks: tuple[tuple[str, str], ...] = ()  # (who, what) of the remarks made on it during the meeting
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
     people = store.people_by_id(q, {i for i in wanted if i is not None})
     chair, guest = people.get(meeting.chair_id or -1), people.get(meeting.guest_id or -1)
     starts_at = meeting.starts_at.astimezone(ws.zone)
+    remarks = follow.remarks_at(q, meeting_id)
     return Minutes(
         meeting_id=meeting_id,
         organisation=config.organisation,
@@ -152,7 +155,7 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
         attendees=tuple(_attendee(config, p, meeting) for p in store.attendees_of(q, meeting_id)),
         proposal=_proposal(ws, q, meeting_id, guest),
         text=meeting.minutes,
-        agenda=tuple(_item(item, people) for item in agenda),
+        agenda=tuple(_item(item, people, remarks.get(item.id, [])) for item in agenda),
         decisions=_decisions(ws, q, meeting_id, {item.id: item.position for item in agenda}),
         revision=audit.count_about(q, ENTITY, str(meeting_id), PLANNING_CHANGES),
         cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
@@ -196,7 +199,7 @@ def _proposal(ws: Workspace, q: Query, meeting_id: int, guest: Person | None) ->
     )
 
 
-def _item(item: AgendaItem, people: dict[int, Person]) -> MinutesItem:
+def _item(item: AgendaItem, people: dict[int, Person], remarks: list[Remark]) -> MinutesItem:
     presenter = people.get(item.presenter_id or -1)
     return MinutesItem(
         position=item.position,
@@ -206,6 +209,7 @@ def _item(item: AgendaItem, people: dict[int, Person]) -> MinutesItem:
         time_box_minutes=item.time_box_minutes,
         notes=item.notes,
         outcome=Outcome(item.outcome).label if item.outcome else None,
+        remarks=tuple((r.person_name or "—", r.text) for r in remarks),
     )
 
 

@@ -45,3 +45,16 @@ def remarks_on(q: Query, item_id: int) -> list[Remark]:
            WHERE r.agenda_item_id = ? ORDER BY r.made_at, r.id""",
         [item_id],
     )
+
+
+def remarks_at(q: Query, meeting_id: int) -> dict[int, list[Remark]]:
+    """The remarks on every point of a meeting's agenda, by point, oldest first."""
+    found: dict[int, list[Remark]] = {}
+    for remark in q.records(
+        Remark,
+        """SELECT r.*, p.name AS person_name FROM point_remark r LEFT JOIN person p ON p.id = r.person_id
+           JOIN agenda_item a ON a.id = r.agenda_item_id WHERE a.meeting_id = ? ORDER BY r.made_at, r.id""",
+        [meeting_id],
+    ):
+        found.setdefault(remark.agenda_item_id, []).append(remark)
+    return found

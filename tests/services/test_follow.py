@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from council.domain.errors import NotAllowed, ValidationError
-from council.services import agenda, follow, meeting_mode
+from council.services import agenda, exports, follow, meeting_mode, minutes
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import people
@@ -69,3 +69,17 @@ def test_nothing_is_followed_or_remarked_before_the_meeting_starts(demo: Workspa
     with pytest.raises(NotAllowed, match="not started"):
         follow.add_remark(demo, CHAIR, item, "Early")
     assert demo.db.value("SELECT count(*) FROM point_remark") == 0
+
+
+def test_the_minutes_keep_each_remark_with_its_point_as_plain_text(under_way) -> None:
+    ws, meeting_id, items = under_way
+    visitor = _someone_else(ws, meeting_id)
+    follow.mark_present(ws, visitor, meeting_id)
+    follow.add_remark(ws, visitor, items[1].id, "Which *region* is <b>north</b>?")
+    m = minutes.minutes(ws, meeting_id)
+    assert m.agenda[1].remarks == ((visitor.name, "Which *region* is <b>north</b>?"),)
+    assert m.agenda[0].remarks == ()
+    text = exports.minutes_markdown(m)
+    assert f"**Remarks**\n\n- {visitor.name}: Which \\*region\\* is \\<b\\>north\\</b\\>?" in text
+    page = exports.minutes_html(m)
+    assert f"<li><strong>{visitor.name}</strong>: Which *region* is &lt;b&gt;north&lt;/b&gt;?</li>" in page
