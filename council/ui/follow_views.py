@@ -11,6 +11,7 @@ from council.i18n import _
 from council.i18n import formats as fmt
 from council.services import follow, meetings
 from council.services.workspace import Workspace
+from council.store.follow import Remark
 from council.ui import forms
 from council.ui.cache import cached
 from council.ui.text import md
@@ -75,4 +76,9 @@ def _live_point(ws: Workspace, meeting_id: int) -> None:
                 due = fmt.long_day(action.due_on) if action.due_on else "—"
                 st.markdown(f"- {md(action.what)} — {md(owners.get(action.owner_id, '—'))}, {due}")
         for remark in now.remarks:
-            st.caption(f":material/chat: **{md(remark.person_name or '—')}**: {md(remark.text)}")
+            remark_line(remark)
+
+
+def remark_line(remark: Remark) -> None:
+    """A remark on a point, with who made it."""
+    st.caption(f":material/chat: **{md(remark.person_name or '—')}**: {md(remark.text)}")

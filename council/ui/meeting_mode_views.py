@@ -21,6 +21,7 @@ from council.ui import forms
 from council.ui.agenda_views import act
 from council.ui.cache import cached
 from council.ui.decision_fields import decision_fields
+from council.ui.follow_views import remark_line
 from council.ui.meeting_views import view_key
 from council.ui.text import md
 
@@ -130,7 +131,7 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
         st.button(_("Save this point"), type="primary", icon=":material/save:", key=f"{form}_save",
                   on_click=forms.save, args=(form, lambda: _save_point(ws, me, form, item), _saved_point))  # fmt: skip
     for remark in cached(ws, follow.remarks_on, item.id):
-        st.caption(f":material/chat: **{md(remark.person_name or '—')}**: {md(remark.text)}")
+        remark_line(remark)
     for decision in taken:
         _decision_card(ws, me, view, decision)
 
