@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from meeting import RECORD_EVERY, SEEN_WITHIN, Chair, Meeting, _meeting_under_way
+from meeting import RECORD_EVERY, SEEN_WITHIN, Chair, Meeting, meeting_under_way
 from running_app import CONFIG, RunningApp, machine, memory_mib, running_app, session, spread
 
 from council.services.workspace import open_workspace
@@ -44,7 +44,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "council.duckdb"
         ws = open_workspace(CONFIG, db)
-        meeting = _meeting_under_way(ws)
+        meeting = meeting_under_way(ws)
         ws.db.close()
         with running_app(db) as app:
             seen = asyncio.run(_followed(app, meeting, args.followers, args.minutes * 60))

@@ -88,7 +88,7 @@ class Found:
     seen: list[float | None] = field(default_factory=list)  # seconds after the confirmation; None: not seen
 
 
-def _meeting_under_way(ws: Workspace) -> Meeting:
+def meeting_under_way(ws: Workspace) -> Meeting:
     """The coming meeting with POINTS points on its agenda, brought forward to today and started by its
     chair, as the app's own tests do: all the chair has left to do is record."""
     coming = min((m for m in meeting_store.list_meetings(ws.db) if m.status == "planned"),
@@ -209,7 +209,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "council.duckdb"
         ws = open_workspace(CONFIG, db)  # the demo, and the meeting under way, before the clock starts
-        meeting = _meeting_under_way(ws)
+        meeting = meeting_under_way(ws)
         ws.db.close()
         with running_app(db) as app:
             pid = app.process.pid

@@ -30,6 +30,7 @@ from page_times import View, open_view
 from running_app import CONFIG
 from speed import VIEWS
 
+from council.services.decisions import BESIDE_THREADS  # the threads that run a query beside the script's
 from council.services.workspace import open_workspace
 from council.ui.cache import clear_reads
 
@@ -38,7 +39,6 @@ _FIRST = (("/duckdb/", "queries"), ("/council/store/database.py", "queries"), ("
           ("/pyarrow/", "serialisation"), ("dataframe_util", "serialisation"), ("/pandas/", "pandas"),
           ("/numpy/", "pandas"))  # fmt: skip
 _OURS = ("/council/", "/app_pages/", "streamlit_app.py")
-BESIDE = "council-read"  # the threads that run a query beside the script's (council/services/decisions.py)
 
 
 class Sampler(threading.Thread):
@@ -59,7 +59,7 @@ class Sampler(threading.Thread):
             # while Python code holds the interpreter than while DuckDB (which lets go of it) works.
             weight, last = min(now - last, 0.05), now
             if self.on.is_set():
-                beside = {t.ident for t in threading.enumerate() if t.name.startswith(BESIDE)}
+                beside = {t.ident for t in threading.enumerate() if t.name.startswith(BESIDE_THREADS)}
                 for ident, frame in sys._current_frames().items():
                     if ident not in (me, main):
                         self.counts[_part(frame, ident in beside)] += weight

@@ -147,10 +147,7 @@ class Session:
         """Run `page` with `query`, after typing `typed` (widget id: the text of a text box, or the
         option a select box shows, as written) and pressing the button `press` (a widget id)."""
         self._values |= {wid: WidgetState(id=wid, string_value=text) for wid, text in (typed or {}).items()}
-        msg = BackMsg()
-        msg.rerun_script.page_name = page
-        msg.rerun_script.query_string = query
-        msg.rerun_script.widget_states.widgets.extend(self._values.values())
+        msg = self._rerun(page, query)
         if press:
             msg.rerun_script.widget_states.widgets.add(id=press, trigger_value=True)
         run = await self._run(msg)
@@ -160,13 +157,18 @@ class Session:
 
     async def refresh(self, page: str, query: str, fragment: str) -> Run:
         """What the browser does for a fragment that refreshes itself: rerun that part of `page` alone."""
+        msg = self._rerun(page, query)
+        msg.rerun_script.fragment_id = fragment
+        msg.rerun_script.is_auto_rerun = True
+        return await self._run(msg)
+
+    def _rerun(self, page: str, query: str) -> BackMsg:
+        """A run of `page` with `query`, carrying the values this session gave its widgets."""
         msg = BackMsg()
         msg.rerun_script.page_name = page
         msg.rerun_script.query_string = query
         msg.rerun_script.widget_states.widgets.extend(self._values.values())
-        msg.rerun_script.fragment_id = fragment
-        msg.rerun_script.is_auto_rerun = True
-        return await self._run(msg)
+        return msg
 
     async def _run(self, msg: BackMsg) -> Run:
         started = time.perf_counter()

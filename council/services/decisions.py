@@ -37,7 +37,10 @@ from council.store.database import Transaction
 from council.store.decisions import DecisionSource
 
 PER_PAGE = 20
-_BESIDE = ThreadPoolExecutor(max_workers=2, thread_name_prefix="council-read")  # a query run beside another
+BESIDE_THREADS = (
+    "council-read"  # the names of the threads that run a query beside a page's own (see the profiler)
+)
+_beside = ThreadPoolExecutor(max_workers=2, thread_name_prefix=BESIDE_THREADS)
 AMENDING_MEETINGS = 24  # the latest held meetings an amendment can name: a year or two of them
 
 
@@ -58,7 +61,7 @@ def decision_history(
     today, page = ws.today(), max(page, 1)
     # The months and the page asked for at the same time: each query is too small for the database to
     # spread over the cores, so together they take about as long as the longer one.
-    asked = _BESIDE.submit(
+    asked = _beside.submit(
         decision_search.find_decisions, ws.db, flt, today, sort, PER_PAGE, (page - 1) * PER_PAGE
     )
     per_month = decision_search.decisions_per_month(ws.db, flt, today)

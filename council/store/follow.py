@@ -18,6 +18,10 @@ class Remark:
     person_name: str | None = None
 
 
+# Remarks with the name of who made them.
+_REMARKS = "SELECT r.*, p.name AS person_name FROM point_remark r LEFT JOIN person p ON p.id = r.person_id"
+
+
 def current_point(q: Query, meeting_id: int) -> int | None:
     """The agenda point the chair shows now, if the chair has shown one."""
     return q.value("SELECT agenda_item_id FROM meeting_point WHERE meeting_id = ?", [meeting_id])
@@ -39,12 +43,7 @@ def add_remark(tx: Transaction, item_id: int, person_id: int | None, text: str, 
 
 def remarks_on(q: Query, item_id: int) -> list[Remark]:
     """The remarks on one agenda point, oldest first."""
-    return q.records(
-        Remark,
-        """SELECT r.*, p.name AS person_name FROM point_remark r LEFT JOIN person p ON p.id = r.person_id
-           WHERE r.agenda_item_id = ? ORDER BY r.made_at, r.id""",
-        [item_id],
-    )
+    return q.records(Remark, f"{_REMARKS} WHERE r.agenda_item_id = ? ORDER BY r.made_at, r.id", [item_id])
 
 
 def remarks_at(q: Query, meeting_id: int) -> dict[int, list[Remark]]:
@@ -52,8 +51,8 @@ def remarks_at(q: Query, meeting_id: int) -> dict[int, list[Remark]]:
     found: dict[int, list[Remark]] = {}
     for remark in q.records(
         Remark,
-        """SELECT r.*, p.name AS person_name FROM point_remark r LEFT JOIN person p ON p.id = r.person_id
-           JOIN agenda_item a ON a.id = r.agenda_item_id WHERE a.meeting_id = ? ORDER BY r.made_at, r.id""",
+        f"""{_REMARKS} JOIN agenda_item a ON a.id = r.agenda_item_id
+            WHERE a.meeting_id = ? ORDER BY r.made_at, r.id""",
         [meeting_id],
     ):
         found.setdefault(remark.agenda_item_id, []).append(remark)
