@@ -21,7 +21,7 @@ from council.domain.permissions import require_chair, require_decider
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.i18n import _, use_language
 from council.i18n import formats as fmt
-from council.services import meeting_mail
+from council.services import meeting_mail, rotation
 from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
@@ -69,7 +69,7 @@ def start_meeting(
 
     A meeting starts on its day (or later, to record it afterwards). Held before its day, it must
     be brought forward: `bring_forward` moves it to today, at `held_at` or else at the time of day it
-    was planned for, so its minutes tell the truth.
+    was planned for, so its minutes tell the truth. The council seats it hands over move with it.
     """
 
     def write(tx: Transaction) -> None:
@@ -96,6 +96,7 @@ def start_meeting(
             today_at = datetime.combine(ws.today(), held_at or planned, ws.zone)
             moved = follow_date(meeting, replace(meeting, starts_at=today_at), ws.zone)
             check_day_free(tx, ws, moved)
+            rotation.move_hand_over(tx, actor, day, ws.today(), meeting_id)
             check_people(tx, ws, moved)
             was_invited = meeting_mail.invited_now(tx, ws, meeting_id)
             meetings.update_meeting(tx, moved)

@@ -97,6 +97,30 @@ def _invite_to_planned(tx: Transaction, ws: Workspace, term: CouncilTerm, person
             meeting_mail.queue_invitations_to(tx, ws, meeting.id, [person_id])
 
 
+def seats_beginning(ws: Workspace, day: date) -> int:
+    """How many council seats begin on `day`: the hand-over a meeting that day brings."""
+    return sum(t.starts_on == day for t in people.council_terms(ws.db))
+
+
+def move_hand_over(tx: Transaction, actor: Person | None, planned: date, held: date, meeting_id: int) -> None:
+    """A meeting planned for `planned` is held earlier, on `held`: the seats it hands over move with it.
+
+    Seats that began on its planned day begin on `held`; seats that ended the day before end the day
+    before `held`, so the council that meets is the one the rotation planned for this meeting.
+    """
+    for term in people.council_terms(tx):
+        starts_on, ends_on = term.starts_on, term.ends_on
+        if starts_on == planned:
+            starts_on = held
+        elif ends_on == planned - timedelta(days=1) and starts_on < held:
+            ends_on = held - timedelta(days=1)
+        else:
+            continue
+        people.set_term_dates(tx, term.id, starts_on, ends_on)
+        details = {"starts_on": starts_on, "ends_on": ends_on, "with_meeting": meeting_id}
+        record(tx, actor, "update", "council_term", term.id, details)
+
+
 @as_on_roster
 def accept_guest(ws: Workspace, actor: Person | None, slot: MeetingSlot, person_id: int) -> int:
     """Invite `person_id` as the guest of the slot's meeting, planning that meeting if it is not yet.

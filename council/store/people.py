@@ -73,6 +73,12 @@ def council_terms(q: Query, person_id: int | None = None) -> list[CouncilTerm]:
     return q.records(CouncilTerm, f"{sql} WHERE person_id = ? ORDER BY starts_on, id", [person_id])
 
 
+def set_term_dates(tx: Transaction, term_id: int, starts_on: date, ends_on: date | None) -> None:
+    tx.execute(
+        "UPDATE council_term SET starts_on = ?, ends_on = ? WHERE id = ?", [starts_on, ends_on, term_id]
+    )
+
+
 def serving_on(q: Query, day: date) -> set[int]:
     """Ids of the people holding a council seat on `day`."""
     rows = q.rows(

@@ -14,7 +14,7 @@ from council.domain.permissions import runs
 from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
 from council.i18n import _, ngettext, pgettext
 from council.i18n import formats as fmt
-from council.services import follow, meeting_mode, meetings
+from council.services import follow, meeting_mode, meetings, rotation
 from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -39,12 +39,18 @@ def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     early = day > ws.today()
     if early:
         days = (day - ws.today()).days
-        st.warning(ngettext(
+        text = ngettext(
             "This meeting is planned for {day}, {n} day from now. Held now, it moves to today and its minutes "
             "show today's date.",
             "This meeting is planned for {day}, {n} days from now. Held now, it moves to today and its minutes "
-            "show today's date.", days).format(day=fmt.long_weekday(day), n=fmt.number(days)),
-            icon=":material/event_busy:")  # fmt: skip
+            "show today's date.", days).format(day=fmt.long_weekday(day), n=fmt.number(days))  # fmt: skip
+        seats = cached(ws, rotation.seats_beginning, day)
+        if seats:
+            text += " " + ngettext(
+                "{n} council seat begins at this meeting; it begins today instead.",
+                "{n} council seats begin at this meeting; they begin today instead.", seats,
+            ).format(n=fmt.number(seats))  # fmt: skip
+        st.warning(text, icon=":material/event_busy:")
     forward = early and st.checkbox(
         _("We hold it now: bring it forward to today"), key=f"forward_{view.meeting.id}"
     )

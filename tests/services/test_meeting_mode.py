@@ -10,7 +10,9 @@ import pytest
 from council.domain.decisions import ActionDraft, DecisionDraft
 from council.domain.errors import NotAllowed, StaleVersion, ValidationError
 from council.domain.meetings import Meeting, default_title
-from council.services import agenda, meeting_mode, meetings
+from council.domain.people import CouncilTerm, Person
+from council.services import agenda, meeting_mode, meetings, roster, rotation
+from council.services.rotation import rotation_plan
 from council.services.workspace import Workspace
 from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
@@ -356,6 +358,40 @@ def test_a_meeting_brought_forward_starts_at_the_time_the_chair_gives(demo: Work
     meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True, held_at=time(9, 30))
     started = meeting_store.get_meeting(demo.db, meeting_id).starts_at.astimezone(demo.zone)
     assert (started.date(), started.time()) == (demo.today(), time(9, 30))
+
+
+def test_a_new_council_brought_forward_starts_with_its_seats_at_the_time_chosen(empty: Workspace) -> None:
+    # A new workspace: the rotation plan gives the first meeting's seats from its planned day on.
+    ws = empty
+    add = lambda name, dept, *roles: roster.add_person(ws, SECRETARY, Person(name, dept, roles=roles))  # noqa: E731
+    chair_id, member_id, leaving_id = add("Chair", "service", "member", "chair"), add("Member", "sales", "member"), add(
+        "Leaving", "sales", "member")  # fmt: skip
+    guest_id = add("Guest", "finance")
+    slot = rotation_plan(ws, 3).meetings[0].slot
+    yesterday, before = ws.today() - timedelta(days=1), slot.day - timedelta(days=1)
+    leaving_term = ws.db.write(lambda tx: people.add_council_term(
+        tx, CouncilTerm(leaving_id, "sales", ws.today() - timedelta(weeks=20), before)))  # fmt: skip
+    chair_term = rotation.accept_successor(ws, SECRETARY, "service", chair_id, slot.day)
+    member_term = rotation.accept_successor(ws, SECRETARY, "sales", member_id, slot.day)
+    meeting_id = rotation.accept_guest(ws, SECRETARY, slot, guest_id)
+    planned = meeting_store.get_meeting(ws.db, meeting_id)
+    meetings.edit_meeting(ws, SECRETARY, meeting_id, replace(planned, chair_id=chair_id))
+    agenda.add_other(ws, MEMBER, meeting_id, "Who we are", 10)
+    chair = people.get_person(ws.db, chair_id)
+
+    meeting_mode.start_meeting(ws, chair, meeting_id, bring_forward=True, held_at=time(16, 15))
+
+    started = meeting_store.get_meeting(ws.db, meeting_id)
+    held = started.starts_at.astimezone(ws.zone)
+    assert started.status == "open" and (held.date(), held.time()) == (ws.today(), time(16, 15))
+    terms = {t.id: t for t in people.council_terms(ws.db)}
+    # The seats that began with the meeting begin on the day it is held; the seat it ended, ends the day before.
+    assert terms[chair_term].starts_on == terms[member_term].starts_on == ws.today()
+    assert terms[leaving_term].ends_on == yesterday
+    assert people.serving_on(ws.db, ws.today()) == {chair_id, member_id}
+    assert set(meeting_store.attendees(ws.db, meeting_id)) == {chair_id, member_id, guest_id}
+    logged = ws.db.rows("SELECT entity_id FROM audit_log WHERE action = 'update' AND entity = 'council_term'")
+    assert sorted(int(r[0]) for r in logged) == sorted([chair_term, member_term, leaving_term])
 
 
 def test_a_follow_up_point_reminds_the_meeting_of_its_decision(demo: Workspace) -> None:
