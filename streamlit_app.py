@@ -11,8 +11,8 @@ from council.i18n import DEFAULT, _
 from council.ui.forms import show_refusal
 from council.ui.language import language_picker, speak_before_sign_in, speak_to
 from council.ui.mail_views import my_mails
-from council.ui.navigation import not_for_your_role, pages_for, side_menu
-from council.ui.session import acting_person, choose_acting_person, workspace
+from council.ui.navigation import landing_page, not_for_your_role, pages_for, side_menu
+from council.ui.session import SIGNED_OUT_KEY, acting_person, choose_acting_person, workspace
 from council.ui.sign_in import sign_in_page, signed_in_person, signed_in_sidebar, wall_key_opens
 
 speak_before_sign_in(DEFAULT)  # until the workspace and the person are known
@@ -38,6 +38,8 @@ if me is None and not demo:
     else:
         sign_in_page()
     st.stop()
+if st.session_state.pop(SIGNED_OUT_KEY, False):  # the address shows the page the last person left
+    st.switch_page(landing_page(me))
 if not demo:
     st.sidebar.markdown(f"### {ws.config.organisation}")
     signed_in_sidebar(ws, me)

@@ -104,15 +104,25 @@ def pages_for(me: Person | None, everything: bool) -> tuple[list[StreamlitPage],
     """Every page (for `st.navigation`) and, by path, those `me` may use; the first of those opens
     by default. With `everything` (demo mode before anyone is chosen), all pages are theirs."""
     allowed = [spec for spec in PAGES if everything or may(me, spec.task)]
-    default = next(
-        (spec.path for spec in allowed if spec.path != MY_WORK or _lands_on_my_work(me)), PAGES[0].path
-    )
+    default = _landing(me, allowed)
     built = {
         spec.path: st.Page(spec.path, title=_(spec.title), icon=spec.icon, default=spec.path == default)
         for spec in PAGES
     }
     st.session_state[_BUILT] = built
     return list(built.values()), {spec.path: built[spec.path] for spec in allowed}
+
+
+def _landing(me: Person | None, allowed: list[PageSpec]) -> str:
+    """The path of the page `me` opens on when the address names none: their first page."""
+    return next(
+        (spec.path for spec in allowed if spec.path != MY_WORK or _lands_on_my_work(me)), PAGES[0].path
+    )
+
+
+def landing_page(me: Person | None) -> StreamlitPage | str:
+    """The page `me` opens on when the address names none (after `pages_for` built this run's pages)."""
+    return page_at(_landing(me, [spec for spec in PAGES if may(me, spec.task)]))
 
 
 def side_menu(mine: dict[str, StreamlitPage]) -> None:

@@ -18,6 +18,7 @@ from council.ui.text import md
 
 ACTING_KEY = "acting_person_id"  # demo mode: whom the user chose to be
 SIGNED_IN_KEY = "signed_in_person_id"  # accounts: who signed in, for this browser session
+SIGNED_OUT_KEY = "signed_out_here"  # someone signed out in this browser session
 
 
 # The words a role is shown with in the demo's "Acting as" list.
@@ -81,8 +82,15 @@ def sign_in_as(person: Person) -> None:
 
 
 def sign_out() -> None:
-    """Forget the person and everything they had on screen: the next one to sign in here sees none of it."""
+    """Forget the person and everything they had on screen: the next one to sign in here sees none of it,
+    and opens on their own first page rather than on the page the last one left (see `signed_out_here`)."""
     st.session_state.clear()
+    st.session_state[SIGNED_OUT_KEY] = True
+
+
+def signed_out_here() -> bool:
+    """Whether someone signed out in this tab: the page in its address was theirs, not the next person's."""
+    return bool(st.session_state.get(SIGNED_OUT_KEY))
 
 
 def acting_person(ws: Workspace) -> Person | None:

@@ -16,7 +16,15 @@ from council.i18n import formats as fmt
 from council.services import accounts, sessions, wall_keys
 from council.services.workspace import Workspace
 from council.ui import forms, web
-from council.ui.session import SIGNED_IN_KEY, current_person, show_error, sign_in_as, sign_out, workspace
+from council.ui.session import (
+    SIGNED_IN_KEY,
+    current_person,
+    show_error,
+    sign_in_as,
+    sign_out,
+    signed_out_here,
+    workspace,
+)
 from council.ui.text import md
 from council.ui.web_forms import base_path
 
@@ -97,21 +105,20 @@ def _to_the_sign_in_page() -> None:
     """This tab's sign-in ended (signed out here or in another tab, a new password, too long idle)."""
     if st.session_state.pop(_CHANGED, False):
         st.success(_("Your password is changed. Sign in with the new one."), icon=":material/check:")
+    elif signed_out_here():
+        st.info(_("You are signed out."), icon=":material/logout:")
     else:
         st.info(
             _("You are signed out: you signed out, or nothing was clicked for a long time."),
             icon=":material/logout:",
         )
-    here = st.context.url or "/"
-    path = urlsplit(here).path or "/"
-    query = urlsplit(here).query
-    wanted = quote(path + (f"?{query}" if query else ""), safe="")
-    st.link_button(
-        _("Sign in again"),
-        f"{base_path()}{web.SIGN_IN_PATH}?next={wanted}",
-        type="primary",
-        icon=":material/login:",
-    )
+    address = f"{base_path()}{web.SIGN_IN_PATH}"
+    if not signed_out_here():  # back to this page; after signing out here, the next person's own first page
+        here = st.context.url or "/"
+        path = urlsplit(here).path or "/"
+        query = urlsplit(here).query
+        address += "?next=" + quote(path + (f"?{query}" if query else ""), safe="")
+    st.link_button(_("Sign in again"), address, type="primary", icon=":material/login:")
 
 
 def _password_form(ws: Workspace) -> None:

@@ -125,7 +125,7 @@ class AccountsApp:
     recovery_code: str
 
 
-ACCOUNTS = ("inge.brouwer@helder.example",)
+ACCOUNTS = ("inge.brouwer@helder.example", "marieke.jansen@helder.example")  # the secretary, a chair
 ACCOUNT_PASSWORD = "lantern orbit coffee marble"
 
 

@@ -71,6 +71,27 @@ def test_a_pasted_link_opens_after_signing_in_and_reloads_and_new_tabs_stay_sign
     context.close()
 
 
+def test_after_signing_out_the_next_person_opens_on_their_own_first_page(browser: Browser, accounts_app) -> None:
+    context = browser.new_context(viewport=VIEWPORT, base_url=accounts_app.url)
+    page = context.new_page()
+    page.goto("/audit_trail")
+    _sign_in(page)  # the secretary, on a page of her own
+    wait_for_app(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Audit trail")
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("You are signed out.")).to_be_visible()
+    with context.expect_page() as opened:  # the link opens the sign-in page in a tab of its own
+        page.get_by_role("link", name="Sign in again").click()
+    page = opened.value
+    _sign_in(page, ACCOUNTS[1])  # a chair, next at the same browser
+    wait_for_app(page)
+    expect(page.get_by_test_id("stSidebar")).to_contain_text("Signed in as Marieke Jansen")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My work")
+    assert "audit_trail" not in page.url
+    assert_no_exception(page)
+    context.close()
+
+
 def test_without_signing_in_nothing_but_the_sign_in_page_answers(accounts_app) -> None:
     url = accounts_app.url
     for method, path, expected in (

@@ -99,6 +99,27 @@ def test_a_signed_in_person_changes_their_own_password_knowing_the_current_one(o
     assert any("Signed in as" in m.value for m in at.sidebar.markdown)
 
 
+def test_after_signing_out_the_next_person_opens_on_their_own_first_page(opened, demo_copy, accounts_config):
+    ws = open_workspace(accounts_config, demo_copy, demo=False)
+    try:
+        member = next(p for p in accounts.people.list_people(ws.db) if p.roles == ("member",) and p.email)
+        secretary = next(p for p in accounts.people.list_people(ws.db) if p.has_role("secretary"))
+        for person in (member, secretary):
+            accounts.set_password(ws, OPERATOR, person.id, PASSWORD, PASSWORD)
+    finally:
+        ws.db.close()
+    at = _try(opened, secretary.email, PASSWORD)
+    at.switch_page("app_pages/audit_trail.py").run()  # a page of the secretary's own
+    assert [t.value for t in at.title] == ["Audit trail"]
+    at = button(at, "Sign out").click().run()
+
+    at = _try(at, member.email, PASSWORD)
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(f"Signed in as **{member.name}**" in m.value for m in at.sidebar.markdown)
+    assert [t.value for t in at.title][:1] == ["My work"]  # a member's first page, not the audit trail
+    assert not any("not for your role" in plain(i.value) for i in at.info)
+
+
 # The organisation's own sign-in (OpenID Connect): Streamlit signs the person in; the roster says who they are.
 PROVIDER = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
