@@ -6,7 +6,14 @@ from council.domain.permissions import Task, may, may_close_agenda, may_decide, 
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import N_, _
 from council.services import agenda, lists, meetings
-from council.ui import agenda_views, follow_views, meeting_mode_views, parking_views, url
+from council.ui import (
+    agenda_views,
+    follow_views,
+    meeting_mode_views,
+    minutes_record_views,
+    parking_views,
+    url,
+)
 from council.ui.cache import cached
 from council.ui.meeting_views import cancel_form, meeting_header, meeting_list, plan_form, view_key
 from council.ui.minutes_views import minutes_downloads
@@ -50,6 +57,8 @@ def show_meeting(meeting_id: int) -> None:
     elif chosen == "run":
         run(card, view)
     else:
+        record = minutes_record_views.standing(ws, meeting_id)
+        minutes_record_views.correction_form(ws, me, card, record)
         minutes_downloads(ws, meeting_id)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -23,7 +24,7 @@ from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingCon
 from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import WorkspaceConfig
-from council.store import audit, blockers, connections, feedback, friction, links, meetings
+from council.store import audit, blockers, connections, feedback, friction, links, meetings, minutes_record
 from council.store import people as people_store
 from council.store import proposals as proposal_store
 from council.store.database import Database, Transaction
@@ -105,6 +106,7 @@ class _Builder:
         self.add_friction()
         self.add_connections_and_blockers()
         self.add_proposals_agendas_and_decisions()
+        self.approve_minutes()
         rows = demo_feedback(self.config, self.today, self.zone, self.rng, self.content)
         feedback.add_feedback_rows(self.tx, rows)
         audit.append_audit(
@@ -178,6 +180,13 @@ class _Builder:
             # A closed meeting's attendees were there; a planned one's are invited.
             present = people_store.serving_on(self.tx, day) | {meeting.chair_id, guests[n]}
             meetings.add_attendees(self.tx, meeting_id, sorted(i for i in present if i))
+
+    def approve_minutes(self) -> None:
+        """Each meeting approved the minutes of the one before; the last meeting's wait for the next."""
+        held = [(m, at) for m, at in self.ids.meetings if at.date() < self.today]
+        for (meeting_id, _), (next_id, next_at) in pairwise(held):
+            chair = meetings.get_meeting(self.tx, next_id).chair_id
+            minutes_record.approve(self.tx, meeting_id, next_id, next_at + timedelta(minutes=10), chair, 1)
 
     def add_self_check(self) -> None:
         past = []

@@ -192,6 +192,15 @@ class _Bulk:
                   FROM range($rows) t(i))
         """, rows=meetings)  # fmt: skip
         self.numbered("meeting", "new_meetings")
+        # Each meeting approved the minutes of the one before it.
+        self.run("""
+            INSERT INTO minutes_approval (meeting_id, approved_at, approved_on, approved_by, version)
+            SELECT id, next_id, next_at, NULL, 1
+            FROM (SELECT id, lead(id) OVER (ORDER BY starts_at, id) AS next_id,
+                         lead(starts_at) OVER (ORDER BY starts_at, id) AS next_at
+                  FROM meeting WHERE status = 'closed')
+            WHERE next_id IS NOT NULL AND id NOT IN (SELECT meeting_id FROM minutes_approval)
+        """)
         self.run("""
             INSERT INTO meeting_attendee
             SELECT DISTINCT m.id, p.id FROM new_meetings m, council_people p

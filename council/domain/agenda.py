@@ -13,6 +13,8 @@ from council.i18n import formats as fmt
 # Why an item is suggested, in the order the suggestions are shown.
 GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(5)
 PARKED = -1  # what an earlier meeting parked comes before all of them
+MINUTES_TO_APPROVE = -2  # and before that, approving the last meeting's minutes
+MINUTES = "minutes"  # a suggestion's kind for approving minutes; the point itself is of kind "other"
 _KIND_ORDER = {AgendaKind.FRICTION: 0, AgendaKind.CONNECTION: 1, AgendaKind.BLOCKER: 2, AgendaKind.PROPOSAL: 3,
                AgendaKind.FOLLOW_UP: 4, AgendaKind.OTHER: 5}  # fmt: skip
 
@@ -45,9 +47,9 @@ class Suggestion:
     """Something the chair may put on the agenda, with the reason it is suggested."""
 
     kind: str  # an AgendaKind value
-    ref_id: int  # the friction point, connection, blocker, proposal, decision or parked point it is about
+    ref_id: int  # the friction point, connection, blocker, proposal, decision, parked point or meeting it is about
     title: str
-    group: int  # PARKED, GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER or OPEN_ITEM
+    group: int  # MINUTES_TO_APPROVE, PARKED, GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER or OPEN_ITEM
     reason: str
     journey_stage: str | None = None
     at_moment_of_truth: bool = False
@@ -58,9 +60,13 @@ class Suggestion:
     def key(self) -> tuple[str, int]:
         return (self.kind, self.ref_id)
 
+    @property
+    def kind_label(self) -> str:
+        return _("Minutes") if self.kind == MINUTES else AgendaKind(self.kind).label
+
 
 def rank_suggestions(suggestions: list[Suggestion]) -> list[Suggestion]:
-    """What an earlier meeting parked (longest ago first), the guest's proposal, then what members pinned, then
+    """Approving the last meeting's minutes, what an earlier meeting parked (longest ago first), the guest's proposal, then what members pinned, then
     follow-ups (earliest due first), then what was postponed, then open items: moments of truth first, each by
     priority score; ties in a fixed order (kind, then id)."""
 

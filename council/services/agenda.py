@@ -11,6 +11,7 @@ from functools import partial
 from council.domain.agenda import (
     FOLLOW_UP,
     GUEST_PROPOSAL,
+    MINUTES,
     OPEN_ITEM,
     PARKED,
     PINNED,
@@ -30,16 +31,17 @@ from council.domain.permissions import Task, require, require_agenda_closer
 from council.domain.priority import PriorityScore, priority_factors
 from council.i18n import N_, _
 from council.i18n import formats as fmt
-from council.services import meeting_mail
+from council.services import meeting_mail, minutes_record
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.meetings import ENTITY, get, still_open
 from council.services.workspace import Workspace
 from council.store import agenda, meetings, parking, pins, priority, proposals
+from council.store import minutes_record as minutes_store
 from council.store.database import Transaction
 from council.store.pins import Pin
 
-DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10}
+DEFAULT_TIME_BOX = {"follow_up": 5, "other": 10, MINUTES: 5}
 # Why a point comes back, by what happened to it at an earlier meeting.
 _OUTCOME_WORDS = {"postponed": N_("Postponed on {day}"),
                   "needs_information": N_("Waiting for more information on {day}"),
@@ -68,8 +70,9 @@ def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) ->
     (moments of truth first) by priority score."""
     meeting = get(ws.db, meeting_id)
     taken = agenda.references_on(ws.db, meeting_id)
-    found = [Suggestion("other", p.id, p.title, PARKED, _parked_reason(ws, p))
-             for p in parking.waiting(ws.db) if p.meeting_id != meeting_id]  # fmt: skip
+    found = minutes_record.approval_suggestions(ws, meeting)
+    found += [Suggestion("other", p.id, p.title, PARKED, _parked_reason(ws, p))
+              for p in parking.waiting(ws.db) if p.meeting_id != meeting_id]  # fmt: skip
     if meeting.guest_id is not None:
         proposal = proposals.proposal_of(ws.db, meeting_id, meeting.guest_id)
         if proposal is not None:
@@ -157,7 +160,7 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
     """Put a suggested friction point, connection, blocker, proposal, follow-up or parked point on the agenda."""
     # Translators: completes "Only … may …"
     require(actor, Task.AGENDA, _("change an agenda"))
-    if kind not in agenda.REFERENCE and kind != "other":
+    if kind not in agenda.REFERENCE and kind not in ("other", MINUTES):
         raise ValidationError(
             _("{kind} cannot be put on an agenda this way.").format(kind=repr(kind)), "kind"
         )
@@ -166,10 +169,12 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
         raise NotFound(
             _("That item is no longer open or is already on this agenda. The list has been refreshed.")
         )
-    if kind == "other":  # a point parked at an earlier meeting, taken up by this agenda
+    if kind in ("other", MINUTES):  # a point parked at an earlier meeting, or approving the last minutes
         item = AgendaItem(
-            meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX[kind]
+            meeting_id, 0, "other", chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX[kind]
         )
+        if kind == MINUTES:
+            return _append(ws, actor, item, minutes_of=ref_id)
         return _append(ws, actor, item, parked=ref_id)
     item = AgendaItem(meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX.get(kind, 15),
                       **{agenda.REFERENCE[kind]: ref_id})  # fmt: skip
@@ -186,8 +191,15 @@ def add_other(ws: Workspace, actor: Person | None, meeting_id: int, title: str, 
     return _append(ws, actor, AgendaItem(meeting_id, 0, "other", title, time_box_minutes=minutes))
 
 
-def _append(ws: Workspace, actor: Person | None, item: AgendaItem, parked: int | None = None) -> int:
-    """Add `item` to its meeting's agenda; `parked`: the parked point it takes up."""
+def _append(
+    ws: Workspace,
+    actor: Person | None,
+    item: AgendaItem,
+    parked: int | None = None,
+    minutes_of: int | None = None,
+) -> int:
+    """Add `item` to its meeting's agenda; `parked`: the parked point it takes up; `minutes_of`: the meeting
+    whose minutes it approves."""
 
     def write(tx: Transaction) -> int:
         still_open(get(tx, item.meeting_id))
@@ -199,9 +211,13 @@ def _append(ws: Workspace, actor: Person | None, item: AgendaItem, parked: int |
             raise NotFound(
                 _("That item is no longer open or is already on this agenda. The list has been refreshed.")
             )
+        if minutes_of is not None and minutes_of in minutes_store.points_of(tx, item.meeting_id).values():
+            raise ValidationError(_("That is already on this agenda."), "kind")
         item_id = agenda.append_item(tx, item)
         if parked is not None:
             parking.take_up(tx, parked, item_id)
+        if minutes_of is not None:
+            minutes_store.link_point(tx, item_id, minutes_of)
         follow_subject(tx, ws, actor, item, ("open", "submitted"), "on_agenda")
         record(tx, actor, "agenda_add", ENTITY, item.meeting_id, {"item": item_id, "title": item.title})
         return item_id

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from council.domain.minutes import MinutesState
 from council.domain.vocabulary import Outcome
 from council.i18n import _, use_language
 from council.i18n import formats as fmt
@@ -151,6 +152,8 @@ def _minutes_markdown(m: Minutes, top: int) -> str:
     ]
     if m.is_draft:
         out += [f"**{_(DRAFT_NOTICE)}.**", ""]
+    for line in m.standing:  # draft, approved, amended: every copy says which
+        out += [f"**{_md(line)}**" if m.state == MinutesState.DRAFT else _md(line), ""]
     guest = _md(person_line(m.guest)) if m.guest else _("no guest invited")
     out += [
         _line(_("When"), _when(m)),
@@ -293,6 +296,7 @@ h4 { margin: 0 0 4px; font-size: 10.5pt; }
 p { margin: 0 0 6px; } dd > p:last-child, blockquote > p:last-child { margin-bottom: 0; }
 .draft { display: inline-block; margin: 0 0 10px; padding: 3px 10px; border: 1.5px solid #b3261e;
   color: #b3261e; font-weight: 600; border-radius: 3px; }
+.standing { margin: 0 0 6px; color: #1f4e79; font-weight: 600; }
 dl.facts { display: grid; grid-template-columns: minmax(6em, max-content) 1fr; gap: 2px 12px; margin: 0; }
 dl.facts dt { color: #5a6472; } dl.facts dd { margin: 0; }
 ul.people { columns: 2; column-gap: 24px; margin: 0; padding-left: 18px; }
@@ -338,6 +342,7 @@ def _minutes_html(m: Minutes) -> str:
         f'<header><p class="org">{org}</p>',
         f"<h1>{_e(m.title)}</h1>",
         f'<p class="draft">{_e(_(DRAFT_NOTICE))}</p>' if m.is_draft else "",
+        *(f'<p class="{_standing_css(m, n)}">{_e(line)}</p>' for n, line in enumerate(m.standing)),
         _facts(facts, "facts"),
         "</header>",
         f"<section><h2>{attendees}</h2>{_attendees_html(m.attendees)}</section>",
@@ -364,6 +369,11 @@ def _minutes_html(m: Minutes) -> str:
         f"<title>{_e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(part for part in body if part) + "\n</main>\n</body>\n</html>\n"
     )
+
+
+def _standing_css(m: Minutes, line: int) -> str:
+    """A draft's first line is marked as a draft; the rest say when it was approved, corrected or amended."""
+    return "draft" if m.state == MinutesState.DRAFT and line == 0 else "standing"
 
 
 def _section(heading: str) -> str:

@@ -21,7 +21,7 @@ from council.domain.permissions import require_chair, require_decider
 from council.domain.vocabulary import DecisionStatus, MeetingStatus, Outcome
 from council.i18n import _, use_language
 from council.i18n import formats as fmt
-from council.services import meeting_mail, rotation
+from council.services import meeting_mail, minutes_record, rotation
 from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
@@ -263,6 +263,7 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
             if item.outcome == Outcome.POSTPONED:
                 _follow_outcome(tx, ws, actor, item, item.outcome)
         meetings.set_status(tx, meeting_id, MeetingStatus.CLOSED, closed_at=ws.now())
+        minutes_record.keep_closed_version(tx, meeting, ws.now())
         record(tx, actor, "close", ENTITY, meeting.id, {"postponed_without_outcome": postponed})
         meeting_mail.queue_minutes(tx, ws, meeting_id)
         return postponed

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from council.domain.meetings import AgendaItem, Meeting
+from council.domain.minutes import MinutesState, VersionKind
 from council.domain.people import Person
 from council.domain.vocabulary import (
     ActionStatus,
@@ -22,8 +23,10 @@ from council.domain.vocabulary import (
     ProposalStatus,
 )
 from council.domain.workspace import WorkspaceConfig
-from council.i18n import DEFAULT, N_, current_language, use_language
+from council.i18n import DEFAULT, N_, _, current_language, use_language
+from council.i18n import formats as fmt
 from council.services.meeting_lookup import ENTITY, PLANNING_CHANGES, get
+from council.services.minutes_record import record_of
 from council.services.workspace import Workspace
 from council.store import audit, follow, meetings, parking, proposals
 from council.store import minutes as store
@@ -117,6 +120,8 @@ class Minutes:
     cancelled: str | None = None  # the reason, when the meeting was cancelled
     language: str = DEFAULT  # the language its words are in, and its documents are written in
     parked: tuple[str, ...] = ()  # points parked for a later meeting, in the order they were parked
+    state: str = MinutesState.OPEN  # being written, draft, approved or amended
+    standing: tuple[str, ...] = ()  # where they stand, in sentences: approved when and where, each amendment
 
     def decisions_under(self, position: int) -> tuple[MinutesDecision, ...]:
         return tuple(d for d in self.decisions if d.agenda_position == position)
@@ -161,7 +166,37 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
         cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
         language=current_language(),
         parked=tuple(point.title for point in parking.parked_at(q, meeting_id)),
+        **_standing(ws, q, meeting_id),
     )
+
+
+def _standing(ws: Workspace, q: Query, meeting_id: int) -> dict:
+    """The minutes' state, and the sentences that say it: every download carries them."""
+    record = record_of(ws, meeting_id, q)
+    lines = []
+    if record.state == MinutesState.DRAFT:
+        lines.append(
+            _("Draft minutes: the council approves them at “{meeting}”.").format(
+                meeting=record.approve_at.title
+            )
+            if record.approve_at
+            else _("Draft minutes: the council approves them at its next meeting.")
+        )
+    elif record.approved_on is not None:
+        lines.append(
+            _("Approved on {day} at “{meeting}”.").format(
+                day=fmt.long_day(record.approved_on), meeting=record.approved_at
+            )
+        )
+    for version in record.versions:
+        if version.kind == VersionKind.CORRECTION:
+            text = _("Corrected on {day}: {reason}.")
+        elif version.kind == VersionKind.AMENDMENT:
+            text = _("Amended on {day}: {reason}.")
+        else:
+            continue
+        lines.append(text.format(day=fmt.long_day(version.at), reason=version.reason.rstrip(".")))
+    return {"state": record.state, "standing": tuple(lines)}
 
 
 def workspace_minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:

@@ -10,6 +10,7 @@ import streamlit as st
 from council.domain.agenda import (
     FOLLOW_UP,
     GUEST_PROPOSAL,
+    MINUTES_TO_APPROVE,
     OPEN_ITEM,
     PARKED,
     PINNED,
@@ -31,6 +32,7 @@ from council.ui.text import md
 OTHER = "agenda_other"
 SHOWN = 3  # suggestions shown per group before "more"
 _GROUPS = {
+    MINUTES_TO_APPROVE: N_("Minutes to approve"),
     PARKED: N_("Parked at an earlier meeting"),
     GUEST_PROPOSAL: N_("The guest's proposal"),
     PINNED: N_("Asked for by members"),
@@ -133,7 +135,7 @@ def _suggestion(ws: Workspace, me: Person | None, meeting_id: int, s: Suggestion
         else ""
     )
     star = ":material/star: " if s.at_moment_of_truth else ""
-    cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{AgendaKind(s.kind).label} · {md(s.reason)}]{score}")
+    cols[0].markdown(f"{star}{md(s.title)}  \n:gray[{s.kind_label} · {md(s.reason)}]{score}")
     cols[1].button(_("Add"), key=f"add_{s.kind}_{s.ref_id}", width="stretch", help=_("Put this on the agenda"),
                    on_click=act, args=("agenda", lambda: agenda.add_suggestion(ws, me, meeting_id, s.kind, s.ref_id),
                                        _("Added “{title}”.").format(title=s.title[:60])))  # fmt: skip

@@ -23,6 +23,7 @@ from council.ui.cache import cached
 from council.ui.decision_fields import decision_fields
 from council.ui.follow_views import remark_line
 from council.ui.meeting_views import view_key
+from council.ui.minutes_record_views import approval_panel
 from council.ui.text import md
 
 POINT = "point"
@@ -119,6 +120,7 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
         brief = cached(ws, meeting_mode.follow_up_brief, item.decision_id) if item.decision_id else None
         if brief:
             st.info(md(brief), icon=":material/gavel:")
+        approval_panel(ws, me, view.meeting, item)
         forms.prefill(form, {"notes": item.notes, "outcome": item.outcome,
                              "decision_due_on": view.meeting.starts_at.astimezone(ws.zone).date() + timedelta(weeks=6)})  # fmt: skip
         # What the form started from: a save over someone else's meanwhile is refused (see _save_point).
@@ -242,11 +244,14 @@ def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
         _("The notes, outcomes, decisions and actions are complete"), key=f"close_ok_{view.meeting.id}"
     )
     st.button(_("Close the meeting"), type="primary", icon=":material/lock:", disabled=not confirm,
-              help=_("After closing, nothing in this meeting can change; its minutes are final."),
+              help=_("After closing, its agenda and outcomes are final. The minutes are a draft until the next "
+                     "meeting approves them."),
               on_click=forms.save, args=("close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
                                          lambda _: _show_minutes(view.meeting.id)))  # fmt: skip
 
 
 def _show_minutes(meeting_id: int) -> str:
     st.session_state[view_key(meeting_id)] = "minutes"
-    return _("The meeting is closed. Here are its minutes, ready to download and share.")
+    return _(
+        "The meeting is closed. Here are its draft minutes, ready to share; the next meeting approves them."
+    )

@@ -71,7 +71,9 @@ def test_a_pasted_link_opens_after_signing_in_and_reloads_and_new_tabs_stay_sign
     context.close()
 
 
-def test_after_signing_out_the_next_person_opens_on_their_own_first_page(browser: Browser, accounts_app) -> None:
+def test_after_signing_out_the_next_person_opens_on_their_own_first_page(
+    browser: Browser, accounts_app
+) -> None:
     context = browser.new_context(viewport=VIEWPORT, base_url=accounts_app.url)
     page = context.new_page()
     page.goto("/audit_trail")

@@ -46,6 +46,7 @@ from council.services import (
     mail_choices,
     meeting_mode,
     meetings,
+    minutes_record,
     outbox,
     parking,
     pins,
@@ -186,6 +187,21 @@ def _done_with_open_source(ws: Workspace, s: Setting) -> tuple[int, list[tuple[s
     )[0]
     decisions.follow_up(ws, SECRETARY, decision_id, StatusChange("done", "Delivered."))
     return decision_id, [("friction", friction_id)]
+
+
+def _draft_before_running(ws: Workspace, s: Setting) -> int:
+    """The meeting held before the running one: its draft minutes wait for the running meeting's approval."""
+    waiting = minutes_record.to_approve(ws.db, s.running)
+    assert waiting is not None and waiting.id is not None
+    return waiting.id
+
+
+def _chaired_by_the_chair(ws: Workspace, s: Setting) -> int:
+    """That meeting, chaired by the chair among the actors: its chair or the secretary corrects its minutes."""
+    meeting_id = _draft_before_running(ws, s)
+    chair = s.actors["chair"].id
+    ws.db.write(lambda tx: tx.execute("UPDATE meeting SET chair_id = ? WHERE id = ?", [chair, meeting_id]))
+    return meeting_id
 
 
 def _held_yesterday(ws: Workspace, s: Setting) -> None:
@@ -339,6 +355,11 @@ CASES = [
     Case("meeting_mode.close_meeting", {"chair"}, lambda ws, a, s, p: meeting_mode.close_meeting(ws, a, s.running.id)),
     Case("meeting_mode.record_outcome", COUNCIL, prepare=_running_item,
          call=lambda ws, a, s, p: meeting_mode.record_outcome(ws, a, p, "Talked it over", "discussed")),
+    Case("minutes_record.approve_minutes", COUNCIL, prepare=_draft_before_running,
+         call=lambda ws, a, s, p: minutes_record.approve_minutes(ws, a, p, s.running.id)),
+    Case("minutes_record.correct_minutes", {"secretary", "chair"}, prepare=_chaired_by_the_chair,
+         call=lambda ws, a, s, p: minutes_record.correct_minutes(
+             ws, a, p, replace(minutes_record.content_of(ws, p), summary="Corrected."), "A typo", seen=1)),
     Case("parking.park_point", COUNCIL, lambda ws, a, s, p: parking.park_point(ws, a, s.running.id, "For later")),
     # Following the meeting: the chair shows the point; whoever is present remarks on it; anyone says they are.
     Case("follow.show_point", {"chair"}, prepare=_running_item,

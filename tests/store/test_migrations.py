@@ -1,3 +1,4 @@
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -122,14 +123,15 @@ def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_chan
     db.write(lambda tx: tx.execute("DROP TABLE person_email"))
     db.write(lambda tx: tx.execute("DROP TABLE person_language"))  # 21 and later, which come after it
     for dropped in ("TABLE parked_point", "SEQUENCE parked_point_id_seq", "TABLE meeting_point",
-                    "TABLE point_remark", "SEQUENCE point_remark_id_seq"):  # fmt: skip
+                    "TABLE point_remark", "SEQUENCE point_remark_id_seq", "TABLE minutes_version",
+                    "SEQUENCE minutes_version_id_seq", "TABLE minutes_approval", "TABLE minutes_point"):  # fmt: skip
         db.write(lambda tx, d=dropped: tx.execute(f"DROP {d}"))
     before = table_counts(db)
     constraints = db.rows(
         "SELECT table_name, constraint_text FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY' ORDER BY ALL"
     )
     next_person = db.value("SELECT nextval('person_id_seq')")
-    assert migrate(db) == [20, 21, 22, 23]
+    assert migrate(db) == [20, 21, 22, 23, 24]
     assert table_counts(db) == before
     assert (
         db.rows(
@@ -148,6 +150,27 @@ def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_chan
         p for p in tmp_path.iterdir() if p.name.startswith("demo.before-rebuild-") and p.suffix == ".duckdb"
     ]
     assert len(kept) == 1  # the file as it was, beside it
+    db.close()
+
+
+def test_minutes_closed_before_approvals_were_kept_count_as_approved_at_the_next_meeting(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_file, path)
+    db = Database(path)
+    db.write(lambda tx: tx.execute("DELETE FROM schema_version WHERE version >= 24"))  # a file made before 24
+    for dropped in ("TABLE minutes_version", "SEQUENCE minutes_version_id_seq", "TABLE minutes_approval",
+                    "TABLE minutes_point"):  # fmt: skip
+        db.write(lambda tx, d=dropped: tx.execute(f"DROP {d}"))
+    assert migrate(db) == [24]
+    closed = db.rows("SELECT id, starts_at FROM meeting WHERE status = 'closed' ORDER BY starts_at")
+    approvals = dict(db.rows("SELECT meeting_id, approved_at FROM minutes_approval"))
+    # Each approved at the meeting held after it; the last ones wait for the next meeting.
+    assert approvals == {one[0]: following[0] for one, following in pairwise(closed)}
+    assert closed[-1][0] not in approvals and len(closed) > 2
     db.close()
 
 

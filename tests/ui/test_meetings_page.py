@@ -325,7 +325,7 @@ def test_meeting_mode_records_decisions_and_actions_and_closing_freezes_it(app, 
     button(at, "Close the meeting").click().run()
     assert not at.exception, [e.value for e in at.exception]
     # The page turns to the minutes, ready to download.
-    assert any("Here are its minutes" in plain(s.value) for s in at.success)
+    assert any("Here are its draft minutes" in plain(s.value) for s in at.success)
     assert "Minutes (Markdown)" in [b.label for b in at.get("download_button")]
 
     db = _ws(demo_copy).db
