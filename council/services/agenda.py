@@ -216,8 +216,9 @@ def _append(
         item_id = agenda.append_item(tx, item)
         if parked is not None:
             parking.take_up(tx, parked, item_id)
-        if minutes_of is not None:
+        if minutes_of is not None:  # approving the last minutes opens the meeting
             minutes_store.link_point(tx, item_id, minutes_of)
+            agenda.put_first(tx, item_id, item.meeting_id)
         follow_subject(tx, ws, actor, item, ("open", "submitted"), "on_agenda")
         record(tx, actor, "agenda_add", ENTITY, item.meeting_id, {"item": item_id, "title": item.title})
         return item_id

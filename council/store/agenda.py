@@ -37,6 +37,16 @@ def append_item(tx: Transaction, item: AgendaItem) -> int:
     return tx.insert("agenda_item", values)
 
 
+def put_first(tx: Transaction, item_id: int, meeting_id: int) -> None:
+    """Move the item to the top of its meeting's agenda; the others keep their order below it."""
+    position = tx.value("SELECT position FROM agenda_item WHERE id = ?", [item_id])
+    tx.execute(
+        "UPDATE agenda_item SET position = position + 1 WHERE meeting_id = ? AND position < ?",
+        [meeting_id, position],
+    )
+    tx.execute("UPDATE agenda_item SET position = 1 WHERE id = ?", [item_id])
+
+
 def remove_item(tx: Transaction, item: AgendaItem) -> None:
     """Delete the item and close the gap it leaves."""
     tx.execute("DELETE FROM agenda_item WHERE id = ?", [item.id])

@@ -76,6 +76,9 @@ def test_the_next_meeting_is_offered_the_last_minutes_first_and_approves_them(co
     assert minutes_record.record_of(c.ws, c.last).approve_at.id == c.next
 
     item_id = agenda.add_suggestion(c.ws, MEMBER, c.next, MINUTES, c.last)
+    points = meeting_store.agenda_for(c.ws.db, c.next)
+    assert (points[0].id, points[0].position) == (item_id, 1)  # the first point of the meeting
+    assert [i.title for i in points] == ["Approve the minutes of “Meeting two weeks ago”", "Announcements"]
     assert (MINUTES, c.last) not in {s.key for s in agenda.suggestions(c.ws, c.next)}
     minutes_record.approve_minutes(c.ws, CHAIR, c.last, c.next)
 
