@@ -19,7 +19,7 @@ from council.services.workspace import Workspace
 from council.store import meetings, people
 from council.store.database import Transaction
 
-MOST_AHEAD = 24
+MOST_AHEAD = 26  # as many meetings as one series plans
 
 
 def rotation_plan(ws: Workspace, meetings_ahead: int = 6) -> RotationPlan:

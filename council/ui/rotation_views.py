@@ -23,7 +23,7 @@ def rotation_plan(ws: Workspace, actor: Person | None) -> None:
     rules = ws.config.council
     st.subheader(_("Rotation plan"))
     show_flash()
-    ahead = st.number_input(_("Meetings to plan ahead"), min_value=3, max_value=12, value=6, step=1,
+    ahead = st.number_input(_("Meetings to plan ahead"), min_value=3, max_value=rotation.MOST_AHEAD, value=6, step=1,
                             key="rotation_ahead", width=220)  # fmt: skip
     plan = cached(ws, rotation.rotation_plan, int(ahead))
     if plan.nobody_to_suggest:

@@ -97,9 +97,11 @@ def _planned(ws: Workspace, done: Planned) -> str:
     first = ngettext("{n} meeting planned.", "{n} meetings planned.", len(done.meeting_ids)).format(
         n=fmt.number(len(done.meeting_ids))
     )
+    guests = _("Their guests: the rotation plan under Council & rotation suggests one for each meeting; "
+               "confirm each there.")  # fmt: skip
     if not done.skipped:
-        return first
+        return f"{first} {guests}"
     left_out = _("Left out, as they already have a meeting: {days}.").format(
         days=", ".join(fmt.long_day(day) for day in done.skipped)
     )
-    return f"{first} {left_out}"
+    return f"{first} {left_out} {guests}"
