@@ -104,16 +104,15 @@ def minutes_point(ws: Workspace, agenda_item_id: int) -> int | None:
 
 
 def next_meeting(q: Query, meeting: Meeting) -> Meeting | None:
-    """The first meeting after `meeting` that is not cancelled: where its minutes are approved."""
-    return meetings.neighbours(q, meeting.starts_at, meeting.id)[1]
+    """Where the minutes of `meeting` are approved: the first meeting after it that is still to be held or
+    under way (one that closed without approving them leaves them to the meeting after it)."""
+    return store.approving_meeting(q, meeting.starts_at)
 
 
-def to_approve(q: Query, meeting: Meeting) -> Meeting | None:
-    """The meeting whose draft minutes `meeting` approves: the one held just before it, if its minutes wait."""
-    last = meetings.neighbours(q, meeting.starts_at, meeting.id)[0]
-    if last is None or last.id is None or not last.is_closed or store.approval(q, last.id) is not None:
-        return None
-    return last
+def to_approve(q: Query, meeting: Meeting) -> list[Meeting]:
+    """The meetings whose draft minutes `meeting` approves, the earliest first: those held before it, and
+    after the last meeting before it that was not held yet."""
+    return store.drafts_before(q, meeting.starts_at)
 
 
 def keep_closed_version(tx: Transaction, meeting: Meeting, at: datetime) -> None:
@@ -197,9 +196,9 @@ def approve_minutes(ws: Workspace, actor: Person | None, minutes_of: int, at_mee
                                "now, amend them with a reason.").format(
                 meeting=meeting.title, day=fmt.long_day(done.approved_on.astimezone(ws.zone)), at=done.approved_at_title))  # fmt: skip
         following = next_meeting(tx, meeting)
-        if following is None or following.id != at.id:
-            raise NotAllowed(_("The minutes of “{meeting}” are approved at the meeting after it, “{next}”, not at "
-                               "“{at}”.").format(meeting=meeting.title, next=following.title if following else "—",
+        if following is None or following.id != at.id or meeting.starts_at >= at.starts_at:
+            raise NotAllowed(_("The minutes of “{meeting}” are approved at “{next}”, the first meeting after them still to be "
+                               "held, not at “{at}”.").format(meeting=meeting.title, next=following.title if following else "—",
                                                  at=at.title))  # fmt: skip
         found = store.versions(tx, minutes_of)
         version = found[-1].number if found else 1
@@ -215,18 +214,17 @@ def approve_minutes(ws: Workspace, actor: Person | None, minutes_of: int, at_mee
 
 
 def approval_suggestions(ws: Workspace, meeting: Meeting) -> list[Suggestion]:
-    """Approving the minutes of the meeting before `meeting`, while they are a draft and not on its agenda yet."""
-    waiting = to_approve(ws.db, meeting)
-    if (
-        waiting is None
-        or waiting.id is None
-        or waiting.id in store.points_of(ws.db, meeting.id or 0).values()
-    ):
-        return []
-    with use_language(ws.config.language):  # the agenda point's title is the workspace's record
-        title = _("Approve the minutes of “{meeting}”").format(meeting=waiting.title)
-    day = fmt.long_day(waiting.starts_at.astimezone(ws.zone))
-    reason = _("Draft minutes of the meeting of {day}: the council approves them at this meeting").format(
-        day=day
-    )
-    return [Suggestion(MINUTES, waiting.id, title, MINUTES_TO_APPROVE, reason)]
+    """Approving the draft minutes that wait for `meeting`, those not on its agenda yet."""
+    taken = set(store.points_of(ws.db, meeting.id or 0).values())
+    found = []
+    for waiting in to_approve(ws.db, meeting):
+        if waiting.id is None or waiting.id in taken:
+            continue
+        with use_language(ws.config.language):  # the agenda point's title is the workspace's record
+            title = _("Approve the minutes of “{meeting}”").format(meeting=waiting.title)
+        day = fmt.long_day(waiting.starts_at.astimezone(ws.zone))
+        reason = _("Draft minutes of the meeting of {day}: the council approves them at this meeting").format(
+            day=day
+        )
+        found.append(Suggestion(MINUTES, waiting.id, title, MINUTES_TO_APPROVE, reason))
+    return found

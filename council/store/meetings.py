@@ -10,7 +10,7 @@ import pandas as pd
 from council.domain.meetings import AgendaItem, Meeting
 from council.store.database import Query, Transaction
 
-_MEETING = (
+SELECT_MEETING = (
     "SELECT id, title, starts_at, duration_minutes, location, status, chair_id, guest_id,"
     " minutes, closed_at, agenda_closed_at, cancelled_at, cancel_reason FROM meeting"
 )
@@ -21,39 +21,43 @@ def add_meeting(tx: Transaction, meeting: Meeting) -> int:
 
 
 def get_meeting(q: Query, meeting_id: int) -> Meeting | None:
-    return q.record(Meeting, f"{_MEETING} WHERE id = ?", [meeting_id])
+    return q.record(Meeting, f"{SELECT_MEETING} WHERE id = ?", [meeting_id])
 
 
 def list_meetings(q: Query) -> list[Meeting]:
-    return q.records(Meeting, f"{_MEETING} ORDER BY starts_at DESC")
+    return q.records(Meeting, f"{SELECT_MEETING} ORDER BY starts_at DESC")
 
 
 def meetings_among(q: Query, ids: Iterable[int | None]) -> list[Meeting]:
     """The meetings with these ids (None is ignored), newest first."""
     wanted = sorted({i for i in ids if i is not None})
-    return q.records(Meeting, f"{_MEETING} WHERE list_contains(?, id) ORDER BY starts_at DESC", [wanted])
+    return q.records(
+        Meeting, f"{SELECT_MEETING} WHERE list_contains(?, id) ORDER BY starts_at DESC", [wanted]
+    )
 
 
 def first_not_closed(q: Query) -> Meeting | None:
     """The earliest meeting that is neither closed nor cancelled: the one being prepared or run."""
-    return q.record(Meeting, f"{_MEETING} WHERE status IN ('planned', 'open') ORDER BY starts_at LIMIT 1")
+    return q.record(
+        Meeting, f"{SELECT_MEETING} WHERE status IN ('planned', 'open') ORDER BY starts_at LIMIT 1"
+    )
 
 
 def last_meeting(q: Query) -> Meeting | None:
     """The meeting that starts last, planned ones included, cancelled ones not."""
-    return q.record(Meeting, f"{_MEETING} WHERE status <> 'cancelled' ORDER BY starts_at DESC LIMIT 1")
+    return q.record(Meeting, f"{SELECT_MEETING} WHERE status <> 'cancelled' ORDER BY starts_at DESC LIMIT 1")
 
 
 def last_closed(q: Query) -> Meeting | None:
     """The meeting held and closed most recently."""
-    return q.record(Meeting, f"{_MEETING} WHERE status = 'closed' ORDER BY starts_at DESC LIMIT 1")
+    return q.record(Meeting, f"{SELECT_MEETING} WHERE status = 'closed' ORDER BY starts_at DESC LIMIT 1")
 
 
 def held_meetings(q: Query, limit: int) -> list[Meeting]:
     """Meetings that have started: the running one first, then the latest `limit` others, newest first."""
     return q.records(
         Meeting,
-        f"{_MEETING} WHERE status IN ('open', 'closed') ORDER BY status <> 'open', starts_at DESC LIMIT ?",
+        f"{SELECT_MEETING} WHERE status IN ('open', 'closed') ORDER BY status <> 'open', starts_at DESC LIMIT ?",
         [limit],
     )
 
@@ -107,7 +111,7 @@ def next_meeting(q: Query, now: datetime) -> Meeting | None:
     """The first meeting that has not started yet."""
     return q.record(
         Meeting,
-        f"{_MEETING} WHERE starts_at >= ? AND status IN ('planned', 'open') ORDER BY starts_at LIMIT 1",
+        f"{SELECT_MEETING} WHERE starts_at >= ? AND status IN ('planned', 'open') ORDER BY starts_at LIMIT 1",
         [now],
     )
 
@@ -117,7 +121,7 @@ def meetings_of(q: Query, person_id: int) -> list[Meeting]:
     A meeting without a chair is listed for those with the chair role, who may run it."""
     return q.records(
         Meeting,
-        f"""{_MEETING} WHERE status IN ('planned', 'open') AND (
+        f"""{SELECT_MEETING} WHERE status IN ('planned', 'open') AND (
                 chair_id = $p OR guest_id = $p
                 OR id IN (SELECT meeting_id FROM meeting_attendee WHERE person_id = $p)
                 OR (chair_id IS NULL AND $p IN (SELECT person_id FROM person_role WHERE role = 'chair')))
@@ -130,7 +134,7 @@ def meetings_as_guest(q: Query, person_id: int, now: datetime) -> list[Meeting]:
     """Meetings to come that `person_id` is invited to as the guest."""
     return q.records(
         Meeting,
-        f"{_MEETING} WHERE guest_id = ? AND starts_at >= ? AND status IN ('planned', 'open') ORDER BY starts_at",
+        f"{SELECT_MEETING} WHERE guest_id = ? AND starts_at >= ? AND status IN ('planned', 'open') ORDER BY starts_at",
         [person_id, now],
     )
 
@@ -174,9 +178,11 @@ def neighbours(
     other = "AND status <> 'cancelled'" + (" AND id <> ?" if exclude_id is not None else "")
     params: list[object] = [starts_at] + ([exclude_id] if exclude_id is not None else [])
     before = q.record(
-        Meeting, f"{_MEETING} WHERE starts_at < ? {other} ORDER BY starts_at DESC LIMIT 1", params
+        Meeting, f"{SELECT_MEETING} WHERE starts_at < ? {other} ORDER BY starts_at DESC LIMIT 1", params
     )
-    after = q.record(Meeting, f"{_MEETING} WHERE starts_at > ? {other} ORDER BY starts_at LIMIT 1", params)
+    after = q.record(
+        Meeting, f"{SELECT_MEETING} WHERE starts_at > ? {other} ORDER BY starts_at LIMIT 1", params
+    )
     return before, after
 
 
@@ -187,7 +193,7 @@ def starting_between(
     those cancelled: their day is free again)."""
     return q.records(
         Meeting,
-        f"{_MEETING} WHERE starts_at >= ? AND starts_at < ? AND id IS DISTINCT FROM ? AND status <> 'cancelled'"
+        f"{SELECT_MEETING} WHERE starts_at >= ? AND starts_at < ? AND id IS DISTINCT FROM ? AND status <> 'cancelled'"
         " ORDER BY starts_at",
         [start, end, exclude_id],
     )

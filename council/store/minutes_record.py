@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from council.domain.meetings import Meeting
 from council.domain.minutes import NOTES, PRESENT, SUMMARY, MinutesContent
 from council.store import meetings
 from council.store.database import Query, Transaction
@@ -99,6 +100,30 @@ def points_of(q: Query, meeting_id: int) -> dict[int, int]:
 
 def minutes_of_point(q: Query, agenda_item_id: int) -> int | None:
     return q.value("SELECT minutes_of FROM minutes_point WHERE agenda_item_id = ?", [agenda_item_id])
+
+
+def approving_meeting(q: Query, after: datetime) -> Meeting | None:
+    """The first meeting after `after` that is still to be held or under way."""
+    return q.record(
+        Meeting, f"{meetings.SELECT_MEETING} WHERE starts_at > ? AND status IN ('planned', 'open') "
+        "ORDER BY starts_at LIMIT 1", [after],
+    )  # fmt: skip
+
+
+def drafts_before(q: Query, before: datetime) -> list[Meeting]:
+    """Closed meetings before `before` whose minutes wait for approval, with no meeting to be held (or under
+    way) between them and `before`; the earliest first."""
+    return q.records(
+        Meeting,
+        f"""
+        {meetings.SELECT_MEETING} m WHERE m.status = 'closed' AND m.starts_at < ?
+        AND NOT EXISTS (SELECT 1 FROM minutes_approval a WHERE a.meeting_id = m.id)
+        AND NOT EXISTS (SELECT 1 FROM meeting x WHERE x.status IN ('planned', 'open')
+                        AND x.starts_at > m.starts_at AND x.starts_at < ?)
+        ORDER BY m.starts_at
+        """,
+        [before, before],
+    )
 
 
 def apply(tx: Transaction, meeting_id: int, content: MinutesContent, changed: list[str]) -> None:

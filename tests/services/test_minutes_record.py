@@ -16,6 +16,7 @@ from council.domain.people import Person
 from council.services import agenda, exports, meeting_mode, meetings, minutes, minutes_record
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
+from council.store import minutes_record as minutes_store
 from council.store import people
 from council.store.agenda import append_item
 from tests.services.conftest import CHAIR, MEMBER, SECRETARY
@@ -24,7 +25,7 @@ from tests.services.conftest import CHAIR, MEMBER, SECRETARY
 @dataclass(frozen=True)
 class Council:
     ws: Workspace
-    older: int  # closed four weeks ago; its minutes are a draft too
+    older: int  # closed four weeks ago; its minutes were approved two weeks ago
     last: int  # closed two weeks ago: the minutes the next meeting approves
     next: int  # the meeting after it, under way today
     point: int  # the last meeting's agenda point
@@ -54,6 +55,8 @@ def council(empty: Workspace) -> Council:
            for n in ("Anna", "Bram", "Cas")]  # fmt: skip
     older, _ = _held(ws, "Meeting four weeks ago", 4, ids)
     last, point = _held(ws, "Meeting two weeks ago", 2, ids[:2])
+    approved_on = meeting_store.get_meeting(ws.db, last).starts_at
+    ws.db.write(lambda tx: minutes_store.approve(tx, older, last, approved_on, None, 1))  # as councils do
     day = datetime.combine(ws.today() + timedelta(days=7), time(23), ws.zone)
     following = meetings.plan_meeting(ws, SECRETARY, Meeting("Meeting today", day, duration_minutes=45))
     agenda.add_other(ws, MEMBER, following, "Announcements", 5)
@@ -71,7 +74,7 @@ def test_the_next_meeting_is_offered_the_last_minutes_first_and_approves_them(co
     first = agenda.suggestions(c.ws, c.next)[0]
     assert (first.kind, first.ref_id, first.group) == (MINUTES, c.last, MINUTES_TO_APPROVE)
     assert first.title == "Approve the minutes of “Meeting two weeks ago”"
-    assert (MINUTES, c.older) not in {s.key for s in agenda.suggestions(c.ws, c.next)}  # only the last ones
+    assert (MINUTES, c.older) not in {s.key for s in agenda.suggestions(c.ws, c.next)}  # approved already
     assert minutes_record.record_of(c.ws, c.last).state == MinutesState.DRAFT
     assert minutes_record.record_of(c.ws, c.last).approve_at.id == c.next
 
@@ -94,7 +97,7 @@ def test_the_next_meeting_is_offered_the_last_minutes_first_and_approves_them(co
     # Approved twice: refused with when and where they were approved.
     with pytest.raises(NotAllowed, match=r"were approved on .* at “Meeting today” already"):
         minutes_record.approve_minutes(c.ws, CHAIR, c.last, c.next)
-    assert c.ws.db.value("SELECT count(*) FROM minutes_approval") == 1
+    assert c.ws.db.value("SELECT count(*) FROM minutes_approval WHERE meeting_id = ?", [c.last]) == 1
 
 
 def test_minutes_are_approved_only_at_the_next_meeting_while_it_runs(council: Council) -> None:
@@ -102,16 +105,32 @@ def test_minutes_are_approved_only_at_the_next_meeting_while_it_runs(council: Co
     later = meetings.plan_meeting(c.ws, SECRETARY, Meeting("Later", datetime.combine(
         c.ws.today() + timedelta(weeks=3), time(14), c.ws.zone)))  # fmt: skip
     before = c.ws.db.value("SELECT count(*) FROM audit_log")
-    with pytest.raises(NotAllowed, match="approved at the meeting after it, “Meeting two weeks ago”, not at"):
+    with pytest.raises(NotAllowed, match=r"were approved on .* already"):
         minutes_record.approve_minutes(c.ws, CHAIR, c.older, c.next)
     with pytest.raises(NotAllowed, match="has not been closed"):
         minutes_record.approve_minutes(c.ws, CHAIR, c.next, c.next)
     with pytest.raises(NotAllowed, match="start “Later” first"):
         minutes_record.approve_minutes(c.ws, CHAIR, c.last, later)
+    c.ws.db.write(lambda tx: meeting_store.set_status(tx, later, "open"))  # under way too, but not the next
+    with pytest.raises(
+        NotAllowed, match="are approved at “Meeting today”, the first meeting after them still to be"
+    ):
+        minutes_record.approve_minutes(c.ws, CHAIR, c.last, later)
     with pytest.raises(NotAllowed, match="Only the chair and the council members who attend"):
         minutes_record.approve_minutes(c.ws, SECRETARY, c.last, c.next)
     assert c.ws.db.value("SELECT count(*) FROM audit_log") == before
-    assert c.ws.db.value("SELECT count(*) FROM minutes_approval") == 0
+    assert c.ws.db.value("SELECT count(*) FROM minutes_approval WHERE meeting_id = ?", [c.last]) == 0
+
+
+def test_minutes_a_meeting_did_not_approve_wait_for_the_meeting_after_it(council: Council) -> None:
+    c = council
+    c.ws.db.write(lambda tx: tx.execute("DELETE FROM minutes_approval"))  # the last meeting forgot them
+    assert [s.ref_id for s in agenda.suggestions(c.ws, c.next) if s.kind == MINUTES] == [c.older, c.last]
+    assert minutes_record.record_of(c.ws, c.older).approve_at.id == c.next
+    for minutes_of in (c.older, c.last):
+        agenda.add_suggestion(c.ws, MEMBER, c.next, MINUTES, minutes_of)
+        minutes_record.approve_minutes(c.ws, CHAIR, minutes_of, c.next)
+    assert all(minutes_record.record_of(c.ws, m).locked for m in (c.older, c.last))
 
 
 def test_a_draft_is_corrected_in_versions_with_who_and_why(council: Council) -> None:

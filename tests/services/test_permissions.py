@@ -191,8 +191,8 @@ def _done_with_open_source(ws: Workspace, s: Setting) -> tuple[int, list[tuple[s
 
 def _draft_before_running(ws: Workspace, s: Setting) -> int:
     """The meeting held before the running one: its draft minutes wait for the running meeting's approval."""
-    waiting = minutes_record.to_approve(ws.db, s.running)
-    assert waiting is not None and waiting.id is not None
+    [waiting] = minutes_record.to_approve(ws.db, s.running)
+    assert waiting.id is not None
     return waiting.id
 
 
