@@ -172,6 +172,8 @@ def queue_minutes(tx: Transaction, ws: Workspace, meeting_id: int) -> None:
 
 def _minutes_letter(ws: Workspace, m: Minutes) -> Letter:
     body = Body().para(_("“{title}” is closed. Here is what the council decided.").format(title=m.title))
+    for line in m.standing:  # draft minutes, to be approved at the next meeting
+        body.para(line)
     _meeting_facts(body, m)
     if m.text.strip():
         body.heading(_("Notes")).para(m.text.strip())

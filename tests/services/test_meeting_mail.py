@@ -160,6 +160,7 @@ def test_closing_a_meeting_sends_the_minutes_with_its_decisions(council: Workspa
         m.subject for m in mails
     ]
     assert "Decisions" in mails[0].body("plain")
+    assert "Draft minutes: the council approves them at" in mails[0].body("plain")  # not final yet
 
 
 def test_someone_who_left_the_roster_or_has_no_address_gets_nothing(council: Workspace, inbox: Inbox) -> None:
