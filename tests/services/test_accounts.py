@@ -124,8 +124,10 @@ def test_unknown_wrong_and_waiting_answers_take_the_same_time(empty, member):
                 service.sign_in(empty, email, password, client=client)
             times[kind].append(time.perf_counter() - started)
             assert refused.value.message == service.WRONG
-    medians = {kind: statistics.median(t) * 1000 for kind, t in times.items()}
-    assert max(medians.values()) - min(medians.values()) < 10, medians  # milliseconds
+    medians = {kind: statistics.median(t) * 1000 for kind, t in times.items()}  # milliseconds
+    # Each answer costs one password hash (about 0.2 s): one that skipped it would take a fraction of the
+    # others. Within a fifth of each other: a busy machine's noise passes, a missing hash does not.
+    assert min(medians.values()) > 0.8 * max(medians.values()), medians
 
 
 def test_a_new_password_from_the_secretary_lifts_the_lock(empty, member):
