@@ -48,12 +48,12 @@ def test_set_password_without_a_terminal_or_input_says_what_to_do(demo_copy: Pat
 def test_ctrl_c_stops_with_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import council.cli as cli
+    from council.cli import workspace_commands
 
     def interrupted(args: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_version", interrupted)
+    monkeypatch.setattr(workspace_commands, "show_version", interrupted)
     assert main(["version"]) == 130
     assert capsys.readouterr().err.strip() == "Stopped; nothing more was done."
 

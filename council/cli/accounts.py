@@ -7,7 +7,7 @@ import argparse
 import getpass
 from collections.abc import Callable
 
-from council.cli_io import NO_WORKSPACE, HandOver, read_line, same_place, say
+from council.cli.console import NO_WORKSPACE, HandOver, read_line, same_place, say
 from council.domain.errors import DatabaseInUse, ValidationError
 from council.domain.people import OPERATOR, Person
 from council.domain.vocabulary import Role

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from council.cli_io import NO_WORKSPACE, say
+from council.cli.console import NO_WORKSPACE, say
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
 from council.services import background, outbox, reminders

@@ -8,7 +8,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from council.cli_io import say
+from council.cli.console import say
 from council.domain.errors import ValidationError
 from council.domain.feedback import SCALES
 from council.domain.feedback_import import DATE_FORMATS, FIELDS, VALUE_FIELDS, ImportCheck, ImportProfile
