@@ -8,9 +8,9 @@ coming up; with the same `today` and seed the result is the same, in every langu
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -19,6 +19,7 @@ from council.demo.content import DEFAULT_LANGUAGE, DemoContent, content_for
 from council.demo.feedback import demo_feedback
 from council.demo.history import DemoMeeting
 from council.demo.self_check import demo_answers
+from council.demo.state import Ids
 from council.domain.audit import AuditEntry
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
@@ -32,18 +33,6 @@ from council.store.languages import choose_language
 
 SEED = 20261123
 PAST_MEETINGS = 8
-
-
-@dataclass
-class _Ids:
-    """Keys of the content mapped to the ids the database gave them."""
-
-    people: dict[str, int] = field(default_factory=dict)
-    friction: dict[str, int] = field(default_factory=dict)
-    connections: dict[str, int] = field(default_factory=dict)
-    blockers: dict[str, int] = field(default_factory=dict)
-    proposals: dict[str, int] = field(default_factory=dict)
-    meetings: list[tuple[int, datetime]] = field(default_factory=list)
 
 
 def load_demo(
@@ -74,7 +63,7 @@ class _Builder:
     ) -> None:  # fmt: skip
         self.tx, self.config, self.today, self.zone, self.rng = tx, config, today, zone, rng
         self.content = content
-        self.ids = _Ids()
+        self.ids = Ids()
         self.proposal_at: dict[int, str] = {}
         self.proposal_status: dict[str, str] = {}
         self.decisions_made: list[tuple[int, str]] = []
@@ -96,7 +85,7 @@ class _Builder:
         """What the app calls the meeting of `day` when nobody names it, in the content's language."""
         return default_title(day, self.content.language)
 
-    def content_proposal(self, key: str) -> dict:
+    def content_proposal(self, key: str) -> dict[str, Any]:
         return next(p for p in self.content.proposals if p["key"] == key)
 
     def build(self) -> None:

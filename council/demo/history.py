@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from council.demo.state import Builder
 from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionVersion
 from council.domain.meetings import AgendaItem
 from council.store import decisions, meetings
-
-if TYPE_CHECKING:
-    from council.demo.generator import _Builder
 
 
 class DemoMeeting:
     """Agenda, outcomes and decisions of one closed meeting."""
 
     def __init__(
-        self, builder: _Builder, meeting_id: int, starts_at: datetime, decided: list[dict[str, Any]]
+        self, builder: Builder, meeting_id: int, starts_at: datetime, decided: list[dict[str, Any]]
     ) -> None:
         self.b, self.meeting_id, self.starts_at, self.decided = builder, meeting_id, starts_at, decided
         self.position = 0
