@@ -30,7 +30,7 @@ def get_item(q: Query, item_id: int) -> AgendaItem | None:
 
 def append_item(tx: Transaction, item: AgendaItem) -> int:
     """Add `item` at the end of its meeting's agenda (its own position is ignored)."""
-    last = tx.value(
+    last = tx.number(
         "SELECT coalesce(max(position), 0) FROM agenda_item WHERE meeting_id = ?", [item.meeting_id]
     )
     values = {k: v for k, v in vars(item).items() if v is not None and k != "id"} | {"position": last + 1}
@@ -71,7 +71,7 @@ def set_outcome(tx: Transaction, item_id: int, notes: str, outcome: str | None) 
 
 def postpone_undecided(tx: Transaction, meeting_id: int) -> int:
     """Give every item without an outcome the outcome 'postponed'; returns how many."""
-    count = tx.value(
+    count = tx.number(
         "SELECT count(*) FROM agenda_item WHERE meeting_id = ? AND outcome IS NULL", [meeting_id]
     )
     tx.execute(
@@ -96,7 +96,7 @@ def follow_status(tx: Transaction, kind: str, ref_id: int, statuses: tuple[str, 
     table = STATUS_TABLE.get(kind)
     if table is None:
         return None
-    before = tx.value(f"SELECT status FROM {table} WHERE id = ?", [ref_id])
+    before = tx.value_of(str, f"SELECT status FROM {table} WHERE id = ?", [ref_id])
     if before not in statuses or before == to:
         return None
     tx.execute(f"UPDATE {table} SET status = ?, updated_at = ? WHERE id = ?", [to, now, ref_id])
@@ -169,4 +169,4 @@ def stage_of(q: Query, kind: str, ref_id: int) -> str | None:
     table = STATUS_TABLE.get(kind)
     if table is None:
         return None
-    return q.value(f"SELECT journey_stage FROM {table} WHERE id = ?", [ref_id])
+    return q.value_of(str, f"SELECT journey_stage FROM {table} WHERE id = ?", [ref_id])

@@ -34,7 +34,7 @@ def entries_about(q: Query, entity: str, entity_id: str, limit: int = 200) -> li
 
 def count_about(q: Query, entity: str, entity_id: str, actions: tuple[str, ...]) -> int:
     """How many times the log noted one of `actions` on one record."""
-    return q.value(
+    return q.number(
         "SELECT count(*) FROM audit_log WHERE entity = ? AND entity_id = ? AND list_contains(?, action)",
         [entity, entity_id, list(actions)],
     )
@@ -82,7 +82,7 @@ def search_entries(
         where.append("contains(lower(details::VARCHAR), lower(?))")
         params.append(words.strip())
     clause = "WHERE " + " AND ".join(where)
-    total = q.value(f"SELECT count(*) FROM audit_log {clause}", params)
+    total = q.number(f"SELECT count(*) FROM audit_log {clause}", params)
     return _entries(q, clause, params, limit, offset), total
 
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import duckdb
 import pandas as pd
@@ -27,8 +27,12 @@ import pandas as pd
 from council.domain.errors import AppendOnly, Conflict, CouncilError, DatabaseInUse, StoreError
 from council.i18n import _
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 T = TypeVar("T")
-R = TypeVar("R")
+R = TypeVar("R", bound="DataclassInstance")
+V = TypeVar("V")
 Params = Sequence[Any] | dict[str, Any]
 WRITE_RETRIES = 3
 # Data versions, unique in the process: a database gets a new one when it is opened and with every
@@ -60,12 +64,25 @@ class Query:
         found = self.row(sql, params)
         return None if found is None else found[0]
 
+    def value_of(self, kind: type[V], sql: str, params: Params = ()) -> V | None:
+        """The first column of the first row, checked to be a `kind`; None without a row or for NULL."""
+        return _checked(kind, self.value(sql, params), sql)
+
+    def number(self, sql: str, params: Params = ()) -> int:
+        """The whole number a query always gives: a count, or a maximum with a default (coalesce)."""
+        return _required(self.value_of(int, sql, params), sql)
+
+    def numbers(self, sql: str, params: Params = ()) -> tuple[int, ...]:
+        """The whole numbers of the one row an aggregate query (without GROUP BY) always gives."""
+        found = _required(self.row(sql, params), sql)
+        return tuple(_required(_checked(int, v, sql), sql) for v in found)
+
     def records(self, cls: type[R], sql: str, params: Params = ()) -> list[R]:
         """Rows as instances of the dataclass `cls`, matching columns to fields by name.
 
         Columns the dataclass does not have are ignored; lists become tuples so records stay frozen.
         """
-        fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        fields = {f.name for f in dataclasses.fields(cls)}
         with self._using() as cur:
             cur.execute(sql, params)
             names = [d[0] for d in cur.description]
@@ -136,9 +153,10 @@ class Transaction(Query):
             ).format(table=touched[0]))  # fmt: skip
 
     def insert_record(
-        self, table: str, record: Any, *, skip: Sequence[str] = ("id",), returning: str = "id"
-    ) -> Any:
-        """Insert a dataclass as one row; fields that are None take the column's default."""
+        self, table: str, record: DataclassInstance, *, skip: Sequence[str] = ("id",), returning: str = "id"
+    ) -> int:
+        """Insert a dataclass as one row; fields that are None take the column's default. Returns its
+        `returning` column, a whole number (the new id by default)."""
         values = {
             k: list(v) if isinstance(v, tuple) else v
             for k, v in dataclasses.asdict(record).items()
@@ -155,12 +173,12 @@ class Transaction(Query):
         self._cur.unregister("incoming_rows")
         return len(frame)
 
-    def insert(self, table: str, values: dict[str, Any], returning: str = "id") -> Any:
-        """Insert one row and return its `returning` column (the new id by default)."""
+    def insert(self, table: str, values: dict[str, Any], returning: str = "id") -> int:
+        """Insert one row and return its `returning` column, a whole number (the new id by default)."""
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING {returning}"
-        return self._cur.execute(sql, list(values.values())).fetchone()[0]
+        return _first_number(self._cur.execute(sql, list(values.values())).fetchone(), sql)
 
 
 class _CheckedCursor:
@@ -265,7 +283,8 @@ class Database(Query):
         with self._write_lock:
             cur = self._con.cursor()
             try:
-                source = cur.execute("SELECT current_database()").fetchone()[0]
+                current = "SELECT current_database()"
+                source = _required(cur.execute(current).fetchone(), current)[0]
                 cur.execute("ATTACH ? AS council_backup", [str(target)])
                 try:
                     cur.execute(f'COPY FROM DATABASE "{source}" TO council_backup')
@@ -336,19 +355,19 @@ def restore_into(backup: Path, target: Path) -> int:
     con = duckdb.connect(":memory:")
     try:
         con.execute("ATTACH ? AS council_backup (READ_ONLY)", [str(backup)])
-        found = con.execute(
+        tables = (
             "SELECT count(*) FROM information_schema.tables "
             "WHERE table_catalog = 'council_backup' AND table_name = 'schema_version'"
-        ).fetchone()[0]
+        )
+        found = _first_number(con.execute(tables).fetchone(), tables)
         if not found:
             raise StoreError(
                 _("{file} is a DuckDB file but not a workspace backup: it has no schema version.").format(
                     file=backup
                 )
             )
-        version = con.execute(
-            "SELECT coalesce(max(version), 0) FROM council_backup.schema_version"
-        ).fetchone()[0]
+        newest = "SELECT coalesce(max(version), 0) FROM council_backup.schema_version"
+        version = _first_number(con.execute(newest).fetchone(), newest)
         target.parent.mkdir(parents=True, exist_ok=True)
         con.execute("ATTACH ? AS council_restored", [str(target)])
         con.execute("COPY FROM DATABASE council_backup TO council_restored")
@@ -366,6 +385,25 @@ def restore_into(backup: Path, target: Path) -> int:
         raise _translate(e, backup) from e
     finally:
         con.close()
+
+
+def _checked(kind: type[V], value: object, sql: str) -> V | None:
+    """`value` as a `kind`, or None; a value of another type is a mistake in the query that asked for it."""
+    if value is None or isinstance(value, kind):
+        return value
+    raise TypeError(f"expected {kind.__name__} or NULL, got {value!r} from: {sql}")
+
+
+def _required(value: V | None, sql: str) -> V:
+    """`value`, which the query always gives (an aggregate's row, an INSERT's RETURNING)."""
+    if value is None:
+        raise TypeError(f"expected a value, got no row or NULL from: {sql}")
+    return value
+
+
+def _first_number(found: tuple[Any, ...] | None, sql: str) -> int:
+    """The whole number in the first column of the row a query always gives."""
+    return _required(_checked(int, _required(found, sql)[0], sql), sql)
 
 
 def remove_database_file(path: Path) -> None:

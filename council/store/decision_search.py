@@ -90,7 +90,7 @@ def find_and_count_decisions(
 
 def count_decisions(q: Query, flt: DecisionFilter, today: date) -> int:
     listed, where = _listed(flt, today)
-    return q.value(f"SELECT count(*) FROM ({listed})", where.params)
+    return q.number(f"SELECT count(*) FROM ({listed})", where.params)
 
 
 def decisions_per_month(q: Query, flt: DecisionFilter, today: date) -> pd.DataFrame:
@@ -140,4 +140,4 @@ def done_since(
     found = q.records(
         DecisionSummary, f"{done} ORDER BY status_since DESC, decision_id DESC LIMIT {int(limit)}", params
     )
-    return found, q.value(f"SELECT count(*) FROM ({done})", params)
+    return found, q.number(f"SELECT count(*) FROM ({done})", params)

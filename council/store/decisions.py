@@ -16,7 +16,7 @@ from council.store.database import Query, Transaction
 
 def record_decision(tx: Transaction, first: DecisionVersion) -> int:
     """Store version 1 of a new decision under a fresh decision id, and return that id."""
-    decision_id = tx.value("SELECT nextval('decision_id_seq')")
+    decision_id = tx.number("SELECT nextval('decision_id_seq')")
     values = _version_values(first) | {"decision_id": decision_id, "version": 1}
     tx.insert("decision", values, returning="decision_id")
     return decision_id
@@ -37,7 +37,7 @@ def amend_decision(tx: Transaction, amendment: DecisionVersion) -> int:
 def _latest_version(q: Query, decision_id: int, unknown: str) -> int:
     """The decision's latest version; `unknown` (marked with N_, with `{id}`) says what cannot be done
     without one."""
-    latest = q.value("SELECT max(version) FROM decision WHERE decision_id = ?", [decision_id])
+    latest = q.value_of(int, "SELECT max(version) FROM decision WHERE decision_id = ?", [decision_id])
     if latest is None:
         raise NotFound(_(unknown).format(id=decision_id))
     return latest
@@ -79,7 +79,8 @@ def add_decision_event(tx: Transaction, event: DecisionEvent) -> int:
     """Append a status event, written against the version that was current when it happened."""
     # Refuses an unknown decision.
     _latest_version(tx, event.decision_id, N_("Decision {id} does not exist, so it cannot be followed up."))
-    version = tx.value(
+    version = tx.value_of(
+        int,
         "SELECT max(version) FROM decision WHERE decision_id = ? AND decided_at <= ?",
         [event.decision_id, event.happened_at],
     )

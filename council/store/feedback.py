@@ -43,12 +43,12 @@ def add_feedback_rows(tx: Transaction, rows: pd.DataFrame) -> int:
 
 
 def feedback_count(q: Query) -> int:
-    return q.value("SELECT count(*) FROM feedback")
+    return q.number("SELECT count(*) FROM feedback")
 
 
 def nps_since(q: Query, since: datetime) -> NpsFigure:
     """Promoters, detractors and responses on the 0-10 scale since `since`."""
-    responses, promoters, detractors = q.row(
+    responses, promoters, detractors = q.numbers(
         """
         SELECT count(*), count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score <= 6)
         FROM feedback WHERE scale = 'nps' AND received_at >= ?
@@ -73,9 +73,10 @@ def nps_between(q: Query, start: datetime, middle: datetime, end: datetime) -> t
             {"start": start, "middle": middle, "end": end},
         )
     )
-    return tuple(  # type: ignore[return-value]
+    earlier, later = (
         NpsFigure(responses=n, promoters=p, detractors=d) for n, p, d in (rows[False], rows[True])
     )
+    return earlier, later
 
 
 def nps_before_and_after(
@@ -165,7 +166,8 @@ def scores(q: Query, flt: VoiceFilter, since: date | None, zone: str) -> list[Br
 
 
 def _month_where(flt: VoiceFilter, since: date | None) -> tuple[str, dict[str, Any]]:
-    clauses, params = ["zone = $zone", "scale = $scale"], {"scale": flt.scale}
+    clauses = ["zone = $zone", "scale = $scale"]
+    params: dict[str, object] = {"scale": flt.scale}
     if since is not None:
         clauses.append("month >= $since")
         params["since"] = since
@@ -215,7 +217,7 @@ _FEEDBACK = "SELECT id, received_at, score, scale, journey_stage, channel, segme
 
 def comment_count(q: Query, flt: VoiceFilter, since: date | None, zone: str) -> int:
     where, params = voice_where(flt, since, zone)
-    return q.value(f"SELECT count(*) FROM feedback WHERE {where} AND comment <> ''", params)
+    return q.number(f"SELECT count(*) FROM feedback WHERE {where} AND comment <> ''", params)
 
 
 def comments(

@@ -83,12 +83,12 @@ def stage(tx: Transaction, path: Path, delimiter: str, names: list[str]) -> int:
         """,
         {"path": str(path), "delimiter": delimiter, "names": _positions(names)},
     )
-    return tx.value("SELECT count(*) FROM import_raw")
+    return tx.number("SELECT count(*) FROM import_raw")
 
 
 def broken_lines(tx: Transaction, limit: int) -> tuple[int, list[tuple[int, str]]]:
     """How many rows did not fit the columns, and the first of them (row number, the row's text)."""
-    count = tx.value("SELECT count(DISTINCT line) FROM import_rejects")
+    count = tx.number("SELECT count(DISTINCT line) FROM import_rejects")
     rows = tx.rows(
         "SELECT line, any_value(csv_line) FROM import_rejects GROUP BY line ORDER BY line LIMIT ?", [limit]
     )
@@ -187,7 +187,7 @@ _DELIVERED_BEFORE = """r.response_id IS NOT NULL AND EXISTS (
 
 def check_counts(tx: Transaction) -> tuple[int, int, int, int]:
     """Rows, rows with a problem, problems, and good rows this source delivered before (by response id)."""
-    return tx.row(
+    rows, with_problems, problem_count, delivered_before = tx.numbers(
         f"""
         SELECT (SELECT count(*) FROM import_rows),
                (SELECT count(DISTINCT row_no) FROM import_problems),
@@ -196,6 +196,7 @@ def check_counts(tx: Transaction) -> tuple[int, int, int, int]:
                 WHERE r.row_no NOT IN (SELECT row_no FROM import_problems) AND {_DELIVERED_BEFORE})
         """
     )
+    return rows, with_problems, problem_count, delivered_before
 
 
 def problems(tx: Transaction, limit: int | None = None) -> list[tuple[int, str, str, str]]:
@@ -224,7 +225,7 @@ def good_sample(tx: Transaction, scale: str, limit: int = 5) -> list[Feedback]:
 
 def insert_good_rows(tx: Transaction, import_id: int, scale: str) -> int:
     """Append every row without a problem that this source did not deliver before."""
-    return tx.value(
+    return tx.number(
         f"""
         INSERT INTO feedback (received_at, score, scale, journey_stage, channel, segment, comment, source,
                               import_id, response_id)

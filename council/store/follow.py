@@ -24,7 +24,7 @@ _REMARKS = "SELECT r.*, p.name AS person_name FROM point_remark r LEFT JOIN pers
 
 def current_point(q: Query, meeting_id: int) -> int | None:
     """The agenda point the chair shows now, if the chair has shown one."""
-    return q.value("SELECT agenda_item_id FROM meeting_point WHERE meeting_id = ?", [meeting_id])
+    return q.value_of(int, "SELECT agenda_item_id FROM meeting_point WHERE meeting_id = ?", [meeting_id])
 
 
 def show_point(tx: Transaction, meeting_id: int, item_id: int, at: datetime) -> None:

@@ -25,8 +25,10 @@ def record_run(tx: Transaction, run: JobRun) -> int:
 
 def last_started(q: Query, kind: str, *, ok: bool | None = None) -> datetime | None:
     """When the last run of `kind` started (only those that went well, or wrong, with `ok`)."""
-    return q.value(
-        "SELECT max(started_at) FROM job_run WHERE kind = ? AND (? IS NULL OR ok = ?)", [kind, ok, ok]
+    return q.value_of(
+        datetime,
+        "SELECT max(started_at) FROM job_run WHERE kind = ? AND (? IS NULL OR ok = ?)",
+        [kind, ok, ok],
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from council.domain.errors import StoreError
@@ -56,10 +57,10 @@ def latest_version() -> int:
 
 def schema_version(db: Database) -> int:
     """The version the database file is at; 0 for a new, empty file."""
-    exists = db.value("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
+    exists = db.number("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
     if not exists:
         return 0
-    return db.value("SELECT coalesce(max(version), 0) FROM schema_version")
+    return db.number("SELECT coalesce(max(version), 0) FROM schema_version")
 
 
 def migrate(db: Database, target: int | None = None) -> list[int]:
@@ -82,7 +83,7 @@ def migrate(db: Database, target: int | None = None) -> list[int]:
             kept = db.rebuild(REBUILDS[migration.version])
             if current == 0:  # a new database: nothing was in it to keep
                 remove_database_file(kept)
-        db.write(lambda tx, m=migration: _apply(tx, m))
+        db.write(partial(_apply, migration=migration))
         applied.append(migration.version)
     if applied:
         db.checkpoint()

@@ -99,7 +99,7 @@ def points_of(q: Query, meeting_id: int) -> dict[int, int]:
 
 
 def minutes_of_point(q: Query, agenda_item_id: int) -> int | None:
-    return q.value("SELECT minutes_of FROM minutes_point WHERE agenda_item_id = ?", [agenda_item_id])
+    return q.value_of(int, "SELECT minutes_of FROM minutes_point WHERE agenda_item_id = ?", [agenda_item_id])
 
 
 def approving_meeting(q: Query, after: datetime) -> Meeting | None:

@@ -110,11 +110,11 @@ def queue_again(tx: Transaction, mail_id: int, now: datetime) -> bool:
 
 
 def waiting_after(q: Query, now: datetime) -> int:
-    return q.value("SELECT count(*) FROM outbox_mail WHERE status = 'queued' AND next_try_at > ?", [now])
+    return q.number("SELECT count(*) FROM outbox_mail WHERE status = 'queued' AND next_try_at > ?", [now])
 
 
 def count_about(q: Query, kind: str, about: str) -> int:
-    return q.value("SELECT count(*) FROM outbox_mail WHERE kind = ? AND about = ?", [kind, about])
+    return q.number("SELECT count(*) FROM outbox_mail WHERE kind = ? AND about = ?", [kind, about])
 
 
 def counts(q: Query) -> dict[str, int]:

@@ -14,7 +14,9 @@ def replace_code(tx: Transaction, code_hash: str, now: datetime) -> None:
 
 
 def unused(q: Query, code_hash: str) -> int | None:
-    return q.value("SELECT id FROM recovery_code WHERE code_hash = ? AND used_at IS NULL", [code_hash])
+    return q.value_of(
+        int, "SELECT id FROM recovery_code WHERE code_hash = ? AND used_at IS NULL", [code_hash]
+    )
 
 
 def use(tx: Transaction, code_id: int, now: datetime, person_id: int) -> bool:
