@@ -74,7 +74,8 @@ class ActionUpdate:
         note = clean_text(self.note, _("The note"), required=False, limit=MAX_NOTE, field="action_note")
         status = self.status or action.status
         check_choice(status, _STEP, _("The new status"), field="action_status")
-        moves = self.due_on is not None and self.due_on != action.due_on
+        moved_to = self.due_on if self.due_on != action.due_on else None  # None: the due date stays
+        moves = moved_to is not None
         if status == action.status and not moves:
             raise ValidationError(
                 # Translators: {status} is the action's status in lower case, e.g. "in progress".
@@ -84,10 +85,10 @@ class ActionUpdate:
                 ).format(status=ActionStatus(status).label.lower()),
                 "action_status",
             )
-        if moves and self.due_on < today:
+        if moved_to is not None and moved_to < today:
             raise ValidationError(
                 _("The new due date {due} lies in the past. Choose today or a later day.").format(
-                    due=fmt.long_day(self.due_on)
+                    due=fmt.long_day(moved_to)
                 ),
                 "action_due_on",
             )

@@ -15,8 +15,10 @@ GUEST_PROPOSAL, PINNED, FOLLOW_UP, ROLLED_OVER, OPEN_ITEM = range(5)
 PARKED = -1  # what an earlier meeting parked comes before all of them
 MINUTES_TO_APPROVE = -2  # and before that, approving the last meeting's minutes
 MINUTES = "minutes"  # a suggestion's kind for approving minutes; the point itself is of kind "other"
-_KIND_ORDER = {AgendaKind.FRICTION: 0, AgendaKind.CONNECTION: 1, AgendaKind.BLOCKER: 2, AgendaKind.PROPOSAL: 3,
-               AgendaKind.FOLLOW_UP: 4, AgendaKind.OTHER: 5}  # fmt: skip
+_KIND_ORDER: dict[str, int] = {
+    AgendaKind.FRICTION: 0, AgendaKind.CONNECTION: 1, AgendaKind.BLOCKER: 2, AgendaKind.PROPOSAL: 3,
+    AgendaKind.FOLLOW_UP: 4, AgendaKind.OTHER: 5,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def rank_suggestions(suggestions: list[Suggestion]) -> list[Suggestion]:
     follow-ups (earliest due first), then what was postponed, then open items: moments of truth first, each by
     priority score; ties in a fixed order (kind, then id)."""
 
-    def order(s: Suggestion) -> tuple:
+    def order(s: Suggestion) -> tuple[int, date, bool, float, int, int]:
         score = round(s.score.total, 6) if s.score else 0.0
         due = s.due_on or date.max
         return (s.group, due, not s.at_moment_of_truth, -score, _KIND_ORDER.get(s.kind, 9), s.ref_id)

@@ -248,11 +248,13 @@ class Amendment:
                 "decision_text",
             )
         checked = draft.checked(departments, date.min)
-        # A due date that already passed may stay as it is; a new one cannot lie in the past.
-        if checked.due_on != current.due_on and checked.due_on < today:
+        # A due date that already passed may stay as it is; a new one cannot lie in the past. (A checked
+        # draft always has one.)
+        due_on = checked.due_on
+        if due_on is not None and due_on != current.due_on and due_on < today:
             raise ValidationError(
                 _("The new due date {due} lies in the past. Choose today or a later day.").format(
-                    due=fmt.long_day(checked.due_on)
+                    due=fmt.long_day(due_on)
                 ),
                 "decision_due_on",
             )

@@ -113,7 +113,7 @@ def one_line(text: str, limit: int = 200) -> str:
 
 def next_try(attempts: int, now: datetime) -> datetime:
     """When to try again after `attempts` temporary failures: waits double, up to a quarter of an hour."""
-    wait = FIRST_RETRY * (2 ** max(0, min(attempts - 1, 10)))
+    wait = FIRST_RETRY * (1 << max(0, min(attempts - 1, 10)))  # doubles with every attempt
     return now + min(wait, LONGEST_WAIT)
 
 

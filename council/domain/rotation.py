@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from council.domain.errors import ValidationError
 from council.domain.people import CouncilTerm, Person
+from council.domain.records import saved_id
 from council.domain.workspace import CouncilRules, WorkspaceConfig
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
@@ -227,7 +228,7 @@ class _Planner:
             )
         best = candidates[0]
         reason = self.successor_reason(best, slot.day, alone=len(candidates) == 1)
-        self.terms.append((CouncilTerm(best.id, department, slot.day, ends_on), True))
+        self.terms.append((CouncilTerm(saved_id(best), department, slot.day, ends_on), True))
         return Vacancy(department, best, reason, tuple(candidates))
 
     def successors(self, department: str, starts_on: date, ends_on: date) -> list[Person]:
@@ -287,7 +288,12 @@ class _Planner:
             eligible,
             # A department with a seat is heard at every meeting already, so voices without one come
             # first; among those, the voice invited least often as a guest lately.
-            key=lambda p: (self._has_seat(p.voice), heard[p.voice], times[p.id], last.get(p.id, date.min)),
+            key=lambda p: (
+                self._has_seat(p.voice),
+                heard[p.voice],
+                times[saved_id(p)],
+                last.get(saved_id(p), date.min),
+            ),
         )
         if slot.guest_id is not None:
             chosen = self._person(slot.guest_id, None)
@@ -306,7 +312,7 @@ class _Planner:
             )
         return GuestChoice(ranked[0], False, self.guest_reason(ranked[0], heard), tuple(ranked[1:]))
 
-    def guest_reason(self, person: Person, heard: Counter) -> str:
+    def guest_reason(self, person: Person, heard: Counter[str | None]) -> str:
         n = heard[person.voice]
         if self._has_seat(person.voice):
             text = ngettext(
@@ -413,7 +419,7 @@ def check_successor(
                 ).format(department=name, day=_day(day), n=fmt.number(seats)),
                 "department",
             )
-    return CouncilTerm(person.id, department, starts_on, ends_on)
+    return CouncilTerm(saved_id(person), department, starts_on, ends_on)
 
 
 def _overlaps(term: CouncilTerm, starts_on: date, ends_on: date) -> bool:
