@@ -7,7 +7,7 @@ from datetime import date, datetime, tzinfo
 
 from council.domain.checks import MAX_TITLE, check_choice, check_range, clean_text
 from council.domain.errors import ValidationError
-from council.domain.vocabulary import MeetingStatus, ProposalStatus
+from council.domain.vocabulary import AgendaKind, MeetingStatus, ProposalStatus
 from council.domain.workspace import WorkspaceConfig
 from council.i18n import LANGUAGES, _, use_language
 from council.i18n import formats as fmt
@@ -107,6 +107,22 @@ class AgendaItem:
     notes: str = ""
     outcome: str | None = None  # an Outcome value once discussed
     id: int | None = None
+
+    def about(self, ref_id: int) -> AgendaItem:
+        """This point, about the record `ref_id` of its kind: a friction point, a missing connection, a
+        blocker, the guest's proposal or a decision to follow up."""
+        match self.kind:
+            case AgendaKind.FRICTION:
+                return replace(self, friction_point_id=ref_id)
+            case AgendaKind.CONNECTION:
+                return replace(self, missing_connection_id=ref_id)
+            case AgendaKind.BLOCKER:
+                return replace(self, blocker_id=ref_id)
+            case AgendaKind.PROPOSAL:
+                return replace(self, proposal_id=ref_id)
+            case AgendaKind.FOLLOW_UP:
+                return replace(self, decision_id=ref_id)
+        raise ValueError(f"An agenda point of kind {self.kind!r} is about nothing on record.")
 
 
 @dataclass(frozen=True)

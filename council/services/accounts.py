@@ -17,6 +17,7 @@ from council.domain.accounts import ACCOUNT_WAIT_CAP, CLIENT_WAIT_CAP, FORGET_AF
 from council.domain.errors import NotAllowed, NotFound, SignInFailed, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may, require
+from council.domain.records import saved_id
 from council.i18n import N_, _
 from council.services import passwords, sessions
 from council.services.acting import as_on_roster
@@ -136,12 +137,13 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
         if passwords.hasher().check_needs_rehash(account.password_hash)
         else None
     )
+    person_id = saved_id(person)
 
     def succeeded(tx: Transaction) -> None:
-        accounts.record_sign_in(tx, person.id, now, new_hash)
+        accounts.record_sign_in(tx, person_id, now, new_hash)
         # This account, from anywhere and from this address; the address's own count stays.
-        throttle.forget(tx, [f"account:{person.id}", *keys[1:]])
-        record(tx, person, "sign_in", ENTITY, person.id, {})
+        throttle.forget(tx, [f"account:{person_id}", *keys[1:]])
+        record(tx, person, "sign_in", ENTITY, person_id, {})
 
     ws.db.write(succeeded)
     log.info("sign-in: person #%s, from %s", person.id, client or "an unknown address")
@@ -174,7 +176,8 @@ def identified(ws: Workspace, email: str | None, verified: bool | None) -> Perso
                 "address, then sign in again."
             ).format(address=address)
         )
-    ws.db.write(lambda tx: record(tx, person, "sign_in", ENTITY, person.id, {"via": "organisation"}))
+    person_id = saved_id(person)
+    ws.db.write(lambda tx: record(tx, person, "sign_in", ENTITY, person_id, {"via": "organisation"}))
     return person
 
 
@@ -211,12 +214,13 @@ def save_password(
         )
     passwords.acceptable(password, person, ws.config.organisation)
     password_hash = passwords.hash_password(password)
+    person_id = saved_id(person)
 
     def write(tx: Transaction) -> None:
-        accounts.set_password_hash(tx, person.id, password_hash)  # and forgets the wrong tries at it
-        throttle.forget_account(tx, person.id)
-        sessions.end_all(tx, person.id, ws.now(), "new password")  # an old sign-in ends with the old password
-        record(tx, actor, action, ENTITY, person.id, {"person": person.name})  # never the password
+        accounts.set_password_hash(tx, person_id, password_hash)  # and forgets the wrong tries at it
+        throttle.forget_account(tx, person_id)
+        sessions.end_all(tx, person_id, ws.now(), "new password")  # an old sign-in ends with the old password
+        record(tx, actor, action, ENTITY, person_id, {"person": person.name})  # never the password
         if also is not None:
             also(tx)
 

@@ -19,6 +19,7 @@ from council.domain.decisions import ActionItem
 from council.domain.errors import NotAllowed, NotFound, StaleVersion, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, may_update_action, require
+from council.domain.records import saved_id
 from council.domain.spreadsheet import spreadsheet_safe
 from council.domain.vocabulary import ActionStatus, DecisionStatus
 from council.i18n import N_, _, ngettext
@@ -214,7 +215,7 @@ def _current(tx: Transaction, ws: Workspace, action_id: int, revision: int | Non
 
 
 def _stale(tx: Transaction, ws: Workspace, action: ActionItem) -> StaleVersion:
-    latest = actions.action_events(tx, [action.id])[-1:]
+    latest = actions.action_events(tx, [saved_id(action)])[-1:]
     what = action.what[:80]
     if not latest:
         return StaleVersion(
@@ -251,9 +252,10 @@ def _save(tx: Transaction, ws: Workspace, actor: Person | None, before: ActionIt
     if not actions.save_action(tx, after, now):
         raise _stale(tx, ws, before)
     for change, state in changes:
-        actions.add_action_event(tx, ActionEvent(before.id, change, state.status, now, state.due_on, state.owner_id,
-                                                 note, actor.id if actor else None))  # fmt: skip
-    details = {"action": before.id, "what": before.what, "note": note}
+        event = ActionEvent(saved_id(before), change, state.status, now, state.due_on, state.owner_id, note,
+                            actor.id if actor else None)  # fmt: skip
+        actions.add_action_event(tx, event)
+    details: dict[str, object] = {"action": before.id, "what": before.what, "note": note}
     details |= {c: [_plain(getattr(before, f)), _plain(getattr(after, f))]
                 for c, f in (("status", "status"), ("due_on", "due_on"), ("owner", "owner_id"))
                 if getattr(before, f) != getattr(after, f)}  # fmt: skip
@@ -281,11 +283,17 @@ def action_history(ws: Workspace, action_id: int) -> list[ActionHistoryLine]:
     return history_of_actions(ws, [action_id])
 
 
+def _agreed(ws: Workspace, action: ActionItem) -> ActionHistoryLine:
+    """The first line of an action's history: when it was agreed, which the store says of every action."""
+    if action.created_at is None:
+        raise ValueError(f"Action #{action.id} has not been saved, so it was never agreed.")
+    return ActionHistoryLine(action.created_at.astimezone(ws.zone), None, _("Agreed"), "", saved_id(action))
+
+
 def history_of_actions(ws: Workspace, action_ids: list[int]) -> list[ActionHistoryLine]:
     """Every change to these actions, oldest first, in words (their agreement first, per action)."""
     names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
-    lines = [ActionHistoryLine(a.created_at.astimezone(ws.zone), None, _("Agreed"), "", a.id)
-             for a in actions.actions_among(ws.db, action_ids)]  # fmt: skip
+    lines = [_agreed(ws, a) for a in actions.actions_among(ws.db, action_ids)]
     for e in actions.action_events(ws.db, action_ids):
         if e.change == "status":
             # Translators: {status} is the action's new status in lower case, e.g. "done".

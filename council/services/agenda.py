@@ -29,12 +29,13 @@ from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
 from council.domain.permissions import Task, require, require_agenda_closer
 from council.domain.priority import PriorityScore, priority_factors
+from council.domain.records import saved_id
 from council.i18n import N_, _
 from council.i18n import formats as fmt
 from council.services import meeting_mail, minutes_record
 from council.services.acting import as_on_roster
 from council.services.history import record
-from council.services.meetings import ENTITY, get, still_open
+from council.services.meeting_lookup import ENTITY, get, still_open
 from council.services.workspace import Workspace
 from council.store import agenda, meetings, parking, pins, priority, proposals
 from council.store import minutes_record as minutes_store
@@ -76,7 +77,7 @@ def suggestions(ws: Workspace, meeting_id: int, limit: int = SUGGESTED_ITEMS) ->
     if meeting.guest_id is not None:
         proposal = proposals.proposal_of(ws.db, meeting_id, meeting.guest_id)
         if proposal is not None:
-            found.append(Suggestion("proposal", proposal.id, proposal.change, GUEST_PROPOSAL,
+            found.append(Suggestion("proposal", saved_id(proposal), proposal.change, GUEST_PROPOSAL,
                                     _("The guest's proposal for this meeting"), proposal.journey_stage))  # fmt: skip
     day = meeting.starts_at.astimezone(ws.zone).date()
     until = day + timedelta(weeks=ws.config.council.meeting_every_weeks)
@@ -110,18 +111,19 @@ def _ranked_open_items(ws: Workspace, earlier: dict[tuple[str, int], tuple[int, 
     frames = [ask(limit=limit, leave_out=_by_kind(leave_out | set(earlier)))]
     if earlier:
         frames.append(ask(limit=None, only=_by_kind(earlier)))
+    columns = ["kind", "id", "title", "journey_stage", "severity_points", "reach_points", "moment_points",
+               "age_points"]  # fmt: skip
+    rows = [row for frame in frames for row in frame[columns].itertuples(index=False, name=None)]
     result = []
-    for frame in frames:
-        for row in frame.itertuples(index=False):
-            moment = row.journey_stage in ws.config.moments_of_truth
-            stage = ws.config.name_of("journey_stage", row.journey_stage)
-            reason = _("{stage} — a moment of truth").format(stage=stage) if moment else stage
-            group, why = earlier.get((row.kind, int(row.id)), (OPEN_ITEM, ""))
-            if why:
-                reason = f"{why} · {reason}"
-            parts = PriorityScore(row.severity_points, row.reach_points, row.moment_points, row.age_points)
-            result.append(Suggestion(row.kind, int(row.id), row.title, group, reason, row.journey_stage,
-                                     moment, parts))  # fmt: skip
+    for kind, item_id, title, stage_id, severity, reach, at_moment, age in rows:
+        moment = stage_id in ws.config.moments_of_truth
+        stage = ws.config.name_of("journey_stage", stage_id)
+        reason = _("{stage} — a moment of truth").format(stage=stage) if moment else stage
+        group, why = earlier.get((kind, int(item_id)), (OPEN_ITEM, ""))
+        if why:
+            reason = f"{why} · {reason}"
+        parts = PriorityScore(severity, reach, at_moment, age)
+        result.append(Suggestion(kind, int(item_id), title, group, reason, stage_id, moment, parts))
     return result
 
 
@@ -176,8 +178,8 @@ def add_suggestion(ws: Workspace, actor: Person | None, meeting_id: int, kind: s
         if kind == MINUTES:
             return _append(ws, actor, item, minutes_of=ref_id)
         return _append(ws, actor, item, parked=ref_id)
-    item = AgendaItem(meeting_id, 0, kind, chosen.title[:MAX_TITLE], time_box_minutes=DEFAULT_TIME_BOX.get(kind, 15),
-                      **{agenda.REFERENCE[kind]: ref_id})  # fmt: skip
+    item = AgendaItem(meeting_id, 0, kind, chosen.title[:MAX_TITLE],
+                      time_box_minutes=DEFAULT_TIME_BOX.get(kind, 15)).about(ref_id)  # fmt: skip
     return _append(ws, actor, item)
 
 
@@ -319,7 +321,8 @@ def subject_id(item: AgendaItem) -> int | None:
 
 def release_subject(tx: Transaction, ws: Workspace, actor: Person | None, item: AgendaItem) -> None:
     """The point's subject is off this agenda: unless another coming meeting has it, it is open again."""
-    if item.kind != "other" and not agenda.on_other_agenda(tx, item.kind, subject_id(item), item.meeting_id):
+    subject = subject_id(item)  # None for a point of the chair's own
+    if subject is not None and not agenda.on_other_agenda(tx, item.kind, subject, item.meeting_id):
         follow_subject(
             tx, ws, actor, item, ("on_agenda",), "submitted" if item.kind == "proposal" else "open"
         )

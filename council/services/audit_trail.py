@@ -13,6 +13,7 @@ import pandas as pd
 from council.domain.audit import AuditEntry, action_label, record_label
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.domain.records import saved_id
 from council.i18n import N_, _
 from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
@@ -53,7 +54,7 @@ def audit_choices(ws: Workspace, actor: Person | None) -> AuditChoices:
     # Translators: completes "Only … may …".
     require(actor, Task.AUDIT, _("browse the audit trail"))
     entities, actions = audit.audit_vocabulary(ws.db)
-    everyone = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
+    everyone = {saved_id(p): p.name for p in people.list_people(ws.db, active_only=False)}
     return AuditChoices(everyone, entities, actions)
 
 
@@ -87,7 +88,9 @@ def audit_page(ws: Workspace, actor: Person | None, flt: AuditFilter, page: int 
         ],
         columns=["id", "when", "who", "record", "action", "details"],
     )
-    return AuditPage(rows, {e.id: e for e in found}, total, max(page, 1), max(1, ceil(total / PAGE_SIZE)))
+    return AuditPage(
+        rows, {saved_id(e): e for e in found}, total, max(page, 1), max(1, ceil(total / PAGE_SIZE))
+    )
 
 
 def details_line(details: dict[str, Any], limit: int = 300) -> str:

@@ -75,7 +75,9 @@ def log_blocker(ws: Workspace, actor: Person | None, draft: Blocker, friction_id
 
 
 @as_on_roster
-def edit_blocker(ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker) -> dict:
+def edit_blocker(
+    ws: Workspace, actor: Person | None, blocker_id: int, draft: Blocker
+) -> dict[str, list[object]]:
     require(actor, Task.LOG, _("edit blockers"))
     return save_edit(
         ws, actor, entity=ENTITY, label=_("Blocker"), after=replace(draft.checked(ws.config), id=blocker_id),

@@ -12,7 +12,7 @@ from council.services import meeting_mail
 from council.services.acting import as_on_roster
 from council.services.agenda import release_subject
 from council.services.history import record
-from council.services.meetings import ENTITY, get, still_open
+from council.services.meeting_lookup import ENTITY, get, still_open
 from council.services.workspace import Workspace
 from council.store import meetings
 from council.store.database import Transaction

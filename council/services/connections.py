@@ -86,7 +86,7 @@ def log_missing_connection(
 @as_on_roster
 def edit_missing_connection(
     ws: Workspace, actor: Person | None, connection_id: int, draft: MissingConnection
-) -> dict:
+) -> dict[str, list[object]]:
     require(actor, Task.LOG, _("edit missing connections"))
     return save_edit(
         ws, actor, entity=ENTITY, label=_("Missing connection"), after=replace(draft.checked(ws.config), id=connection_id),

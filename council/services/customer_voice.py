@@ -5,7 +5,8 @@ Counting happens in DuckDB; the NPS maths is the domain's `NpsFigure`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -52,10 +53,11 @@ def scores(ws: Workspace, flt: VoiceFilter) -> Scores:
     since = voice_period_start(flt.period, ws.today())
     found = feedback.scores(ws.db, flt, since, ws.config.time_zone)
     overall = next((b.figure for b in found if b.by == "all"), NpsFigure(0, 0, 0))
-    per_month = {b.key: b.figure for b in found if b.by == "month"}
-    groups = {}
+    per_month = {b.key: b.figure for b in found if b.by == "month" and isinstance(b.key, date)}
+    groups: dict[str, list[tuple[str | None, NpsFigure]]] = {}
     for by in BREAKDOWNS:
-        figures = {b.key: b.figure for b in found if b.by == by}
+        # A stage, channel or segment, or None for responses that name none.
+        figures = {b.key: b.figure for b in found if b.by == by and (b.key is None or isinstance(b.key, str))}
         order = ws.config.ids(by)
         groups[by] = sorted(
             figures.items(),
@@ -118,11 +120,13 @@ def group_frame(ws: Workspace, found: Scores, by: str) -> pd.DataFrame:
     return frame
 
 
-def _row(key: object, figure: NpsFigure) -> tuple:
+def _row(key: object, figure: NpsFigure) -> tuple[object, float | None, float | None, int, bool]:
     return key, figure.nps, figure.enthusiastic_share, figure.responses, figure.trustworthy
 
 
-def _every_month(per_month: dict, since: date | None, today: date) -> list[tuple[date, NpsFigure]]:
+def _every_month(
+    per_month: dict[date, NpsFigure], since: date | None, today: date
+) -> list[tuple[date, NpsFigure]]:
     start = since or min(per_month, default=today.replace(day=1))
     months, month = [], start.replace(day=1)
     while month <= today:
@@ -135,12 +139,25 @@ def sources(ws: Workspace) -> list[str]:
     return feedback.sources(ws.db)
 
 
-def filter_for(ws: Workspace, **values: object) -> VoiceFilter:
-    """A voice filter from the page's (possibly stale) choices: unknown ids are dropped."""
-    flt = VoiceFilter(**{k: v for k, v in values.items() if v not in (None, "")})
-    if flt.source is not None and flt.source not in sources(ws):
-        flt = replace(flt, source=None)
-    for name in ("journey_stage", "channel", "segment"):
-        if getattr(flt, name) not in (None, *ws.config.ids(name)):
-            flt = replace(flt, **{name: None})
-    return flt if flt.scale in SCALES else replace(flt, scale="nps")
+def filter_for(
+    ws: Workspace, *, scale: str | None = None, period: str | None = None, journey_stage: str | None = None,
+    channel: str | None = None, segment: str | None = None, source: str | None = None,
+    band: str | None = None, search: str | None = None,
+) -> VoiceFilter:  # fmt: skip
+    """A voice filter from the page's (possibly stale) choices: a choice left empty (None or "") keeps the
+    default, and unknown ids are dropped."""
+    default = VoiceFilter()
+    return VoiceFilter(
+        scale=scale if scale in SCALES else default.scale,
+        period=period or default.period,
+        journey_stage=_known(journey_stage, ws.config.ids("journey_stage")),
+        channel=_known(channel, ws.config.ids("channel")),
+        segment=_known(segment, ws.config.ids("segment")),
+        source=_known(source, sources(ws)) if source else None,
+        band=band or None,
+        search=search or default.search,
+    )
+
+
+def _known(choice: str | None, ids: Sequence[str]) -> str | None:
+    return choice if choice in ids else None

@@ -25,6 +25,7 @@ from council.domain.errors import NotAllowed, NotFound, StaleVersion
 from council.domain.filters import DecisionFilter
 from council.domain.people import Person
 from council.domain.permissions import Task, may, may_follow_up
+from council.domain.records import saved_id
 from council.domain.vocabulary import DecisionStatus
 from council.i18n import _
 from council.i18n import formats as fmt
@@ -94,7 +95,7 @@ def amending_meetings(ws: Workspace) -> dict[int, str]:
     Only the latest AMENDING_MEETINGS: an amendment records a recent agreement, and a list of every
     meeting in years would bury them.
     """
-    return _meeting_labels([(m.id, m.title) for m in meetings.held_meetings(ws.db, AMENDING_MEETINGS)])
+    return _meeting_labels([(saved_id(m), m.title) for m in meetings.held_meetings(ws.db, AMENDING_MEETINGS)])
 
 
 def _meeting_labels(held: list[tuple[int, str]]) -> dict[int, str]:
@@ -159,7 +160,10 @@ def _readable(ws: Workspace, change: FieldChange, names: dict[int | None, str]) 
     if change.field == "owner_id":
         return replace(change, before=names.get(change.before), after=names.get(change.after))
     if change.field == "owner_department":
-        name = lambda d: ws.config.name_of("department", d) if d else None  # noqa: E731
+
+        def name(department: str | None) -> str | None:
+            return ws.config.name_of("department", department) if department else None
+
         return replace(change, before=name(change.before), after=name(change.after))
     return change
 
@@ -181,7 +185,7 @@ def follow_up(ws: Workspace, actor: Person | None, decision_id: int, change: Sta
         summary = decisions.summary_of(tx, decision_id, ws.today())
         if summary is None:
             raise NotFound(_("There is no decision #{id}.").format(id=decision_id))
-        if not may_change(actor, summary):
+        if actor is None or not may_change(actor, summary):
             raise NotAllowed(
                 _(
                     "Only the decision's owner and the council's members update its status. "
@@ -210,7 +214,7 @@ def amend(ws: Workspace, actor: Person | None, decision_id: int, amendment: Amen
         current = decisions.current_version(tx, decision_id)
         if current is None:
             raise NotFound(_("There is no decision #{id}.").format(id=decision_id))
-        if not may_amend(actor):
+        if actor is None or not may_amend(actor):
             raise NotAllowed(
                 _(
                     "Only the council's members amend a decision. Executives and guests read the decision "

@@ -46,6 +46,9 @@ def decision_effect(ws: Workspace, decision_id: int, days: int = DEFAULT_WINDOW)
         (start_of(windows.after_from, zone), start_of(windows.after_until, zone)),
     )  # fmt: skip
     empty = NpsFigure(0, 0, 0)
-    effect = lambda s: StageEffect(s, figures.get((s, "before"), empty), figures.get((s, "after"), empty))  # noqa: E731
+
+    def effect(stage: str | None) -> StageEffect:
+        return StageEffect(stage, figures.get((stage, "before"), empty), figures.get((stage, "after"), empty))
+
     rows = ([effect(None)] if len(stages) > 1 else []) + [effect(s) for s in stages]
     return Effect(stages, windows, rows)

@@ -10,12 +10,13 @@ from council.domain.errors import NotAllowed, NotFound
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.people import Person
 from council.domain.permissions import require_chair, runs
+from council.domain.records import saved_id
 from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item
 from council.services.history import record
+from council.services.meeting_lookup import ENTITY, get
 from council.services.meeting_mode import DecisionTaken, decisions_under, running
-from council.services.meetings import ENTITY, get
 from council.services.workspace import Workspace
 from council.store import follow, meetings
 from council.store.database import Transaction
@@ -44,8 +45,8 @@ def now_discussed(ws: Workspace, meeting_id: int) -> NowDiscussed:
     return NowDiscussed(
         meeting,
         item,
-        decisions_under(ws, item.id) if item else [],
-        follow.remarks_on(ws.db, item.id) if item else [],
+        decisions_under(ws, saved_id(item)) if item else [],
+        follow.remarks_on(ws.db, saved_id(item)) if item else [],
         meetings.attendees(ws.db, meeting_id),
     )
 
@@ -82,7 +83,7 @@ def add_remark(ws: Workspace, actor: Person | None, item_id: int, text: str) -> 
     def write(tx: Transaction) -> int:
         item = agenda_item(tx, item_id)
         meeting = running(tx, item.meeting_id)
-        present = actor is not None and actor.id in meetings.attendees(tx, meeting.id)
+        present = actor is not None and actor.id in meetings.attendees(tx, item.meeting_id)
         if not present and not runs(actor, meeting):
             raise NotAllowed(
                 _(
@@ -90,7 +91,7 @@ def add_remark(ws: Workspace, actor: Person | None, item_id: int, text: str) -> 
                 ).format(meeting=meeting.title)
             )
         remark = follow.add_remark(tx, item_id, actor.id if actor else None, text, ws.now())
-        record(tx, actor, "remark", ENTITY, meeting.id, {"item": item_id, "remark": remark})
+        record(tx, actor, "remark", ENTITY, item.meeting_id, {"item": item_id, "remark": remark})
         return remark
 
     return ws.db.write(write)
@@ -101,13 +102,13 @@ def mark_present(ws: Workspace, actor: Person | None, meeting_id: int) -> None:
     """Someone at the meeting says so themselves; the chair can still correct who was present."""
 
     def write(tx: Transaction) -> None:
-        meeting = running(tx, meeting_id)
+        running(tx, meeting_id)  # refuses a meeting that is not under way
         if actor is None or actor.id is None:
             raise NotAllowed(_("Sign in to mark yourself present."))
-        present = set(meetings.attendees(tx, meeting.id))
+        present = set(meetings.attendees(tx, meeting_id))
         if actor.id in present:
             return
-        meetings.add_attendees(tx, meeting.id, [actor.id])
-        record(tx, actor, "attendance", ENTITY, meeting.id, {"people": sorted(present | {actor.id})})
+        meetings.add_attendees(tx, meeting_id, [actor.id])
+        record(tx, actor, "attendance", ENTITY, meeting_id, {"people": sorted(present | {actor.id})})
 
     ws.db.write(write)

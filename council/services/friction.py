@@ -115,7 +115,9 @@ def log_friction_point(
 
 
 @as_on_roster
-def edit_friction_point(ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint) -> dict:
+def edit_friction_point(
+    ws: Workspace, actor: Person | None, friction_id: int, draft: FrictionPoint
+) -> dict[str, list[object]]:
     """Save the edited fields; returns what changed (nothing is written when nothing changed)."""
     require(actor, Task.LOG, _("edit friction points"))
     return save_edit(

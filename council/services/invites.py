@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress
@@ -78,7 +79,7 @@ def meeting_invite(
     cal.add_missing_timezones(first_date=day - timedelta(days=366), last_date=day + timedelta(days=366))
     for zone_part in cal.walk("VTIMEZONE"):
         zone_part.pop("COMMENT", None)
-    return cal.to_ical()
+    return cast(bytes, cal.to_ical())  # icalendar declares no return type here; it gives the file's bytes
 
 
 def _invitees(m: Minutes) -> list[tuple[Participant, str]]:

@@ -38,7 +38,8 @@ def rows_csv(headers: Mapping[str, str], rows: Iterable[Mapping[str, Any]]) -> b
 
 def frame_csv(frame: pd.DataFrame, headers: Mapping[str, str]) -> bytes:
     """`headers` as marked with N_: translated here, for whoever downloads the file."""
-    return rows_csv({k: _(v) for k, v in headers.items() if k in frame.columns}, frame.to_dict("records"))
+    rows = ({str(column): value for column, value in row.items()} for row in frame.to_dict("records"))
+    return rows_csv({k: _(v) for k, v in headers.items() if k in frame.columns}, rows)
 
 
 FRICTION_COLUMNS = {

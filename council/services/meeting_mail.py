@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from email.utils import parseaddr
+from functools import partial
 
 from council.domain.mail import MailKind
 from council.domain.people import Person
@@ -93,7 +94,7 @@ def _queue_each(
     for person in without:
         assert person.id is not None
         link = new_link(tx, ws, person.id)
-        queue_letter(tx, ws, lambda link=link: letter(link), [person])
+        queue_letter(tx, ws, partial(letter, link), [person])
 
 
 def queue_invitations_to(tx: Transaction, ws: Workspace, meeting_id: int, person_ids: Iterable[int]) -> None:

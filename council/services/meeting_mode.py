@@ -25,16 +25,8 @@ from council.services import meeting_mail, minutes_record, rotation
 from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item, follow_subject, subject_id
 from council.services.history import record
-from council.services.meetings import (
-    ENTITY,
-    FIELD_NAMES,
-    check_day_free,
-    check_people,
-    get,
-    invited,
-    on_roster,
-    still_open,
-)
+from council.services.meeting_lookup import ENTITY, get, invited, still_open
+from council.services.meetings import FIELD_NAMES, check_day_free, check_people, on_roster
 from council.services.workspace import Workspace
 from council.store import agenda, audit, decisions, meetings, people
 from council.store.database import Query, Transaction
@@ -162,7 +154,7 @@ def record_outcome(
     def write(tx: Transaction) -> int | None:
         item = agenda_item(tx, item_id)
         meeting = running(tx, item.meeting_id)
-        require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
+        require_decider(actor, meeting, set(meetings.attendees(tx, item.meeting_id)))
         if seen is not None and (item.notes, item.outcome) != seen:
             raise _saved_meanwhile(tx, ws, item)
         day = meeting.starts_at.astimezone(ws.zone).date()
@@ -184,7 +176,7 @@ def record_outcome(
             checked = decision.checked(ws.config.ids("department"), day)
             on_roster(tx, checked.owner_id, "decision_owner")
         agenda.set_outcome(tx, item_id, notes, outcome)
-        record(tx, actor, "outcome", ENTITY, meeting.id, {"item": item_id, "outcome": outcome})
+        record(tx, actor, "outcome", ENTITY, item.meeting_id, {"item": item_id, "outcome": outcome})
         _follow_outcome(tx, ws, actor, item, outcome)
         return _decide(tx, ws, actor, meeting, item, checked) if checked else None
 
@@ -202,7 +194,7 @@ def add_action(ws: Workspace, actor: Person | None, decision_id: int, draft: Act
                 )
             )
         meeting = running(tx, version.meeting_id)
-        require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
+        require_decider(actor, meeting, set(meetings.attendees(tx, version.meeting_id)))
         checked = draft.checked(meeting.starts_at.astimezone(ws.zone).date())
         owner = on_roster(tx, checked.owner_id, "action_owner")
         action_id = decisions.add_action_item(
@@ -264,7 +256,7 @@ def close_meeting(ws: Workspace, actor: Person | None, meeting_id: int) -> int:
                 _follow_outcome(tx, ws, actor, item, item.outcome)
         meetings.set_status(tx, meeting_id, MeetingStatus.CLOSED, closed_at=ws.now())
         minutes_record.keep_closed_version(tx, meeting, ws.now())
-        record(tx, actor, "close", ENTITY, meeting.id, {"postponed_without_outcome": postponed})
+        record(tx, actor, "close", ENTITY, meeting_id, {"postponed_without_outcome": postponed})
         meeting_mail.queue_minutes(tx, ws, meeting_id)
         return postponed
 
@@ -355,11 +347,14 @@ def _decide(
 
 def _links(q: Query, decision_id: int, item: AgendaItem) -> list[DecisionLink]:
     """What the decision is about: the agenda point's subject and its journey stage."""
-    if item.kind in ("other", "follow_up"):
+    subject = subject_id(item)
+    if item.kind in ("other", "follow_up") or subject is None:
         return []
-    column = agenda.REFERENCE[item.kind]
-    links = [DecisionLink(decision_id, **{column: subject_id(item)})]
-    stage = agenda.stage_of(q, item.kind, subject_id(item))
+    # The point names its subject in the one field of its kind; the link names it in the same.
+    links = [DecisionLink(decision_id, friction_point_id=item.friction_point_id,
+                          missing_connection_id=item.missing_connection_id, blocker_id=item.blocker_id,
+                          proposal_id=item.proposal_id)]  # fmt: skip
+    stage = agenda.stage_of(q, item.kind, subject)
     if stage:
         links.append(DecisionLink(decision_id, journey_stage=stage))
     return links

@@ -9,6 +9,7 @@ from council.domain.errors import NotAllowed, ValidationError
 from council.domain.meetings import Meeting, follow_date
 from council.domain.people import Person
 from council.domain.permissions import Task, require, runs
+from council.domain.records import saved_id
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import N_, _
 from council.i18n import formats as fmt
@@ -145,11 +146,11 @@ def check_people(
     day = meeting.starts_at.astimezone(ws.zone).date()
     serving = people.serving_on(q, day)
     if chair and meeting.chair_id is not None:
-        chair = on_roster(q, meeting.chair_id, "chair")
-        if chair.id not in serving:
+        chairing = on_roster(q, meeting.chair_id, "chair")
+        if chairing.id not in serving:
             raise ValidationError(
                 _("{name} holds no council seat on {day}. The chair must be a council member then.").format(
-                    name=chair.name, day=_day(day)
+                    name=chairing.name, day=_day(day)
                 ),
                 "chair",
             )
@@ -226,7 +227,7 @@ def chair_choices(ws: Workspace, day: date) -> dict[int, str]:
     serving = people.serving_on(ws.db, day)
     members = [p for p in people.list_people(ws.db) if p.id in serving]
     members.sort(key=lambda p: (not p.has_role("chair"), p.name))
-    return {p.id: _label(ws, p) for p in members}
+    return {saved_id(p): _label(ws, p) for p in members}
 
 
 def guest_choices(ws: Workspace, day: date) -> dict[int, str]:
@@ -234,12 +235,12 @@ def guest_choices(ws: Workspace, day: date) -> dict[int, str]:
     serving = people.serving_on(ws.db, day)
     others = [p for p in people.list_people(ws.db) if p.id not in serving]
     others.sort(key=lambda p: (not p.has_role("guest"), p.name))
-    return {p.id: f"{p.name} — {_brings(ws, p)}" for p in others}
+    return {saved_id(p): f"{p.name} — {_brings(ws, p)}" for p in others}
 
 
 def owner_choices(ws: Workspace) -> dict[int, str]:
     """Who can own a decision or an action: everyone on the roster inside the organisation."""
-    return {p.id: _label(ws, p) for p in people.list_people(ws.db) if p.department}
+    return {saved_id(p): _label(ws, p) for p in people.list_people(ws.db) if p.department}
 
 
 def department_of(ws: Workspace, person_id: int) -> str | None:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.minutes import MinutesState, VersionKind
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.domain.vocabulary import (
     ActionStatus,
     AgendaKind,
@@ -144,6 +145,7 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
     chair, guest = people.get(meeting.chair_id or -1), people.get(meeting.guest_id or -1)
     starts_at = meeting.starts_at.astimezone(ws.zone)
     remarks = follow.remarks_at(q, meeting_id)
+    state, standing = _standing(ws, q, meeting_id)
     return Minutes(
         meeting_id=meeting_id,
         organisation=config.organisation,
@@ -160,17 +162,18 @@ def minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:
         attendees=tuple(_attendee(config, p, meeting) for p in store.attendees_of(q, meeting_id)),
         proposal=_proposal(ws, q, meeting_id, guest),
         text=meeting.minutes,
-        agenda=tuple(_item(item, people, remarks.get(item.id, [])) for item in agenda),
+        agenda=tuple(_item(item, people, remarks.get(saved_id(item), [])) for item in agenda),
         decisions=_decisions(ws, q, meeting_id, {item.id: item.position for item in agenda}),
         revision=audit.count_about(q, ENTITY, str(meeting_id), PLANNING_CHANGES),
         cancelled=meeting.cancel_reason if meeting.is_cancelled else None,
         language=current_language(),
         parked=tuple(point.title for point in parking.parked_at(q, meeting_id)),
-        **_standing(ws, q, meeting_id),
+        state=state,
+        standing=standing,
     )
 
 
-def _standing(ws: Workspace, q: Query, meeting_id: int) -> dict:
+def _standing(ws: Workspace, q: Query, meeting_id: int) -> tuple[str, tuple[str, ...]]:
     """The minutes' state, and the sentences that say it: every download carries them."""
     record = record_of(ws, meeting_id, q)
     lines = []
@@ -196,7 +199,7 @@ def _standing(ws: Workspace, q: Query, meeting_id: int) -> dict:
         else:
             continue
         lines.append(text.format(day=fmt.long_day(version.at), reason=version.reason.rstrip(".")))
-    return {"state": record.state, "standing": tuple(lines)}
+    return record.state, tuple(lines)
 
 
 def workspace_minutes(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes:

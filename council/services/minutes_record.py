@@ -12,6 +12,7 @@ from council.domain.meetings import Meeting
 from council.domain.minutes import PRESENT, SUMMARY, MinutesContent, MinutesState, VersionKind, checked_change
 from council.domain.people import Person
 from council.domain.permissions import require_agenda_closer, require_decider
+from council.domain.records import saved_id
 from council.domain.vocabulary import MeetingStatus, Outcome
 from council.i18n import _, use_language
 from council.i18n import formats as fmt
@@ -66,7 +67,7 @@ def record_of(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes
     if not meeting.is_closed:
         return MinutesRecord(meeting_id, MinutesState.OPEN, 0)
     found = store.versions(q, meeting_id)
-    titles = {item.id: f"{item.position}. {item.title}" for item in meetings.agenda_for(q, meeting_id)}
+    titles = {saved_id(item): f"{item.position}. {item.title}" for item in meetings.agenda_for(q, meeting_id)}
     lines = tuple(_line(ws, v, titles) for v in found)
     version = found[-1].number if found else 1
     approval = store.approval(q, meeting_id)

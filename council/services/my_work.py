@@ -14,6 +14,7 @@ from council.domain.filters import DecisionFilter
 from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.domain.permissions import runs
+from council.domain.records import saved_id
 from council.domain.vocabulary import DecisionStatus, MeetingStatus
 from council.i18n import _
 from council.services import self_check
@@ -79,20 +80,22 @@ def my_work(ws: Workspace, me: Person) -> MyWork:
 
 def _meetings(ws: Workspace, me: Person) -> list[MeetingTodo]:
     answering = self_check.answering_meeting(ws, me)
+    my_id = saved_id(me)
     found = []
-    for meeting in meetings.meetings_of(ws.db, me.id):
-        part = "chair" if runs(me, meeting) else "guest" if meeting.guest_id == me.id else "invited"
+    for meeting in meetings.meetings_of(ws.db, my_id):
+        meeting_id = saved_id(meeting)
+        part = "chair" if runs(me, meeting) else "guest" if meeting.guest_id == my_id else "invited"
         needed = []
         if (
             part == "guest"
             and meeting.agenda_is_open
-            and proposals.proposal_of(ws.db, meeting.id, me.id) is None
+            and proposals.proposal_of(ws.db, meeting_id, my_id) is None
         ):
             needed.append(_("Propose your one change before the agenda closes."))
         if (
             answering is not None
-            and answering.id == meeting.id
-            and not answers.answers_of(ws.db, meeting.id, me.id)
+            and answering.id == meeting_id
+            and not answers.answers_of(ws.db, meeting_id, my_id)
         ):
             needed.append(_("Answer the council's self-check."))
         if part == "chair":
@@ -103,9 +106,10 @@ def _meetings(ws: Workspace, me: Person) -> list[MeetingTodo]:
 
 def _chair_needs(ws: Workspace, meeting: Meeting) -> list[str]:
     needed = []
-    agenda = meetings.agenda_for(ws.db, meeting.id)
+    meeting_id = saved_id(meeting)
+    agenda = meetings.agenda_for(ws.db, meeting_id)
     if meeting.status == MeetingStatus.PLANNED:
-        proposal = proposals.proposal_of(ws.db, meeting.id, meeting.guest_id) if meeting.guest_id else None
+        proposal = proposals.proposal_of(ws.db, meeting_id, meeting.guest_id) if meeting.guest_id else None
         if proposal is not None and not any(i.proposal_id == proposal.id for i in agenda):
             needed.append(_("Put the guest's proposal on the agenda."))
         if not agenda:

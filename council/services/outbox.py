@@ -17,6 +17,7 @@ from datetime import datetime
 from email.errors import MessageError
 from email.message import EmailMessage
 from email.utils import make_msgid
+from functools import partial
 
 from council.domain.errors import CouncilError, NotFound, ValidationError
 from council.domain.mail import CHOOSABLE, MailKind, MailSettings, given_up, is_address, next_try
@@ -137,7 +138,7 @@ def deliver(
                         return done
                     assert mail.id is not None
                     mail_id = mail.id
-                    ws.db.write(lambda tx, i=mail_id, a=answer: store.mark_sent(tx, i, ws.now(), a))
+                    ws.db.write(partial(store.mark_sent, mail_id=mail_id, now=ws.now(), answer=answer))
                     done.sent += 1
                     done.answers.append(answer)
         except Unreachable as e:

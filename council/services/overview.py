@@ -91,13 +91,15 @@ def friction_heatmap(ws: Workspace, view: ViewFilter) -> ChartData:
     grid.index = [label for _, label in stages]
     if grid.to_numpy().sum() == 0:
         return ChartData(grid.iloc[0:0], _("No open friction in this view."))
-    stage, department = grid.stack().idxmax()
+    cells = grid.to_numpy()
+    row, column = divmod(int(cells.argmax()), cells.shape[1])  # the first of the largest, row by row
+    stage, department = str(grid.index[row]), str(grid.columns[column])
     return ChartData(
         grid,
         _("The hottest spot is {department} at {stage} ({n} open). ★ marks a moment of truth.").format(
             department=department,
             stage=stage.removeprefix("★ "),
-            n=fmt.number(int(grid.loc[stage, department])),
+            n=fmt.number(int(cells[row, column])),
         ),
     )
 

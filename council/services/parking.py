@@ -9,8 +9,8 @@ from council.domain.permissions import require_decider
 from council.i18n import _
 from council.services.acting import as_on_roster
 from council.services.history import record
+from council.services.meeting_lookup import ENTITY
 from council.services.meeting_mode import running
-from council.services.meetings import ENTITY
 from council.services.workspace import Workspace
 from council.store import meetings, parking
 from council.store.database import Transaction
@@ -24,9 +24,9 @@ def park_point(ws: Workspace, actor: Person | None, meeting_id: int, title: str)
 
     def write(tx: Transaction) -> int:
         meeting = running(tx, meeting_id)
-        require_decider(actor, meeting, set(meetings.attendees(tx, meeting.id)))
-        parked = parking.park(tx, meeting.id, title, actor.id if actor else None, ws.now())
-        record(tx, actor, "park", ENTITY, meeting.id, {"parked": parked, "title": title})
+        require_decider(actor, meeting, set(meetings.attendees(tx, meeting_id)))
+        parked = parking.park(tx, meeting_id, title, actor.id if actor else None, ws.now())
+        record(tx, actor, "park", ENTITY, meeting_id, {"parked": parked, "title": title})
         return parked
 
     return ws.db.write(write)

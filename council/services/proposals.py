@@ -13,11 +13,12 @@ from council.domain.audit import changed_fields
 from council.domain.errors import Conflict, NotAllowed, NotFound
 from council.domain.meetings import Meeting, Proposal
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.domain.vocabulary import ProposalStatus
 from council.i18n import N_, _
 from council.services.acting import as_on_roster
 from council.services.history import record
-from council.services.meetings import get as get_meeting
+from council.services.meeting_lookup import get as get_meeting
 from council.services.workspace import Workspace
 from council.store import meetings, people, proposals
 from council.store.database import Query, Transaction
@@ -67,7 +68,7 @@ class GuestView:
 def invitations(ws: Workspace, person_id: int) -> list[Invitation]:
     """Meetings to come where this person is the guest, each with their proposal if they made one."""
     return [
-        Invitation(m, proposals.proposal_of(ws.db, m.id, person_id), _name(ws.db, m.chair_id))
+        Invitation(m, proposals.proposal_of(ws.db, saved_id(m), person_id), _name(ws.db, m.chair_id))
         for m in meetings.meetings_as_guest(ws.db, person_id, ws.now())
     ]
 
@@ -95,7 +96,7 @@ def submit_proposal(ws: Workspace, actor: Person | None, meeting_id: int, draft:
 
     def write(tx: Transaction) -> int:
         meeting = get_meeting(tx, meeting_id)
-        if actor is None or actor.id != meeting.guest_id:
+        if actor is None or actor.id is None or actor.id != meeting.guest_id:
             raise NotAllowed(
                 _(
                     "Only the guest of “{meeting}” can propose a change for it. Would you like to be a "
@@ -121,7 +122,7 @@ def submit_proposal(ws: Workspace, actor: Person | None, meeting_id: int, draft:
         raise
     except Conflict as e:
         # Two saves at once (say, from two browser tabs): the database kept the first.
-        first = proposals.proposal_of(ws.db, meeting_id, actor.id) if actor else None
+        first = proposals.proposal_of(ws.db, meeting_id, actor.id) if actor and actor.id is not None else None
         if first is None:
             raise
         raise AlreadyProposed(first, get_meeting(ws.db, meeting_id)) from e

@@ -45,10 +45,10 @@ def recover(
         accounts.count_wrong_try(ws, person if secretary else None, client)
         raise SignInFailed(_(WRONG))
     assert person is not None and person.id is not None and code_id is not None
-    now = ws.now()
+    person_id, now = person.id, ws.now()
 
     def use_up(tx: Transaction) -> None:
-        if not store.use(tx, code_id, now, person.id):  # used meanwhile: nothing of this is saved
+        if not store.use(tx, code_id, now, person_id):  # used meanwhile: nothing of this is saved
             raise SignInFailed(_(WRONG))
 
     # A weak or mistyped password is refused and leaves the code unused; otherwise both in one go.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import partial
 
 from council.domain.mail import WEEKDAYS, MailKind
 from council.i18n import N_, _, current_language, ngettext, use_language
@@ -38,7 +39,7 @@ def queue_reminders(ws: Workspace, now: datetime | None = None) -> int:
         for items in by_owner.values():
             first = items[0]
             owner = Recipient(first.owner_id, first.owner_name, first.owner_email)
-            [mail_id] = queue_letter(tx, ws, lambda items=items: _reminder(ws, items, now), [owner], now)
+            [mail_id] = queue_letter(tx, ws, partial(_reminder, ws, items, now), [owner], now)
             sent += [(item.subject, item.id, item.occasion, mail_id) for item in items]
         store.remember_once(tx, sent)
         return len(by_owner)

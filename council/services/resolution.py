@@ -3,10 +3,15 @@ from are marked resolved (a blocker: removed) in one step, with a note that says
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Generic, TypeVar
 
 from council.domain.checks import clean_text
 from council.domain.errors import NotAllowed, NotFound, ValidationError
+from council.domain.friction import Blocker, FrictionPoint, MissingConnection
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.domain.vocabulary import OPEN_STATUSES, AgendaKind, BlockerStatus, DecisionStatus, ItemStatus
@@ -15,15 +20,38 @@ from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
 from council.store import blockers, connections, decisions, friction
-from council.store.database import Transaction
+from council.store.database import Query, Transaction
 from council.store.decisions import DecisionSource
 
-# Kind -> the status that closes it, how to read and save it, and the audit trail's name for it.
-_CLOSING = {
-    "friction": (ItemStatus.RESOLVED, friction.get_friction_point, friction.update_friction_point, "friction_point"),
-    "connection": (ItemStatus.RESOLVED, connections.get_missing_connection, connections.update_missing_connection,
-                   "missing_connection"),
-    "blocker": (BlockerStatus.REMOVED, blockers.get_blocker, blockers.update_blocker, "blocker"),
+S = TypeVar("S", FrictionPoint, MissingConnection, Blocker)
+
+
+@dataclass(frozen=True)
+class _Closing(Generic[S]):
+    """The status that closes one kind of source, how to read and save it, and the audit trail's name
+    for it."""
+
+    status: StrEnum
+    load: Callable[[Query, int], S | None]
+    save: Callable[[Transaction, S, datetime], None]
+    entity: str
+
+    def close(self, tx: Transaction, ref_id: int, still_open: tuple[str, ...], now: datetime) -> str | None:
+        """Close the source if its status is one of `still_open`; returns the status it had, or None when
+        it is closed (or gone) already."""
+        before = self.load(tx, ref_id)
+        if before is None or before.status not in still_open:
+            return None
+        self.save(tx, replace(before, status=self.status), now)
+        return before.status
+
+
+_CLOSING: dict[str, _Closing[FrictionPoint] | _Closing[MissingConnection] | _Closing[Blocker]] = {
+    "friction": _Closing(ItemStatus.RESOLVED, friction.get_friction_point, friction.update_friction_point,
+                         "friction_point"),
+    "connection": _Closing(ItemStatus.RESOLVED, connections.get_missing_connection,
+                           connections.update_missing_connection, "missing_connection"),
+    "blocker": _Closing(BlockerStatus.REMOVED, blockers.get_blocker, blockers.update_blocker, "blocker"),
 }  # fmt: skip
 
 
@@ -68,13 +96,13 @@ def resolve_sources(ws: Workspace, actor: Person | None, decision_id: int, chose
                     "resolve_chosen",
                 )
 
-            status, load, save, entity = _CLOSING[kind]
-            before = load(tx, ref_id)
-            if before.status not in OPEN_STATUSES[kind]:
+            closing = _CLOSING[kind]
+            was = closing.close(tx, ref_id, OPEN_STATUSES[kind], ws.now())
+            if was is None:
                 continue  # someone closed it meanwhile
-            save(tx, replace(before, status=status), ws.now())
-            record(tx, actor, "update", entity, ref_id,
-                   {"changes": {"status": [before.status, status.value]}, "note": note, "decision": decision_id})  # fmt: skip
+            changes = {"status": [was, closing.status.value]}
+            record(tx, actor, "update", closing.entity, ref_id,
+                   {"changes": changes, "note": note, "decision": decision_id})  # fmt: skip
         return len(chosen)
 
     return ws.db.write(write)

@@ -11,6 +11,7 @@ from council.domain.checks import check_choice, clean_text
 from council.domain.errors import NotFound, ValidationError
 from council.domain.people import Person
 from council.domain.permissions import Task, require
+from council.domain.records import saved_id
 from council.domain.vocabulary import Role
 from council.i18n import _
 from council.services import sessions
@@ -44,9 +45,9 @@ def roster_lines(ws: Workspace, actor: Person | None) -> list[RosterLine]:
     by_person = {a.person_id: a for a in accounts.accounts(ws.db)}
     lines = []
     for person in people.list_people(ws.db, active_only=False):
-        account = by_person.get(person.id)
-        locked = account is not None and account.locked_at(now)
-        lines.append(RosterLine(person, account is not None, account.locked_until if locked else None,
+        account = by_person.get(saved_id(person))
+        locked_until = account.locked_until if account is not None and account.locked_at(now) else None
+        lines.append(RosterLine(person, account is not None, locked_until,
                                 account.last_sign_in_at if account else None))  # fmt: skip
     return sorted(lines, key=lambda line: (not line.person.active, line.person.name.lower(), line.person.id))
 
@@ -68,14 +69,16 @@ def add_person(ws: Workspace, actor: Person | None, draft: Person) -> int:
 
 
 @as_on_roster
-def edit_person(ws: Workspace, actor: Person | None, person_id: int, draft: Person) -> dict[str, list]:
+def edit_person(
+    ws: Workspace, actor: Person | None, person_id: int, draft: Person
+) -> dict[str, list[object]]:
     """Change a person's name, e-mail address, department, job title, roles or whether they are still on the
     roster (secretary only); returns what changed, before and after."""
     # Translators: completes "Only … may …"
     require(actor, Task.ROSTER, _("change people on the roster"))
     checked = _checked(ws, draft)
 
-    def write(tx: Transaction) -> dict[str, list]:
+    def write(tx: Transaction) -> dict[str, list[object]]:
         before = people.get_person(tx, person_id)
         if before is None:
             raise NotFound(_("Person #{id} is not on the roster.").format(id=person_id))

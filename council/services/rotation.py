@@ -8,6 +8,7 @@ from council.domain.errors import Conflict, ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import CouncilTerm, Person
 from council.domain.permissions import Task, require
+from council.domain.records import saved_id
 from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import _
@@ -116,9 +117,9 @@ def move_hand_over(tx: Transaction, actor: Person | None, planned: date, held: d
             ends_on = held - timedelta(days=1)
         else:
             continue
-        people.set_term_dates(tx, term.id, starts_on, ends_on)
+        people.set_term_dates(tx, saved_id(term), starts_on, ends_on)
         details = {"starts_on": starts_on, "ends_on": ends_on, "with_meeting": meeting_id}
-        record(tx, actor, "update", "council_term", term.id, details)
+        record(tx, actor, "update", "council_term", saved_id(term), details)
 
 
 @as_on_roster

@@ -68,7 +68,12 @@ def back_up_if_due(ws: Workspace, now: datetime | None = None) -> JobRun | None:
     except (CouncilError, OSError) as e:
         run = JobRun("backup", now, ws.now(), False, str(target), _reason(e))
         log.error("backup: %s failed: %s", target, run.result)
-    ws.db.write(lambda tx: (jobs.record_run(tx, run), _audit_backup(tx, run)))
+
+    def save(tx: Transaction) -> None:
+        jobs.record_run(tx, run)
+        _audit_backup(tx, run)
+
+    ws.db.write(save)
     return run
 
 

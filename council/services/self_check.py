@@ -11,9 +11,10 @@ from council.domain.errors import NotAllowed
 from council.domain.meetings import Meeting
 from council.domain.people import Person
 from council.domain.permissions import Task, may
+from council.domain.records import saved_id
 from council.domain.self_check import MIN_ANSWERS, QuestionScore, SelfCheckAnswer, checked_answers
 from council.i18n import _
-from council.services import meetings as meeting_service
+from council.services import meeting_lookup
 from council.services.acting import as_on_roster
 from council.services.history import record
 from council.services.workspace import Workspace
@@ -48,7 +49,7 @@ def answering_meeting(ws: Workspace, actor: Person | None) -> Meeting | None:
 
 @as_on_roster
 def my_answers(ws: Workspace, actor: Person | None, meeting_id: int) -> dict[str, SelfCheckAnswer]:
-    if actor is None:
+    if actor is None or actor.id is None:
         return {}
     return store.answers_of(ws.db, meeting_id, actor.id)
 
@@ -64,7 +65,7 @@ def save_answers(
     scored, cleared = checked_answers(answers, ws.config.self_check)
 
     def write(tx: Transaction) -> int:
-        meeting = meeting_service.get(tx, meeting_id)
+        meeting = meeting_lookup.get(tx, meeting_id)
         why_not = _why_not(tx, meeting, actor, meetings.first_not_closed(tx))
         if why_not:
             raise NotAllowed(why_not)
@@ -97,7 +98,7 @@ def _why_not(q: Query, meeting: Meeting, actor: Person | None, first_open: Meeti
         return _("The self-check is for the council's own members, and {name} is not one of them.").format(
             name=actor.name
         )
-    if actor.id not in meetings.attendees(q, meeting.id):
+    if actor.id not in meetings.attendees(q, saved_id(meeting)):
         return _(
             "Only the council members at “{meeting}” answer its self-check, and {name} is not among them."
         ).format(meeting=meeting.title, name=actor.name)
@@ -116,7 +117,7 @@ def meetings_with_answers(ws: Workspace) -> list[Meeting]:
 
 
 def meeting_round(ws: Workspace, meeting_id: int) -> MeetingRound:
-    meeting = meeting_service.get(ws.db, meeting_id)
+    meeting = meeting_lookup.get(ws.db, meeting_id)
     order = _question_ids(ws)
     every = store.question_scores(ws.db, order)
     here = [s for s in every if s.meeting_id == meeting_id]

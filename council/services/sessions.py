@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from council.domain.errors import NotAllowed, NotFound
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.i18n import _
 from council.services import passwords
 from council.services.acting import as_on_roster
@@ -44,12 +45,12 @@ class SessionLine:
 
 def start(ws: Workspace, person: Person, *, keep: bool, browser: str) -> str:
     """A new session for someone who just proved who they are; returns the token for the cookie."""
-    assert person.id is not None
+    person_id = saved_id(person)
     token = secrets.token_urlsafe(32)
     now = ws.now()
 
     def write(tx: Transaction) -> None:
-        store.add_session(tx, passwords.digest(token), person.id, now, keep=keep, browser=browser)
+        store.add_session(tx, passwords.digest(token), person_id, now, keep=keep, browser=browser)
 
     ws.db.write(write)
     return token
@@ -109,13 +110,13 @@ def end_mine(ws: Workspace, me: Person | None, session_id: int | None) -> int:
     """End one of my sessions, or with None all of them (this browser's too)."""
     if me is None or me.id is None:
         raise NotAllowed(_("Sign in first: only your own sign-ins can be ended, and you are not signed in."))
-    now = ws.now()
+    my_id, now = me.id, ws.now()
 
     def write(tx: Transaction) -> int:
-        ended = store.end_sessions(tx, me.id, now, "ended by its person", only=session_id)
+        ended = store.end_sessions(tx, my_id, now, "ended by its person", only=session_id)
         if session_id is not None and not ended:
             raise NotFound(_("That sign-in has ended already."))
-        record(tx, me, "end_sessions", ENTITY, me.id, {"session": session_id, "ended": ended})
+        record(tx, me, "end_sessions", ENTITY, my_id, {"session": session_id, "ended": ended})
         return ended
 
     return ws.db.write(write)

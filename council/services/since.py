@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from council.domain.feedback import NpsFigure, nps_text
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.domain.vocabulary import AgendaKind
 from council.i18n import DEFAULT, LANGUAGES, N_, _, current_language, ngettext
 from council.i18n import formats as fmt
@@ -87,7 +88,7 @@ def since_report(ws: Workspace, since: date | None = None, me: Person | None = N
         sections=sections,
         score_since=score_since,
         score_before=score_before,
-        names={p.id: p.name for p in people.list_people(ws.db, active_only=False)},
+        names={saved_id(p): p.name for p in people.list_people(ws.db, active_only=False)},
         zone=ws.zone,
     )
 
