@@ -35,10 +35,11 @@ def hand_off_network(
     pairs = set(zip(edges["from_department"], edges["to_department"], strict=True))
     figure = new_figure()
     arrows, mid_x, mid_y, mid_text = [], [], [], []
-    for row in edges.itertuples(index=False):
-        (x0, y0), (x1, y1) = place[row.from_department], place[row.to_department]
+    columns = ["from_department", "to_department", "connections", "total_impact", "customers_per_month"]
+    for source, target, connections, impact, customers in edges[columns].itertuples(index=False, name=None):
+        (x0, y0), (x1, y1) = place[source], place[target]
         # Two-way trouble: shift each direction sideways so both arrows stay visible.
-        shift = 0.06 if (row.to_department, row.from_department) in pairs else 0.0
+        shift = 0.06 if (target, source) in pairs else 0.0
         length = math.hypot(x1 - x0, y1 - y0) or 1.0
         nx, ny = -(y1 - y0) / length * shift, (x1 - x0) / length * shift
         start, end = (x0 + nx, y0 + ny), (x1 + nx, y1 + ny)
@@ -49,15 +50,15 @@ def hand_off_network(
         arrows.append(dict(
             x=end[0], y=end[1], ax=start[0], ay=start[1], xref="x", yref="y", axref="x", ayref="y",
             showarrow=True, arrowhead=2, arrowsize=1, arrowcolor=MOMENT_OF_TRUTH,
-            arrowwidth=1 + 5 * float(row.total_impact) / heaviest, opacity=0.75,
+            arrowwidth=1 + 5 * float(impact) / heaviest, opacity=0.75,
         ))  # fmt: skip
         mid_x.append((start[0] + end[0]) / 2)
         mid_y.append((start[1] + end[1]) / 2)
         mid_text.append(
             plain(
                 _("{source} → {target}: {n} broken, impact {impact}, {customers} customers a month").format(
-                    source=row.from_department, target=row.to_department, n=fmt.number(row.connections),
-                    impact=fmt.number(row.total_impact), customers=fmt.number(int(row.customers_per_month)),
+                    source=source, target=target, n=fmt.number(connections),
+                    impact=fmt.number(impact), customers=fmt.number(int(customers)),
                 )
             )
         )  # fmt: skip
@@ -113,6 +114,7 @@ def hand_off_matrix(
     count = count.reindex(index=departments, columns=departments).fillna(0).astype(int)
     stages = dict(zip(zip(edges["from_department"], edges["to_department"], strict=True), edges["journey_stages"],
                       strict=True))  # fmt: skip
+    counts = count.to_numpy()  # rows and columns both in the order of `departments`
     figure = new_figure(
         go.Heatmap(
             z=impact.to_numpy(),
@@ -122,10 +124,10 @@ def hand_off_matrix(
             texttemplate="%{text}",
             customdata=[
                 [
-                    [int(count.loc[source, target]), plain(stages.get((source, target), ""))]
-                    for target in departments
+                    [int(counts[i, j]), plain(stages.get((source, target), ""))]
+                    for j, target in enumerate(departments)
                 ]
-                for source in departments
+                for i, source in enumerate(departments)
             ],
             colorscale="Reds",
             zmin=0,

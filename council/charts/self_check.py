@@ -31,7 +31,7 @@ def self_check_trend(trend: pd.DataFrame, height: int = 380) -> go.Figure:
             line={"color": colour, "width": 3},
             marker={"size": 9, "color": ["white" if o else colour for o in rows["still_open"]],
                     "line": {"color": colour, "width": 2}},
-            customdata=[_hover(label, *row) for row in rows[
+            customdata=[_hover(str(label), *row) for row in rows[
                 ["starts_at", "average", "answers", "lowest", "highest", "still_open"]].itertuples(index=False)],
             hovertemplate=HOVER,
         )  # fmt: skip

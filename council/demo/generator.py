@@ -19,7 +19,7 @@ from council.demo.content import DEFAULT_LANGUAGE, DemoContent, content_for
 from council.demo.feedback import demo_feedback
 from council.demo.history import DemoMeeting
 from council.demo.self_check import demo_answers
-from council.demo.state import Ids
+from council.demo.state import Ids, saved_meeting
 from council.domain.audit import AuditEntry
 from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
@@ -174,14 +174,14 @@ class _Builder:
         """Each meeting approved the minutes of the one before; the last meeting's wait for the next."""
         held = [(m, at) for m, at in self.ids.meetings if at.date() < self.today]
         for (meeting_id, _), (next_id, next_at) in pairwise(held):
-            chair = meetings.get_meeting(self.tx, next_id).chair_id
+            chair = saved_meeting(self.tx, next_id).chair_id
             minutes_record.approve(self.tx, meeting_id, next_id, next_at + timedelta(minutes=10), chair, 1)
 
     def add_self_check(self) -> None:
         past = []
         for meeting_id, starts_at in self.ids.meetings:
             if starts_at.date() < self.today:
-                guest = meetings.get_meeting(self.tx, meeting_id).guest_id
+                guest = saved_meeting(self.tx, meeting_id).guest_id
                 past.append((meeting_id, [p for p in meetings.attendees(self.tx, meeting_id) if p != guest]))
         rows = demo_answers(self.config.self_check, past, self.rng, self.content.self_check_notes)
         if rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from council.demo.state import Builder
+from council.demo.state import Builder, saved_meeting
 from council.domain.decisions import ActionItem, DecisionEvent, DecisionLink, DecisionVersion
 from council.domain.meetings import AgendaItem
 from council.store import decisions, meetings
@@ -19,7 +19,7 @@ class DemoMeeting:
     ) -> None:
         self.b, self.meeting_id, self.starts_at, self.decided = builder, meeting_id, starts_at, decided
         self.position = 0
-        self.chair_id = meetings.get_meeting(builder.tx, meeting_id).chair_id
+        self.chair_id = saved_meeting(builder.tx, meeting_id).chair_id
         self.words = builder.content.texts  # the sentences of the agenda and the follow-up, in its language
 
     def item(self, kind: str, title: str, outcome: str | None, notes: str = "", **ref: int) -> int:

@@ -9,6 +9,8 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from council.demo.content import DemoContent
+from council.domain.meetings import Meeting
+from council.store import meetings
 from council.store.database import Transaction
 
 
@@ -38,3 +40,13 @@ class Builder(Protocol):
     still_open: list[str]
 
     def content_proposal(self, key: str) -> dict[str, Any]: ...
+
+    def clip(self, moment: datetime) -> datetime: ...
+
+
+def saved_meeting(tx: Transaction, meeting_id: int) -> Meeting:
+    """A meeting the builder saved a moment ago."""
+    found = meetings.get_meeting(tx, meeting_id)
+    if found is None:
+        raise LookupError(f"The demo saved no meeting #{meeting_id}.")
+    return found
