@@ -38,6 +38,10 @@ from council.i18n import LANGUAGES, _, ngettext
 from council.i18n import formats as fmt
 from council.i18n.wording import Wording
 
+# libyaml's reader where PyYAML has it: about ten times faster at reading a workspace file, with the same
+# safe rules.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CONFIG_ENV = "COUNCIL_CONFIG"
 DEFAULT_CONFIG = Path("data/workspace.yaml")
 _ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -72,7 +76,7 @@ def load_config(path: Path | str | None = None) -> WorkspaceConfig:
 
 def parse_config(text: str, path: Path) -> WorkspaceConfig:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or _("invalid YAML")

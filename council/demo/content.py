@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from council.config import SAFE_LOADER
 from council.domain.errors import ValidationError
 from council.i18n import _
 
@@ -54,5 +55,7 @@ def content_for(language: str = DEFAULT_LANGUAGE) -> DemoContent:
             )
         )
     folder = _FOLDER / language
-    sections = {s: yaml.safe_load((folder / f"{s}.yaml").read_text(encoding="utf-8")) for s in SECTIONS}
+    sections = {
+        s: yaml.load((folder / f"{s}.yaml").read_text(encoding="utf-8"), Loader=SAFE_LOADER) for s in SECTIONS
+    }
     return DemoContent(language=language, **sections)
