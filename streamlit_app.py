@@ -40,7 +40,7 @@ if me is None and not demo:
     st.stop()
 if st.session_state.pop(SIGNED_OUT_KEY, False):  # the address shows the page the last person left
     st.switch_page(landing_page(me))
-if not demo:
+if not demo and me is not None:  # signed in: the demo alone is open to nobody
     st.sidebar.markdown(f"### {ws.config.organisation}")
     signed_in_sidebar(ws, me)
 language_picker(ws, me)

@@ -43,5 +43,5 @@ def as_on_roster(
         with ws.db.serialised():
             return fn(ws, on_roster_now(ws.db, actor), *args, **kwargs)
 
-    with_actor_from_roster.loads_actor = True  # type: ignore[attr-defined]
+    with_actor_from_roster.loads_actor = True  # type: ignore[attr-defined]  # a mark that tests look for
     return with_actor_from_roster

@@ -29,7 +29,7 @@ def action_line(ws: Workspace, a: ActionRow, *, owner: bool = True, mark: bool =
     """One action in a line of Markdown: what, owner, due date (overdue in red) and status; `mark` puts
     the status's symbol in front (a tick box beside the line needs none)."""
     due = _("due {day}").format(day=fmt.day(a.due_on)) if a.due_on else _("no due date")
-    if a.overdue:
+    if a.overdue and a.due_on is not None:  # overdue: past its due date
         overdue = _("**overdue** since {day}").format(day=fmt.day(a.due_on))
         due = f":red[{overdue}]"
     who = ""
@@ -78,7 +78,7 @@ def update_panel(ws: Workspace, me: Person | None, ticked: dict[int, int], form:
             s.value: s.label for s in ActionStatus
         }  # made now: a format_func runs again outside the run
         cols[0].selectbox(_("New status"), options=list(labels), index=None, key=f"{form}_status",
-                          format_func=labels.get, placeholder=_("Keep the status"))  # fmt: skip
+                          format_func=labels.__getitem__, placeholder=_("Keep the status"))  # fmt: skip
 
         cols[1].date_input(_("Move the due date to"), value=None, min_value=ws.today(), key=f"{form}_due_on",
                            format="DD/MM/YYYY", help=_("Leave empty to keep the due date"))  # fmt: skip
@@ -113,7 +113,7 @@ def hand_over_panel(ws: Workspace, me: Person | None, ticked: dict[int, int], fo
              if n else _("Hand the ticked actions over to someone else"))  # fmt: skip
     with st.expander(title, icon=":material/move_up:", key=f"{form}_open"):
         cols = st.columns([2, 3])
-        cols[0].selectbox(_("New owner"), options=list(choices), format_func=choices.get, index=None,
+        cols[0].selectbox(_("New owner"), options=list(choices), format_func=choices.__getitem__, index=None,
                           key=f"{form}_owner", placeholder=_("Choose…"))  # fmt: skip
         cols[1].text_input(
             _("Note"), key=f"{form}_note", placeholder=_("e.g. Joost left the company"), max_chars=1_000

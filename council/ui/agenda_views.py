@@ -19,6 +19,7 @@ from council.domain.agenda import (
 )
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.domain.vocabulary import AgendaKind, Outcome
 from council.i18n import N_, _, pgettext
 from council.i18n import formats as fmt
@@ -83,6 +84,7 @@ def agenda_editor(ws: Workspace, me: Person | None, view: AgendaView) -> None:
 
 
 def _agenda_row(ws: Workspace, me: Person | None, item: AgendaItem, count: int) -> None:
+    item_id = saved_id(item)
     with st.container(border=True):
         cols = st.columns([5, 2, 2], vertical_alignment="center")
         cols[0].markdown(f"**{item.position}.** {md(item.title)}  \n:gray[{AgendaKind(item.kind).label}]")
@@ -92,12 +94,14 @@ def _agenda_row(ws: Workspace, me: Person | None, item: AgendaItem, count: int) 
         )  # fmt: skip
         buttons = cols[2].container(horizontal=True, gap="small")
         buttons.button(":material/arrow_upward:", key=f"up_{item.id}", help=_("Move up"), disabled=item.position == 1,
-                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, -1), _("Moved up.")))  # fmt: skip
+                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item_id, -1),
+                                           _("Moved up.")))  # fmt: skip
         buttons.button(":material/arrow_downward:", key=f"down_{item.id}", help=_("Move down"),
                        disabled=item.position == count,
-                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item.id, 1), _("Moved down.")))  # fmt: skip
+                       on_click=act, args=("agenda", lambda: agenda.move(ws, me, item_id, 1),
+                                           _("Moved down.")))  # fmt: skip
         buttons.button(":material/delete:", key=f"remove_{item.id}", help=_("Take off the agenda"),
-                       on_click=act, args=("agenda", lambda: agenda.remove(ws, me, item.id),
+                       on_click=act, args=("agenda", lambda: agenda.remove(ws, me, item_id),
                                            _("“{title}” is off the agenda.").format(title=item.title[:60])))  # fmt: skip
 
 
@@ -170,13 +174,14 @@ def own_point_form(ws: Workspace, me: Person | None, meeting_id: int) -> None:
 
 def agenda_lock(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     """Close the agenda when it is final (the guest's proposal is then final too), or reopen it."""
+    meeting_id = saved_id(view.meeting)
     if view.meeting.agenda_closed_at is None:
         st.button(_("Close the agenda"), icon=":material/lock:", key="close_agenda",
                   help=_("Do this when the agenda is final: the guest can then no longer change their proposal. "
                          "You can still adjust the agenda until the meeting starts."),
-                  on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id),
+                  on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, meeting_id),
                                       _("The agenda is closed; the guest's proposal is final.")))  # fmt: skip
     else:
         st.button(_("Reopen the agenda"), icon=":material/lock_open:", key="reopen_agenda",
-                  on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, view.meeting.id, closed=False),
+                  on_click=act, args=("agenda", lambda: agenda.close_agenda(ws, me, meeting_id, closed=False),
                                       _("The agenda is open again; the guest can edit their proposal.")))  # fmt: skip

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -36,7 +38,8 @@ def voice_filter(ws: Workspace, scales: list[str]) -> VoiceFilter:
     for col, kind, label in ((cols[2], "journey_stage", _("Journey stage")), (cols[3], "channel", _("Channel")),
                              (cols[4], "segment", _("Segment"))):  # fmt: skip
         picks[kind] = col.selectbox(label, ws.config.ids(kind), index=None, placeholder=_("All"),
-                                    format_func=lambda i, k=kind: ws.config.name_of(k, i), key=f"voice_{kind}")  # fmt: skip
+                                    format_func=partial(ws.config.name_of, kind),
+                                    key=f"voice_{kind}")  # fmt: skip
     known = cached(ws, service.sources)
     picks["source"] = cols[5].selectbox(_("Source"), known, index=None, placeholder=_("All"), key="voice_source",
                                         disabled=not known)  # fmt: skip
@@ -163,8 +166,8 @@ def comments(ws: Workspace, flt: VoiceFilter) -> None:
                 key = f"{FORM}_{item.id}"
                 chosen = st.session_state.get(key)
                 friction = links.link_options(ws, key, "friction", [chosen] if chosen else [])
-                st.selectbox(_("On friction point"), list(friction), index=None, format_func=friction.get,
-                             placeholder=_("Choose…"), key=key)  # fmt: skip
+                st.selectbox(_("On friction point"), list(friction), index=None, key=key,
+                             format_func=friction.__getitem__, placeholder=_("Choose…"))  # fmt: skip
                 st.button(_("Attach"), key=f"{key}_go", on_click=_attach, args=(ws, item.id, key))
     if found.pages > 1:
         prev, _gap, nxt = st.columns([1, 4, 1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -109,7 +111,9 @@ def status_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> Non
         cols = st.columns([1, 3])
         # Labels made now, in this run's language: a format_func runs again later, outside the run.
         labels = {s.value: s.label for s in DecisionStatus}
-        cols[0].selectbox(_("New status"), options=list(labels), format_func=labels.get, key=f"{form}_status")
+        cols[0].selectbox(
+            _("New status"), options=list(labels), format_func=labels.__getitem__, key=f"{form}_status"
+        )
         cols[1].text_input(
             _("Note"), key=f"{form}_note", placeholder=_("What happened, or why it goes back or is dropped")
         )
@@ -175,8 +179,8 @@ def resolve_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> No
     forms.prefill(form, {"chosen": list(options)})
     with st.container(border=True):
         st.markdown(_("**This decision is done. Did it resolve what it came from?**"))
-        st.multiselect(_("Mark resolved"), options=list(options), format_func=options.get, key=f"{form}_chosen",
-                       placeholder=_("Choose what it resolved"),
+        st.multiselect(_("Mark resolved"), options=list(options), format_func=options.__getitem__,
+                       key=f"{form}_chosen", placeholder=_("Choose what it resolved"),
                        help=_("Friction points and missing connections become resolved; blockers removed."))  # fmt: skip
         forms.field_error(form, "resolve_chosen")
         st.text_input(_("How it was resolved"), key=f"{form}_note", max_chars=1_000,
@@ -263,7 +267,7 @@ def _mark(kind: str, words: str) -> str:
 def _value(value: object) -> str:
     if value is None or value == "":
         return _("none")
-    return fmt.day(value) if hasattr(value, "strftime") else md(value)
+    return fmt.day(value) if isinstance(value, date) else md(value)
 
 
 def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None:
@@ -282,8 +286,8 @@ def amend_form(ws: Workspace, me: Person | None, detail: DecisionDetail) -> None
         cols[0].text_area(_("What changed and why"), key=f"{form}_change_note", height=70,
                           placeholder=_("e.g. Narrowed to a pilot after the IT security review"))  # fmt: skip
         held = cached(ws, decisions.amending_meetings)
-        cols[1].selectbox(_("Agreed in"), options=list(held), format_func=held.get, index=None, key=f"{form}_meeting",
-                          placeholder=_("Outside a meeting"),
+        cols[1].selectbox(_("Agreed in"), options=list(held), format_func=held.__getitem__, index=None,
+                          key=f"{form}_meeting", placeholder=_("Outside a meeting"),
                           help=_("The council meeting that agreed this change, if any"))  # fmt: skip
         forms.field_error(form, "change_note")
         forms.form_error(form, (*FIELDS, "change_note"))
@@ -309,7 +313,8 @@ def _follow_other_change(form: str, detail: DecisionDetail) -> None:
     if not isinstance(forms.error_of(form), StaleVersion) or based_on == detail.summary.version:
         return
     by_number = {v.version.version: v.version for v in detail.versions}
-    base, latest = by_number.get(based_on), by_number[detail.summary.version]
+    base = by_number.get(based_on) if isinstance(based_on, int) else None
+    latest = by_number[detail.summary.version]
     for field, attr in _VERSION_FIELDS.items():
         if base is not None and st.session_state.get(f"{form}_{field}") == getattr(base, attr):
             st.session_state[f"{form}_{field}"] = getattr(latest, attr)
@@ -329,7 +334,7 @@ def effect_view(ws: Workspace, decision_id: int) -> None:
     windows = {n: ngettext("{n} day", "{n} days", n).format(n=fmt.number(n)) for n in WINDOW_CHOICES}
     days = st.segmented_control(
         _("Compare"), options=list(windows), default=DEFAULT_WINDOW, key=f"effect_days_{decision_id}",
-        format_func=windows.get, help=_("How many days before and after the decision to compare"),
+        format_func=windows.__getitem__, help=_("How many days before and after the decision to compare"),
     ) or DEFAULT_WINDOW  # fmt: skip
 
     found = cached(ws, effect.decision_effect, decision_id, days)

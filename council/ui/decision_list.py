@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from council.charts.decisions import decisions_per_month
 from council.domain.decisions import DecisionSummary
@@ -50,11 +53,11 @@ def decision_filter(ws: Workspace) -> tuple[DecisionFilter, str]:
     more_label = (_("More filters: period, department, owner, journey stage, meeting ({n} in use)").format(n=active)
                   if active else _("More filters: period, department, owner, journey stage, meeting"))  # fmt: skip
     more = st.expander(more_label, expanded=bool(active), key="dl_more", icon=":material/filter_list:")
-    row = more.columns(3)
+    row: tuple[DeltaGenerator, ...] = more.columns(3)  # then two
     period = url.selectbox_in_url(
         _("Decided"), "period", _shown(DECISION_PERIODS), "all", key="dl_period", container=row[0]
     )
-    custom = (None, None)
+    custom: tuple[date | None, date | None] = (None, None)
     if period == "custom":
         custom = (url.date_in_url(_("From"), "from", key="dl_from", container=row[0], value=None, format="DD/MM/YYYY"),
                   url.date_in_url(_("Until"), "to", key="dl_to", container=row[0], value=None, format="DD/MM/YYYY"))  # fmt: skip
@@ -176,7 +179,7 @@ def open_decision(decision_id: int) -> None:
 def badges(d: DecisionSummary) -> str:
     status = DecisionStatus(d.status)
     shown = [f":{BADGE[status]}-badge[{status.label}]"]
-    if d.overdue:
+    if d.overdue and d.due_on is not None:  # overdue: past its due date
         overdue = _("Overdue · was due {day}").format(day=fmt.day(d.due_on))
         shown.append(f":red-badge[:material/schedule: {overdue}]")
     if d.version > 1:

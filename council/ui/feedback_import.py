@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from council.domain.errors import CouncilError
 from council.domain.feedback import SCALES
@@ -58,7 +59,7 @@ def choose_file(ws: Workspace) -> tuple[FeedbackFile, str] | None:
         ),
     )
     saved = cached(ws, service.saved_sources)
-    pick = _NEW
+    pick: str | None = _NEW
     if saved:
         pick = right.selectbox(_("Where does it come from?"), [*saved, _NEW], index=None, key="import_source_pick",
                                format_func=lambda s: _("A new source…") if s == _NEW else s,
@@ -108,7 +109,7 @@ def mapping(ws: Workspace, file: FeedbackFile, source: str) -> ImportProfile | N
 
     st.subheader(_("2. Which column holds what?"))
     options = ["", *found.headers]
-    cols = st.columns(4)
+    cols: tuple[DeltaGenerator, ...] = st.columns(4)  # then three
     columns = {}
     for i, field in enumerate(FIELDS):
         start = suggested.columns.get(field, "")

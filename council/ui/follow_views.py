@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.domain.vocabulary import MeetingStatus, Outcome
 from council.i18n import _
 from council.i18n import formats as fmt
@@ -45,7 +46,7 @@ def follow_panel(ws: Workspace, me: Person | None, meeting_id: int) -> None:
 
 def _remark(ws: Workspace, me: Person | None, meeting_id: int, form: str) -> int:
     item = cached(ws, follow.now_discussed, meeting_id).item  # the point under discussion now
-    return follow.add_remark(ws, me, item.id if item else 0, forms.value(form, "text") or "")
+    return follow.add_remark(ws, me, saved_id(item) if item else 0, forms.value(form, "text") or "")
 
 
 @st.fragment(run_every=FOLLOW_EVERY)
@@ -74,7 +75,8 @@ def _live_point(ws: Workspace, meeting_id: int) -> None:
             st.markdown(f":material/gavel: **{title}**  \n{md(d.text)}")
             for action in taken.actions:
                 due = fmt.long_day(action.due_on) if action.due_on else "—"
-                st.markdown(f"- {md(action.what)} — {md(owners.get(action.owner_id, '—'))}, {due}")
+                owner = owners.get(action.owner_id, "—") if action.owner_id is not None else "—"
+                st.markdown(f"- {md(action.what)} — {md(owner)}, {due}")
         for remark in now.remarks:
             remark_line(remark)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
 import streamlit as st
 
 from council.domain.errors import CouncilError, NotAllowed, StaleVersion, ValidationError
+from council.domain.vocabulary import BlockerStatus, ItemStatus
 from council.domain.workspace import WorkspaceConfig
 from council.i18n import _
 from council.ui.cache import clear_reads
@@ -143,7 +143,7 @@ def config_select(config: WorkspaceConfig, form: str, field: str, label: str, ki
     field_error(form, field)
 
 
-def status_select(form: str, statuses: type[StrEnum]) -> None:
+def status_select(form: str, statuses: type[ItemStatus] | type[BlockerStatus]) -> None:
     st.selectbox(_("Status"), options=[s.value for s in statuses],
                  format_func=lambda s: statuses(s).label, key=f"{form}_status")  # fmt: skip
     field_error(form, "status")

@@ -21,7 +21,7 @@ def start_logging() -> None:
         return
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter(_FORMAT))
-    handler.council = True  # type: ignore[attr-defined]
+    handler.council = True  # type: ignore[attr-defined]  # our mark; unlike a subclass, it survives a reload
     logger.addHandler(handler)
     level = os.environ.get(LEVEL_ENV, "INFO").upper()
     logger.setLevel(level if level in logging.getLevelNamesMapping() else "INFO")

@@ -11,6 +11,7 @@ from council.domain.errors import StaleVersion
 from council.domain.meetings import AgendaItem
 from council.domain.people import Person
 from council.domain.permissions import runs
+from council.domain.records import saved_id
 from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
 from council.i18n import _, ngettext, pgettext
 from council.i18n import formats as fmt
@@ -36,6 +37,7 @@ def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     st.info(_("The meeting has not started. Starting it closes the agenda for the guest and lets you record "
               "notes, outcomes and decisions."), icon=":material/play_circle:")  # fmt: skip
     forms.form_error("meeting", ())
+    meeting_id = saved_id(view.meeting)
     day = view.meeting.starts_at.astimezone(ws.zone).date()
     early = day > ws.today()
     if early:
@@ -60,19 +62,21 @@ def start_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
         planned = view.meeting.starts_at.astimezone(ws.zone).time().replace(tzinfo=None)
         held_at = st.time_input(_("Held today at"), value=planned, step=300, key=f"held_at_{view.meeting.id}")
     st.button(_("Start the meeting"), type="primary", icon=":material/play_arrow:", disabled=early and not forward,
-              on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, view.meeting.id,
+              on_click=act, args=("meeting", lambda: meeting_mode.start_meeting(ws, me, meeting_id,
                                                                                 bring_forward=forward, held_at=held_at),
                                   _("The meeting has started.")))  # fmt: skip
 
 
 def attendance(ws: Workspace, me: Person | None, card: meetings.MeetingCard) -> None:
     everyone = cached(ws, meetings.owner_choices) | card.attendees
+    meeting_id = saved_id(card.meeting)
     key = f"attendees_{card.meeting.id}"
     st.session_state.setdefault(key, list(card.attendees))
     st.multiselect(_("Present"), options=list(everyone), format_func=lambda i: everyone.get(i, f"#{i}"), key=key,
                    placeholder=_("Nobody marked present yet"),
                    on_change=lambda: forms.save("meeting", lambda: meeting_mode.set_attendance(
-                       ws, me, card.meeting.id, st.session_state[key]), lambda _id: _("Attendance saved.")))  # fmt: skip
+                       ws, me, meeting_id, st.session_state[key]),
+                       lambda _id: _("Attendance saved.")))  # fmt: skip
 
 
 def walk_agenda(ws: Workspace, me: Person | None, view: AgendaView) -> None:
@@ -99,7 +103,7 @@ def _shown_to_all(ws: Workspace, me: Person | None, view: AgendaView, item: Agen
     if not runs(me, view.meeting) or view.meeting.status != MeetingStatus.OPEN:
         return
     if cached(ws, follow.shown_point, view.meeting.id) != item.id:
-        follow.show_point(ws, me, view.meeting.id, item.id)
+        follow.show_point(ws, me, saved_id(view.meeting), saved_id(item))
 
 
 def _first_open(items: list[AgendaItem]) -> int:
@@ -155,7 +159,7 @@ def _save_point(ws: Workspace, me: Person | None, form: str, item: AgendaItem) -
         )  # fmt: skip
     notes, outcome = forms.value(form, "notes") or "", forms.value(form, "outcome")
     try:
-        decided = meeting_mode.record_outcome(ws, me, item.id, notes, outcome, decision,
+        decided = meeting_mode.record_outcome(ws, me, saved_id(item), notes, outcome, decision,
                                               seen=st.session_state.get(f"{form}_seen"))  # fmt: skip
     except StaleVersion:
         st.session_state.pop(f"{form}_seen", None)  # told what it holds now: the next save is theirs
@@ -179,10 +183,11 @@ def _decision_card(
         title = _("Decision #{id}: {title}").format(id=d.decision_id, title=md(d.title))
         st.markdown(f":material/gavel: **{title}**  \n{md(d.text)}")
         st.caption(_("Owner: {owner} · {department} · due {day}").format(
-            owner=md(owners.get(d.owner_id, "—")), department=md(ws.config.name_of("department", d.owner_department)),
+            owner=md(owners.get(d.owner_id, "—") if d.owner_id is not None else "—"),
+            department=md(ws.config.name_of("department", d.owner_department)),
             day=fmt.long_day(d.due_on) if d.due_on else "—"))  # fmt: skip
         for action in decision.actions:
-            who = md(owners.get(action.owner_id, "—"))
+            who = md(owners.get(action.owner_id, "—") if action.owner_id is not None else "—")
             line = (
                 _("{what} — {owner}, by {day}").format(
                     what=md(action.what), owner=who, day=fmt.long_day(action.due_on)
@@ -220,6 +225,7 @@ def _add_action(ws: Workspace, me: Person | None, form: str, decision_id: int) -
 
 
 def minutes_text(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    meeting_id = saved_id(view.meeting)
     form = f"minutes_{view.meeting.id}"
     forms.prefill(form, {"text": view.meeting.minutes})
     st.text_area(_("General minutes"), key=f"{form}_text", height=120,
@@ -227,10 +233,12 @@ def minutes_text(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     forms.form_error(form, ("text",))
     st.button(_("Save minutes"), icon=":material/save:", key=f"{form}_save",
               on_click=forms.save, args=(form, lambda: meeting_mode.save_minutes(
-                  ws, me, view.meeting.id, forms.value(form, "text")), lambda _id: _("Minutes saved.")))  # fmt: skip
+                  ws, me, meeting_id, forms.value(form, "text")),
+                  lambda _id: _("Minutes saved.")))  # fmt: skip
 
 
 def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
+    meeting_id = saved_id(view.meeting)
     open_points = sum(1 for i in view.items if not i.outcome)
     forms.form_error("close", ())
     if open_points:
@@ -246,8 +254,8 @@ def close_panel(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     st.button(_("Close the meeting"), type="primary", icon=":material/lock:", disabled=not confirm,
               help=_("After closing, its agenda and outcomes are final. The minutes are a draft until the next "
                      "meeting approves them."),
-              on_click=forms.save, args=("close", lambda: meeting_mode.close_meeting(ws, me, view.meeting.id),
-                                         lambda _: _show_minutes(view.meeting.id)))  # fmt: skip
+              on_click=forms.save, args=("close", lambda: meeting_mode.close_meeting(ws, me, meeting_id),
+                                         lambda _: _show_minutes(meeting_id)))  # fmt: skip
 
 
 def _show_minutes(meeting_id: int) -> str:

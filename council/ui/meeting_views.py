@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from council.domain.errors import ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import Person
 from council.domain.permissions import Task, may
+from council.domain.records import saved_id
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
@@ -85,7 +87,7 @@ def plan_form(ws: Workspace, me: Person | None, meeting: Meeting | None = None) 
     # A planned meeting whose day has passed must still show its date; the service refuses a past one.
     overdue = meeting is not None and meeting.starts_at.astimezone(ws.zone).date() < ws.today()
     plans = may(me, Task.PLAN)  # a chair may correct the rest, not who chairs or who is the guest
-    cols = st.columns(3)
+    cols: tuple[DeltaGenerator, ...] = st.columns(3)  # then two
     with cols[0]:
         st.date_input(_("Date"), key=f"{form}_day", min_value=None if fixed_time or overdue else ws.today(), format="DD/MM/YYYY",
                       disabled=fixed_time, help=_("The meeting has started; its date stays.") if fixed_time else None)  # fmt: skip
@@ -202,6 +204,7 @@ def _edited(ws: Workspace, changed: list[str]) -> str:
 
 def cancel_form(ws: Workspace, me: Person | None, meeting: Meeting) -> None:
     """Call off a meeting that has not started, saying why."""
+    meeting_id = saved_id(meeting)
     form = f"cancel_meeting_{meeting.id}"
     with st.expander(_("Cancel this meeting"), icon=":material/event_busy:", key=f"{form}_open"):
         st.caption(_("It stays in the list as cancelled, with your reason. Its agenda points go back to the "
@@ -214,11 +217,13 @@ def cancel_form(ws: Workspace, me: Person | None, meeting: Meeting) -> None:
         cols = st.columns(2)
         cols[0].button(_("Cancel the meeting"), icon=":material/event_busy:", key=f"{form}_save", width="stretch",
                        on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
-                           ws, me, meeting.id, forms.value(form, "reason") or ""), done, ("reason",)))  # fmt: skip
+                           ws, me, meeting_id, forms.value(form, "reason") or ""), done,
+                           ("reason",)))  # fmt: skip
         # A holiday or a week off in a series: no reason to type.
         cols[1].button(_("Skip it: a holiday or a week off"), icon=":material/beach_access:", key=f"{form}_skip",
                        width="stretch", on_click=forms.save, args=(form, lambda: cancellation.cancel_meeting(
-                           ws, me, meeting.id, _("No meeting that week: a holiday or a week off.")), done, ("reason",)))  # fmt: skip
+                           ws, me, meeting_id, _("No meeting that week: a holiday or a week off.")), done,
+                           ("reason",)))  # fmt: skip
 
 
 def _cancelled(ws: Workspace) -> str:
@@ -245,7 +250,7 @@ def meeting_header(ws: Workspace, card: meetings.MeetingCard) -> None:
     where = md(m.location) if m.location else _("No place or link yet")
     who = _("Chair: {chair} · Guest: {guest}").format(
         chair=md(card.chair) if card.chair else _("not chosen yet"),
-        guest=md(card.guest + " (" + card.guest_brings + ")") if card.guest else _("not invited yet"),
+        guest=md(f"{card.guest} ({card.guest_brings})") if card.guest else _("not invited yet"),
     )
     st.markdown(
         f":material/event: {when} · {status}  \n:material/location_on: {where}  \n:material/person: {who}"

@@ -10,6 +10,7 @@ from council.domain.meetings import AgendaItem, Meeting
 from council.domain.minutes import MinutesContent, MinutesState
 from council.domain.people import Person
 from council.domain.permissions import may_close_agenda
+from council.domain.records import saved_id
 from council.i18n import _
 from council.i18n import formats as fmt
 from council.services import agenda, meetings, minutes_record
@@ -82,8 +83,9 @@ def correction_form(
         content = cached(ws, minutes_record.content_of, meeting.id)
         items = cached(ws, agenda.agenda_of, meeting.id).items
         everyone = cached(ws, meetings.owner_choices) | card.attendees
+        notes = {f"notes_{i.id}": content.notes.get(saved_id(i), "") for i in items}
         forms.prefill(form, {"summary": content.summary, "present": sorted(content.present), "reason": "",
-                             **{f"notes_{i.id}": content.notes.get(i.id, "") for i in items}})  # fmt: skip
+                             **notes})  # fmt: skip
         st.session_state.setdefault(f"{form}_seen", record.version)
         forms.form_error(form, ("summary", "present", "notes", "reason"))
         with st.form(form, border=False, enter_to_submit=False):
@@ -132,7 +134,7 @@ def approval_panel(ws: Workspace, me: Person | None, meeting: Meeting, item: Age
     if minutes_of is None:
         return
     record = cached(ws, minutes_record.record_of, minutes_of)
-    if record.locked:
+    if record.approved_on is not None:  # approved (and perhaps amended since): locked
         st.success(_("These minutes were approved on {day}.").format(day=fmt.long_day(record.approved_on)),
                    icon=":material/verified:")  # fmt: skip
         return

@@ -5,6 +5,8 @@ around them speaks the reader's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from council.domain.errors import CouncilError
@@ -37,7 +39,8 @@ def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
     if m.is_draft:
         st.caption(":material/edit_note: " + _("Draft — the meeting has not been closed, so these minutes are a draft. "
                                                "The invite is ready."))  # fmt: skip
-    files = (
+    # (label, extension, how to build it, icon, help)
+    files: tuple[tuple[str, str, Callable[[], str | bytes], str, str | None], ...] = (
         (_("Minutes (Markdown)"), "md", lambda: exports.minutes_markdown(m), ":material/description:", None),
         (_("Printable minutes (HTML)"), "html", lambda: exports.minutes_html(m), ":material/print:",
          _("Open the file in a browser, then print it or save it as PDF (A4).")),

@@ -111,10 +111,11 @@ def priorities(ws: Workspace, view: ViewFilter) -> None:
     # Links rather than a button: the browser's Back then returns to this view with its filters.
     st.markdown(_("**Open one of these**"))
     columns = st.columns(2)
-    for rank, row in enumerate(data.frame.itertuples(), start=1):
+    rows = data.frame[["kind", "what", "id", "title"]].itertuples(index=False, name=None)
+    for rank, (kind, what, item_id, title) in enumerate(rows, start=1):
         columns[(rank - 1) % 2].page_link(
-            page_at(DETAIL_PAGES[row.kind]), label=md(f"{rank} · {row.what} #{row.id}: {_short(row.title)}"),
-            query_params={"id": str(row.id)}, icon=":material/open_in_new:",
+            page_at(DETAIL_PAGES[kind]), label=md(f"{rank} · {what} #{item_id}: {_short(title)}"),
+            query_params={"id": str(item_id)}, icon=":material/open_in_new:",
         )  # fmt: skip
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.i18n import _
 from council.services import parking
 from council.services.agenda import AgendaView
@@ -16,6 +17,7 @@ from council.ui.text import md
 
 def parking_lot(ws: Workspace, me: Person | None, view: AgendaView) -> None:
     """The points parked during this meeting, and a field to park one more."""
+    meeting_id = saved_id(view.meeting)
     form = f"park_{view.meeting.id}"
     with st.container(border=True):
         st.markdown("**" + _("Parking lot") + "**")
@@ -30,7 +32,7 @@ def parking_lot(ws: Workspace, me: Person | None, view: AgendaView) -> None:
             )
             cols[1].form_submit_button(
                 _("Park it"), icon=":material/local_parking:", width="stretch", on_click=forms.save,
-                args=(form, lambda: parking.park_point(ws, me, view.meeting.id, forms.value(form, "title") or ""),
+                args=(form, lambda: parking.park_point(ws, me, meeting_id, forms.value(form, "title") or ""),
                       lambda _id: _("Parked. It comes back first among the next meeting's suggestions.")),
                 kwargs={"reset": {"title": ""}},
             )  # fmt: skip

@@ -14,6 +14,7 @@ import streamlit as st
 from council.domain.errors import Conflict, NotAllowed, NotFound
 from council.domain.meetings import Meeting, Proposal
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.i18n import N_, _
 from council.i18n import formats as fmt
 from council.services import proposals as service
@@ -44,7 +45,7 @@ def invitation_card(ws: Workspace, invitation: service.Invitation) -> None:
         st.markdown(_when_where(ws, meeting, invitation.chair))
         if proposal is None and meeting.agenda_is_open:
             st.markdown(_("**Your proposal**"))
-            _form(ws, new, meeting.id, _("Send my proposal"), _submit_new)
+            _form(ws, new, saved_id(meeting), _("Send my proposal"), _submit_new)
             return
         # A refused save shows its message here when the form it came from is no longer drawn.
         _leftover(new)
@@ -64,7 +65,7 @@ def invitation_card(ws: Workspace, invitation: service.Invitation) -> None:
                 STAGE: forms.unknown_choice(_("Where in the journey"), proposal.journey_stage,
                                             ws.config.ids(STAGE)),
             })  # fmt: skip
-            _form(ws, edit, proposal.id, _("Save my changes"), _submit_edit)
+            _form(ws, edit, saved_id(proposal), _("Save my changes"), _submit_edit)
 
 
 def proposal_view(ws: Workspace, proposal: Proposal) -> None:

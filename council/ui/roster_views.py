@@ -9,6 +9,7 @@ import streamlit as st
 
 from council.domain.accounts import MIN_PASSWORD, SLOW_AFTER
 from council.domain.people import Person
+from council.domain.records import saved_id
 from council.domain.vocabulary import Role, role_label
 from council.i18n import N_, _
 from council.i18n import formats as fmt
@@ -243,7 +244,7 @@ def _anonymise_part(ws: Workspace, person: Person) -> None:
 
 def _submit_edit(ws: Workspace, form: str, person: Person) -> None:
     draft = _draft(form, person.email)
-    action = lambda: roster.edit_person(ws, current_person(ws), person.id, draft)  # noqa: E731
+    action = lambda: roster.edit_person(ws, current_person(ws), saved_id(person), draft)  # noqa: E731
     forms.save(form, action, lambda changes: (
         _("Saved the changes to {name}.").format(name=draft.name.strip()) if changes
         else _("Nothing had changed, so nothing was saved.")
@@ -293,14 +294,15 @@ def _password_part(ws: Workspace, line: RosterLine) -> None:
 
 def _set_password(ws: Workspace, form: str, person: Person) -> None:
     password, confirm = forms.value(form, "password", ""), forms.value(form, "confirm", "")
-    action = lambda: accounts.set_password(ws, current_person(ws), person.id, password, confirm)  # noqa: E731
+    person_id = saved_id(person)
+    action = lambda: accounts.set_password(ws, current_person(ws), person_id, password, confirm)  # noqa: E731
     # The typed passwords never stay in the form, whether they were taken or not.
     forms.save(form, action, lambda _id: _("{name} has a new password.").format(name=person.name))
     st.session_state[f"{form}_password"] = st.session_state[f"{form}_confirm"] = ""
 
 
 def _unlock(ws: Workspace, form: str, person: Person) -> None:
-    action = lambda: accounts.unlock(ws, current_person(ws), person.id)  # noqa: E731
+    action = lambda: accounts.unlock(ws, current_person(ws), saved_id(person))  # noqa: E731
     forms.save(
         form, action, lambda _id: _("{name} can sign in again with their password.").format(name=person.name)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from council.domain.errors import ValidationError
 from council.domain.people import Person
@@ -39,7 +40,7 @@ def series_form(ws: Workspace, me: Person | None) -> None:
     forms.form_error(SERIES, _FIELDS)
     st.caption(_("Every meeting of the series is planned at once, each on its own afterwards: move, skip or cancel "
                  "one without the others. The rotation plan on the Council & rotation page suggests each meeting's guest."))  # fmt: skip
-    cols = st.columns(4)
+    cols: tuple[DeltaGenerator, ...] = st.columns(4)  # then two
     with cols[0]:
         st.date_input(_("First meeting"), key=f"{SERIES}_day", min_value=ws.today(), format="DD/MM/YYYY")
         forms.field_error(SERIES, "starts_at")
@@ -72,8 +73,8 @@ def series_form(ws: Workspace, me: Person | None) -> None:
         forms.field_error(SERIES, "location")
         day = forms.value(SERIES, "day") or ws.today()
         chairs = cached(ws, meetings.chair_choices, day)
-        st.selectbox(_("Chair"), list(chairs), format_func=chairs.get, index=None, placeholder=_("Choose…"),
-                     key=f"{SERIES}_chair")  # fmt: skip
+        st.selectbox(_("Chair"), list(chairs), format_func=chairs.__getitem__, index=None,
+                     placeholder=_("Choose…"), key=f"{SERIES}_chair")  # fmt: skip
         forms.field_error(SERIES, "chair")
     forms.field_error(SERIES, "series")
     skip = False

@@ -58,7 +58,9 @@ def signed_in_person(ws: Workspace) -> Person | None:
     me = current_person(ws)
     if me is None:
         try:
-            me = accounts.identified(ws, st.user.get("email"), st.user.get("email_verified"))
+            email, verified = st.user.get("email"), st.user.get("email_verified")
+            me = accounts.identified(ws, email if isinstance(email, str) else None,
+                                     verified if isinstance(verified, bool) else None)  # fmt: skip
         except CouncilError as e:
             st.session_state[_ERROR] = e
             return None

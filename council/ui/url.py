@@ -22,7 +22,7 @@ def choices_from_url(name: str, allowed: Sequence[str]) -> list[str]:
 
 def choice_from_url(name: str, allowed: Sequence[str], default: str) -> str:
     value = st.query_params.get(name)
-    return value if value in allowed else default
+    return value if value is not None and value in allowed else default
 
 
 def int_from_url(name: str) -> int | None:

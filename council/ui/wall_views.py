@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import streamlit as st
@@ -81,9 +82,9 @@ def work(ws: Workspace, board: WallBoard) -> None:
         if board.friction.empty:
             st.markdown(_("Nothing open at the moments that make or break the relationship.")
                         if ws.config.moments_of_truth else _("No journey stage is marked as a moment of truth."))  # fmt: skip
-        for row in board.friction.itertuples():
-            stage = ws.config.name_of("journey_stage", row.journey_stage)
-            st.markdown(f"**{md(row.title)}** :gray[· {md(stage)}]")
+        for title, stage_id in board.friction[["title", "journey_stage"]].itertuples(index=False, name=None):
+            stage = ws.config.name_of("journey_stage", stage_id)
+            st.markdown(f"**{md(title)}** :gray[· {md(stage)}]")
     with done:
         st.subheader(_("Done this month ({n})").format(n=fmt.number(board.done_count)))
         for d in board.done:
@@ -117,7 +118,7 @@ def _quotes(ws: Workspace, comments: list[Feedback], nothing: str) -> None:
         st.markdown(f"“{md(quote(c.comment))}”  \n:gray[{md(' · '.join(where))}]")
 
 
-def _span(months: list[tuple[date, object]]) -> str:
+def _span(months: Sequence[tuple[date, object]]) -> str:
     """“Sep to Nov”: the months a figure covers."""
     if not months:
         return ""

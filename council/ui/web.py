@@ -182,11 +182,11 @@ async def _recover(request: Request, ws: Workspace) -> Response:
     if not fresh(request, form):
         return _recover_form(request, _("The form had expired. Fill it in again."), status=400)
     client = request.client.host if request.client else None
-    values = [str(form.get(k, "")) for k in ("email", "code", "password", "confirm")]
+    email, code, password, confirm = (str(form.get(k, "")) for k in ("email", "code", "password", "confirm"))
     try:
-        await run_in_threadpool(recovery.recover, ws, *values, client)
+        await run_in_threadpool(recovery.recover, ws, email, code, password, confirm, client)
     except CouncilError as e:
-        return _recover_form(request, e.message, email=values[0], status=400)
+        return _recover_form(request, e.message, email=email, status=400)
     return RedirectResponse(f"{base_path()}{SIGN_IN_PATH}?recovered=1", 303)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
+from starlette.types import Scope
 from streamlit import config as streamlit_config
 
 from council.i18n import DEFAULT, LANGUAGES, _, current_language, preferred_language
@@ -51,7 +52,7 @@ def same(given: str, expected: str) -> bool:
     return secrets.compare_digest(given.encode(), expected.encode())
 
 
-def https(scope: dict[str, Any]) -> bool:
+def https(scope: Scope) -> bool:
     """Whether the browser reached the app over HTTPS, directly or through a proxy that says so."""
     return scope.get("scheme") == "https" or (b"x-forwarded-proto", b"https") in scope.get("headers", [])
 
