@@ -16,12 +16,22 @@ from council.domain.workspace import WorkspaceConfig
 from council.services import acting
 from council.services.workspace import Workspace, open_workspace
 from council.store.database import Database, Query
-from council.store.migrations import migrate
 from tests.mail_inbox import Inbox, running_inbox, with_mail
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_CONFIG = ROOT / "data" / "workspace.yaml"
 DEMO_TODAY = date(2026, 11, 23)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marked by where they live: the browser tests `e2e`, the page tests `slow` (each runs the whole app
+    under AppTest), so the quick loop, `-m "not e2e and not slow"`, leaves them out."""
+    for item in items:
+        folder = item.path.relative_to(ROOT).parts[1]
+        if folder == "e2e":
+            item.add_marker(pytest.mark.e2e)
+        elif folder == "ui":
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -49,10 +59,11 @@ def config() -> WorkspaceConfig:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """An empty database at the newest schema."""
-    database = Database(tmp_path / "council.duckdb")
-    migrate(database)
+def db(empty_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """An empty database at the newest schema: a copy of one migrated once (migrating is most of the set-up)."""
+    target = tmp_path / "council.duckdb"
+    shutil.copy(empty_file, target)
+    database = Database(target)
     yield database
     database.close()
 

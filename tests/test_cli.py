@@ -16,6 +16,9 @@ from council.store.database import Database
 from council.store.migrations import latest_version, migrate, schema_version
 from tests.services.conftest import table_contents
 
+# Slow: runs the command line, some of it in a process of its own.
+pytestmark = pytest.mark.slow
+
 CONFIG = Path(__file__).parents[1] / "data" / "workspace.yaml"
 
 

@@ -14,6 +14,9 @@ from council.services import accounts
 from council.services.workspace import open_workspace
 from tests.test_cli import CONFIG, run
 
+# Slow: runs the command line, with password hashes.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(autouse=True)
 def no_environment_overrides(monkeypatch):

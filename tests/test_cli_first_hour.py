@@ -15,6 +15,9 @@ from council.config import load_config
 from council.services.workspace import database_path
 from tests.conftest import DEMO_CONFIG, ROOT
 
+# Slow: runs the command line as a new operator does, in processes of its own.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(autouse=True)
 def no_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:

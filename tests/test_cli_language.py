@@ -11,6 +11,9 @@ from council.cli import main
 from council.i18n import current_language
 from tests.conftest import DEMO_CONFIG
 
+# Slow: runs the command line in processes of its own.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def dutch(monkeypatch: pytest.MonkeyPatch) -> None:

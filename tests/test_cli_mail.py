@@ -20,6 +20,9 @@ from tests.conftest import DEMO_CONFIG, ROOT
 from tests.mail_inbox import Inbox
 from tests.services.conftest import SECRETARY
 
+# Slow: runs the command line with a real mail server.
+pytestmark = pytest.mark.slow
+
 
 def _config(tmp_path: Path, inbox: Inbox) -> Path:
     data = yaml.safe_load(DEMO_CONFIG.read_text(encoding="utf-8"))

@@ -10,8 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from council.services.workspace import open_workspace
 from tests.conftest import DEMO_CONFIG, ROOT
+
+# Slow: kills a process in the middle of writing, many times.
+pytestmark = pytest.mark.slow
 
 WRITER = """
 import sys

@@ -22,6 +22,9 @@ from council.store.database import Database
 from council.store.migrations import migrate
 from tests.conftest import DEMO_CONFIG, DEMO_TODAY
 
+# Slow: builds the demo in every language.
+pytestmark = pytest.mark.slow
+
 # Fields that name things rather than say them: the same in every language.
 NEUTRAL = {
     "key", "stage", "channel", "segment", "severity", "customers_per_month", "owner", "involved", "kind",

@@ -19,6 +19,9 @@ from council.services.operator_link import link_file
 from tests.conftest import DEMO_CONFIG, ROOT
 from tests.mail_inbox import free_port
 
+# Slow: starts the app as a service would.
+pytestmark = pytest.mark.slow
+
 UNIT = ROOT / "deploy" / "cx-council.service"
 
 

@@ -15,6 +15,9 @@ from tests.conftest import DEMO_CONFIG, ROOT
 from tests.services.conftest import table_contents
 from tests.ui.conftest import PAGES
 
+# Slow: builds a large workspace.
+pytestmark = pytest.mark.slow
+
 SCALE = 0.002
 
 

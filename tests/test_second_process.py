@@ -15,6 +15,9 @@ from streamlit.testing.v1 import AppTest
 from council.cli import main
 from tests.conftest import DEMO_CONFIG, ROOT
 
+# Slow: starts a second process beside the app.
+pytestmark = pytest.mark.slow
+
 HOLD = """
 import sys, time
 from council.services.workspace import open_workspace

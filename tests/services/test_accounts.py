@@ -17,6 +17,9 @@ from council.services.workspace import Workspace
 from council.store import accounts, audit
 from tests.services.conftest import add_person
 
+# Slow: every sign-in hashes a password, on purpose slowly.
+pytestmark = pytest.mark.slow
+
 GOOD = "correct horse battery"
 
 

@@ -12,6 +12,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import pytest
+
 from council.domain.errors import CouncilError, StaleVersion
 from council.domain.friction import FrictionPoint
 from council.domain.people import Person
@@ -21,6 +23,9 @@ from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
 from council.store import people
 from tests.services.scene import Setting, amendment
+
+# Slow: many people writing at once, for real.
+pytestmark = pytest.mark.slow
 
 USERS = 24
 ROUNDS = 3  # each user does every kind of write this many times

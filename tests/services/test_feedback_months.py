@@ -18,6 +18,9 @@ from tests.services.conftest import add_person, responses
 from tests.services.test_feedback_import import prepared, profile_for
 from tests.ui.conftest import changed_config
 
+# Slow: counts every response of a large generated workspace, per filter.
+pytestmark = pytest.mark.slow
+
 FILTERS = [
     *(VoiceFilter(period=p) for p in VOICE_PERIODS),
     VoiceFilter(period="all", journey_stage="billing"),

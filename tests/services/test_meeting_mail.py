@@ -20,6 +20,9 @@ from council.store import people
 from tests.mail_inbox import Inbox, Received, with_mail
 from tests.services.conftest import SECRETARY, add_person
 
+# Slow: sends through a real mail server.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def council(demo: Workspace, inbox: Inbox) -> Iterator[Workspace]:

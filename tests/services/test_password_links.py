@@ -18,6 +18,9 @@ from council.store import meetings as meeting_store
 from tests.mail_inbox import Inbox, with_mail
 from tests.services.conftest import SECRETARY, add_person
 
+# Slow: hashes passwords and sends mail through a real mail server.
+pytestmark = pytest.mark.slow
+
 PASSWORD = "lantern orbit coffee marble"
 
 

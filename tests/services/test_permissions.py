@@ -68,6 +68,9 @@ from tests.mail_inbox import with_mail
 from tests.services.conftest import CHAIR, SECRETARY
 from tests.services.scene import Setting, amendment
 
+# Slow: every writing service for every role, each on its own copy of the busy scene (several hundred cases).
+pytestmark = pytest.mark.slow
+
 ROLES = ("member", "chair", "guest", "executive", "secretary")
 COUNCIL = {"member", "chair"}
 

@@ -8,6 +8,9 @@ from council.domain.errors import SignInFailed, ValidationError
 from council.services import accounts, recovery, sessions
 from tests.services.conftest import add_person
 
+# Slow: hashes passwords and recovery codes, on purpose slowly.
+pytestmark = pytest.mark.slow
+
 NEW = "quiet harbour seven lamps"
 
 

@@ -8,6 +8,9 @@ from council.store import migrations, people
 from council.store.database import Database
 from council.store.migrations import latest_version, migrate, schema_version
 
+# Slow: builds and migrates whole workspace files, the demo among them.
+pytestmark = pytest.mark.slow
+
 
 def test_a_new_file_gets_every_migration_in_order(tmp_path: Path) -> None:
     db = Database(tmp_path / "new.duckdb")
