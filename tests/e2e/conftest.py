@@ -274,7 +274,10 @@ def choose(page: Page, label: str, option: str) -> None:
     box = page.get_by_role("combobox", name=label, exact=True)
     box.click()
     box.fill(option)
-    page.get_by_role("option", name=option).first.click()
+    # Typed, the option is the first one offered: Enter takes it, as a person at the keyboard does. A click
+    # could miss a list that is still being drawn on a busy machine.
+    expect(page.get_by_role("option", name=option).first).to_be_visible()
+    box.press("Enter")
     wait_for_app(page)
 
 
