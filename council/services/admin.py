@@ -18,7 +18,8 @@ from council.services.acting import as_on_roster
 from council.services.workspace import Workspace
 from council.store import audit
 from council.store.contents import table_counts
-from council.store.database import Database, Transaction, remove_database_file, restore_into
+from council.store.database import Database, Transaction, remove_database_file
+from council.store.database_files import restore_into
 from council.store.migrations import latest_version, schema_version
 
 log = logging.getLogger("council.backup")

@@ -14,7 +14,8 @@ from council.domain.schedule import BackupSchedule, FeedbackInbox
 from council.services import schedule
 from council.services.workspace import Workspace
 from council.store.contents import table_counts
-from council.store.database import Database, restore_into
+from council.store.database import Database
+from council.store.database_files import restore_into
 from tests.services.conftest import remember_source
 
 SOURCE = "Survey after a call"
