@@ -1,4 +1,5 @@
-"""The council's rotation: when it meets, when a term ends, and a plan for the meetings ahead.
+"""The council's rotation: when it meets, and a plan for the meetings ahead (its shape is in
+`rotation_plan`, the rules of terms in `terms`).
 
 The plan simulates forward: a suggested successor holds the seat in the meetings after, and a
 suggested guest counts as heard, so every meeting's suggestion builds on the ones before it.
@@ -6,16 +7,24 @@ suggested guest counts as heard, so every meeting's suggestion builds on the one
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from council.domain.errors import ValidationError
 from council.domain.people import CouncilTerm, Person
 from council.domain.records import saved_id
-from council.domain.workspace import CouncilRules, WorkspaceConfig
+from council.domain.rotation_plan import (
+    DepartmentSeats,
+    GuestChoice,
+    MeetingSlot,
+    PlannedMeeting,
+    RotationPlan,
+    SeatHolder,
+    Vacancy,
+)
+from council.domain.terms import overlaps, term_end
+from council.domain.workspace import WorkspaceConfig
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
 
@@ -23,121 +32,9 @@ RECENT_DAYS = 92  # a term that ended within about three months counts as just e
 HEARD_WINDOW = 24  # meetings looked back on to see whose voice the council heard least
 
 
-@dataclass(frozen=True)
-class MeetingSlot:
-    """A meeting to plan for: one already planned (with its id and guest), or a date on the cadence."""
-
-    day: date
-    meeting_id: int | None = None
-    guest_id: int | None = None
-
-    @property
-    def is_planned(self) -> bool:
-        return self.meeting_id is not None
-
-
-@dataclass(frozen=True)
-class SeatHolder:
-    person: Person
-    ends_on: date | None
-    suggested: bool = False  # holds the seat only once an earlier suggestion is accepted
-    rotates_out: bool = False  # this is their last meeting: the term ends before the next one
-
-
-@dataclass(frozen=True)
-class Vacancy:
-    department: str
-    successor: Person | None  # the suggestion; None when nobody can take the seat
-    reason: str
-    candidates: tuple[Person, ...] = ()  # everyone who could take it, best first (the successor first)
-
-
-@dataclass(frozen=True)
-class DepartmentSeats:
-    department: str
-    seats: int
-    holders: tuple[SeatHolder, ...]
-    vacancies: tuple[Vacancy, ...]
-
-    @property
-    def rotating_out(self) -> tuple[SeatHolder, ...]:
-        return tuple(h for h in self.holders if h.rotates_out)
-
-
-@dataclass(frozen=True)
-class GuestChoice:
-    person: Person | None  # the meeting's guest, or the suggestion; None when nobody is eligible
-    chosen: bool  # the meeting has this guest already
-    reason: str
-    candidates: tuple[Person, ...] = ()  # other people who could be the guest, best first
-
-
-@dataclass(frozen=True)
-class PlannedMeeting:
-    slot: MeetingSlot
-    seats: tuple[DepartmentSeats, ...]
-    guest: GuestChoice
-
-    @property
-    def vacancies(self) -> tuple[Vacancy, ...]:
-        return tuple(v for s in self.seats for v in s.vacancies)
-
-    @property
-    def rotating_out(self) -> tuple[SeatHolder, ...]:
-        return tuple(h for s in self.seats for h in s.rotating_out)
-
-
-@dataclass(frozen=True)
-class RotationPlan:
-    meetings: tuple[PlannedMeeting, ...]
-
-    @property
-    def open_vacancies(self) -> int:
-        """Seats to fill: a seat still vacant at the next meeting counts once, not at every meeting."""
-        most: dict[str, int] = {}
-        for m in self.meetings:
-            for department in {v.department for v in m.vacancies}:
-                count = sum(v.department == department for v in m.vacancies)
-                most[department] = max(most.get(department, 0), count)
-        return sum(most.values())
-
-    @property
-    def nobody_to_suggest(self) -> bool:
-        """Seats are vacant and nobody on the roster could take any of them, nor be a guest: a new roster."""
-        vacancies = [v for m in self.meetings for v in m.vacancies]
-        return (
-            bool(vacancies)
-            and not any(v.candidates or v.successor for v in vacancies)
-            and not any(m.guest.person for m in self.meetings)
-        )
-
-    @property
-    def guests_to_invite(self) -> int:
-        return sum(1 for m in self.meetings if not m.guest.chosen)
-
-
 def meeting_dates(first: date, every_weeks: int, count: int) -> list[date]:
     """`count` meeting days on the cadence, starting with `first`."""
     return [first + timedelta(weeks=every_weeks * n) for n in range(count)]
-
-
-def term_end(starts_on: date, rules: CouncilRules) -> date:
-    """The last day of a term that starts on a meeting day.
-
-    A term of n meetings ends the day before the (n+1)th meeting on the cadence; a term of n months
-    ends the day before the same day n months on (or on the month's last day when it has no such day).
-    """
-    if rules.term_unit == "months":
-        return _months_on(starts_on, rules.term_length) - timedelta(days=1)
-    return starts_on + timedelta(weeks=rules.term_length * rules.meeting_every_weeks) - timedelta(days=1)
-
-
-def _months_on(day: date, months: int) -> date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    last = calendar.monthrange(year, month)[1]
-    # 31 January plus a month: 1 March, so the term still covers the whole of February.
-    return date(year, month, day.day) if day.day <= last else date(year, month, last) + timedelta(days=1)
 
 
 def plan_rotation(
@@ -234,7 +131,7 @@ class _Planner:
     def successors(self, department: str, starts_on: date, ends_on: date) -> list[Person]:
         """Who could take a seat: members first, never served first, then longest since they served."""
         guests = {s.guest_id for s in self.slots if s.guest_id and starts_on <= s.day <= ends_on}
-        busy = {t.person_id for t, _ in self.terms if _overlaps(t, starts_on, ends_on)} | guests
+        busy = {t.person_id for t, _ in self.terms if overlaps(t, starts_on, ends_on)} | guests
         free = [
             p
             for p in self.people
@@ -346,84 +243,6 @@ class _Planner:
         return self.by_id.get(person_id) or Person(
             _("Person #{id}").format(id=person_id), department, id=person_id
         )
-
-
-def check_successor(
-    config: WorkspaceConfig,
-    person: Person | None,
-    department: str,
-    starts_on: date,
-    terms: Sequence[CouncilTerm],
-    today: date,
-) -> CouncilTerm:
-    """The term that gives `person` a vacant `department` seat from `starts_on`, or a ValidationError."""
-    rules = config.council
-    name = config.name_of("department", department)
-    seats = rules.seats.get(department, 0)
-    if seats <= 0:
-        raise ValidationError(
-            _("{department} has no seat on the council, so there is no seat to fill.").format(
-                department=name
-            ),
-            "department",
-        )
-    if person is None or not person.active:
-        raise ValidationError(_("That person is no longer on the roster. Choose someone else."), "person")
-    if person.is_external or person.department != department:
-        raise ValidationError(
-            _(
-                "{name} does not work in {department}. A {department} seat goes to someone from {department}."
-            ).format(name=person.name, department=name),
-            "person",
-        )
-    if starts_on < today:
-        raise ValidationError(
-            _("{day} has already passed. A term starts at a meeting to come.").format(day=_day(starts_on)),
-            "starts_on",
-        )
-    ends_on = term_end(starts_on, rules)
-    for other in terms:
-        if other.person_id == person.id and _overlaps(other, starts_on, ends_on):
-            seat = config.name_of("department", other.department)
-            if other.ends_on:
-                text = _(
-                    "{name} holds the {seat} seat from {start} until {end} already. "
-                    "Nobody holds two terms at once: choose someone else."
-                )
-            else:
-                text = _(
-                    "{name} holds the {seat} seat from {start} already. "
-                    "Nobody holds two terms at once: choose someone else."
-                )
-            raise ValidationError(
-                text.format(
-                    name=person.name,
-                    seat=seat,
-                    start=_day(other.starts_on),
-                    end=_day(other.ends_on) if other.ends_on else "",
-                ),
-                "person",
-            )
-    same_seat = [t for t in terms if t.department == department]
-    # The seat is most taken on the new term's first day or on a day another term starts.
-    checkpoints = [starts_on] + [t.starts_on for t in same_seat if starts_on < t.starts_on <= ends_on]
-    for day in checkpoints:
-        if sum(t.is_current(day) for t in same_seat) >= seats:
-            raise ValidationError(
-                ngettext(
-                    "{department} has no vacant seat on {day}: its only seat is taken. "
-                    "Look at the refreshed plan for the seats that are free.",
-                    "{department} has no vacant seat on {day}: all {n} are taken. "
-                    "Look at the refreshed plan for the seats that are free.",
-                    seats,
-                ).format(department=name, day=_day(day), n=fmt.number(seats)),
-                "department",
-            )
-    return CouncilTerm(saved_id(person), department, starts_on, ends_on)
-
-
-def _overlaps(term: CouncilTerm, starts_on: date, ends_on: date) -> bool:
-    return term.starts_on <= ends_on and (term.ends_on is None or term.ends_on >= starts_on)
 
 
 def _day(day: date) -> str:

@@ -9,7 +9,9 @@ from council.domain.meetings import Meeting, default_title
 from council.domain.people import CouncilTerm, Person
 from council.domain.permissions import Task, require
 from council.domain.records import saved_id
-from council.domain.rotation import MeetingSlot, RotationPlan, check_successor, meeting_dates, plan_rotation
+from council.domain.rotation import meeting_dates, plan_rotation
+from council.domain.rotation_plan import MeetingSlot, RotationPlan
+from council.domain.terms import check_successor
 from council.domain.vocabulary import MeetingStatus
 from council.i18n import _
 from council.services import meeting_mail

@@ -8,7 +8,8 @@ import streamlit as st
 
 from council.domain.people import Person
 from council.domain.permissions import Task, may
-from council.domain.rotation import PlannedMeeting, RotationPlan, Vacancy, term_end
+from council.domain.rotation_plan import PlannedMeeting, RotationPlan, Vacancy
+from council.domain.terms import term_end
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
 from council.services import rotation

@@ -11,15 +11,9 @@ import pytest
 
 from council.domain.errors import ValidationError
 from council.domain.people import CouncilTerm, Person
-from council.domain.rotation import (
-    HEARD_WINDOW,
-    MeetingSlot,
-    RotationPlan,
-    check_successor,
-    meeting_dates,
-    plan_rotation,
-    term_end,
-)
+from council.domain.rotation import HEARD_WINDOW, meeting_dates, plan_rotation
+from council.domain.rotation_plan import MeetingSlot, RotationPlan
+from council.domain.terms import check_successor, term_end
 from council.domain.workspace import WorkspaceConfig
 
 FIRST = date(2027, 1, 7)

@@ -11,7 +11,8 @@ import pytest
 
 from council.domain.errors import Conflict, ValidationError
 from council.domain.people import Person
-from council.domain.rotation import MeetingSlot, PlannedMeeting, RotationPlan, term_end
+from council.domain.rotation_plan import MeetingSlot, PlannedMeeting, RotationPlan
+from council.domain.terms import term_end
 from council.services.rotation import accept_guest, accept_successor, rotation_plan
 from council.services.workspace import Workspace
 from council.store import meetings, people
