@@ -17,15 +17,15 @@ import pandas as pd
 
 from council.demo.content import DEFAULT_LANGUAGE, DemoContent, content_for
 from council.demo.feedback import demo_feedback
+from council.demo.friction import add_connections_and_blockers, add_friction_points
 from council.demo.history import DemoMeeting
 from council.demo.self_check import demo_answers
 from council.demo.state import Ids, saved_meeting
 from council.domain.audit import AuditEntry
-from council.domain.friction import Blocker, Evidence, FrictionPoint, MissingConnection
 from council.domain.meetings import AgendaItem, Meeting, Proposal, default_title
 from council.domain.people import CouncilTerm, Person
 from council.domain.workspace import WorkspaceConfig
-from council.store import audit, blockers, connections, feedback, friction, links, meetings, minutes_record
+from council.store import audit, feedback, meetings, minutes_record
 from council.store import people as people_store
 from council.store import proposals as proposal_store
 from council.store.database import Database, Transaction
@@ -92,8 +92,9 @@ class _Builder:
         self.add_people()
         self.add_terms()
         self.add_meetings()
-        self.add_friction()
-        self.add_connections_and_blockers()
+        add_friction_points(self.tx, self.content, self.ids, self.rng, self.at, today=self.today,
+                            first_meeting=self.meeting_days[0])  # fmt: skip
+        add_connections_and_blockers(self.tx, self.content, self.ids, self.rng, self.at, today=self.today)
         self.add_proposals_agendas_and_decisions()
         self.approve_minutes()
         rows = demo_feedback(self.config, self.today, self.zone, self.rng, self.content)
@@ -195,69 +196,6 @@ class _Builder:
         ]
         order = (proposers + others)[: len(self.meeting_days)]
         return [self.ids.people[k] for k in order] + [None] * (len(self.meeting_days) - len(order))
-
-    def add_friction(self) -> None:
-        members = list(self.ids.people.values())
-        discussed = {k for d in self.content.decisions for k in d["friction"]}
-        history_starts = (self.today - self.meeting_days[0]).days + 14
-        for f in self.content.friction_points:
-            # What the council discussed must have been logged before its first meeting.
-            early = f["key"] in discussed or f["status"] not in ("open", "on_agenda")
-            days_ago = (
-                self.rng.randint(history_starts, history_starts + 90) if early else self.rng.randint(3, 330)
-            )
-            created = self.at(self.today - timedelta(days=days_ago), self.rng.randint(8, 17))
-            closed = None
-            if f["status"] in ("resolved", "wont_fix"):
-                closed = created + timedelta(days=self.rng.randint(20, max(21, days_ago - 2)))
-            point = FrictionPoint(
-                title=f["title"], description=f["description"], journey_stage=f["stage"],
-                severity=f["severity"], channel=f["channel"], segment=f["segment"],
-                customers_per_month=f["customers_per_month"], owner_department=f["owner"],
-                involved_departments=tuple(d for d in f["involved"] if d != f["owner"]),
-                status=f["status"], created_by=self.rng.choice(members),
-                created_at=created, updated_at=closed or created, closed_at=closed,
-            )  # fmt: skip
-            friction_id = friction.add_friction_point(self.tx, point)
-            self.ids.friction[f["key"]] = friction_id
-            for e in f["evidence"]:
-                friction.add_evidence(
-                    self.tx,
-                    Evidence(
-                        friction_point_id=friction_id, kind=e["kind"], text=e.get("text", ""),
-                        url=e.get("url"), count=e.get("count"), added_by=point.created_by,
-                        added_at=created,
-                    ),
-                )  # fmt: skip
-
-    def add_connections_and_blockers(self) -> None:
-        for c in self.content.missing_connections:
-            created = self.at(self.today - timedelta(days=self.rng.randint(20, 300)), 10)
-            connection_id = connections.add_missing_connection(
-                self.tx,
-                MissingConnection(
-                    from_department=c["from"], to_department=c["to"], journey_stage=c["stage"],
-                    what_breaks=c["what_breaks"], impact=c["impact"],
-                    customers_per_month=c["customers_per_month"], status=c["status"],
-                    created_at=created, updated_at=created,
-                ),
-            )  # fmt: skip
-            self.ids.connections[c["key"]] = connection_id
-            for key in c["friction"]:
-                links.link(self.tx, "connection", connection_id, self.ids.friction[key])
-        for b in self.content.blockers:
-            created = self.at(self.today - timedelta(days=self.rng.randint(30, 360)), 11)
-            blocker_id = blockers.add_blocker(
-                self.tx,
-                Blocker(
-                    title=b["title"], category=b["category"], owner_department=b["owner"],
-                    description=b["description"], status=b["status"],
-                    created_at=created, updated_at=created,
-                ),
-            )  # fmt: skip
-            self.ids.blockers[b["key"]] = blocker_id
-            for key in b["friction"]:
-                links.link(self.tx, "blocker", blocker_id, self.ids.friction[key])
 
     def add_proposals_agendas_and_decisions(self) -> None:
         past = self.ids.meetings[:PAST_MEETINGS]
