@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from datetime import time
 from email.utils import parseaddr
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
+from council.config.reader import Reader
 from council.domain.mail import PASSWORD_ENV, SECURITY, WEEKDAYS, MailSettings, is_address
 from council.i18n import _
-
-if TYPE_CHECKING:
-    from council.config import _Reader
 
 _KEYS = {
     "enabled", "host", "port", "security", "user", "password_env", "from", "reply_to", "public_url",
@@ -24,7 +22,7 @@ _KEYS = {
 _DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 
 
-def read_email(reader: _Reader, raw: Any) -> MailSettings:
+def read_email(reader: Reader, raw: Any) -> MailSettings:
     """The settings, checked; without the section, or with `enabled: false`, mail is off."""
     if raw is None:
         return MailSettings()
@@ -74,7 +72,7 @@ def read_email(reader: _Reader, raw: Any) -> MailSettings:
     )  # fmt: skip
 
 
-def _public_url(reader: _Reader, data: dict[str, Any]) -> str:
+def _public_url(reader: Reader, data: dict[str, Any]) -> str:
     url = reader.text(data, "public_url", "email")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:

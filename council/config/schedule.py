@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from council.config.reader import Reader
 from council.domain.schedule import BackupSchedule, FeedbackInbox
 
-if TYPE_CHECKING:
-    from council.config import _Reader
 
-
-def read_backup(reader: _Reader, raw: Any, beside: Path) -> BackupSchedule:
+def read_backup(reader: Reader, raw: Any, beside: Path) -> BackupSchedule:
     """Backups go to `folder` (default: backups/ beside the workspace file); with `at`, one a day."""
     data = reader.mapping(raw if raw is not None else {}, "backup", {"at", "keep", "folder"})
     folder = reader.text(data, "folder", "backup", default="backups")
@@ -21,7 +19,7 @@ def read_backup(reader: _Reader, raw: Any, beside: Path) -> BackupSchedule:
     return BackupSchedule(folder=beside / folder, at=at, keep=keep)
 
 
-def read_inbox(reader: _Reader, raw: Any, beside: Path) -> FeedbackInbox:
+def read_inbox(reader: Reader, raw: Any, beside: Path) -> FeedbackInbox:
     if raw is None:
         return FeedbackInbox()
     data = reader.mapping(raw, "inbox", {"folder"})
