@@ -150,10 +150,11 @@ def sign_in(ws: Workspace, email: str, password: str, client: str | None = None)
     return person
 
 
-def identified(ws: Workspace, email: str | None, verified: bool | None) -> Person:
+def identified(ws: Workspace, email: str | None, verified: bool | str | None) -> Person:
     """The person on the roster whom the organisation's sign-in (OpenID Connect) names by this e-mail
-    address. `verified` is the provider's word on the address; only a plain "no" is refused, since
-    some providers vouch for every address they give and say nothing."""
+    address. `verified` is the provider's word on the address, as it sent it (some send the text
+    "false"); only a "no" is refused, since some providers vouch for every address they give and say
+    nothing."""
     address = (email or "").strip()
     if not address:
         raise SignInFailed(
@@ -162,7 +163,7 @@ def identified(ws: Workspace, email: str | None, verified: bool | None) -> Perso
                 "knows people by it. Ask whoever runs this workspace to have the sign-in share it."
             )
         )
-    if verified is False:
+    if not _confirmed(verified):
         raise SignInFailed(
             _(
                 "Your organisation's sign-in has not confirmed the address {address}. Confirm it there first."
@@ -179,6 +180,14 @@ def identified(ws: Workspace, email: str | None, verified: bool | None) -> Perso
     person_id = saved_id(person)
     ws.db.write(lambda tx: record(tx, person, "sign_in", ENTITY, person_id, {"via": "organisation"}))
     return person
+
+
+def _confirmed(verified: bool | str | None) -> bool:
+    """Whether the provider's word on an address lets it in: yes, or nothing said. A text is read as the
+    word it spells; any other text counts as a no."""
+    if isinstance(verified, str):
+        return verified.strip().lower() in ("true", "1", "yes")
+    return verified is not False
 
 
 def account_lines(ws: Workspace) -> list[AccountLine]:

@@ -60,7 +60,7 @@ def signed_in_person(ws: Workspace) -> Person | None:
         try:
             email, verified = st.user.get("email"), st.user.get("email_verified")
             me = accounts.identified(ws, email if isinstance(email, str) else None,
-                                     verified if isinstance(verified, bool) else None)  # fmt: skip
+                                     verified if isinstance(verified, bool | str) else None)  # fmt: skip
         except CouncilError as e:
             st.session_state[_ERROR] = e
             return None

@@ -212,6 +212,7 @@ def test_the_secretary_lifts_a_lock_and_the_old_password_works_again(empty, memb
 def test_the_organisations_sign_in_finds_the_person_by_address_in_any_case_and_logs_it(empty, member):
     assert service.identified(empty, " MIA@Example.org ", True).id == member.id
     assert service.identified(empty, "mia@example.org", None).id == member.id  # the provider said nothing
+    assert service.identified(empty, "mia@example.org", "true").id == member.id  # said as a text
     entries = audit.entries_about(empty.db, "account", str(member.id))
     assert [(e.action, e.person_id) for e in entries[:2]] == [("sign_in", member.id)] * 2
 
@@ -220,6 +221,9 @@ def test_the_organisations_sign_in_finds_the_person_by_address_in_any_case_and_l
     (None, True, "did not tell us your e-mail address"),
     ("  ", True, "did not tell us your e-mail address"),
     ("mia@example.org", False, "has not confirmed the address mia@example.org"),
+    ("mia@example.org", "false", "has not confirmed the address mia@example.org"),  # as some providers send it
+    ("mia@example.org", "False", "has not confirmed the address mia@example.org"),
+    ("mia@example.org", "maybe", "has not confirmed the address mia@example.org"),
     ("stranger@example.org", True, "stranger@example.org is not on the council's roster"),
 ])  # fmt: skip
 def test_the_organisations_sign_in_refuses_whom_the_roster_does_not_know(
