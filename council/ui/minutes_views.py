@@ -12,7 +12,9 @@ import streamlit as st
 from council.domain.errors import CouncilError
 from council.i18n import _
 from council.services import exports, invites
+from council.services.markdown_minutes import minutes_markdown
 from council.services.minutes import workspace_minutes
+from council.services.printable_minutes import minutes_html
 from council.services.workspace import Workspace
 from council.ui.cache import cached
 from council.ui.session import show_error
@@ -41,8 +43,8 @@ def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
                                                "The invite is ready."))  # fmt: skip
     # (label, extension, how to build it, icon, help)
     files: tuple[tuple[str, str, Callable[[], str | bytes], str, str | None], ...] = (
-        (_("Minutes (Markdown)"), "md", lambda: exports.minutes_markdown(m), ":material/description:", None),
-        (_("Printable minutes (HTML)"), "html", lambda: exports.minutes_html(m), ":material/print:",
+        (_("Minutes (Markdown)"), "md", lambda: minutes_markdown(m), ":material/description:", None),
+        (_("Printable minutes (HTML)"), "html", lambda: minutes_html(m), ":material/print:",
          _("Open the file in a browser, then print it or save it as PDF (A4).")),
         (_("Calendar invite (.ics)"), "ics", lambda: invites.meeting_invite(m), ":material/event:",
          _("Add the meeting to Outlook, Thunderbird or any other calendar, or send it on as the invitation.")),
@@ -59,4 +61,4 @@ def minutes_downloads(ws: Workspace, meeting_id: int) -> None:
         icon=":material/visibility:",
         expanded=not m.is_draft,
     ):
-        st.markdown(exports.minutes_markdown(m, top=3))  # every bit of user text in it is escaped
+        st.markdown(minutes_markdown(m, top=3))  # every bit of user text in it is escaped

@@ -14,13 +14,10 @@ import pytest
 from council.domain.decisions import ActionItem, DecisionVersion
 from council.domain.meetings import AgendaItem
 from council.i18n import use_language
-from council.services.exports import (
-    export_name,
-    markdown_escape,
-    minutes_html,
-    minutes_markdown,
-)
+from council.services.exports import export_name, markdown_escape
+from council.services.markdown_minutes import minutes_markdown
 from council.services.minutes import DRAFT_NOTICE, Minutes, minutes, workspace_minutes
+from council.services.printable_minutes import minutes_html
 from council.services.workspace import Workspace
 from council.store import decisions, meetings
 from council.store.database import Transaction

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from council.domain.errors import NotAllowed, ValidationError
-from council.services import agenda, exports, follow, meeting_mode, minutes
+from council.services import agenda, follow, markdown_minutes, meeting_mode, minutes, printable_minutes
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import people
@@ -79,7 +79,7 @@ def test_the_minutes_keep_each_remark_with_its_point_as_plain_text(under_way) ->
     m = minutes.minutes(ws, meeting_id)
     assert m.agenda[1].remarks == ((visitor.name, "Which *region* is <b>north</b>?"),)
     assert m.agenda[0].remarks == ()
-    text = exports.minutes_markdown(m)
+    text = markdown_minutes.minutes_markdown(m)
     assert f"**Remarks**\n\n- {visitor.name}: Which \\*region\\* is \\<b\\>north\\</b\\>?" in text
-    page = exports.minutes_html(m)
+    page = printable_minutes.minutes_html(m)
     assert f"<li><strong>{visitor.name}</strong>: Which *region* is &lt;b&gt;north&lt;/b&gt;?</li>" in page

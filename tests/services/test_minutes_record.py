@@ -13,7 +13,15 @@ from council.domain.errors import NotAllowed, StaleVersion, ValidationError
 from council.domain.meetings import AgendaItem, Meeting
 from council.domain.minutes import MinutesContent, MinutesState, VersionKind
 from council.domain.people import Person
-from council.services import agenda, exports, meeting_mode, meetings, minutes, minutes_record
+from council.services import (
+    agenda,
+    markdown_minutes,
+    meeting_mode,
+    meetings,
+    minutes,
+    minutes_record,
+    printable_minutes,
+)
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import minutes_record as minutes_store
@@ -203,20 +211,20 @@ def test_approved_minutes_change_only_by_an_amendment_with_its_reason_shown(coun
     assert (amendment.kind, amendment.reason, amendment.by) == (VersionKind.AMENDMENT, "The agreement was left out",
                                                                 None)  # fmt: skip
 
-    text = exports.minutes_markdown(minutes.workspace_minutes(c.ws, c.last))
+    text = markdown_minutes.minutes_markdown(minutes.workspace_minutes(c.ws, c.last))
     day = f"{c.ws.today().day} {c.ws.today():%B %Y}"
     assert f"Approved on {day} at “Meeting today”." in text
     assert f"Amended on {day}: The agreement was left out." in text
-    html = exports.minutes_html(minutes.workspace_minutes(c.ws, c.last))
+    html = printable_minutes.minutes_html(minutes.workspace_minutes(c.ws, c.last))
     assert "Amended on" in html and "The agreement was left out" in html
 
 
 def test_every_download_says_where_the_minutes_stand(council: Council) -> None:
     c = council
     draft = minutes.workspace_minutes(c.ws, c.last)
-    text = exports.minutes_markdown(draft)
+    text = markdown_minutes.minutes_markdown(draft)
     assert "Draft minutes: the council approves them at “Meeting today”." in text
-    assert "Draft minutes" in exports.minutes_html(draft)
+    assert "Draft minutes" in printable_minutes.minutes_html(draft)
     minutes_record.approve_minutes(c.ws, CHAIR, c.last, c.next)
-    approved = exports.minutes_markdown(minutes.workspace_minutes(c.ws, c.last))
+    approved = markdown_minutes.minutes_markdown(minutes.workspace_minutes(c.ws, c.last))
     assert "Draft minutes" not in approved and "Approved on" in approved

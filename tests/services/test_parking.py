@@ -9,7 +9,15 @@ import pytest
 
 from council.domain.agenda import PARKED
 from council.domain.errors import NotAllowed, NotFound, ValidationError
-from council.services import agenda, cancellation, exports, meeting_mode, minutes, parking
+from council.services import (
+    agenda,
+    cancellation,
+    markdown_minutes,
+    meeting_mode,
+    minutes,
+    parking,
+    printable_minutes,
+)
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from tests.services.conftest import CHAIR, MEMBER, SECRETARY
@@ -120,10 +128,10 @@ def test_the_minutes_list_what_was_parked_as_plain_text(under_way) -> None:
     parking.park_point(ws, CHAIR, meeting_id, "Tone of the reminder letters")
     m = minutes.minutes(ws, meeting_id)
     assert m.parked == ("Shop <b>hours</b> *on Sundays*", "Tone of the reminder letters")
-    text = exports.minutes_markdown(m)
+    text = markdown_minutes.minutes_markdown(m)
     assert (
         "## Parked for a later meeting\n\n- Shop \\<b\\>hours\\</b\\> \\*on Sundays\\*\n- Tone of the reminder letters\n"
         in text
     )
-    page = exports.minutes_html(m)
+    page = printable_minutes.minutes_html(m)
     assert "<li>Shop &lt;b&gt;hours&lt;/b&gt; *on Sundays*</li><li>Tone of the reminder letters</li>" in page

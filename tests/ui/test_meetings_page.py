@@ -371,7 +371,7 @@ def agenda_ref(item) -> int:
 
 
 def test_a_whole_meeting_from_planning_to_exported_minutes(app, demo_copy: Path) -> None:
-    from council.services.exports import minutes_markdown
+    from council.services.markdown_minutes import minutes_markdown
     from council.services.minutes import minutes
 
     # The secretary plans the meeting with a guest.
