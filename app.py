@@ -10,7 +10,8 @@ import streamlit as st
 from starlette.middleware import Middleware
 
 from council.cli import run_in_app
-from council.ui.web import SignedInOnly, app_running, carry_out_commands_with, routes
+from council.ui.web import SignedInOnly
+from council.ui.web_server import app_running, carry_out_commands_with, routes
 
 carry_out_commands_with(run_in_app)  # the command line's commands, handed over while the app runs
 app = st.App("streamlit_app.py", routes=routes(), middleware=[Middleware(SignedInOnly)], lifespan=app_running)

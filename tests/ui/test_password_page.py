@@ -82,7 +82,8 @@ def test_an_unknown_link_says_what_to_do(site) -> None:
 
 
 def test_good_news_on_the_sign_in_page_does_not_look_like_an_error(site) -> None:
-    from council.ui.web import SIGN_IN_PATH, sign_in_page
+    from council.ui.web import SIGN_IN_PATH
+    from council.ui.web_sign_in import sign_in_page
 
     client = TestClient(Starlette(routes=[Route(SIGN_IN_PATH, sign_in_page, methods=["GET", "POST"])]))
     assert 'class="note done"' in client.get(f"{SIGN_IN_PATH}?signed_out=1").text
@@ -90,7 +91,8 @@ def test_good_news_on_the_sign_in_page_does_not_look_like_an_error(site) -> None
 
 
 def test_the_servers_own_pages_speak_the_browsers_language(site) -> None:
-    from council.ui.web import SIGN_IN_PATH, sign_in_page
+    from council.ui.web import SIGN_IN_PATH
+    from council.ui.web_sign_in import sign_in_page
 
     client, query, _, _ = site
     dutch = {"Accept-Language": "nl-NL,nl;q=0.9,en;q=0.8"}

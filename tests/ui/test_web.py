@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from council.ui.web import _route, _safe_next
+from council.ui.web import _route
 from council.ui.web_forms import same as _same
+from council.ui.web_sign_in import _safe_next
 
 
 @pytest.mark.parametrize(("path", "route"), [
