@@ -6,8 +6,10 @@ import streamlit as st
 from council.i18n import _, pgettext
 from council.i18n import formats as fmt
 from council.services.feedback_import import may_import, recent_imports
-from council.ui import feedback_import as steps
 from council.ui.cache import cached
+from council.ui.feedback_check import check_and_import
+from council.ui.feedback_columns import mapping
+from council.ui.feedback_import import choose_file
 from council.ui.forms import show_flash
 from council.ui.session import current_person, workspace
 
@@ -24,12 +26,12 @@ show_flash()
 if not may_import(current_person(ws)):
     st.info(_("Only the council's secretary imports customer feedback."), icon=":material/lock:")
 else:
-    chosen = steps.choose_file(ws)
+    chosen = choose_file(ws)
     if chosen:
         file, source = chosen
-        profile = steps.mapping(ws, file, source)
+        profile = mapping(ws, file, source)
         if profile:
-            steps.check_and_import(ws, file, profile)
+            check_and_import(ws, file, profile)
 
 st.subheader(_("Latest imports"))
 imports = cached(ws, recent_imports)
