@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from council.domain.decisions import DecisionDraft  # noqa: E402
 from council.i18n import _, use_language  # noqa: E402
-from council.services import agenda, meeting_mode  # noqa: E402
+from council.services import agenda, meeting_mode, meeting_outcomes  # noqa: E402
 from council.services.workspace import Workspace, open_workspace  # noqa: E402
 from council.store import meetings as meeting_store  # noqa: E402
 from council.store import people  # noqa: E402
@@ -103,7 +103,7 @@ def _a_meeting_under_way(ws: Workspace) -> tuple[int, str]:
     meeting_mode.start_meeting(ws, chair, meeting.id, bring_forward=True)
     first = meeting_store.agenda_for(ws.db, meeting.id)[0]
     owner = next(p for p in people.list_people(ws.db) if p.department == "service" and p.id != chair.id)
-    meeting_mode.record_outcome(
+    meeting_outcomes.record_outcome(
         ws, chair, first.id, "Agreed after the pilot figures: callbacks halve repeat calls.", "decided",
         DecisionDraft("Call back within one working day", "Every callback request is answered within one working day.",
                       "In the pilot, repeat calls about the same question halved.", "service", owner.id,

@@ -16,7 +16,8 @@ from council.services.acting import as_on_roster
 from council.services.agenda import agenda_item
 from council.services.history import record
 from council.services.meeting_lookup import ENTITY, get
-from council.services.meeting_mode import DecisionTaken, decisions_under, running
+from council.services.meeting_mode import running
+from council.services.meeting_outcomes import DecisionTaken, decisions_under
 from council.services.workspace import Workspace
 from council.store import follow, meetings
 from council.store.database import Transaction

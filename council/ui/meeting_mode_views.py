@@ -15,7 +15,7 @@ from council.domain.records import saved_id
 from council.domain.vocabulary import AgendaKind, MeetingStatus, Outcome
 from council.i18n import _, ngettext, pgettext
 from council.i18n import formats as fmt
-from council.services import follow, meeting_mode, meetings, rotation
+from council.services import follow, meeting_mode, meeting_outcomes, meetings, rotation
 from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -112,7 +112,7 @@ def _first_open(items: list[AgendaItem]) -> int:
 
 def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: AgendaItem) -> None:
     form = f"{POINT}_{item.id}"
-    taken = cached(ws, meeting_mode.decisions_under, item.id)
+    taken = cached(ws, meeting_outcomes.decisions_under, item.id)
     with st.container(border=True):
         st.markdown(f"#### {item.position}. {md(item.title)}")
         kind = AgendaKind(item.kind).label
@@ -121,7 +121,7 @@ def point_panel(ws: Workspace, me: Person | None, view: AgendaView, item: Agenda
             if item.time_box_minutes
             else kind
         )
-        brief = cached(ws, meeting_mode.follow_up_brief, item.decision_id) if item.decision_id else None
+        brief = cached(ws, meeting_outcomes.follow_up_brief, item.decision_id) if item.decision_id else None
         if brief:
             st.info(md(brief), icon=":material/gavel:")
         approval_panel(ws, me, view.meeting, item)
@@ -159,7 +159,7 @@ def _save_point(ws: Workspace, me: Person | None, form: str, item: AgendaItem) -
         )  # fmt: skip
     notes, outcome = forms.value(form, "notes") or "", forms.value(form, "outcome")
     try:
-        decided = meeting_mode.record_outcome(ws, me, saved_id(item), notes, outcome, decision,
+        decided = meeting_outcomes.record_outcome(ws, me, saved_id(item), notes, outcome, decision,
                                               seen=st.session_state.get(f"{form}_seen"))  # fmt: skip
     except StaleVersion:
         st.session_state.pop(f"{form}_seen", None)  # told what it holds now: the next save is theirs
@@ -175,7 +175,7 @@ def _saved_point(decision_id: int | None) -> str:
 
 
 def _decision_card(
-    ws: Workspace, me: Person | None, view: AgendaView, decision: meeting_mode.DecisionTaken
+    ws: Workspace, me: Person | None, view: AgendaView, decision: meeting_outcomes.DecisionTaken
 ) -> None:
     d = decision.version
     owners = cached(ws, meetings.owner_choices)
@@ -221,7 +221,7 @@ def _add_action(ws: Workspace, me: Person | None, form: str, decision_id: int) -
     draft = ActionDraft(
         forms.value(form, "what") or "", forms.value(form, "owner"), forms.value(form, "due_on")
     )
-    return meeting_mode.add_action(ws, me, decision_id, draft)
+    return meeting_outcomes.add_action(ws, me, decision_id, draft)
 
 
 def minutes_text(ws: Workspace, me: Person | None, view: AgendaView) -> None:

@@ -20,6 +20,7 @@ from council.services import (
     feedback_import,
     friction,
     meeting_mode,
+    meeting_outcomes,
     meetings,
     proposals,
     roster,
@@ -121,7 +122,7 @@ def decision(ws: Workspace, s: Setting, text) -> list[Stored]:
     draft = DecisionDraft(
         text(MAX_TITLE), text(MAX_TEXT), text(MAX_TEXT), "service", s.actors["member"].id, due
     )
-    did = meeting_mode.record_outcome(ws, s.actors["chair"], item.id, text(MAX_TEXT), "decided", draft)
+    did = meeting_outcomes.record_outcome(ws, s.actors["chair"], item.id, text(MAX_TEXT), "decided", draft)
     version = "SELECT {} FROM decision WHERE decision_id = ? AND version = 1"
     return [
         Stored("outcome notes", "SELECT notes FROM agenda_item WHERE id = ?", [item.id], MAX_TEXT),
@@ -133,7 +134,7 @@ def decision(ws: Workspace, s: Setting, text) -> list[Stored]:
 
 def _action(ws: Workspace, s: Setting, text) -> list[Stored]:
     due = s.running.starts_at.date() + timedelta(days=14)
-    aid = meeting_mode.add_action(
+    aid = meeting_outcomes.add_action(
         ws, s.actors["chair"], s.decision_id, ActionDraft(text(2 * MAX_TITLE), s.actors["member"].id, due)
     )
     return [Stored("action", "SELECT what FROM action_item WHERE id = ?", [aid], 2 * MAX_TITLE)]

@@ -11,7 +11,7 @@ from pathlib import Path
 from council.domain.decisions import Amendment, DecisionDraft
 from council.domain.meetings import Meeting
 from council.domain.people import Person
-from council.services import agenda, meeting_mode
+from council.services import agenda, meeting_mode, meeting_outcomes
 from council.services.workspace import Workspace, open_workspace
 from council.store import decisions as decision_store
 from council.store import meetings as meeting_store
@@ -46,7 +46,7 @@ def council_at_work(ws: Workspace, tmp: Path) -> Setting:
     owner = next(p for p in everyone if p.roles == ("member",) and p.id not in attendees)
     first = meeting_store.agenda_for(ws.db, running.id)[0]
     day = running.starts_at.astimezone(ws.zone).date()
-    decision_id = meeting_mode.record_outcome(
+    decision_id = meeting_outcomes.record_outcome(
         ws,
         chair,
         first.id,

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from council.domain.errors import NotAllowed, ValidationError
-from council.services import agenda, follow, markdown_minutes, meeting_mode, minutes, printable_minutes
+from council.services import (
+    agenda,
+    follow,
+    markdown_minutes,
+    meeting_mode,
+    meeting_outcomes,
+    minutes,
+    printable_minutes,
+)
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import people
@@ -33,7 +41,7 @@ def test_followers_see_the_point_the_chair_shows_with_what_is_recorded_on_it(und
         follow.now_discussed(ws, meeting_id).item.id == items[0].id
     )  # nothing shown yet: the first open point
     follow.show_point(ws, CHAIR, meeting_id, items[1].id)
-    meeting_mode.record_outcome(ws, CHAIR, items[1].id, "Start in the north.", "discussed")
+    meeting_outcomes.record_outcome(ws, CHAIR, items[1].id, "Start in the north.", "discussed")
     now = follow.now_discussed(ws, meeting_id)
     assert (now.item.id, now.item.notes, now.item.outcome) == (
         items[1].id,

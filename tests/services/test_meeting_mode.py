@@ -11,7 +11,7 @@ from council.domain.decisions import ActionDraft, DecisionDraft
 from council.domain.errors import NotAllowed, StaleVersion, ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import CouncilTerm, Person
-from council.services import agenda, meeting_mode, meetings, roster, rotation
+from council.services import agenda, meeting_mode, meeting_outcomes, meetings, roster, rotation
 from council.services.rotation import rotation_plan
 from council.services.workspace import Workspace
 from council.store import decisions as decision_store
@@ -133,23 +133,23 @@ def test_a_decision_without_owner_or_due_date_or_due_before_the_meeting_writes_n
         (_decision(ws, meeting_id, text="  "), "decision_text"),
     ]:
         with pytest.raises(ValidationError) as refused:
-            meeting_mode.record_outcome(ws, CHAIR, items[0].id, "notes", "decided", draft)
+            meeting_outcomes.record_outcome(ws, CHAIR, items[0].id, "notes", "decided", draft)
         assert refused.value.field == field
     with pytest.raises(ValidationError, match="needs the decision"):
-        meeting_mode.record_outcome(ws, CHAIR, items[0].id, "notes", "decided", None)
+        meeting_outcomes.record_outcome(ws, CHAIR, items[0].id, "notes", "decided", None)
     assert _sizes(ws) == before
 
 
 def test_a_decision_is_recorded_with_its_links_event_and_actions(running) -> None:
     ws, meeting_id, items = running
-    decision_id = meeting_mode.record_outcome(
+    decision_id = meeting_outcomes.record_outcome(
         ws, CHAIR, items[0].id, "Long talk", "decided", _decision(ws, meeting_id)
     )
     day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
-    meeting_mode.add_action(
+    meeting_outcomes.add_action(
         ws, CHAIR, decision_id, ActionDraft("Set up a queue", _person(ws, "Dennis Bakker"), day)
     )
-    taken = meeting_mode.decisions_under(ws, items[0].id)
+    taken = meeting_outcomes.decisions_under(ws, items[0].id)
     assert [t.version.decision_id for t in taken] == [decision_id]
     assert taken[0].version.meeting_id == meeting_id and taken[0].version.agenda_item_id == items[0].id
     assert [a.what for a in taken[0].actions] == ["Set up a queue"]
@@ -161,20 +161,21 @@ def test_a_decision_is_recorded_with_its_links_event_and_actions(running) -> Non
     assert links >= (0 if items[0].kind in ("follow_up", "other") else 1)
     # Once decided, the outcome stays decided; only the notes can change.
     with pytest.raises(ValidationError, match="stays “decided”"):
-        meeting_mode.record_outcome(ws, CHAIR, items[0].id, "x", "dropped")
-    meeting_mode.record_outcome(ws, CHAIR, items[0].id, "Shorter notes", "decided")
+        meeting_outcomes.record_outcome(ws, CHAIR, items[0].id, "x", "dropped")
+    meeting_outcomes.record_outcome(ws, CHAIR, items[0].id, "Shorter notes", "decided")
     assert meeting_store.agenda_for(ws.db, meeting_id)[0].notes == "Shorter notes"
 
 
 def test_an_action_due_before_the_meeting_is_refused(running) -> None:
     ws, meeting_id, items = running
-    decision_id = meeting_mode.record_outcome(
+    decision_id = meeting_outcomes.record_outcome(
         ws, CHAIR, items[0].id, "", "decided", _decision(ws, meeting_id)
     )
     day = meeting_store.get_meeting(ws.db, meeting_id).starts_at.astimezone(ws.zone).date()
     with pytest.raises(ValidationError) as refused:
-        meeting_mode.add_action(ws, CHAIR, decision_id, ActionDraft("Too late", _person(ws, "Dennis Bakker"),
-                                                                   day - timedelta(days=3)))  # fmt: skip
+        meeting_outcomes.add_action(ws, CHAIR, decision_id,
+                                    ActionDraft("Too late", _person(ws, "Dennis Bakker"),
+                                                day - timedelta(days=3)))  # fmt: skip
     assert refused.value.field == "action_due_on"
 
 
@@ -183,12 +184,12 @@ def test_nothing_is_recorded_before_the_meeting_starts(demo: Workspace) -> None:
     suggestion = agenda.suggestions(demo, meeting_id)[0]
     item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, suggestion.kind, suggestion.ref_id)
     with pytest.raises(NotAllowed, match="not started"):
-        meeting_mode.record_outcome(demo, CHAIR, item_id, "", "dropped")
+        meeting_outcomes.record_outcome(demo, CHAIR, item_id, "", "dropped")
 
 
 def test_closing_postpones_open_points_rolls_them_over_and_freezes_the_meeting(running) -> None:
     ws, meeting_id, items = running
-    meeting_mode.record_outcome(ws, CHAIR, items[0].id, "", "decided", _decision(ws, meeting_id))
+    meeting_outcomes.record_outcome(ws, CHAIR, items[0].id, "", "decided", _decision(ws, meeting_id))
     assert meeting_mode.close_meeting(ws, CHAIR, meeting_id) == 2
     assert [i.outcome for i in meeting_store.agenda_for(ws.db, meeting_id)] == [
         "decided",
@@ -204,7 +205,7 @@ def test_closing_postpones_open_points_rolls_them_over_and_freezes_the_meeting(r
             assert key in found and found[key].reason.startswith("Postponed on")
     before = _sizes(ws)
     for attempt in (
-        lambda: meeting_mode.record_outcome(ws, CHAIR, items[1].id, "late", "dropped"),
+        lambda: meeting_outcomes.record_outcome(ws, CHAIR, items[1].id, "late", "dropped"),
         lambda: agenda.remove(ws, MEMBER, items[1].id),
         lambda: agenda.add_other(ws, MEMBER, meeting_id, "Forgotten point", 5),
         lambda: meeting_mode.save_minutes(ws, CHAIR, meeting_id, "rewritten"),
@@ -291,7 +292,9 @@ def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_ov
     item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, follow_up.kind, follow_up.ref_id)
     meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     assert (
-        meeting_mode.record_outcome(demo, CHAIR, item_id, "On track, first results next month.", "discussed")
+        meeting_outcomes.record_outcome(
+            demo, CHAIR, item_id, "On track, first results next month.", "discussed"
+        )
         is None
     )
     assert meeting_mode.close_meeting(demo, CHAIR, meeting_id) == 0
@@ -311,12 +314,12 @@ def test_a_point_of_the_chairs_own_can_be_added_decided_and_removed(demo: Worksp
         ("other", "Results of the callback pilot")
     ]
     meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
-    decision_id = meeting_mode.record_outcome(
+    decision_id = meeting_outcomes.record_outcome(
         demo, CHAIR, own, "The pilot worked.", "decided", _decision(demo, meeting_id)
     )
     assert decision_id is not None
     assert demo.db.value("SELECT agenda_item_id FROM decision WHERE decision_id = ?", [decision_id]) == own
-    assert meeting_mode.record_outcome(demo, CHAIR, own, "The pilot worked well.", "decided") is None
+    assert meeting_outcomes.record_outcome(demo, CHAIR, own, "The pilot worked well.", "decided") is None
 
 
 def test_a_second_meeting_on_the_same_day_is_refused_when_planned_or_moved(demo: Workspace) -> None:
@@ -401,10 +404,10 @@ def test_a_follow_up_point_reminds_the_meeting_of_its_decision(demo: Workspace) 
     )
     current = decision_store.current_version(demo.db, overdue.ref_id)
     owner = people.get_person(demo.db, current.owner_id)
-    brief = meeting_mode.follow_up_brief(demo, overdue.ref_id)
+    brief = meeting_outcomes.follow_up_brief(demo, overdue.ref_id)
     assert brief.startswith(f"Decided: {current.text}") and owner.name in brief
     assert f"due {current.due_on:%-d %B %Y} — overdue" in brief
-    assert meeting_mode.follow_up_brief(demo, 999_999) is None
+    assert meeting_outcomes.follow_up_brief(demo, 999_999) is None
 
 
 def test_a_meeting_named_after_its_day_follows_its_day_and_another_name_stays(demo: Workspace) -> None:
@@ -425,18 +428,18 @@ def test_a_save_over_someone_elses_save_of_the_same_point_is_refused_with_what_i
     ws, _meeting_id, items = running
     point = items[0]
     seen = (point.notes, point.outcome)
-    meeting_mode.record_outcome(
+    meeting_outcomes.record_outcome(
         ws, CHAIR, point.id, "Agreed to try it in one region.", "discussed", seen=seen
     )
     before = _sizes(ws)
     with pytest.raises(StaleVersion) as refused:
-        meeting_mode.record_outcome(ws, CHAIR, point.id, "My own notes", "postponed", seen=seen)
+        meeting_outcomes.record_outcome(ws, CHAIR, point.id, "My own notes", "postponed", seen=seen)
     said = refused.value.message
     assert "saved this point at" in said and "Discussed" in said and "Agreed to try it in one region." in said
     assert _sizes(ws) == before
     stored = next(i for i in meeting_store.agenda_for(ws.db, point.meeting_id) if i.id == point.id)
     assert (stored.notes, stored.outcome) == ("Agreed to try it in one region.", "discussed")
-    meeting_mode.record_outcome(
+    meeting_outcomes.record_outcome(
         ws, CHAIR, point.id, "My own notes", "postponed", seen=(stored.notes, stored.outcome)
     )
     stored = next(i for i in meeting_store.agenda_for(ws.db, point.meeting_id) if i.id == point.id)

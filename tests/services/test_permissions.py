@@ -45,6 +45,7 @@ from council.services import (
     links,
     mail_choices,
     meeting_mode,
+    meeting_outcomes,
     meetings,
     minutes_record,
     outbox,
@@ -171,7 +172,7 @@ def _an_action(ws: Workspace, s: Setting) -> int:
     owner = ws.db.value("SELECT owner_id FROM decision WHERE decision_id = ?", [s.decision_id])
     assert owner not in {a.id for a in s.actors.values()}
     due = s.running.starts_at.date() + timedelta(days=14)
-    return meeting_mode.add_action(
+    return meeting_outcomes.add_action(
         ws, s.actors["chair"], s.decision_id, ActionDraft("Hire two agents", owner, due)
     )
 
@@ -356,8 +357,8 @@ CASES = [
          lambda ws, a, s, p: meeting_mode.set_attendance(ws, a, s.running.id, [s.actors["chair"].id])),
     Case("meeting_mode.save_minutes", {"chair"}, lambda ws, a, s, p: meeting_mode.save_minutes(ws, a, s.running.id, "Notes")),
     Case("meeting_mode.close_meeting", {"chair"}, lambda ws, a, s, p: meeting_mode.close_meeting(ws, a, s.running.id)),
-    Case("meeting_mode.record_outcome", COUNCIL, prepare=_running_item,
-         call=lambda ws, a, s, p: meeting_mode.record_outcome(ws, a, p, "Talked it over", "discussed")),
+    Case("meeting_outcomes.record_outcome", COUNCIL, prepare=_running_item,
+         call=lambda ws, a, s, p: meeting_outcomes.record_outcome(ws, a, p, "Talked it over", "discussed")),
     Case("minutes_record.approve_minutes", COUNCIL, prepare=_draft_before_running,
          call=lambda ws, a, s, p: minutes_record.approve_minutes(ws, a, p, s.running.id)),
     Case("minutes_record.correct_minutes", {"secretary", "chair"}, prepare=_chaired_by_the_chair,
@@ -370,7 +371,7 @@ CASES = [
     Case("follow.add_remark", COUNCIL, prepare=_running_item,
          call=lambda ws, a, s, p: follow.add_remark(ws, a, p, "Which region is the north?")),
     Case("follow.mark_present", set(ROLES), lambda ws, a, s, p: follow.mark_present(ws, a, s.running.id)),
-    Case("meeting_mode.add_action", COUNCIL, lambda ws, a, s, p: meeting_mode.add_action(
+    Case("meeting_outcomes.add_action", COUNCIL, lambda ws, a, s, p: meeting_outcomes.add_action(
         ws, a, s.decision_id, ActionDraft("Hire two agents", s.actors["member"].id,
                                          s.running.starts_at.date() + timedelta(days=14)))),
     # Decisions afterwards: the council's people and the secretary; executives and guests read.
