@@ -13,7 +13,7 @@ from council.i18n import _, ngettext
 from council.i18n import formats as fmt
 from council.services import feedback_import as service
 from council.services.feedback_file import FeedbackFile
-from council.services.feedback_import import good_rows_text, rows_text
+from council.services.import_check import good_rows_text, rows_text
 from council.services.workspace import Workspace
 from council.ui import forms
 from council.ui.feedback_import import CHECK, ROUND, forget_file
