@@ -53,7 +53,7 @@ from sessions import PAGES
 from streamlit.proto.Alert_pb2 import Alert
 
 from council.i18n import _, use_language
-from council.services import agenda, meeting_mode
+from council.services import agenda, agenda_suggestions, meeting_mode
 from council.services.languages import language_of
 from council.services.workspace import Workspace, open_workspace
 from council.store import meetings as meeting_store
@@ -95,7 +95,7 @@ def meeting_under_way(ws: Workspace) -> Meeting:
                  key=lambda m: m.starts_at)  # fmt: skip
     chair = roster.get_person(ws.db, coming.chair_id)
     missing = POINTS - len(meeting_store.agenda_for(ws.db, coming.id))
-    for suggestion in agenda.suggestions(ws, coming.id)[: max(missing, 0)]:
+    for suggestion in agenda_suggestions.suggestions(ws, coming.id)[: max(missing, 0)]:
         agenda.add_suggestion(ws, chair, coming.id, suggestion.kind, suggestion.ref_id)
     meeting_mode.start_meeting(ws, chair, coming.id, bring_forward=True)
     secretary = next(p for p in roster.list_people(ws.db) if p.has_role("secretary"))

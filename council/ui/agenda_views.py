@@ -23,7 +23,7 @@ from council.domain.records import saved_id
 from council.domain.vocabulary import AgendaKind, Outcome
 from council.i18n import N_, _, pgettext
 from council.i18n import formats as fmt
-from council.services import agenda
+from council.services import agenda, agenda_suggestions
 from council.services.agenda import AgendaView
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -114,7 +114,7 @@ def _save_time(ws: Workspace, me: Person | None, item_id: int) -> None:
 
 def suggestion_list(ws: Workspace, me: Person | None, meeting_id: int) -> None:
     """What else could go on the agenda, grouped by why it is suggested, each with an Add button."""
-    found = cached(ws, agenda.suggestions, meeting_id)
+    found = cached(ws, agenda_suggestions.suggestions, meeting_id)
     if not found:
         st.caption(_("No open items to suggest."))
     for group, title in _GROUPS.items():

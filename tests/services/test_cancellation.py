@@ -10,6 +10,7 @@ import pytest
 from council.domain.errors import NotAllowed, ValidationError
 from council.domain.meetings import Meeting
 from council.services import agenda, invites, meeting_mode, meetings
+from council.services.agenda_suggestions import suggestions
 from council.services.cancellation import cancel_meeting
 from council.services.minutes import minutes
 from council.services.workspace import Workspace
@@ -47,7 +48,7 @@ def test_its_agenda_points_return_to_the_suggestions_of_the_next_meeting(demo: W
         "SELECT DISTINCT status FROM friction_point WHERE list_contains(?, id)", [on_agenda]
     )
     assert statuses == [("open",)]
-    suggested = {s.ref_id: s for s in agenda.suggestions(demo, second.id, limit=50) if s.kind == "friction"}
+    suggested = {s.ref_id: s for s in suggestions(demo, second.id, limit=50) if s.kind == "friction"}
     assert set(on_agenda) <= set(suggested)
     assert all("cancelled" in suggested[f].reason for f in on_agenda)
 

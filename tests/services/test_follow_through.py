@@ -13,6 +13,7 @@ from council.domain.errors import NotAllowed, ValidationError
 from council.domain.friction import FrictionPoint
 from council.services import actions, agenda, chain, friction, my_work, pins, resolution, since
 from council.services import decisions as decision_service
+from council.services.agenda_suggestions import suggestions
 from council.services.workspace import Workspace
 from council.store import meetings, people
 from tests.services.conftest import CHAIR, MEMBER
@@ -48,10 +49,10 @@ def test_a_pinned_friction_point_logged_today_is_suggested_right_after_the_guest
         demo, MEMBER, FrictionPoint("Letters arrive after the due date", "", "billing", 2)
     )
     coming = meetings.first_not_closed(demo.db)
-    assert new not in {s.ref_id for s in agenda.suggestions(demo, coming.id) if s.kind == "friction"}
+    assert new not in {s.ref_id for s in suggestions(demo, coming.id) if s.kind == "friction"}
 
     pins.pin_for_agenda(demo, MEMBER, "friction", new, "Three complaints this week.")
-    found = agenda.suggestions(demo, coming.id)
+    found = suggestions(demo, coming.id)
     pinned = next(s for s in found if s.key == ("friction", new))
     assert pinned.group == PINNED and "Three complaints this week." in pinned.reason
     assert all(s.group <= PINNED for s in found[: found.index(pinned)])
@@ -59,7 +60,7 @@ def test_a_pinned_friction_point_logged_today_is_suggested_right_after_the_guest
         pins.pin_for_agenda(demo, CHAIR, "friction", new, "Me too.")
 
     agenda.add_suggestion(demo, CHAIR, coming.id, "friction", new)
-    assert ("friction", new) not in {s.key for s in agenda.suggestions(demo, coming.id)}
+    assert ("friction", new) not in {s.key for s in suggestions(demo, coming.id)}
     pins.unpin(demo, MEMBER, "friction", new)
     assert pins.pin_of(demo, "friction", new) is None
 

@@ -12,6 +12,7 @@ from council.domain.errors import NotAllowed, StaleVersion, ValidationError
 from council.domain.meetings import Meeting, default_title
 from council.domain.people import CouncilTerm, Person
 from council.services import agenda, meeting_mode, meeting_outcomes, meetings, roster, rotation
+from council.services.agenda_suggestions import suggestions
 from council.services.rotation import rotation_plan
 from council.services.workspace import Workspace
 from council.store import decisions as decision_store
@@ -51,7 +52,7 @@ def _decision(ws: Workspace, meeting_id: int, **changes) -> DecisionDraft:
 def running(demo: Workspace) -> tuple[Workspace, int, list]:
     """A meeting with three agenda points, started."""
     meeting_id = _plan(demo)
-    for s in agenda.suggestions(demo, meeting_id)[-3:]:
+    for s in suggestions(demo, meeting_id)[-3:]:
         agenda.add_suggestion(demo, MEMBER, meeting_id, s.kind, s.ref_id)
     meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     return demo, meeting_id, meeting_store.agenda_for(demo.db, meeting_id)
@@ -59,16 +60,16 @@ def running(demo: Workspace) -> tuple[Workspace, int, list]:
 
 def test_suggestions_leave_out_what_is_already_on_the_agenda(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    first = agenda.suggestions(demo, meeting_id)[0]
+    first = suggestions(demo, meeting_id)[0]
     agenda.add_suggestion(demo, MEMBER, meeting_id, first.kind, first.ref_id)
-    assert first.key not in {s.key for s in agenda.suggestions(demo, meeting_id)}
+    assert first.key not in {s.key for s in suggestions(demo, meeting_id)}
     with pytest.raises(Exception, match="already on this agenda"):
         agenda.add_suggestion(demo, MEMBER, meeting_id, first.kind, first.ref_id)
 
 
 def test_overdue_follow_ups_are_suggested_first_and_named_overdue(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    found = agenda.suggestions(demo, meeting_id)
+    found = suggestions(demo, meeting_id)
     follow_ups = [s for s in found if s.kind == "follow_up"]
     assert follow_ups and found[: len(follow_ups)] == follow_ups
     assert [s.due_on for s in follow_ups] == sorted(s.due_on for s in follow_ups)
@@ -76,7 +77,7 @@ def test_overdue_follow_ups_are_suggested_first_and_named_overdue(demo: Workspac
 
 
 def test_open_items_at_moments_of_truth_come_before_the_others(demo: Workspace) -> None:
-    found = [s for s in agenda.suggestions(demo, _plan(demo), limit=40) if s.group == 3]
+    found = [s for s in suggestions(demo, _plan(demo), limit=40) if s.group == 3]
     flags = [s.at_moment_of_truth for s in found]
     assert True in flags and False in flags
     assert flags == sorted(flags, reverse=True)
@@ -88,9 +89,7 @@ def test_putting_a_friction_point_on_the_agenda_marks_it_and_taking_it_off_reope
     demo: Workspace,
 ) -> None:
     meeting_id = _plan(demo)
-    point = next(
-        s for s in agenda.suggestions(demo, meeting_id, limit=40) if s.kind == "friction" and s.group == 3
-    )
+    point = next(s for s in suggestions(demo, meeting_id, limit=40) if s.kind == "friction" and s.group == 3)
     status = "SELECT status FROM friction_point WHERE id = ?"
     before = demo.db.value(status, [point.ref_id])
     item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, "friction", point.ref_id)
@@ -101,7 +100,7 @@ def test_putting_a_friction_point_on_the_agenda_marks_it_and_taking_it_off_reope
 
 def test_moving_points_keeps_positions_one_to_n(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    for s in agenda.suggestions(demo, meeting_id)[:3]:
+    for s in suggestions(demo, meeting_id)[:3]:
         agenda.add_suggestion(demo, MEMBER, meeting_id, s.kind, s.ref_id)
     items = meeting_store.agenda_for(demo.db, meeting_id)
     agenda.move(demo, MEMBER, items[2].id, -1)
@@ -113,7 +112,7 @@ def test_moving_points_keeps_positions_one_to_n(demo: Workspace) -> None:
 
 def test_time_boxes_beyond_the_meeting_are_allowed_and_reported(demo: Workspace) -> None:
     meeting_id = _plan(demo, duration_minutes=30)
-    for s in agenda.suggestions(demo, meeting_id)[:3]:
+    for s in suggestions(demo, meeting_id)[:3]:
         agenda.add_suggestion(demo, MEMBER, meeting_id, s.kind, s.ref_id)
     item = meeting_store.agenda_for(demo.db, meeting_id)[0]
     agenda.set_time_box(demo, MEMBER, item.id, 30)
@@ -181,7 +180,7 @@ def test_an_action_due_before_the_meeting_is_refused(running) -> None:
 
 def test_nothing_is_recorded_before_the_meeting_starts(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    suggestion = agenda.suggestions(demo, meeting_id)[0]
+    suggestion = suggestions(demo, meeting_id)[0]
     item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, suggestion.kind, suggestion.ref_id)
     with pytest.raises(NotAllowed, match="not started"):
         meeting_outcomes.record_outcome(demo, CHAIR, item_id, "", "dropped")
@@ -198,7 +197,7 @@ def test_closing_postpones_open_points_rolls_them_over_and_freezes_the_meeting(r
     ]
     meeting = meeting_store.get_meeting(ws.db, meeting_id)
     later = _plan(ws, weeks=14, chair_id=meeting.chair_id)
-    found = {s.key: s for s in agenda.suggestions(ws, later)}
+    found = {s.key: s for s in suggestions(ws, later)}
     for item in items[1:]:
         key = (item.kind, agenda.subject_id(item))
         if item.kind != "follow_up":
@@ -288,7 +287,7 @@ def test_changing_the_chair_to_someone_without_a_seat_writes_nothing(demo: Works
 
 def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_over(demo: Workspace) -> None:
     meeting_id = _plan(demo)
-    follow_up = next(s for s in agenda.suggestions(demo, meeting_id) if s.kind == "follow_up")
+    follow_up = next(s for s in suggestions(demo, meeting_id) if s.kind == "follow_up")
     item_id = agenda.add_suggestion(demo, MEMBER, meeting_id, follow_up.kind, follow_up.ref_id)
     meeting_mode.start_meeting(demo, CHAIR, meeting_id, bring_forward=True)
     assert (
@@ -301,7 +300,7 @@ def test_a_follow_up_discussed_keeps_its_outcome_at_closing_and_does_not_roll_ov
     [item] = meeting_store.agenda_for(demo.db, meeting_id)
     assert (item.outcome, item.notes) == ("discussed", "On track, first results next month.")
     later = _plan(demo, weeks=14)
-    rolled = [s for s in agenda.suggestions(demo, later, limit=1000) if s.reason.startswith("Postponed on")]
+    rolled = [s for s in suggestions(demo, later, limit=1000) if s.reason.startswith("Postponed on")]
     assert follow_up.key not in {s.key for s in rolled}
 
 
@@ -400,7 +399,7 @@ def test_a_new_council_brought_forward_starts_with_its_seats_at_the_time_chosen(
 def test_a_follow_up_point_reminds_the_meeting_of_its_decision(demo: Workspace) -> None:
     meeting_id = _plan(demo)
     overdue = next(
-        s for s in agenda.suggestions(demo, meeting_id) if s.kind == "follow_up" and "overdue" in s.reason
+        s for s in suggestions(demo, meeting_id) if s.kind == "follow_up" and "overdue" in s.reason
     )
     current = decision_store.current_version(demo.db, overdue.ref_id)
     owner = people.get_person(demo.db, current.owner_id)

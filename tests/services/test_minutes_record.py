@@ -22,6 +22,7 @@ from council.services import (
     minutes_record,
     printable_minutes,
 )
+from council.services.agenda_suggestions import suggestions
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from council.store import minutes_record as minutes_store
@@ -79,10 +80,10 @@ def _content(c: Council, **changes) -> MinutesContent:
 
 def test_the_next_meeting_is_offered_the_last_minutes_first_and_approves_them(council: Council) -> None:
     c = council
-    first = agenda.suggestions(c.ws, c.next)[0]
+    first = suggestions(c.ws, c.next)[0]
     assert (first.kind, first.ref_id, first.group) == (MINUTES, c.last, MINUTES_TO_APPROVE)
     assert first.title == "Approve the minutes of “Meeting two weeks ago”"
-    assert (MINUTES, c.older) not in {s.key for s in agenda.suggestions(c.ws, c.next)}  # approved already
+    assert (MINUTES, c.older) not in {s.key for s in suggestions(c.ws, c.next)}  # approved already
     assert minutes_record.record_of(c.ws, c.last).state == MinutesState.DRAFT
     assert minutes_record.record_of(c.ws, c.last).approve_at.id == c.next
 
@@ -90,7 +91,7 @@ def test_the_next_meeting_is_offered_the_last_minutes_first_and_approves_them(co
     points = meeting_store.agenda_for(c.ws.db, c.next)
     assert (points[0].id, points[0].position) == (item_id, 1)  # the first point of the meeting
     assert [i.title for i in points] == ["Approve the minutes of “Meeting two weeks ago”", "Announcements"]
-    assert (MINUTES, c.last) not in {s.key for s in agenda.suggestions(c.ws, c.next)}
+    assert (MINUTES, c.last) not in {s.key for s in suggestions(c.ws, c.next)}
     minutes_record.approve_minutes(c.ws, CHAIR, c.last, c.next)
 
     record = minutes_record.record_of(c.ws, c.last)
@@ -101,7 +102,7 @@ def test_the_next_meeting_is_offered_the_last_minutes_first_and_approves_them(co
         "discussed",
         "The minutes of “Meeting two weeks ago” were approved.",
     )
-    assert (MINUTES, c.last) not in {s.key for s in agenda.suggestions(c.ws, c.next)}
+    assert (MINUTES, c.last) not in {s.key for s in suggestions(c.ws, c.next)}
     # Approved twice: refused with when and where they were approved.
     with pytest.raises(NotAllowed, match=r"were approved on .* at “Meeting today” already"):
         minutes_record.approve_minutes(c.ws, CHAIR, c.last, c.next)
@@ -133,7 +134,7 @@ def test_minutes_are_approved_only_at_the_next_meeting_while_it_runs(council: Co
 def test_minutes_a_meeting_did_not_approve_wait_for_the_meeting_after_it(council: Council) -> None:
     c = council
     c.ws.db.write(lambda tx: tx.execute("DELETE FROM minutes_approval"))  # the last meeting forgot them
-    assert [s.ref_id for s in agenda.suggestions(c.ws, c.next) if s.kind == MINUTES] == [c.older, c.last]
+    assert [s.ref_id for s in suggestions(c.ws, c.next) if s.kind == MINUTES] == [c.older, c.last]
     assert minutes_record.record_of(c.ws, c.older).approve_at.id == c.next
     for minutes_of in (c.older, c.last):
         agenda.add_suggestion(c.ws, MEMBER, c.next, MINUTES, minutes_of)

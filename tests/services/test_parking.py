@@ -18,6 +18,7 @@ from council.services import (
     parking,
     printable_minutes,
 )
+from council.services.agenda_suggestions import suggestions
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from tests.services.conftest import CHAIR, MEMBER, SECRETARY
@@ -43,11 +44,9 @@ def test_a_parked_point_comes_back_first_at_the_next_meeting_and_only_until_an_a
     ws, meeting_id = under_way
     parked = parking.park_point(ws, CHAIR, meeting_id, "  Opening hours of the shop  ")
     assert [p.title for p in parking.parked_at(ws, meeting_id)] == ["Opening hours of the shop"]
-    assert ("other", parked) not in {
-        s.key for s in agenda.suggestions(ws, meeting_id)
-    }  # not for its own meeting
+    assert ("other", parked) not in {s.key for s in suggestions(ws, meeting_id)}  # not for its own meeting
     later = _plan(ws, weeks=14)
-    first = agenda.suggestions(ws, later)[0]
+    first = suggestions(ws, later)[0]
     assert (first.kind, first.ref_id, first.group, first.title) == (
         "other",
         parked,
@@ -60,7 +59,7 @@ def test_a_parked_point_comes_back_first_at_the_next_meeting_and_only_until_an_a
     item = next(i for i in meeting_store.agenda_for(ws.db, later) if i.id == item_id)
     assert (item.kind, item.title) == ("other", "Opening hours of the shop")
     even_later = _plan(ws, weeks=20)
-    assert ("other", parked) not in {s.key for s in agenda.suggestions(ws, even_later)}
+    assert ("other", parked) not in {s.key for s in suggestions(ws, even_later)}
     with pytest.raises(NotFound):
         agenda.add_suggestion(ws, MEMBER, even_later, "other", parked)
     assert ws.db.value("SELECT count(*) FROM audit_log WHERE action = 'park'") == 1
@@ -74,11 +73,11 @@ def test_a_parked_point_waits_again_when_its_agenda_point_is_removed_or_its_meet
     later = _plan(ws, weeks=14)
     item_id = agenda.add_suggestion(ws, MEMBER, later, "other", parked)
     agenda.remove(ws, MEMBER, item_id)
-    assert agenda.suggestions(ws, later)[0].key == ("other", parked)
+    assert suggestions(ws, later)[0].key == ("other", parked)
     agenda.add_suggestion(ws, MEMBER, later, "other", parked)
     cancellation.cancel_meeting(ws, SECRETARY, later, "No quorum.")
     even_later = _plan(ws, weeks=20)
-    assert agenda.suggestions(ws, even_later)[0].key == ("other", parked)
+    assert suggestions(ws, even_later)[0].key == ("other", parked)
 
 
 def test_only_a_meeting_under_way_takes_parked_points_and_only_from_those_who_record_it(

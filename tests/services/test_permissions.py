@@ -59,6 +59,7 @@ from council.services import (
     series,
     wall_keys,
 )
+from council.services.agenda_suggestions import suggestions
 from council.services.feedback_file import prepare_path
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
@@ -313,7 +314,7 @@ CASES = [
          call=lambda ws, a, s, p: customer_voice.attach_comment(ws, a, *p)),
     # Agendas of coming meetings: the council's members.
     Case("agenda.add_suggestion", COUNCIL,
-         prepare=lambda ws, s: agenda.suggestions(ws, s.coming.id)[0],
+         prepare=lambda ws, s: suggestions(ws, s.coming.id)[0],
          call=lambda ws, a, s, p: agenda.add_suggestion(ws, a, s.coming.id, p.kind, p.ref_id)),
     Case("agenda.add_other", COUNCIL, lambda ws, a, s, p: agenda.add_other(ws, a, s.coming.id, "Our point", 10)),
     Case("agenda.remove", COUNCIL, prepare=_coming_item,

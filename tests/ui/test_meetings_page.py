@@ -355,7 +355,7 @@ def test_meeting_mode_records_decisions_and_actions_and_closing_freezes_it(app, 
         _ws(demo_copy), SECRETARY,
         Meeting(title="Next", starts_at=meeting.starts_at + timedelta(weeks=4), chair_id=meeting.chair_id),
     )  # fmt: skip
-    from council.services.agenda import suggestions
+    from council.services.agenda_suggestions import suggestions
 
     found = suggestions(_ws(demo_copy), later)
     rolled = [s for s in found if s.key == (items[2].kind, agenda_ref(items[2]))]
