@@ -1,5 +1,6 @@
 """Actions between meetings: the council-wide register, ticking actions off (one or several at once),
-moving a due date with a reason, handing a leaver's actions over, and each action's history.
+moving a due date with a reason, and handing a leaver's actions over. Each action's history is in
+`action_history`.
 
 Every change is one transaction, checked against the person's role, appended to the action's history
 and to the audit trail. A change made on a page that is out of date is refused, saying what changed.
@@ -10,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, replace
-from datetime import datetime
 from math import ceil
 
 from council.domain.actions import ActionEvent, ActionFilter, ActionUpdate, change_label
@@ -264,53 +264,6 @@ def _save(tx: Transaction, ws: Workspace, actor: Person | None, before: ActionIt
 
 def _plain(value: object) -> object:
     return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-@dataclass(frozen=True)
-class ActionHistoryLine:
-    at: datetime
-    by: str | None
-    what: str  # in words
-    note: str
-    action_id: int = 0
-    change: str = "agreed"  # "agreed", or the ActionEvent's change: "status", "due_on" or "owner"
-
-
-def action_history(ws: Workspace, action_id: int) -> list[ActionHistoryLine]:
-    """What happened to one action, oldest first: agreed, then every change, in words."""
-    if actions.get_action(ws.db, action_id) is None:
-        raise NotFound(_("There is no action #{id}.").format(id=action_id))
-    return history_of_actions(ws, [action_id])
-
-
-def _agreed(ws: Workspace, action: ActionItem) -> ActionHistoryLine:
-    """The first line of an action's history: when it was agreed, which the store says of every action."""
-    if action.created_at is None:
-        raise ValueError(f"Action #{action.id} has not been saved, so it was never agreed.")
-    return ActionHistoryLine(action.created_at.astimezone(ws.zone), None, _("Agreed"), "", saved_id(action))
-
-
-def history_of_actions(ws: Workspace, action_ids: list[int]) -> list[ActionHistoryLine]:
-    """Every change to these actions, oldest first, in words (their agreement first, per action)."""
-    names = {p.id: p.name for p in people.list_people(ws.db, active_only=False)}
-    lines = [_agreed(ws, a) for a in actions.actions_among(ws.db, action_ids)]
-    for e in actions.action_events(ws.db, action_ids):
-        if e.change == "status":
-            # Translators: {status} is the action's new status in lower case, e.g. "done".
-            what = _("Marked {status}").format(status=ActionStatus(e.status).label.lower())
-        elif e.change == "due_on":
-            what = (_("Due date moved to {day}").format(day=fmt.long_day(e.due_on)) if e.due_on
-                    else _("Due date removed"))  # fmt: skip
-        elif e.owner_id in names:
-            what = _("Handed over to {name}").format(name=names[e.owner_id])
-        else:
-            what = _("Handed over to someone no longer on the roster")
-        lines.append(
-            ActionHistoryLine(
-                e.happened_at.astimezone(ws.zone), names.get(e.by_id), what, e.note, e.action_id, e.change
-            )
-        )
-    return lines
 
 
 def ready_to_close(rows: list[ActionRow]) -> bool:

@@ -12,6 +12,7 @@ from council.domain.vocabulary import DecisionStatus
 from council.i18n import N_, _
 from council.i18n import formats as fmt
 from council.services import actions, chain, decisions, resolution
+from council.services.action_history import history_of_actions
 from council.services.decisions import DecisionDetail
 from council.services.workspace import Workspace
 from council.ui import forms
@@ -144,7 +145,7 @@ def action_section(ws: Workspace, me: Person | None, detail: DecisionDetail) -> 
     else:
         for a in detail.actions:
             st.markdown(action_line(ws, a))
-    changes = [line for line in cached(ws, actions.history_of_actions, [a.id for a in detail.actions])
+    changes = [line for line in cached(ws, history_of_actions, [a.id for a in detail.actions])
                if line.change != "agreed"]  # fmt: skip
     if changes:
         whats = {a.id: a.what for a in detail.actions}

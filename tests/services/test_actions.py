@@ -15,6 +15,7 @@ from council.domain.errors import AppendOnly, NotAllowed, StaleVersion, Validati
 from council.domain.people import Person
 from council.services import actions as service
 from council.services import decisions as decision_service
+from council.services.action_history import action_history
 from council.services.my_work import my_work
 from council.services.workspace import Workspace
 from council.store import actions as store
@@ -50,7 +51,7 @@ def test_marking_an_action_done_keeps_its_history_and_the_audit_trail(work) -> N
 
     action = store.get_action(ws.db, first)
     assert (action.status, action.revision) == ("done", 3) and action.done_at is not None
-    lines = service.action_history(ws, first)
+    lines = action_history(ws, first)
     assert [line.what for line in lines] == ["Agreed", "Marked in progress", "Marked done"]
     assert lines[-1].note == "Queue is live." and lines[-1].by == "Joost de Vries"
     audit = ws.db.rows(
@@ -77,7 +78,7 @@ def test_moving_a_due_date_needs_a_reason_and_a_day_to_come(work, nothing_writte
 
     service.update_action(ws, doer, first, 1, ActionUpdate(due_on=later, note="The supplier is late."))
     assert store.get_action(ws.db, first).due_on == later
-    assert service.action_history(ws, first)[-1].what.startswith("Due date moved to")
+    assert action_history(ws, first)[-1].what.startswith("Due date moved to")
 
 
 def test_dropping_or_reopening_needs_a_reason(work, nothing_written) -> None:
@@ -146,7 +147,7 @@ def test_a_leavers_actions_are_handed_over_by_the_secretary(work, nothing_writte
         service.hand_over(ws, secretary, {first: 1}, doer.id, "")
     assert service.hand_over(ws, secretary, {first: 1, second: 1}, owner.id, "Joost left the company.") == 2
     assert [r.id for r in service.my_actions(ws, owner.id)] == [first, second]
-    assert service.action_history(ws, first)[-1].what == "Handed over to Marieke Jansen"
+    assert action_history(ws, first)[-1].what == "Handed over to Marieke Jansen"
 
 
 def test_an_actions_history_cannot_be_changed_or_deleted(work) -> None:
