@@ -8,7 +8,7 @@ from collections.abc import Callable
 from council.cli.console import NO_WORKSPACE, say
 from council.i18n import _, ngettext
 from council.i18n import formats as fmt
-from council.services import background, outbox, reminders
+from council.services import background, mail_queue, outbox, reminders
 from council.services.workspace import Workspace
 
 
@@ -28,7 +28,7 @@ def add_mail_command(
 
 def _send_mail(args: argparse.Namespace, existing: Callable[[argparse.Namespace, str], Workspace]) -> int:
     ws = existing(args, NO_WORKSPACE)
-    if not outbox.mail_is_on(ws):
+    if not mail_queue.mail_is_on(ws):
         say(_("Mail is off: set `enabled: true` under `email` in the workspace file to send mail."))
         return 0
     if args.dry_run:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 
 from council.i18n import use_language
-from council.services import outbox, reminders, schedule
+from council.services import mail_queue, outbox, reminders, schedule
 from council.services.workspace import Workspace
 
 EVERY_SECONDS = 60.0
@@ -53,7 +53,7 @@ class Worker:
 
     def stop(self, wait: float = 10) -> None:
         self._stop.set()
-        outbox.QUEUED.set()
+        mail_queue.QUEUED.set()
         self._thread.join(wait)
 
     def _run(self) -> None:
@@ -62,8 +62,8 @@ class Worker:
                 one_round(self._workspace())
             except Exception:  # a round that fails is logged with its trace; the next one comes anyway
                 log.exception("The background worker's round failed")
-            outbox.QUEUED.wait(self._every)
-            outbox.QUEUED.clear()
+            mail_queue.QUEUED.wait(self._every)
+            mail_queue.QUEUED.clear()
 
 
 def start_worker(workspace: Callable[[], Workspace]) -> Worker:

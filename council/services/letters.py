@@ -1,8 +1,8 @@
 """Writing mails: a `Body` builds the plain-text and HTML versions side by side, escaping every text for the
 HTML in one place, and `framed` puts the greeting and the footer around a letter for one recipient.
 
-A letter is written in the language current while it is built (the recipient's: see `outbox.queue_letter`),
-and framed in the same one."""
+A letter is written in the language current while it is built (the recipient's: see
+`mail_queue.queue_letter`), and framed in the same one."""
 
 from __future__ import annotations
 

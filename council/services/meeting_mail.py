@@ -5,7 +5,7 @@ invitation, the agenda once it is closed, and the minutes once the meeting is cl
 Every calendar invite of a meeting has the same UID and a SEQUENCE that counts its planning changes, so a
 calendar updates the meeting it holds instead of adding a second one.
 
-Each mail, and the invite with it, is written in its recipient's language (see `outbox.queue_letter`): the
+Each mail, and the invite with it, is written in its recipient's language (see `mail_queue.queue_letter`): the
 letters, in `meeting_letters`, are functions that write one in the current language, from the meeting in
 that language.
 """
@@ -19,9 +19,9 @@ from council.domain.mail import MailKind
 from council.i18n import current_language
 from council.services import meeting_letters
 from council.services.letters import Letter
+from council.services.mail_queue import mail_is_on, queue_letter, receiving
 from council.services.meeting_lookup import get, invited
 from council.services.minutes import Minutes, minutes
-from council.services.outbox import mail_is_on, queue_letter, receiving
 from council.services.password_links import needs_password, new_link
 from council.services.workspace import Workspace
 from council.store import meetings, people

@@ -1,10 +1,9 @@
-"""The outbox: mails are queued inside the write that causes them and delivered afterwards, one at a time,
-each marked sent (or failed, with the server's answer) right after the server took it.
+"""The outbox: mails are queued inside the write that causes them (see `mail_queue`) and delivered afterwards,
+one at a time, each marked sent (or failed, with the server's answer) right after the server took it. The
+secretary sees what it holds, sends a failed mail again, and sends a test mail.
 
 So a change that is rolled back sends nothing, a mail server that is down loses nothing and slows no page,
 and a crash between handing a mail over and marking it can at worst repeat that one mail.
-
-Each mail is written in its recipient's language: their own choice, else the workspace's.
 """
 
 from __future__ import annotations
@@ -16,20 +15,20 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.errors import MessageError
 from email.message import EmailMessage
-from email.utils import make_msgid
 from functools import partial
 
 from council.domain.errors import CouncilError, NotFound, ValidationError
-from council.domain.mail import CHOOSABLE, MailKind, MailSettings, given_up, is_address, next_try
+from council.domain.mail import MailKind, MailSettings, given_up, is_address, next_try
 from council.domain.people import Person
 from council.domain.permissions import Task, require
 from council.i18n import N_, _, use_language
 from council.services import acting
 from council.services.acting import as_on_roster
 from council.services.history import record
-from council.services.languages import chosen_languages, language_of
-from council.services.letters import Body, Letter, framed
-from council.services.mail_server import MailServer, Refused, Unreachable, message_of, sender_domain
+from council.services.languages import language_of
+from council.services.letters import Body, Letter
+from council.services.mail_queue import addressed
+from council.services.mail_server import MailServer, Refused, Unreachable, message_of
 from council.services.workspace import Workspace
 from council.store import outbox as store
 from council.store.database import Transaction
@@ -38,7 +37,6 @@ from council.store.outbox import OutboxLine, OutboxMail, Recipient
 log = logging.getLogger("council.mail")
 ROUND = 200  # mails handed over in one round at most; the rest go in the next
 _ONE_ROUND_AT_A_TIME = threading.Lock()  # rounds of this process never overlap
-QUEUED = threading.Event()  # set when a mail is queued: the background worker then delivers at once
 
 
 class MailNotSent(CouncilError):
@@ -54,62 +52,6 @@ class Round:
     put_off: int = 0
     problem: str = ""  # why no (more) mails could go, when the server could not be reached
     answers: list[str] = field(default_factory=list)
-
-
-def mail_is_on(ws: Workspace) -> bool:
-    return ws.config.email.enabled
-
-
-def queue_letter(
-    tx: Transaction,
-    ws: Workspace,
-    letter: Letter | Callable[[], Letter],
-    to: list[Recipient],
-    now: datetime | None = None,
-) -> list[int]:
-    """Inside a write: queue `letter` for each of `to`, to go from `now` on (nothing when mail is off); returns
-    the mails' ids in the order of `to`. Given as a function that writes it, the letter is written once per
-    language, in each recipient's own; the greeting and footer around it always are."""
-    settings = ws.config.email
-    if not settings.enabled or not to:
-        return []
-    now = now or ws.now()
-    ids = [0] * len(to)
-    for language, places in in_their_languages(ws, to).items():
-        with use_language(language):
-            written = letter() if callable(letter) else letter
-            for i in places:
-                ids[i] = store.queue(tx, _addressed(ws, written, to[i], now))
-    QUEUED.set()  # the worker waits for this write to end (`deliver` reads under the write lock)
-    return ids
-
-
-def in_their_languages(ws: Workspace, to: list[Recipient]) -> dict[str, list[int]]:
-    """The places in `to` of those who read each language: a person's own choice, else the workspace's (also
-    for an address that is nobody on the roster)."""
-    chosen = chosen_languages(ws)
-    places: dict[str, list[int]] = {}
-    for i, person in enumerate(to):
-        places.setdefault(language_of(ws, person.id, chosen), []).append(i)
-    return places
-
-
-def _addressed(ws: Workspace, letter: Letter, person: Recipient, now: datetime) -> OutboxMail:
-    """The letter as one mail to `person`, to go from `now` on, framed in the current language (theirs)."""
-    settings = ws.config.email
-    text, html = framed(letter, person.name, settings)
-    return OutboxMail(
-        kind=letter.kind.value, recipient=person.email, recipient_name=person.name, person_id=person.id,
-        subject=letter.subject, body_text=text, body_html=html,
-        message_id=make_msgid("council", domain=sender_domain(settings)), queued_at=now, next_try_at=now,
-        about=letter.about, attachment=letter.attachment, attachment_name=letter.attachment_name,
-        attachment_type=letter.attachment_type,
-    )  # fmt: skip
-
-
-def receiving(tx: Transaction, person_ids: list[int], kind: MailKind) -> list[Recipient]:
-    """Those of `person_ids` who get mails of `kind`: on the roster, with an address, and not opted out."""
-    return store.recipients(tx, sorted(set(person_ids)), kind.value, CHOOSABLE.get(kind, True))
 
 
 def deliver(
@@ -247,7 +189,7 @@ def send_test(
     to = Recipient(actor.id if actor else None, actor.name if actor else "", address)
     # Kept in the outbox only once it went or failed: never queued, so the worker cannot send it too.
     with use_language(language_of(ws, to.id)):
-        mail = _addressed(ws, test_letter(ws), to, ws.now())
+        mail = addressed(ws, test_letter(ws), to, ws.now())
     try:
         with server(settings) as connection:
             answer = connection.send(_message(mail, settings), address)

@@ -12,7 +12,7 @@ from council.domain.mail import WEEKDAYS, MailKind
 from council.i18n import N_, _, current_language, ngettext, use_language
 from council.i18n import formats as fmt
 from council.services.letters import Body, Letter, day_words
-from council.services.outbox import in_their_languages, mail_is_on, queue_letter
+from council.services.mail_queue import in_their_languages, mail_is_on, queue_letter
 from council.services.since import change_words, score_words, since_report
 from council.services.workspace import Workspace
 from council.store import outbox as store

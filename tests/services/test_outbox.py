@@ -8,7 +8,7 @@ import pytest
 
 from council.domain.errors import ValidationError
 from council.domain.mail import MailKind
-from council.services import outbox
+from council.services import mail_queue, outbox
 from council.services.letters import Body, Letter
 from council.services.workspace import Workspace
 from council.store import outbox as store
@@ -30,7 +30,7 @@ def _letter(subject: str = "The agenda is ready", text: str = "Point 1: billing"
 
 
 def _queue(ws: Workspace, *to: Recipient, letter: Letter | None = None) -> list[int]:
-    return ws.db.write(lambda tx: outbox.queue_letter(tx, ws, letter or _letter(), list(to)))
+    return ws.db.write(lambda tx: mail_queue.queue_letter(tx, ws, letter or _letter(), list(to)))
 
 
 def _statuses(ws: Workspace) -> dict[str, str]:
@@ -77,7 +77,7 @@ def test_with_mail_off_nothing_is_queued(empty: Workspace) -> None:
 
 def test_a_change_that_is_rolled_back_queues_no_mail(mailing: Workspace, inbox: Inbox) -> None:
     def write(tx):
-        outbox.queue_letter(tx, mailing, _letter(), [ANN])
+        mail_queue.queue_letter(tx, mailing, _letter(), [ANN])
         raise ValidationError("the change itself was refused")
 
     with pytest.raises(ValidationError):
