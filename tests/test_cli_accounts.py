@@ -10,7 +10,7 @@ import pytest
 
 from council.domain.accounts import SLOW_AFTER
 from council.domain.errors import SignInFailed
-from council.services import accounts
+from council.services import signing_in
 from council.services.workspace import open_workspace
 from tests.test_cli import CONFIG, run
 
@@ -45,7 +45,7 @@ def _email(db: Path) -> str:
 def _sign_in(db: Path, email: str, password: str) -> str:
     ws = open_workspace(CONFIG, db, demo=False)
     try:
-        return accounts.sign_in(ws, email, password).name
+        return signing_in.sign_in(ws, email, password).name
     finally:
         ws.db.close()
 

@@ -11,7 +11,7 @@ from council.domain.errors import SignInFailed
 from council.domain.people import Person
 from council.domain.vocabulary import Role
 from council.i18n import N_, _
-from council.services import accounts, passwords
+from council.services import accounts, passwords, signing_in
 from council.services.workspace import Workspace
 from council.store import people
 from council.store import recovery as store
@@ -41,8 +41,8 @@ def recover(
     person = people.person_by_email(ws.db, email) if email.strip() else None
     code_id = store.unused(ws.db, passwords.digest(code.strip().upper()))
     secretary = person is not None and person.active and person.has_role(Role.SECRETARY)
-    if not (secretary and code_id is not None and accounts.may_try(ws, person, client)):
-        accounts.count_wrong_try(ws, person if secretary else None, client)
+    if not (secretary and code_id is not None and signing_in.may_try(ws, person, client)):
+        signing_in.count_wrong_try(ws, person if secretary else None, client)
         raise SignInFailed(_(WRONG))
     assert person is not None and person.id is not None and code_id is not None
     person_id, now = person.id, ws.now()

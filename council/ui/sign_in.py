@@ -13,7 +13,7 @@ from council.domain.errors import CouncilError, SignInFailed
 from council.domain.people import Person
 from council.i18n import _
 from council.i18n import formats as fmt
-from council.services import accounts, sessions, wall_keys
+from council.services import accounts, sessions, signing_in, wall_keys
 from council.services.workspace import Workspace
 from council.ui import forms, web
 from council.ui.session import (
@@ -59,8 +59,8 @@ def signed_in_person(ws: Workspace) -> Person | None:
     if me is None:
         try:
             email, verified = st.user.get("email"), st.user.get("email_verified")
-            me = accounts.identified(ws, email if isinstance(email, str) else None,
-                                     verified if isinstance(verified, bool | str) else None)  # fmt: skip
+            me = signing_in.identified(ws, email if isinstance(email, str) else None,
+                                       verified if isinstance(verified, bool | str) else None)  # fmt: skip
         except CouncilError as e:
             st.session_state[_ERROR] = e
             return None
@@ -141,7 +141,7 @@ def _submit(ws: Workspace) -> None:
     password = st.session_state.get(f"{FORM}_password") or ""
     st.session_state[f"{FORM}_password"] = ""  # a password never stays in the form
     try:
-        person = accounts.sign_in(ws, email, password, client=st.context.ip_address)
+        person = signing_in.sign_in(ws, email, password, client=st.context.ip_address)
     except CouncilError as e:
         st.session_state[_ERROR] = e
         return

@@ -12,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 
 from council.domain.errors import CouncilError
 from council.i18n import _, use_language
-from council.services import accounts, recovery, sessions
+from council.services import recovery, sessions, signing_in
 from council.services.workspace import Workspace
 from council.ui.web import SIGN_IN_PATH
 from council.ui.web_forms import base_path, browser_language, form_page, fresh, https, in_form, workspace
@@ -36,7 +36,7 @@ async def _sign_in(request: Request, ws: Workspace) -> Response:
     client = request.client.host if request.client else None
     email, password = str(form.get("email", "")), str(form.get("password", ""))
     try:
-        person = await run_in_threadpool(accounts.sign_in, ws, email, password, client)
+        person = await run_in_threadpool(signing_in.sign_in, ws, email, password, client)
     except CouncilError as e:
         return _page(request, e.message, wanted=wanted, email=email, status=401)
     keep = form.get("keep") == "yes"

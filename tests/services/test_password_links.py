@@ -12,7 +12,7 @@ import pytest
 from council.domain.errors import SignInFailed, ValidationError
 from council.domain.meetings import Meeting
 from council.domain.people import OPERATOR
-from council.services import accounts, meetings, outbox, password_links
+from council.services import accounts, meetings, outbox, password_links, signing_in
 from council.services.workspace import Workspace
 from council.store import meetings as meeting_store
 from tests.mail_inbox import Inbox, with_mail
@@ -53,7 +53,7 @@ def test_a_guest_without_a_password_gets_a_link_that_sets_one_once(council: Work
     token = _token(text)
     assert password_links.person_of_link(council, token).id == guest_id
     password_links.set_password_with_link(council, token, PASSWORD, PASSWORD)
-    assert accounts.sign_in(council, "kees@example.org", PASSWORD).id == guest_id
+    assert signing_in.sign_in(council, "kees@example.org", PASSWORD).id == guest_id
     with pytest.raises(SignInFailed, match="no longer works"):
         password_links.set_password_with_link(council, token, PASSWORD + "!", PASSWORD + "!")
 

@@ -512,7 +512,7 @@ def test_every_service_that_takes_the_acting_person_looks_them_up_on_the_roster(
     # the throttle's view of the person a sign-in names (not someone acting); a test mail, which looks the
     # person up without holding the write lock across its talk with the mail server.
     skipped = {"history.save_edit", "accounts.save_password", "my_work.my_work", "sessions.start",
-               "accounts.may_try", "accounts.count_wrong_try", "outbox.send_test",
+               "signing_in.may_try", "signing_in.count_wrong_try", "outbox.send_test",
                "mail_choices.my_choices"}  # fmt: skip
     takes_a_person = {
         name: fn for name, fn, params in _public_services()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from council.domain.errors import SignInFailed, ValidationError
-from council.services import accounts, recovery, sessions
+from council.services import recovery, sessions, signing_in
 from tests.services.conftest import add_person
 
 # Slow: hashes passwords and recovery codes, on purpose slowly.
@@ -23,7 +23,7 @@ def test_a_secretary_sets_a_new_password_with_the_code_once(empty, sam) -> None:
     code = recovery.new_recovery_code(empty)
     token = sessions.start(empty, sam, keep=True, browser="")
     assert recovery.recover(empty, "SAM@example.org", code.lower(), NEW, NEW).id == sam.id
-    assert accounts.sign_in(empty, "sam@example.org", NEW).id == sam.id
+    assert signing_in.sign_in(empty, "sam@example.org", NEW).id == sam.id
     assert sessions.person_of(empty, token) is None  # a sign-in someone else may hold ends
     with pytest.raises(SignInFailed):  # used up
         recovery.recover(empty, "sam@example.org", code, "another fine passphrase", "another fine passphrase")

@@ -12,7 +12,7 @@ from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from council.domain.people import Person
-from council.services import accounts, password_links
+from council.services import password_links, signing_in
 from council.services.workspace import open_workspace
 from council.store import people
 from council.ui.password_page import set_password_page
@@ -57,7 +57,7 @@ def test_the_link_opens_a_form_that_sets_the_password_once(site) -> None:
     assert form.status_code == 200 and "kees@example.org" in form.text and 'name="confirm"' in form.text
     assert saved.status_code == 303 and saved.headers["location"] == "/auth/sign-in?password_set=1"
     ws = open_workspace(config, db)
-    assert accounts.sign_in(ws, "kees@example.org", PASSWORD).name == "Kees Visser"
+    assert signing_in.sign_in(ws, "kees@example.org", PASSWORD).name == "Kees Visser"
     ws.db.close()
     again = client.get(f"{password_links.PATH}?token={token}")
     assert (

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from council.domain.accounts import SLOW_AFTER
 from council.domain.errors import SignInFailed
 from council.domain.people import OPERATOR, Person
-from council.services import accounts
+from council.services import accounts, signing_in
 from council.services.workspace import open_workspace
 from council.store import people
 from council.ui.session import SIGNED_IN_KEY
@@ -101,7 +101,7 @@ def test_the_secretary_adds_a_person_and_gives_them_a_first_password(open_as, re
     at.text_input(key=f"{form}_confirm").input(PASSWORD)
     at = button(at, "Set a first password").click().run()
     assert "Noor Visser has a new password." in plain(at.success[0].value)
-    assert read(accounts.sign_in, "Noor.Visser@example.org", PASSWORD).id == added.id
+    assert read(signing_in.sign_in, "Noor.Visser@example.org", PASSWORD).id == added.id
 
 
 def test_a_mistake_in_a_new_person_says_what_to_fix_and_keeps_what_was_typed(open_as, read) -> None:
@@ -154,7 +154,7 @@ def test_an_account_made_to_wait_shows_so_and_the_secretary_lets_it_through(open
         accounts.set_password(ws, OPERATOR, member.id, PASSWORD, PASSWORD)
         for _ in range(SLOW_AFTER):
             with pytest.raises(SignInFailed):
-                accounts.sign_in(ws, member.email, "a wrong password")
+                signing_in.sign_in(ws, member.email, "a wrong password")
 
     read(lock)
     at = open_as("secretary")
@@ -164,7 +164,7 @@ def test_an_account_made_to_wait_shows_so_and_the_secretary_lets_it_through(open
     assert "the next try waits until" in plain(at.warning[0].value)
     at = button(at, "Let the next try through now, keeping the password").click().run()
     assert f"{member.name} can sign in again" in plain(at.success[0].value)
-    assert read(accounts.sign_in, member.email, PASSWORD).id == member.id
+    assert read(signing_in.sign_in, member.email, PASSWORD).id == member.id
 
 
 @pytest.mark.parametrize("role", ["member", "executive"])
