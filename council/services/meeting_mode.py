@@ -9,6 +9,7 @@ from datetime import datetime, time
 
 from council.domain.errors import NotAllowed, ValidationError
 from council.domain.meetings import AgendaItem, Meeting, follow_date
+from council.domain.minutes import MAX_SUMMARY
 from council.domain.people import Person
 from council.domain.permissions import require_chair
 from council.domain.vocabulary import MeetingStatus, Outcome
@@ -115,10 +116,10 @@ def set_attendance(ws: Workspace, actor: Person | None, meeting_id: int, person_
 @as_on_roster
 def save_minutes(ws: Workspace, actor: Person | None, meeting_id: int, text: str) -> None:
     text = (text or "").strip()
-    if len(text) > 50_000:
+    if len(text) > MAX_SUMMARY:
         raise ValidationError(
             _("The minutes are {length} characters long; please keep them under {limit}.").format(
-                length=fmt.number(len(text)), limit=fmt.number(50_000)
+                length=fmt.number(len(text)), limit=fmt.number(MAX_SUMMARY)
             ),
             "minutes",
         )

@@ -16,6 +16,7 @@ from council.domain.decisions import (
 )
 from council.domain.errors import NotFound, StaleVersion, ValidationError
 from council.domain.meetings import AgendaItem, Meeting
+from council.domain.minutes import MAX_NOTES
 from council.domain.people import Person
 from council.domain.permissions import require_decider
 from council.domain.vocabulary import DecisionStatus, Outcome
@@ -69,10 +70,10 @@ def record_outcome(
             "outcome",
         )
     notes = (notes or "").strip()
-    if len(notes) > 10_000:
+    if len(notes) > MAX_NOTES:
         raise ValidationError(
             _("The notes are {length} characters long; please keep them under {limit}.").format(
-                length=fmt.number(len(notes)), limit=fmt.number(10_000)
+                length=fmt.number(len(notes)), limit=fmt.number(MAX_NOTES)
             ),
             "notes",
         )

@@ -1,3 +1,4 @@
+import shutil
 from itertools import pairwise
 from pathlib import Path
 
@@ -110,25 +111,38 @@ def test_roles_move_to_their_own_table_and_can_then_change_for_someone_with_a_hi
     db.close()
 
 
-def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_change(
-    demo_file: Path, tmp_path: Path
-) -> None:
-    import shutil
+# What each migration from 20 on adds, so a copy of today's demo can be made to look like a file made before it.
+_ADDED_BY = {
+    20: ("TABLE person_email",),
+    21: ("TABLE person_language",),
+    22: ("TABLE parked_point", "SEQUENCE parked_point_id_seq"),
+    23: ("TABLE meeting_point", "TABLE point_remark", "SEQUENCE point_remark_id_seq"),
+    24: (
+        "TABLE minutes_version",
+        "SEQUENCE minutes_version_id_seq",
+        "TABLE minutes_approval",
+        "TABLE minutes_point",
+    ),
+}
 
-    from council.store.contents import table_counts
 
+def _made_before(version: int, demo_file: Path, tmp_path: Path) -> Database:
+    """A copy of the demo as a file made before migration `version`: its tables and theirs after it gone."""
     path = tmp_path / "demo.duckdb"
     shutil.copy(demo_file, path)
     db = Database(path)
-    db.write(
-        lambda tx: tx.execute("DELETE FROM schema_version WHERE version >= 20")
-    )  # as a file made before 20
-    db.write(lambda tx: tx.execute("DROP TABLE person_email"))
-    db.write(lambda tx: tx.execute("DROP TABLE person_language"))  # 21 and later, which come after it
-    for dropped in ("TABLE parked_point", "SEQUENCE parked_point_id_seq", "TABLE meeting_point",
-                    "TABLE point_remark", "SEQUENCE point_remark_id_seq", "TABLE minutes_version",
-                    "SEQUENCE minutes_version_id_seq", "TABLE minutes_approval", "TABLE minutes_point"):  # fmt: skip
-        db.write(lambda tx, d=dropped: tx.execute(f"DROP {d}"))
+    db.write(lambda tx: tx.execute("DELETE FROM schema_version WHERE version >= ?", [version]))
+    for added in (what for v, objects in _ADDED_BY.items() if v >= version for what in objects):
+        db.write(lambda tx, added=added: tx.execute(f"DROP {added}"))
+    return db
+
+
+def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_change(
+    demo_file: Path, tmp_path: Path
+) -> None:
+    from council.store.contents import table_counts
+
+    db = _made_before(20, demo_file, tmp_path)
     before = table_counts(db)
     constraints = db.rows(
         "SELECT table_name, constraint_text FROM duckdb_constraints() WHERE constraint_type = 'FOREIGN KEY' ORDER BY ALL"
@@ -159,15 +173,7 @@ def test_the_roster_rebuild_keeps_every_row_link_and_id_and_lets_an_address_chan
 def test_minutes_closed_before_approvals_were_kept_count_as_approved_at_the_next_meeting(
     demo_file: Path, tmp_path: Path
 ) -> None:
-    import shutil
-
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_file, path)
-    db = Database(path)
-    db.write(lambda tx: tx.execute("DELETE FROM schema_version WHERE version >= 24"))  # a file made before 24
-    for dropped in ("TABLE minutes_version", "SEQUENCE minutes_version_id_seq", "TABLE minutes_approval",
-                    "TABLE minutes_point"):  # fmt: skip
-        db.write(lambda tx, d=dropped: tx.execute(f"DROP {d}"))
+    db = _made_before(24, demo_file, tmp_path)
     assert migrate(db) == [24]
     closed = db.rows("SELECT id, starts_at FROM meeting WHERE status = 'closed' ORDER BY starts_at")
     approvals = dict(db.rows("SELECT meeting_id, approved_at FROM minutes_approval"))
