@@ -69,7 +69,7 @@ def record_of(ws: Workspace, meeting_id: int, q: Query | None = None) -> Minutes
     found = store.versions(q, meeting_id)
     titles = {saved_id(item): f"{item.position}. {item.title}" for item in meetings.agenda_for(q, meeting_id)}
     lines = tuple(_line(ws, v, titles) for v in found)
-    version = found[-1].number if found else 1
+    version = _current_number(found)
     approval = store.approval(q, meeting_id)
     if approval is None:
         return MinutesRecord(
@@ -139,9 +139,9 @@ def correct_minutes(
             raise NotAllowed(_("“{meeting}” has not been closed: its minutes are still written in meeting mode.")
                              .format(meeting=meeting.title))  # fmt: skip
         found = store.versions(tx, meeting_id)
-        current = found[-1].number if found else 1
+        current = _current_number(found)
         if seen != current:
-            raise _changed_meanwhile(ws, found[-1] if found else None)
+            raise _changed_meanwhile(ws, found)
         before = store.content_now(tx, meeting_id)
         approved = store.approval(tx, meeting_id) is not None
         why = checked_change(before, after, reason, approved=approved)
@@ -167,14 +167,19 @@ def _check_people(q: Query, present: frozenset[int]) -> None:
         raise ValidationError(_("Someone in the list of those present is not on the roster."), "present")
 
 
-def _changed_meanwhile(ws: Workspace, last: MinutesVersion | None) -> StaleVersion:
+def _current_number(found: list[MinutesVersion]) -> int:
+    """The number of the minutes' current version: 1, as the meeting closed them, until a change is kept."""
+    return found[-1].number if found else 1
+
+
+def _changed_meanwhile(ws: Workspace, found: list[MinutesVersion]) -> StaleVersion:
+    last = found[-1] if found else None
     name = (last.made_by_name if last else None) or _("Someone")
     when = fmt.short_moment(last.made_at.astimezone(ws.zone)) if last else "—"
     text = _("{name} changed these minutes at {time} while you were editing them (version {number}). Nothing of "
              "yours was saved, and your text is still in the form: look at their version, then save again.")  # fmt: skip
-    return StaleVersion(
-        text.format(name=name, time=when, number=last.number if last else 1), last.number if last else 1
-    )
+    current = _current_number(found)
+    return StaleVersion(text.format(name=name, time=when, number=current), current)
 
 
 @as_on_roster
@@ -201,8 +206,7 @@ def approve_minutes(ws: Workspace, actor: Person | None, minutes_of: int, at_mee
             raise NotAllowed(_("The minutes of “{meeting}” are approved at “{next}”, the first meeting after them still to be "
                                "held, not at “{at}”.").format(meeting=meeting.title, next=following.title if following else "—",
                                                  at=at.title))  # fmt: skip
-        found = store.versions(tx, minutes_of)
-        version = found[-1].number if found else 1
+        version = _current_number(store.versions(tx, minutes_of))
         store.approve(tx, minutes_of, at_meeting, ws.now(), actor.id if actor else None, version)
         with use_language(ws.config.language):  # the agenda point's notes are the workspace's record
             note = _("The minutes of “{meeting}” were approved.").format(meeting=meeting.title)
